@@ -1,0 +1,167 @@
+//! The command line: `errlens summary|email|redact`, and the app when no subcommand is given.
+
+use crate::ingest::Format;
+use crate::knowledge::Knowledge;
+use crate::store::Store;
+use crate::summary::{self, Summary};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Make sense of failing API calls.
+#[derive(Debug, Parser)]
+#[command(name = "errlens", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A subcommand; without one, the desktop app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Log files or folders to open in the app (default: the last session, or the samples).
+    pub files: Vec<PathBuf>,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Summarize failures of all FILEs together: groups by kind, with the documented fix.
+    Summary {
+        /// Output form.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Read every input as this format instead of detecting it.
+        #[arg(long, value_parser = parse_format)]
+        input_format: Option<Format>,
+        /// Log files or folders (gzip is unwrapped).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Summary output forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A readable table.
+    Text,
+    /// The JSON contract.
+    Json,
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    name.parse()
+}
+
+/// Files given on the command line, with folders expanded to the files in them (sorted,
+/// recursive, hidden files left out).
+pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            collect_dir(path, &mut found);
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files
+}
+
+fn collect_dir(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        // An unreadable folder is reported when it is read as a file.
+        found.push(dir.to_path_buf());
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect_dir(&path, found);
+        } else {
+            found.push(path);
+        }
+    }
+}
+
+/// Loads inputs into a store; failures stay in the store with their message.
+pub fn load_store(files: &[PathBuf], input_format: Option<Format>) -> Store {
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    for path in expand_inputs(files) {
+        // The error is kept in the store and reported with the summary.
+        let _ = store.load(path, input_format);
+    }
+    store
+}
+
+/// Runs `errlens summary`; returns the process exit code.
+pub fn run_summary(format: OutputFormat, input_format: Option<Format>, files: &[PathBuf]) -> anyhow::Result<i32> {
+    let store = load_store(files, input_format);
+    let summary = summary::summarize(&store, None)?;
+    for input in &summary.inputs {
+        if let Some(error) = &input.error {
+            eprintln!("errlens: {error}");
+        }
+    }
+    match format {
+        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&summary)?),
+        OutputFormat::Text => print!("{}", render_text(&summary)),
+    }
+    let failed = summary.inputs.iter().any(|input| input.error.is_some());
+    Ok(if failed { 2 } else { 0 })
+}
+
+/// The summary as a readable table.
+pub fn render_text(summary: &Summary) -> String {
+    let mut out = String::new();
+    let rate = if summary.records == 0 { 0.0 } else { 100.0 * summary.errors as f64 / summary.records as f64 };
+    let _ = writeln!(out, "{} calls, {} failed ({rate:.1} %), {} file(s)\n", summary.records, summary.errors, summary.inputs.len());
+    let _ = writeln!(out, "{:<44} {:<8} {:>8} {:>8}", "FILE", "FORMAT", "RECORDS", "SKIPPED");
+    for input in &summary.inputs {
+        let format = match (input.format, input.gzip) {
+            (Some(format), true) => format!("{format}.gz"),
+            (Some(format), false) => format.to_string(),
+            (None, _) => "-".to_string(),
+        };
+        let _ = writeln!(out, "{:<44} {:<8} {:>8} {:>8}", input.path, format, input.records, input.skipped);
+        if let Some(error) = &input.error {
+            let _ = writeln!(out, "    error: {error}");
+        }
+        for example in input.skipped_examples.iter().take(5) {
+            let _ = writeln!(out, "    line {}: {}", example.line, example.reason);
+        }
+        if input.skipped > 5 {
+            let _ = writeln!(out, "    ... and {} more skipped", input.skipped - 5);
+        }
+    }
+    let statuses: Vec<String> = summary.by_status.iter().map(|(status, count)| format!("{status}: {count}")).collect();
+    let _ = writeln!(out, "\nby status: {}\n", statuses.join(", "));
+    if summary.groups.is_empty() {
+        let _ = writeln!(out, "No failed calls.");
+        return out;
+    }
+    let _ = writeln!(out, "{:>6}  {:<4} {:<24} {:<28} LAST SEEN", "COUNT", "STAT", "KIND", "TITLE");
+    for group in &summary.groups {
+        let _ = writeln!(
+            out,
+            "{:>6}  {:<4} {:<24} {:<28} {}",
+            group.count,
+            group.status,
+            group.kind,
+            group.title,
+            group.last_seen.as_deref().unwrap_or("-")
+        );
+        if let Some(top) = group.endpoints.first() {
+            let _ = writeln!(out, "{:>12} {} ({})", "endpoint:", top.endpoint, top.count);
+        }
+        if let Some(top) = group.messages.first() {
+            let _ = writeln!(out, "{:>12} {} ({})", "message:", top.message, top.count);
+        }
+        if !group.solution.is_empty() {
+            let _ = writeln!(out, "{:>12} {}", "fix:", group.solution);
+        }
+    }
+    out
+}

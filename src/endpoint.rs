@@ -1,0 +1,92 @@
+//! Endpoints: `METHOD /path` with the host and query dropped and id-like segments replaced by
+//! `{id}`, so `PATCH https://h/api/customers/3f2a...?x=1` and `PATCH /api/customers/9c1b...`
+//! count as one endpoint.
+
+/// The endpoint template of a call.
+pub fn template(method: Option<&str>, url: Option<&str>) -> String {
+    let method = method.unwrap_or("?");
+    let Some(url) = url else { return format!("{method} (unknown path)") };
+    let path = path_of(url);
+    let mut templated = String::with_capacity(path.len());
+    for segment in path.split('/').skip(1) {
+        templated.push('/');
+        templated.push_str(if is_id_like(segment) { "{id}" } else { segment });
+    }
+    if templated.is_empty() {
+        templated.push('/');
+    }
+    format!("{method} {templated}")
+}
+
+/// The path of a URL or path, without query string or fragment.
+pub fn path_of(url: &str) -> &str {
+    let after_scheme = match url.find("://") {
+        Some(at) => {
+            let rest = &url[at + 3..];
+            rest.find('/').map_or("/", |slash| &rest[slash..])
+        }
+        None => url,
+    };
+    let end = after_scheme.find(['?', '#']).unwrap_or(after_scheme.len());
+    &after_scheme[..end]
+}
+
+/// The host of a full URL (without userinfo and port).
+pub fn host_of(url: &str) -> Option<&str> {
+    let rest = &url[url.find("://")? + 3..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    Some(strip_port(host)).filter(|host| !host.is_empty())
+}
+
+/// `host:443` → `host` (IPv6 literals in brackets keep their colons).
+pub fn strip_port(host: &str) -> &str {
+    if host.starts_with('[') {
+        return host.find(']').map_or(host, |end| &host[..=end]);
+    }
+    host.split(':').next().unwrap_or(host)
+}
+
+/// UUIDs, numbers, long hex and random-looking tokens are ids; words are not.
+pub fn is_id_like(segment: &str) -> bool {
+    if segment.is_empty() {
+        return false;
+    }
+    let digits = segment.bytes().filter(u8::is_ascii_digit).count();
+    let letters = segment.bytes().filter(u8::is_ascii_alphabetic).count();
+    let all_hex_or_dash = segment.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+    digits == segment.len()
+        || (all_hex_or_dash && segment.len() >= 8 && digits > 0)
+        || (digits >= 2 && letters > 0 && segment.len() >= 10)
+        || (segment.len() >= 20 && !segment.contains('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates() {
+        let cases = [
+            (Some("PATCH"), Some("https://app-api.my-virtual-office.com/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab?x=1"), "PATCH /api/customers/{id}"),
+            (Some("GET"), Some("/api/customers?page=2&limit=50"), "GET /api/customers"),
+            (Some("GET"), Some("/reviews/0"), "GET /reviews/{id}"),
+            (Some("GET"), Some("/v1/charges/ch_3MmlLrLkdIwHu7ix0snN0B15"), "GET /v1/charges/{id}"),
+            (Some("GET"), Some("/objects/5f1d7a9e0c2b4a6d8e3f1a2b"), "GET /objects/{id}"),
+            (Some("GET"), Some("/api/v2/users/me"), "GET /api/v2/users/me"),
+            (Some("DELETE"), Some("http://h:8080"), "DELETE /"),
+            (None, None, "? (unknown path)"),
+        ];
+        for (method, url, expected) in cases {
+            assert_eq!(template(method, url), expected, "{url:?}");
+        }
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("https://user:pw@api.x.com:443/a"), Some("api.x.com"));
+        assert_eq!(host_of("/api/customers"), None);
+        assert_eq!(strip_port("[::1]:80"), "[::1]");
+        assert_eq!(path_of("https://api.x.com"), "/");
+    }
+}

@@ -1,0 +1,116 @@
+//! CSV exports with a header row; cells may hold JSON text (bodies, headers).
+//!
+//! Each row becomes an object keyed by the header names, so the same field discovery applies as
+//! for JSON logs. Rows are counted instead of lines: a quoted cell may span several lines.
+
+use super::{Parsed, SkipReason, Skipped, fields};
+use crate::record::{Record, SourceSpan};
+use serde_json::{Map, Value};
+
+fn reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(bytes)
+}
+
+/// Parses every row after the header.
+pub fn parse(bytes: &[u8]) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut reader = reader(bytes);
+    let header = match reader.byte_headers() {
+        Ok(header) => header.clone(),
+        Err(error) => {
+            parsed.skipped.push(Skipped { line: 1, reason: SkipReason::BadCsvRow(error.to_string()) });
+            return parsed;
+        }
+    };
+    // Skipped rows are collected by byte offset and numbered at the end, with the records.
+    let mut skipped_at: Vec<(u64, SkipReason)> = Vec::new();
+    let mut row = csv::ByteRecord::new();
+    let mut pending: Option<(Record, SourceSpan)> = None;
+    loop {
+        let result = reader.read_byte_record(&mut row);
+        let position = reader.position().clone();
+        // A row's span ends where the next one starts.
+        if let Some((mut record, mut span)) = pending.take() {
+            span.len = end_of_row(bytes, span.offset, position.byte());
+            record.source = span;
+            parsed.records.push(record);
+        }
+        match result {
+            Ok(false) => break,
+            Ok(true) => {
+                let start = row.position().map_or(position.clone(), Clone::clone);
+                let span = SourceSpan { line: start.line(), offset: start.byte(), len: 0 };
+                match row_record(&header, &row) {
+                    Some(record) => pending = Some((record, span)),
+                    None => skipped_at.push((span.offset, row_skip_reason(&header, &row))),
+                }
+            }
+            Err(error) => {
+                let offset = error.position().map_or(position.byte(), csv::Position::byte);
+                skipped_at.push((offset, SkipReason::BadCsvRow(error.to_string())));
+                if !matches!(error.kind(), csv::ErrorKind::Utf8 { .. }) {
+                    break;
+                }
+            }
+        }
+    }
+    // csv counts a CRLF row end and a bare LF inside quotes differently from the physical lines an
+    // editor shows; count them from the byte offsets instead.
+    let record_offsets: Vec<usize> = parsed.records.iter().map(|record| record.source.offset as usize).collect();
+    for (record, line) in parsed.records.iter_mut().zip(super::line_numbers(bytes, record_offsets)) {
+        record.source.line = line;
+    }
+    let skipped_lines = super::line_numbers(bytes, skipped_at.iter().map(|(offset, _)| *offset as usize));
+    parsed.skipped.extend(skipped_at.into_iter().zip(skipped_lines).map(|((_, reason), line)| Skipped { line, reason }));
+    parsed
+}
+
+/// Re-reads the row at `span` with the file's header.
+pub fn reread_row(bytes: &[u8], span: SourceSpan) -> Option<Record> {
+    let mut reader = reader(bytes);
+    let header = reader.byte_headers().ok()?.clone();
+    let start = usize::try_from(span.offset).ok()?;
+    let end = start.checked_add(usize::try_from(span.len).ok()?)?;
+    let mut rows = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(bytes.get(start..end)?);
+    let row = rows.byte_records().next()?.ok()?;
+    row_record(&header, &row)
+}
+
+fn end_of_row(bytes: &[u8], start: u64, next_start: u64) -> u64 {
+    let slice = bytes.get(start as usize..next_start as usize).unwrap_or_default();
+    let trimmed = slice.strip_suffix(b"\n").unwrap_or(slice);
+    let trimmed = trimmed.strip_suffix(b"\r").unwrap_or(trimmed);
+    trimmed.len() as u64
+}
+
+fn row_record(header: &csv::ByteRecord, row: &csv::ByteRecord) -> Option<Record> {
+    let mut object = Map::new();
+    for (name, cell) in header.iter().zip(row.iter()) {
+        let name = String::from_utf8_lossy(name).trim().to_string();
+        let cell = String::from_utf8_lossy(cell);
+        let cell = cell.trim();
+        if name.is_empty() || cell.is_empty() {
+            continue;
+        }
+        object.insert(name, cell_value(cell));
+    }
+    fields::discover(&object)
+}
+
+/// JSON text in a cell becomes JSON; anything else stays text (statuses parse from text).
+fn cell_value(cell: &str) -> Value {
+    if cell.starts_with('{') || cell.starts_with('[') {
+        if let Ok(value) = serde_json::from_str(cell) {
+            return value;
+        }
+    }
+    Value::String(cell.to_string())
+}
+
+fn row_skip_reason(header: &csv::ByteRecord, row: &csv::ByteRecord) -> SkipReason {
+    if row.len() != header.len() {
+        SkipReason::BadCsvRow(format!("{} cells where the header names {}, and no HTTP status", row.len(), header.len()))
+    } else {
+        SkipReason::RowNotACall
+    }
+}

@@ -1,0 +1,170 @@
+//! Format detection from the content: never from the file name.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The shapes errlens reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// One JSON object per line.
+    Ndjson,
+    /// A JSON array of calls, or one object holding an array of calls.
+    Json,
+    /// HAR 1.2 (`log.entries`).
+    Har,
+    /// CSV with a header row.
+    Csv,
+    /// Plain text lines that carry requests and/or embedded JSON.
+    Text,
+}
+
+impl Format {
+    /// The name used on the command line and in the summary.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Ndjson => "ndjson",
+            Self::Json => "json",
+            Self::Har => "har",
+            Self::Csv => "csv",
+            Self::Text => "text",
+        }
+    }
+
+    /// Whether the format is read line by line (and so can be read in chunks).
+    pub fn is_line_based(self) -> bool {
+        matches!(self, Self::Ndjson | Self::Text)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name.to_ascii_lowercase().as_str() {
+            "ndjson" | "jsonl" | "jsonlines" => Ok(Self::Ndjson),
+            "json" => Ok(Self::Json),
+            "har" => Ok(Self::Har),
+            "csv" => Ok(Self::Csv),
+            "text" | "txt" | "log" => Ok(Self::Text),
+            other => Err(format!("unknown input format {other:?}: use ndjson, json, har, csv or text")),
+        }
+    }
+}
+
+/// How many non-blank lines are looked at to tell NDJSON from text.
+const SAMPLE_LINES: usize = 64;
+
+/// Detects the format of (decompressed, BOM-free) bytes.
+pub fn detect(bytes: &[u8]) -> Format {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let body = &bytes[start..];
+    match body.first() {
+        Some(b'[') if opens_json_array(body) => return Format::Json,
+        Some(b'{') => return detect_json_object(body),
+        _ => {}
+    }
+    if looks_like_csv(body) { Format::Csv } else { Format::Text }
+}
+
+fn detect_json_object(body: &[u8]) -> Format {
+    let first_line = body.split(|&b| b == b'\n').next().unwrap_or(body);
+    let first_is_whole = serde_json::from_slice::<serde::de::IgnoredAny>(first_line).is_ok();
+    if !first_is_whole {
+        // A pretty-printed document spans lines; a broken first line of NDJSON does not start one.
+        return if has_har_log(body) { Format::Har } else { document_or_lines(body) };
+    }
+    let sample: Vec<&[u8]> = non_blank_lines(body).take(SAMPLE_LINES).collect();
+    if sample.len() == 1 {
+        return if has_har_log(body) { Format::Har } else if holds_call_array(body) { Format::Json } else { Format::Ndjson };
+    }
+    let json_lines = sample.iter().filter(|line| line.first() == Some(&b'{')).count();
+    if json_lines * 5 >= sample.len() * 4 { Format::Ndjson } else { Format::Text }
+}
+
+/// A multi-line document opens with `{` on its own or with a key; NDJSON with a bad first line
+/// has other lines that are whole objects.
+fn document_or_lines(body: &[u8]) -> Format {
+    let whole_lines = non_blank_lines(body)
+        .take(SAMPLE_LINES)
+        .filter(|line| serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok())
+        .count();
+    if whole_lines >= 2 { Format::Ndjson } else { Format::Json }
+}
+
+/// `[{`, `[]` or `[` at the end of its line open a JSON array; `[2026-11-20T...]` opens a text line.
+fn opens_json_array(body: &[u8]) -> bool {
+    let after = body[1..].iter().find(|b| **b != b' ' && **b != b'\t' && **b != b'\r');
+    matches!(after, None | Some(b'{' | b']' | b'\n' | b'"' | b'['))
+}
+
+fn has_har_log(body: &[u8]) -> bool {
+    let head = &body[..body.len().min(4096)];
+    let text = String::from_utf8_lossy(head);
+    text.contains("\"log\"") && (text.contains("\"entries\"") || text.contains("\"creator\"") || text.contains("\"version\""))
+}
+
+fn holds_call_array(body: &[u8]) -> bool {
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(map)) => map.values().any(|value| value.is_array()),
+        _ => false,
+    }
+}
+
+fn non_blank_lines(body: &[u8]) -> impl Iterator<Item = &[u8]> {
+    body.split(|&b| b == b'\n').map(<[u8]>::trim_ascii).filter(|line| !line.is_empty())
+}
+
+fn looks_like_csv(body: &[u8]) -> bool {
+    let mut lines = non_blank_lines(body);
+    let Some(header) = lines.next() else { return false };
+    let header = String::from_utf8_lossy(header);
+    let columns: Vec<String> = header.split(',').map(|name| name.trim().trim_matches('"').to_ascii_lowercase()).collect();
+    let names_a_status = columns.iter().any(|name| {
+        super::fields::STATUS.iter().any(|alias| alias.eq_ignore_ascii_case(name)) || name.ends_with("status")
+    });
+    let short_names = columns.iter().all(|name| name.len() < 64);
+    columns.len() >= 2 && names_a_status && short_names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_content() {
+        let cases: &[(&str, Format)] = &[
+            ("{\"status\":200}\n{\"status\":404}\n", Format::Ndjson),
+            ("{\"status\":200}\n", Format::Ndjson),
+            ("[{\"status\":200}]", Format::Json),
+            ("  \n[\n  {\"status\": 200}\n]\n", Format::Json),
+            ("{\n  \"calls\": [\n {\"status\": 200}\n ]\n}\n", Format::Json),
+            ("{\"calls\": [{\"status\": 200}]}", Format::Json),
+            ("{\n  \"log\": {\n    \"version\": \"1.2\",\n    \"entries\": []\n  }\n}", Format::Har),
+            ("{\"log\":{\"version\":\"1.2\",\"entries\":[]}}", Format::Har),
+            ("time,method,status\n2026-11-20,GET,200\n", Format::Csv),
+            ("GET /a 200\nPOST /b 409\n", Format::Text),
+            ("[2019] \"GET / HTTP/1.1\" 200\n{\"message\":\"x\"}\n", Format::Text),
+            ("{\"status\":20\n{\"status\":200}\n{\"status\":201}\n", Format::Ndjson),
+            ("", Format::Text),
+            ("[2022-06-22T10:17:14.118Z] \"GET /a HTTP/1.1\" 503\n", Format::Text),
+            ("[\n]", Format::Json),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(detect(text.as_bytes()), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in [Format::Ndjson, Format::Json, Format::Har, Format::Csv, Format::Text] {
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+        }
+        assert!("yaml".parse::<Format>().is_err());
+    }
+}

@@ -1,0 +1,225 @@
+//! What an error response says, whichever convention the server followed.
+//!
+//! Reads the error type and message out of My Virtual Office (`{"error", "message"}`), RFC 9457
+//! problem+json, Google, Stripe, Microsoft, JSON:API, GitHub and OAuth bodies, and out of plain
+//! text or HTML pages (their title or first line).
+
+use serde_json::Value;
+
+/// The error a response body describes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// A short machine-ish name: a reason phrase, code, or title.
+    pub error_type: Option<String>,
+    /// The human-readable description.
+    pub message: Option<String>,
+}
+
+const MAX_MESSAGE_CHARS: usize = 500;
+
+/// The error carried by a parsed JSON body, if it looks like one.
+pub fn from_json(body: &Value) -> ErrorInfo {
+    let Some(object) = body.as_object() else {
+        return match body {
+            Value::Array(items) => items.first().map(from_json).unwrap_or_default(),
+            Value::String(text) => from_text(text),
+            _ => ErrorInfo::default(),
+        };
+    };
+    let text = |key: &str| object.get(key).and_then(scalar_text);
+
+    match object.get("error") {
+        // Google / Stripe / Microsoft nest the details under `error`.
+        Some(Value::Object(inner)) => {
+            let field = |key: &str| inner.get(key).and_then(scalar_text);
+            let error_type = field("type")
+                .filter(|kind| kind != "invalid_request_error" || field("code").is_none())
+                .or_else(|| field("code").filter(|code| code.parse::<u16>().is_err()))
+                .or_else(|| field("status"))
+                .or_else(|| field("code"));
+            let message = field("message").or_else(|| detail_message(inner.get("details")));
+            return ErrorInfo { error_type, message: message.map(clip) };
+        }
+        // My Virtual Office (and OAuth: `error` + `error_description`).
+        Some(error) if scalar_text(error).is_some() => {
+            let message = text("message")
+                .or_else(|| text("error_description"))
+                .or_else(|| text("detail"));
+            return ErrorInfo { error_type: scalar_text(error), message: message.map(clip) };
+        }
+        _ => {}
+    }
+
+    // JSON:API lists errors; GitHub adds `errors[]` beside a top-level message.
+    if let Some(Value::Array(errors)) = object.get("errors") {
+        let first = errors.first().and_then(Value::as_object);
+        let first_text = |key: &str| first.and_then(|item| item.get(key)).and_then(scalar_text);
+        let message = text("message")
+            .or_else(|| first_text("detail"))
+            .or_else(|| first_text("message"))
+            .or_else(|| first_text("title"));
+        let error_type = first_text("code").or_else(|| first_text("title"));
+        if message.is_some() || error_type.is_some() {
+            return ErrorInfo { error_type, message: message.map(clip) };
+        }
+    }
+
+    // RFC 9457 problem details.
+    let has_text = |key: &str| object.get(key).is_some_and(Value::is_string);
+    if has_text("title") || has_text("detail") {
+        let title = text("title");
+        let message = text("detail").or_else(|| title.clone());
+        let error_type = title.or_else(|| text("type"));
+        return ErrorInfo { error_type, message: message.map(clip) };
+    }
+
+    let message = text("message")
+        .or_else(|| text("error_message"))
+        .or_else(|| text("errorMessage"))
+        .or_else(|| detail_message(object.get("detail")));
+    let error_type = text("code").or_else(|| text("error_code")).or_else(|| text("type"));
+    ErrorInfo { error_type, message: message.map(clip) }
+}
+
+/// The error a non-JSON body describes: an HTML page's title, or a text's first line.
+pub fn from_text(body: &str) -> ErrorInfo {
+    let trimmed = body.trim();
+    if trimmed.is_empty() {
+        return ErrorInfo::default();
+    }
+    if trimmed.starts_with('<') {
+        let message = html_element(trimmed, "title")
+            .or_else(|| html_element(trimmed, "h1"))
+            .map(clip);
+        return ErrorInfo { error_type: None, message };
+    }
+    let first_line = trimmed.lines().next().unwrap_or(trimmed).trim();
+    ErrorInfo { error_type: None, message: Some(clip(first_line.to_string())) }
+}
+
+/// A body given as text: parsed as JSON when it is JSON, otherwise read as text or HTML.
+pub fn from_body_text(body: &str) -> ErrorInfo {
+    let trimmed = body.trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
+            return from_json(&value);
+        }
+    }
+    from_text(body)
+}
+
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// FastAPI-style `detail` (a string or a list of `{msg}`) and Microsoft `details[]`.
+fn detail_message(detail: Option<&Value>) -> Option<String> {
+    match detail? {
+        Value::String(text) => Some(text.clone()),
+        Value::Array(items) => items.iter().find_map(|item| {
+            item.get("msg").or_else(|| item.get("message")).and_then(scalar_text)
+        }),
+        _ => None,
+    }
+}
+
+fn html_element(html: &str, tag: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = lower.find(&format!("<{tag}"))?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find(&format!("</{tag}"))?;
+    let text = html.get(start..end)?.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+fn clip(mut text: String) -> String {
+    if let Some((cut, _)) = text.char_indices().nth(MAX_MESSAGE_CHARS) {
+        text.truncate(cut);
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn info(error_type: Option<&str>, message: Option<&str>) -> ErrorInfo {
+        ErrorInfo {
+            error_type: error_type.map(str::to_string),
+            message: message.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn every_known_shape() {
+        let cases = [
+            (json!({"error": "Conflict", "message": "Duplicate email"}), info(Some("Conflict"), Some("Duplicate email"))),
+            (
+                json!({"type": "https://example.com/probs/out-of-credit", "title": "You do not have enough credit.", "status": 403, "detail": "Your current balance is 30"}),
+                info(Some("You do not have enough credit."), Some("Your current balance is 30")),
+            ),
+            (
+                json!({"error": {"code": 403, "status": "PERMISSION_DENIED", "message": "The caller does not have permission"}}),
+                info(Some("PERMISSION_DENIED"), Some("The caller does not have permission")),
+            ),
+            (
+                json!({"error": {"type": "card_error", "code": "card_declined", "message": "Your card was declined."}}),
+                info(Some("card_error"), Some("Your card was declined.")),
+            ),
+            (
+                json!({"error": {"type": "invalid_request_error", "code": "resource_missing", "message": "No such customer"}}),
+                info(Some("resource_missing"), Some("No such customer")),
+            ),
+            (
+                json!({"error": {"code": "InvalidAuthenticationToken", "message": "Access token is empty.", "details": []}}),
+                info(Some("InvalidAuthenticationToken"), Some("Access token is empty.")),
+            ),
+            (
+                json!({"errors": [{"status": "422", "code": "invalid", "title": "Invalid Attribute", "detail": "First name must contain at least three characters."}]}),
+                info(Some("invalid"), Some("First name must contain at least three characters.")),
+            ),
+            (
+                json!({"message": "Validation Failed", "documentation_url": "https://docs.github.com/rest", "errors": [{"resource": "Issue", "field": "title", "code": "missing_field"}]}),
+                info(Some("missing_field"), Some("Validation Failed")),
+            ),
+            (
+                json!({"error": "invalid_grant", "error_description": "Bad credentials"}),
+                info(Some("invalid_grant"), Some("Bad credentials")),
+            ),
+            (json!({"detail": [{"loc": ["body", "email"], "msg": "field required"}]}), info(None, Some("field required"))),
+            (json!({"message": "Not Found"}), info(None, Some("Not Found"))),
+            (json!({"ok": true}), info(None, None)),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(from_json(&body), expected, "{body}");
+        }
+    }
+
+    #[test]
+    fn text_and_html_bodies() {
+        assert_eq!(from_body_text("upstream request timeout\nmore"), info(None, Some("upstream request timeout")));
+        assert_eq!(
+            from_body_text("<html><head><title>502 Bad Gateway</title></head><body>x</body></html>"),
+            info(None, Some("502 Bad Gateway"))
+        );
+        assert_eq!(
+            from_body_text("<!DOCTYPE HTML>\n<h1>Method Not\n Allowed</h1>"),
+            info(None, Some("Method Not Allowed"))
+        );
+        assert_eq!(from_body_text(r#"{"error":"Not Found","message":"Customer not found"}"#), info(Some("Not Found"), Some("Customer not found")));
+        assert_eq!(from_body_text("   "), ErrorInfo::default());
+    }
+
+    #[test]
+    fn long_messages_are_clipped_on_a_char_boundary() {
+        let long = "é".repeat(MAX_MESSAGE_CHARS + 10);
+        let message = from_text(&long).message.unwrap_or_default();
+        assert_eq!(message.chars().count(), MAX_MESSAGE_CHARS + 1);
+    }
+}

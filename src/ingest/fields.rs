@@ -1,0 +1,404 @@
+//! Field discovery: finds the parts of an API call in a JSON object, whatever its field names.
+//!
+//! Each part has an alias table of paths (dotted paths look into nested objects and also match
+//! flattened keys such as `"http.response.status_code"`); the first alias with a usable value
+//! wins. The tables are the documentation of what errlens understands: see README "Field names".
+
+use super::error_body::{self, ErrorInfo};
+use super::time;
+use crate::record::{Message, Record};
+use serde_json::{Map, Value};
+
+/// Paths that hold the HTTP status (a number or a numeric string).
+pub const STATUS: &[&str] = &[
+    "status",
+    "status_code",
+    "statusCode",
+    "http_status",
+    "httpStatus",
+    "response.status",
+    "response.status_code",
+    "response.statusCode",
+    "http.response.status_code",
+    "DownstreamStatus",
+    "OriginStatus",
+    "response_code",
+    "httpRequest.status",
+    "properties.httpStatusCode",
+    "res.statusCode",
+    "res.status",
+    "sc-status",
+];
+/// Paths that hold the HTTP method.
+pub const METHOD: &[&str] = &[
+    "method",
+    "http_method",
+    "httpMethod",
+    "request_method",
+    "RequestMethod",
+    "http.request.method",
+    "request.method",
+    "req.method",
+    "httpRequest.requestMethod",
+    "properties.httpMethod",
+    "verb",
+];
+/// Paths that hold the full URL or the path.
+pub const URL: &[&str] = &[
+    "url.full",
+    "url.original",
+    "url",
+    "uri",
+    "request_uri",
+    "requestUri",
+    "request.url",
+    "request.uri",
+    "req.url",
+    "httpRequest.requestUrl",
+    "properties.requestUri",
+    "url.path",
+    "path",
+    "request.path",
+    "RequestPath",
+    "endpoint",
+];
+/// Paths that hold a request line (`GET /path HTTP/1.1`).
+pub const REQUEST_LINE: &[&str] = &["request", "RequestLine", "request_line"];
+/// Paths that hold the time the call started.
+pub const TIME: &[&str] = &[
+    "@timestamp",
+    "timestamp",
+    "time",
+    "ts",
+    "start_time",
+    "startTime",
+    "StartUTC",
+    "startedDateTime",
+    "datetime",
+    "date",
+    "time_local",
+    "receiveTimestamp",
+    "properties.timeGenerated",
+];
+/// Paths that hold a request id.
+pub const REQUEST_ID: &[&str] = &[
+    "request_id",
+    "requestId",
+    "RequestId",
+    "x_request_id",
+    "http.request.id",
+    "req.id",
+    "trace.id",
+    "trace_id",
+    "traceId",
+    "correlation_id",
+];
+/// Duration paths with the unit each is written in (milliseconds per unit).
+pub const DURATION: &[(&str, f64)] = &[
+    ("duration_ms", 1.0),
+    ("latency_ms", 1.0),
+    ("response_time_ms", 1.0),
+    ("elapsed_ms", 1.0),
+    ("event.duration", 1e-6),
+    ("Duration", 1e-6),
+    ("duration", 1.0),
+    ("latency", 1.0),
+    ("response_time", 1.0),
+    ("responseTime", 1.0),
+    ("elapsed", 1.0),
+    ("took", 1.0),
+    ("time_ms", 1.0),
+];
+/// Paths that hold the request body (an object, or JSON or other text in a string).
+pub const REQUEST_BODY: &[&str] = &[
+    "request_body",
+    "requestBody",
+    "request.body",
+    "req.body",
+    "http.request.body.content",
+    "request.postData.text",
+    "payload",
+];
+/// Paths that hold the response body.
+pub const RESPONSE_BODY: &[&str] = &[
+    "response_body",
+    "responseBody",
+    "response.body",
+    "res.body",
+    "http.response.body.content",
+    "response.content.text",
+    "error_body",
+    "body",
+];
+/// Paths that hold request headers (an object, or a list of `{name, value}`).
+pub const REQUEST_HEADERS: &[&str] =
+    &["request_headers", "requestHeaders", "request.headers", "req.headers", "http.request.headers"];
+/// Paths that hold response headers.
+pub const RESPONSE_HEADERS: &[&str] =
+    &["response_headers", "responseHeaders", "response.headers", "res.headers", "http.response.headers"];
+/// Paths that carry an error when no body does (log fields, proxy details).
+pub const ERROR_MESSAGE: &[&str] = &[
+    "error.message",
+    "err.message",
+    "error_message",
+    "errorMessage",
+    "error",
+    "response_code_details",
+    "_error",
+    "response._error",
+];
+
+/// Looks up a dotted path, trying flattened keys (`"a.b"`) before nesting at every level.
+pub fn lookup<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+    if let Some(value) = object.get(path) {
+        return Some(value);
+    }
+    let mut split_at = path.len();
+    while let Some(dot) = path[..split_at].rfind('.') {
+        if let Some(Value::Object(inner)) = object.get(&path[..dot]) {
+            if let Some(value) = lookup(inner, &path[dot + 1..]) {
+                return Some(value);
+            }
+        }
+        split_at = dot;
+    }
+    None
+}
+
+fn first<'a>(object: &'a Map<String, Value>, paths: &[&str]) -> Option<&'a Value> {
+    paths.iter().find_map(|path| lookup(object, path).filter(|value| !value.is_null()))
+}
+
+fn first_text(object: &Map<String, Value>, paths: &[&str]) -> Option<String> {
+    paths.iter().find_map(|path| match lookup(object, path)? {
+        Value::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    })
+}
+
+/// A status code from a number or numeric string; `None` for anything that is not one.
+pub fn status_of(value: &Value) -> Option<u16> {
+    let number = match value {
+        Value::Number(number) => number.as_f64()?,
+        Value::String(text) => text.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    (number.fract() == 0.0 && (0.0..=999.0).contains(&number)).then_some(number as u16)
+}
+
+/// Whether an object names its own status or request: a call record, not just an error body.
+pub fn describes_call(object: &Map<String, Value>) -> bool {
+    STATUS.iter().any(|path| lookup(object, path).and_then(status_of).is_some())
+        || first_text(object, METHOD).is_some()
+        || url_of(object).is_some()
+}
+
+/// Reads one API call out of a JSON object, or `None` when the object is not one.
+pub fn discover(object: &Map<String, Value>) -> Option<Record> {
+    let mut record = Record::default();
+    let (line_method, line_target) = first_text(object, REQUEST_LINE)
+        .and_then(|line| split_request_line(&line))
+        .unzip();
+    record.method = first_text(object, METHOD)
+        .or(line_method)
+        .map(|method| method.to_ascii_uppercase());
+    record.url = url_of(object).or(line_target);
+    record.time_ms = TIME.iter().find_map(|path| lookup(object, path).and_then(time::parse_value));
+    record.request_id = first_text(object, REQUEST_ID);
+    record.duration_ms = DURATION.iter().find_map(|(path, unit)| {
+        lookup(object, path).and_then(duration_number).map(|value| value * unit)
+    });
+    record.request = Message {
+        headers: first(object, REQUEST_HEADERS).map(headers_of).unwrap_or_default(),
+        body: first(object, REQUEST_BODY).and_then(body_text),
+    };
+    record.response = Message {
+        headers: first(object, RESPONSE_HEADERS).map(headers_of).unwrap_or_default(),
+        body: first(object, RESPONSE_BODY).and_then(body_text),
+    };
+    if record.request_id.is_none() {
+        record.request_id = record
+            .response
+            .header("x-request-id")
+            .or_else(|| record.request.header("x-request-id"))
+            .map(str::to_string);
+    }
+
+    let error = describe_error(object, &record.response);
+    record.error_type = error.error_type;
+    record.message = error.message;
+
+    let status = STATUS.iter().find_map(|path| lookup(object, path).and_then(status_of));
+    record.status = match status {
+        Some(status) => status,
+        None => {
+            let from_reason = record.error_type.as_deref().and_then(status_from_reason);
+            let looks_like_call = record.method.is_some() || record.url.is_some();
+            match from_reason {
+                Some(status) => status,
+                None if looks_like_call && is_network_failure(record.message.as_deref()) => 0,
+                None => return None,
+            }
+        }
+    };
+    Some(record)
+}
+
+fn url_of(object: &Map<String, Value>) -> Option<String> {
+    URL.iter().find_map(|path| match lookup(object, path)? {
+        Value::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
+        // ECS and Traefik keep URLs as objects.
+        Value::Object(parts) => first_text(parts, &["full", "original", "path", "Path"]),
+        _ => None,
+    })
+}
+
+/// `GET /path HTTP/1.1` into method and target.
+pub fn split_request_line(line: &str) -> Option<(String, String)> {
+    let mut words = line.split_whitespace();
+    let method = words.next()?;
+    let target = words.next()?;
+    let is_method = method.len() <= 10 && method.bytes().all(|b| b.is_ascii_uppercase());
+    (is_method && (target.starts_with('/') || target.contains("://")))
+        .then(|| (method.to_string(), target.to_string()))
+}
+
+fn duration_number(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(number) => number.as_f64(),
+        // GCP writes latency as "0.123s".
+        Value::String(text) => match text.trim().strip_suffix("ms") {
+            Some(millis) => millis.trim().parse().ok(),
+            None => text.trim().strip_suffix('s')?.parse::<f64>().ok().map(|secs| secs * 1e3),
+        },
+        _ => None,
+    }
+    .filter(|number| number.is_finite() && *number >= 0.0)
+}
+
+/// Headers as an object (`{"X-Api-Key": "..."}`), a HAR list (`[{"name", "value"}]`), or a list
+/// of `"Name: value"` strings.
+pub fn headers_of(value: &Value) -> Vec<(String, String)> {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .map(|(name, value)| (name.clone(), header_value(value)))
+            .collect(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|item| match item {
+                Value::Object(pair) => Some((
+                    pair.get("name")?.as_str()?.to_string(),
+                    pair.get("value").map(header_value).unwrap_or_default(),
+                )),
+                Value::String(line) => line
+                    .split_once(':')
+                    .map(|(name, value)| (name.trim().to_string(), value.trim().to_string())),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn header_value(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Array(values) => values.iter().map(header_value).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// A body as text: strings as they are, objects and arrays as compact JSON.
+pub fn body_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(text) if text.is_empty() => None,
+        Value::String(text) => Some(text.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+fn describe_error(object: &Map<String, Value>, response: &Message) -> ErrorInfo {
+    let mut info = match first(object, RESPONSE_BODY) {
+        Some(Value::String(text)) => error_body::from_body_text(text),
+        Some(value) => error_body::from_json(value),
+        None => ErrorInfo::default(),
+    };
+    if info.message.is_none() && response.body.is_none() {
+        info.message = first_text(object, ERROR_MESSAGE).filter(|text| text != "via_upstream");
+    }
+    if info.error_type.is_none() {
+        // An app log that wrote only the error body (`{"error": "Conflict", "message": ...}`).
+        if let Some(Value::String(reason)) = object.get("error") {
+            if status_from_reason(reason).is_some() {
+                info.error_type = Some(reason.clone());
+                if info.message.as_deref() == Some(reason.as_str()) {
+                    info.message = object.get("message").and_then(Value::as_str).map(str::to_string);
+                }
+            }
+        }
+    }
+    info
+}
+
+const REASONS: &[(&str, u16)] = &[
+    ("bad request", 400),
+    ("unauthorized", 401),
+    ("payment required", 402),
+    ("forbidden", 403),
+    ("not found", 404),
+    ("method not allowed", 405),
+    ("not acceptable", 406),
+    ("request timeout", 408),
+    ("conflict", 409),
+    ("gone", 410),
+    ("payload too large", 413),
+    ("unsupported media type", 415),
+    ("unprocessable entity", 422),
+    ("unprocessable content", 422),
+    ("too many requests", 429),
+    ("internal server error", 500),
+    ("not implemented", 501),
+    ("bad gateway", 502),
+    ("service unavailable", 503),
+    ("gateway timeout", 504),
+];
+
+/// The status an HTTP reason phrase stands for (`Conflict` → 409).
+pub fn status_from_reason(reason: &str) -> Option<u16> {
+    let reason = reason.trim().to_ascii_lowercase();
+    REASONS.iter().find(|(phrase, _)| *phrase == reason).map(|(_, status)| *status)
+}
+
+/// Words that mean the request never got an answer.
+pub fn is_network_failure(message: Option<&str>) -> bool {
+    const SIGNS: &[&str] = &[
+        "timed out",
+        "timeout",
+        "econnreset",
+        "econnrefused",
+        "connection reset",
+        "connection refused",
+        "connect call failed",
+        "err_connection",
+        "err_name_not_resolved",
+        "socket hang up",
+        "network error",
+        "no response",
+        "enotfound",
+        "etimedout",
+        "connection termination",
+        "disconnect",
+        "reset before headers",
+        "upstream connect error",
+        "host unreachable",
+    ];
+    let Some(message) = message else { return false };
+    let lower = message.to_ascii_lowercase();
+    SIGNS.iter().any(|sign| lower.contains(sign))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,114 @@
+use super::*;
+use serde_json::json;
+
+fn object(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        other => panic!("not an object: {other}"),
+    }
+}
+
+fn nest(path: &str, leaf: Value) -> Value {
+    path.rsplit('.').fold(leaf, |inner, key| json!({ key: inner }))
+}
+
+#[test]
+fn every_status_alias_nested_and_flattened() {
+    for path in STATUS {
+        for leaf in [json!(409), json!("409")] {
+            let nested = discover(&object(nest(path, leaf.clone())));
+            assert_eq!(nested.map(|r| r.status), Some(409), "nested {path} = {leaf}");
+            let flat = discover(&object(json!({ *path: leaf })));
+            assert_eq!(flat.map(|r| r.status), Some(409), "flat {path} = {leaf}");
+        }
+    }
+}
+
+#[test]
+fn a_word_status_is_not_a_status() {
+    // A customer's `status: "active"` must not be read as an HTTP status.
+    let record = discover(&object(json!({"status": "active", "status_code": 201})));
+    assert_eq!(record.map(|r| r.status), Some(201));
+    assert!(discover(&object(json!({"status": "active", "msg": "hello"}))).is_none());
+    assert!(discover(&object(json!({"status": 409.5}))).is_none());
+}
+
+#[test]
+fn ecs_gateway_line() {
+    let line = json!({
+        "@timestamp": "2026-11-20T10:00:00.500Z",
+        "http": {
+            "request": {"method": "post", "id": "req-1", "body": {"content": "{\"email\":\"a@b.de\"}"}},
+            "response": {"status_code": 409, "body": {"content": "{\"error\":\"Conflict\",\"message\":\"Duplicate email\"}"}}
+        },
+        "url": {"full": "https://api.my-virtual-office.com/api/customers", "path": "/api/customers"},
+        "event": {"duration": 35_000_000}
+    });
+    let record = discover(&object(line)).expect("a call");
+    assert_eq!(record.status, 409);
+    assert_eq!(record.method.as_deref(), Some("POST"));
+    assert_eq!(record.url.as_deref(), Some("https://api.my-virtual-office.com/api/customers"));
+    assert_eq!(record.time_ms, Some(1_795_168_800_500));
+    assert_eq!(record.request_id.as_deref(), Some("req-1"));
+    assert_eq!(record.duration_ms, Some(35.0));
+    assert_eq!(record.error_type.as_deref(), Some("Conflict"));
+    assert_eq!(record.message.as_deref(), Some("Duplicate email"));
+    assert_eq!(record.request.body.as_deref(), Some("{\"email\":\"a@b.de\"}"));
+}
+
+#[test]
+fn traefik_and_istio_fields() {
+    let traefik = discover(&object(json!({
+        "DownstreamStatus": 502, "OriginStatus": 0, "RequestMethod": "GET", "RequestPath": "/x",
+        "StartUTC": "2021-03-16T18:56:54.735539596Z", "Duration": 40356
+    })))
+    .expect("a call");
+    assert_eq!((traefik.status, traefik.url.as_deref()), (502, Some("/x")));
+    assert!(traefik.duration_ms.is_some_and(|ms| (ms - 0.040356).abs() < 1e-9), "{:?}", traefik.duration_ms);
+
+    let istio = discover(&object(json!({
+        "method": "GET", "path": "/reviews/0", "response_code": 503,
+        "response_code_details": "no_healthy_upstream", "start_time": "2022-09-08T12:51:05.656Z"
+    })))
+    .expect("a call");
+    assert_eq!(istio.status, 503);
+    assert_eq!(istio.message.as_deref(), Some("no_healthy_upstream"));
+}
+
+#[test]
+fn headers_in_every_shape() {
+    let as_object = headers_of(&json!({"X-Api-Key": "k", "Accept": ["a", "b"]}));
+    assert_eq!(as_object, vec![("X-Api-Key".into(), "k".into()), ("Accept".into(), "a, b".into())]);
+    let as_har = headers_of(&json!([{"name": "cookie", "value": "s=1"}]));
+    assert_eq!(as_har, vec![("cookie".into(), "s=1".into())]);
+    let as_lines = headers_of(&json!(["Retry-After: 30"]));
+    assert_eq!(as_lines, vec![("Retry-After".into(), "30".into())]);
+}
+
+#[test]
+fn request_line_and_reason_phrase() {
+    let record = discover(&object(json!({"request": "PATCH /api/customers/1 HTTP/1.1", "status": 404})))
+        .expect("a call");
+    assert_eq!(record.method.as_deref(), Some("PATCH"));
+    assert_eq!(record.url.as_deref(), Some("/api/customers/1"));
+
+    let body_only = discover(&object(json!({"error": "Too Many Requests", "message": "slow down"})))
+        .expect("an error body names its status");
+    assert_eq!((body_only.status, body_only.message.as_deref()), (429, Some("slow down")));
+}
+
+#[test]
+fn network_failures_have_no_response() {
+    let record = discover(&object(json!({"method": "POST", "url": "/api/customers", "error": "connect ETIMEDOUT 1.2.3.4:443"})))
+        .expect("a failed call");
+    assert_eq!(record.status, 0);
+    assert!(discover(&object(json!({"method": "POST", "url": "/api/customers"}))).is_none());
+}
+
+#[test]
+fn lookup_prefers_flat_keys_then_nesting() {
+    let map = object(json!({"a.b": 1, "a": {"b": 2, "c": {"d": 3}}}));
+    assert_eq!(lookup(&map, "a.b"), Some(&json!(1)));
+    assert_eq!(lookup(&map, "a.c.d"), Some(&json!(3)));
+    assert_eq!(lookup(&map, "a.x"), None);
+}

@@ -1,0 +1,76 @@
+//! HAR 1.2 entries (browser DevTools, mitmproxy, Charles exports) as records.
+
+use super::error_body;
+use super::fields::{headers_of, is_network_failure, status_of};
+use super::time;
+use crate::record::{Message, Record};
+use serde_json::{Map, Value};
+
+/// One `log.entries[]` item; `None` when it has no request at all.
+pub fn entry_record(entry: &Map<String, Value>) -> Option<Record> {
+    let request = entry.get("request")?.as_object()?;
+    let response = entry.get("response").and_then(Value::as_object);
+    let mut record = Record {
+        method: request.get("method").and_then(Value::as_str).map(str::to_ascii_uppercase),
+        url: request.get("url").and_then(Value::as_str).map(str::to_string),
+        time_ms: entry.get("startedDateTime").and_then(time::parse_value),
+        duration_ms: entry.get("time").and_then(Value::as_f64).filter(|ms| *ms >= 0.0),
+        request: Message {
+            headers: request.get("headers").map(headers_of).unwrap_or_default(),
+            body: request.pointer_text("/postData/text"),
+        },
+        ..Record::default()
+    };
+    let Some(response) = response else {
+        record.message = Some("no response recorded".to_string());
+        return Some(record);
+    };
+    record.status = response.get("status").and_then(status_of).unwrap_or(0);
+    record.response = Message {
+        headers: response.get("headers").map(headers_of).unwrap_or_default(),
+        body: response_text(response),
+    };
+    record.request_id = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"]
+        .iter()
+        .find_map(|name| record.response.header(name).or_else(|| record.request.header(name)))
+        .map(str::to_string);
+    let failure = entry
+        .get("_error")
+        .or_else(|| response.get("_error"))
+        .and_then(Value::as_str)
+        .filter(|text| !text.is_empty());
+    if record.status == 0 {
+        record.message = Some(failure.unwrap_or("no response").to_string());
+    } else if record.is_failure() {
+        let info = record.response.body.as_deref().map(error_body::from_body_text).unwrap_or_default();
+        record.error_type = info.error_type;
+        record.message = info.message.or_else(|| {
+            let reason = response.get("statusText").and_then(Value::as_str).unwrap_or_default();
+            (!reason.is_empty()).then(|| reason.to_string())
+        });
+    }
+    if record.status != 0 && failure.is_some_and(|text| is_network_failure(Some(text))) && record.message.is_none() {
+        record.message = failure.map(str::to_string);
+    }
+    Some(record)
+}
+
+fn response_text(response: &Map<String, Value>) -> Option<String> {
+    let content = response.get("content")?.as_object()?;
+    let text = content.get("text")?.as_str()?;
+    // Base64 bodies are binary or compressed payloads: there is no error text to read in them.
+    let is_base64 = content.get("encoding").and_then(Value::as_str) == Some("base64");
+    (!text.is_empty() && !is_base64).then(|| text.to_string())
+}
+
+trait PointerText {
+    fn pointer_text(&self, pointer: &str) -> Option<String>;
+}
+
+impl PointerText for Map<String, Value> {
+    fn pointer_text(&self, pointer: &str) -> Option<String> {
+        let (first, rest) = pointer.trim_start_matches('/').split_once('/')?;
+        let text = self.get(first)?.pointer(&format!("/{rest}"))?.as_str()?;
+        (!text.is_empty()).then(|| text.to_string())
+    }
+}

@@ -1,0 +1,125 @@
+//! Document formats: a JSON array of calls, one object holding an array of calls, and HAR.
+//!
+//! Items are borrowed as raw JSON first, so each record knows the byte span it came from and can
+//! be read again later without keeping its bodies in memory.
+
+use super::{Format, Parsed, SkipReason, Skipped, fields, har, line_numbers};
+use crate::record::{Record, SourceSpan};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Where and why a document could not be read.
+#[derive(Debug)]
+pub struct Problem {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl From<serde_json::Error> for Problem {
+    fn from(error: serde_json::Error) -> Self {
+        let reason = if error.is_eof() {
+            format!("the document ends too early (truncated?): {error}")
+        } else {
+            error.to_string()
+        };
+        Self { line: error.line(), column: error.column(), reason }
+    }
+}
+
+/// Keys that usually hold the calls in an exported object, most likely first.
+const CALL_ARRAY_KEYS: &[&str] = &["entries", "calls", "requests", "records", "logs", "events", "items", "data", "results"];
+
+#[derive(Deserialize)]
+struct HarDocument<'a> {
+    #[serde(borrow)]
+    log: HarLog<'a>,
+}
+
+#[derive(Deserialize)]
+struct HarLog<'a> {
+    #[serde(borrow)]
+    entries: Option<&'a RawValue>,
+}
+
+/// Parses a whole document into records and skipped items.
+pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Problem> {
+    let items = match format {
+        Format::Har => har_entries(bytes)?,
+        _ => json_items(bytes)?,
+    };
+    let offsets: Vec<usize> = items.iter().map(|item| offset_in(bytes, item)).collect();
+    let lines = line_numbers(bytes, offsets.iter().copied());
+    let mut parsed = Parsed::default();
+    for ((item, offset), line) in items.iter().zip(offsets).zip(lines) {
+        let span = SourceSpan { line, offset: offset as u64, len: item.get().len() as u64 };
+        match parse_item(item.get().as_bytes(), format) {
+            Some(mut record) => {
+                record.source = span;
+                parsed.records.push(record);
+            }
+            None => parsed.skipped.push(Skipped { line, reason: SkipReason::JsonNotACall }),
+        }
+    }
+    Ok(parsed)
+}
+
+/// Reads one item (an array element or a HAR entry) as a record.
+pub fn parse_item(text: &[u8], format: Format) -> Option<Record> {
+    let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(text) else { return None };
+    let looks_like_har_entry = object.get("request").is_some_and(Value::is_object) && object.contains_key("response");
+    if format == Format::Har || looks_like_har_entry {
+        har::entry_record(&object)
+    } else {
+        fields::discover(&object)
+    }
+}
+
+fn har_entries(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {
+    let document: HarDocument = serde_json::from_slice(bytes)?;
+    let entries = document.log.entries.ok_or_else(|| Problem {
+        line: 1,
+        column: 1,
+        reason: "the HAR has no log.entries".to_string(),
+    })?;
+    array_items(bytes, entries, "log.entries")
+}
+
+fn json_items(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {
+    let document: &RawValue = serde_json::from_slice(bytes)?;
+    if document.get().starts_with('[') {
+        return array_items(bytes, document, "the document");
+    }
+    let object: BTreeMap<String, &RawValue> = serde_json::from_str(document.get())?;
+    let holder = CALL_ARRAY_KEYS
+        .iter()
+        .filter_map(|key| object.get(*key))
+        .chain(object.values())
+        .find(|value| value.get().starts_with('['));
+    match holder {
+        Some(array) => array_items(bytes, array, "the call array"),
+        // One object on its own: it is the only item.
+        None => Ok(vec![document]),
+    }
+}
+
+fn array_items<'a>(bytes: &[u8], array: &'a RawValue, what: &str) -> Result<Vec<&'a RawValue>, Problem> {
+    serde_json::from_str::<Vec<&RawValue>>(array.get()).map_err(|error| {
+        let base_line = line_numbers(bytes, [offset_in(bytes, array)])[0] as usize;
+        Problem {
+            line: base_line + error.line().saturating_sub(1),
+            column: error.column(),
+            reason: format!("{what} is not an array of objects: {error}"),
+        }
+    })
+}
+
+/// The byte offset of a borrowed item inside the document it was parsed from.
+fn offset_in(document: &[u8], item: &RawValue) -> usize {
+    (item.get().as_ptr() as usize).saturating_sub(document.as_ptr() as usize)
+}

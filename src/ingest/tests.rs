@@ -1,0 +1,188 @@
+use super::*;
+use crate::record::SourceSpan;
+use std::io::Write;
+
+fn ingest(text: &str) -> Ingested {
+    ingest_bytes(Path::new("test.log"), text.as_bytes(), None).expect("readable")
+}
+
+fn non_blank_lines(text: &str) -> usize {
+    text.lines().filter(|line| !line.trim().is_empty()).count()
+}
+
+fn reasons(parsed: &Parsed) -> Vec<(u64, SkipReason)> {
+    parsed.skipped.iter().map(|s| (s.line, s.reason.clone())).collect()
+}
+
+#[test]
+fn ndjson_accounts_for_every_non_blank_line() {
+    let text = concat!(
+        "{\"status\":201,\"method\":\"POST\",\"path\":\"/api/customers\"}\n",
+        "\n",
+        "    at Object.<anonymous> (/srv/app/index.js:12:5)\n",
+        "{\"status\":409,\"method\":\"POST\",\"path\":\"/api/cust\n",
+        "{\"level\":\"info\",\"msg\":\"worker started\"}\r\n",
+        "   \n",
+        "{\"status\":\"404\",\"path\":\"/api/customers/1\"}\r\n",
+    );
+    let ingested = ingest(text);
+    assert_eq!(ingested.format, Format::Ndjson);
+    let parsed = &ingested.parsed;
+    assert_eq!(parsed.records.len() + parsed.skipped.len(), non_blank_lines(text));
+    assert_eq!(parsed.records.iter().map(|r| (r.source.line, r.status)).collect::<Vec<_>>(), vec![(1, 201), (7, 404)]);
+    let reasons = reasons(parsed);
+    assert_eq!(reasons[0].0, 3);
+    assert!(matches!(reasons[0].1, SkipReason::InvalidJson(_)));
+    assert_eq!(reasons[1], (4, SkipReason::TruncatedJson));
+    assert_eq!(reasons[2], (5, SkipReason::JsonNotACall));
+}
+
+#[test]
+fn bom_and_crlf_do_not_hide_records() {
+    let text = "\u{feff}{\"status\":500}\r\n{\"status\":200}\r\n";
+    let parsed = ingest(text).parsed;
+    assert_eq!(parsed.records.iter().map(|r| r.status).collect::<Vec<_>>(), vec![500, 200]);
+    assert!(parsed.skipped.is_empty());
+}
+
+#[test]
+fn json_array_reports_items_by_their_line() {
+    let text = "[\n  {\"status_code\": \"409\", \"path\": \"/a\"},\n  {\"note\": \"export truncated by admin\"},\n  {\n    \"status_code\": 200\n  }\n]\n";
+    let ingested = ingest(text);
+    assert_eq!(ingested.format, Format::Json);
+    assert_eq!(ingested.parsed.records.iter().map(|r| (r.source.line, r.status)).collect::<Vec<_>>(), vec![(2, 409), (4, 200)]);
+    assert_eq!(reasons(&ingested.parsed), vec![(3, SkipReason::JsonNotACall)]);
+}
+
+#[test]
+fn object_holding_calls() {
+    let text = "{\"exported\": \"2026-11-20\", \"calls\": [{\"status\": 503}, {\"status\": 200}]}";
+    let ingested = ingest(text);
+    assert_eq!(ingested.format, Format::Json);
+    assert_eq!(ingested.parsed.records.len(), 2);
+}
+
+#[test]
+fn har_entries_with_and_without_response() {
+    let text = r#"{"log": {"version": "1.2", "creator": {"name": "x"}, "entries": [
+  {"startedDateTime": "2026-11-20T10:00:00Z", "time": 12.5,
+   "request": {"method": "POST", "url": "https://api.my-virtual-office.com/api/customers", "headers": [{"name": "X-API-Key", "value": "sk_live_x"}], "postData": {"text": "{\"email\":\"a@b.de\"}"}},
+   "response": {"status": 409, "headers": [{"name": "x-request-id", "value": "req-9"}], "content": {"mimeType": "application/json", "text": "{\"error\":\"Conflict\",\"message\":\"Duplicate email\"}"}}},
+  {"request": {"method": "GET", "url": "https://x/"}, "response": {"status": 0, "_error": "net::ERR_CONNECTION_RESET"}},
+  {"request": {"method": "GET", "url": "https://x/"}}
+]}}"#;
+    let ingested = ingest(text);
+    assert_eq!(ingested.format, Format::Har);
+    let records = &ingested.parsed.records;
+    assert_eq!(records.iter().map(|r| r.status).collect::<Vec<_>>(), vec![409, 0, 0]);
+    assert_eq!(records[0].request.header("x-api-key"), Some("sk_live_x"));
+    assert_eq!(records[0].request_id.as_deref(), Some("req-9"));
+    assert_eq!(records[0].message.as_deref(), Some("Duplicate email"));
+    assert_eq!(records[0].duration_ms, Some(12.5));
+    assert_eq!(records[1].message.as_deref(), Some("net::ERR_CONNECTION_RESET"));
+    assert_eq!(records.iter().map(|r| r.source.line).collect::<Vec<_>>(), vec![2, 5, 6]);
+}
+
+#[test]
+fn a_truncated_har_is_an_error_naming_file_and_position() {
+    let text = "{\"log\": {\"version\": \"1.2\", \"entries\": [\n  {\"request\": {\"method\": \"GET\", \"url\": \"/a\"},\n  \"respo";
+    let error = ingest_bytes(Path::new("customer.har"), text.as_bytes(), None).expect_err("truncated");
+    let message = error.to_string();
+    assert!(message.starts_with("customer.har:3:"), "{message}");
+    assert!(message.contains("truncated"), "{message}");
+}
+
+#[test]
+fn har_entries_must_be_an_array() {
+    let text = "{\"log\": {\"version\": \"1.2\",\n \"entries\": {\"a\": 1}}}";
+    let message = ingest_bytes(Path::new("x.har"), text.as_bytes(), None).expect_err("not an array").to_string();
+    assert!(message.contains("x.har:2:") && message.contains("log.entries is not an array"), "{message}");
+}
+
+#[test]
+fn csv_rows_with_json_cells_quoted_newlines_and_ragged_rows() {
+    let text = concat!(
+        "time,method,endpoint,status,request_body,response_body\n",
+        "\"2026-11-20 10:15:02,123\",POST,/api/customers,409,\"{\"\"email\"\":\"\"a@b.de\"\"}\",\"{\"\"error\"\":\"\"Conflict\"\",\n \"\"message\"\":\"\"Duplicate email\"\"}\"\n",
+        "\"2026-11-20 10:16:00,000\",GET,/api/customers/1\n",
+        "\"2026-11-20 10:17:00,000\",GET,/api/customers/1,404,,\n",
+    );
+    let ingested = ingest(text);
+    assert_eq!(ingested.format, Format::Csv);
+    let parsed = &ingested.parsed;
+    assert_eq!(parsed.records.iter().map(|r| (r.source.line, r.status)).collect::<Vec<_>>(), vec![(2, 409), (5, 404)]);
+    assert_eq!(parsed.records[0].message.as_deref(), Some("Duplicate email"));
+    assert_eq!(parsed.records[0].time_ms, Some(1_795_169_702_123));
+    assert_eq!(parsed.skipped.len(), 1);
+    assert_eq!(parsed.skipped[0].line, 4);
+}
+
+#[test]
+fn gzip_is_detected_by_magic_and_named_by_inner_format() {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(b"{\"status\":429}\n{\"status\":200}\n{\"status\":201}\n{\"status\":204}\nnot json\n").expect("write");
+    let compressed = encoder.finish().expect("finish");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("no-extension");
+    std::fs::write(&path, &compressed).expect("write file");
+    let ingested = ingest_path(&path, None).expect("readable");
+    assert!(ingested.gzip);
+    assert_eq!(ingested.format, Format::Ndjson);
+    assert_eq!((ingested.parsed.records.len(), ingested.parsed.skipped.len()), (4, 1));
+
+    std::fs::write(&path, &compressed[..compressed.len() / 2]).expect("write truncated");
+    let message = ingest_path(&path, None).expect_err("truncated gzip").to_string();
+    assert!(message.contains("no-extension") && message.contains("gzip"), "{message}");
+}
+
+#[test]
+fn a_directory_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let message = ingest_path(dir.path(), None).expect_err("a directory").to_string();
+    assert!(message.contains(&dir.path().display().to_string()), "{message}");
+}
+
+#[test]
+fn forced_format_overrides_detection() {
+    let text = "{\"status\":500}\n";
+    let ingested = ingest_bytes(Path::new("x"), text.as_bytes(), Some(Format::Text)).expect("readable");
+    assert_eq!(ingested.format, Format::Text);
+    assert_eq!(ingested.parsed.records.len(), 1);
+}
+
+#[test]
+fn every_record_reads_back_the_same() {
+    let inputs = [
+        "{\"status\":409,\"path\":\"/a\",\"response\":{\"body\":{\"error\":\"Conflict\",\"message\":\"m\"}}}\n{\"status\":200}\n",
+        "[{\"status\": 500, \"path\": \"/a\"}, {\"status\": 201}]",
+        "time,status,endpoint\n2026-11-20T10:00:00Z,404,/a\n2026-11-20T10:00:01Z,\"503\",/b\n",
+        "2026-11-20T10:00:00Z POST /api/customers -> 409 {\"error\":\"Conflict\",\"message\":\"dup\"}\n",
+    ];
+    for text in inputs {
+        let ingested = ingest(text);
+        assert!(!ingested.parsed.records.is_empty(), "{text}");
+        for record in &ingested.parsed.records {
+            let again = reread(text.as_bytes(), ingested.format, record.source);
+            assert_eq!(again.as_ref(), Some(record), "{text}");
+        }
+    }
+    assert_eq!(reread(b"{}", Format::Ndjson, SourceSpan { line: 1, offset: 5, len: 10 }), None);
+}
+
+#[test]
+fn chunks_split_at_line_ends_give_the_same_records() {
+    let text = "{\"status\":201}\n\nnot json\n{\"status\":409}\n{\"status\":5\n{\"status\":200}\n";
+    let whole = line::parse_lines(text.as_bytes(), 1, 0, line::Mode::Ndjson);
+    let bytes = text.as_bytes();
+    for cut in 0..bytes.len() {
+        // Chunks start at a line boundary: extend the cut to the next line end.
+        let cut = bytes[cut..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |at| cut + at + 1);
+        let first_lines = bytes[..cut].iter().filter(|&&b| b == b'\n').count() as u64;
+        let mut first = line::parse_lines(&bytes[..cut], 1, 0, line::Mode::Ndjson);
+        let second = line::parse_lines(&bytes[cut..], first_lines + 1, cut as u64, line::Mode::Ndjson);
+        first.records.extend(second.records);
+        first.skipped.extend(second.skipped);
+        assert_eq!(first.records, whole.records, "cut at {cut}");
+        assert_eq!(first.skipped, whole.skipped, "cut at {cut}");
+    }
+}

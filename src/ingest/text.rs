@@ -1,0 +1,202 @@
+//! Plain text lines: access logs (Envoy, Istio, common log style), application logs that name a
+//! request and a status, and lines that embed a JSON error body.
+//!
+//! A line is a call when it names a request (method and URL or path) with a status, or embeds a
+//! JSON error body whose reason phrase tells the status, or names a request that never got an
+//! answer (a timeout, a reset connection).
+
+use super::error_body;
+use super::fields::{self, status_from_reason};
+use super::time;
+use super::SkipReason;
+use crate::record::Record;
+use regex::Regex;
+use serde_json::{Map, Value};
+use std::sync::LazyLock;
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?|\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}",
+    )
+    .expect("valid time pattern")
+});
+static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)\s+((?:https?://|/)[^\s"]*)"#)
+        .expect("valid request pattern")
+});
+/// What may stand between a request target and its status: a protocol, a quote, an arrow.
+static STATUS_AFTER_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:\s+HTTP/[\d.]+)?"?\s*(?:(?:->|=>|→|:|-|returned|status(?:_code)?\s*[=:]?)\s*)?(\d{1,3})\b"#)
+        .expect("valid status pattern")
+});
+static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:status|status_code|statusCode|http_status)["']?\s*[=:]\s*["']?(\d{1,3})\b"#)
+        .expect("valid status field pattern")
+});
+/// Envoy writes `"- - HTTP/1.1" 400` for a request it could not parse, `"- - -" 0` for TCP.
+static DASH_REQUEST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""-\s+-\s+(HTTP/[\d.]+|-)"\s+(\d{1,3})\b"#).expect("valid dash pattern"));
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""([^"]*)""#).expect("valid quote pattern"));
+static UUID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").expect("valid uuid pattern")
+});
+static REQUEST_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\breq(?:uest)?[-_ ]?id["']?\s*[=:]\s*["']?([\w.:-]+)"#).expect("valid request id pattern")
+});
+static DURATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d+(?:\.\d+)?)\s?ms\b").expect("valid duration pattern"));
+/// Envoy's response-flag details (`no_healthy_upstream`, `route_not_found`, ...) after the status.
+static ENVOY_DETAILS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+([A-Z]{2,3}(?:,[A-Z]{2,3})*|-)(?:\s+([a-z][a-z0-9_]*(?:\{[^}]*\})?))?").expect("valid envoy pattern")
+});
+
+/// Reads one text line.
+pub fn parse(line: &str) -> Result<Record, SkipReason> {
+    let (prefix, embedded) = split_embedded_json(line);
+    if let Some(Value::Object(object)) = embedded.as_ref().filter(|value| value.as_object().is_some_and(fields::describes_call)) {
+        if let Some(mut record) = fields::discover(object) {
+            fill_from_text(&mut record, prefix);
+            return Ok(record);
+        }
+    }
+
+    if let Some(dash) = DASH_REQUEST.captures(prefix) {
+        if &dash[1] == "-" {
+            return Err(SkipReason::NotHttp);
+        }
+        let mut record = Record { status: dash[2].parse().unwrap_or(0), ..Record::default() };
+        fill_from_text(&mut record, prefix);
+        return Ok(record);
+    }
+
+    let request = REQUEST.captures(prefix);
+    let status_after = request.as_ref().and_then(|found| {
+        let rest = &prefix[found.get(0).map_or(0, |m| m.end())..];
+        let captures = STATUS_AFTER_REQUEST.captures(rest)?;
+        let status: u16 = captures[1].parse().ok()?;
+        (status == 0 || (100..=599).contains(&status)).then(|| (status, &rest[captures.get(0).map_or(0, |m| m.end())..]))
+    });
+    let body_error = embedded.as_ref().map(error_body::from_json).unwrap_or_default();
+
+    let mut record = Record::default();
+    let mut envoy_tail = None;
+    if let Some((status, tail)) = status_after {
+        record.status = status;
+        envoy_tail = Some(tail);
+    } else if let Some(status) = STATUS_FIELD.captures(prefix).and_then(|c| c[1].parse::<u16>().ok()) {
+        record.status = status;
+    } else if let Some(status) = body_error.error_type.as_deref().and_then(status_from_reason) {
+        record.status = status;
+    } else if request.is_some() && fields::is_network_failure(Some(line)) {
+        record.status = 0;
+        record.message = Some(failure_message(prefix));
+    } else {
+        return Err(SkipReason::NoApiCall);
+    }
+    if request.is_none() && embedded.is_none() {
+        // A bare `status=500` without a request or a body is not evidence of an API call.
+        return Err(SkipReason::NoApiCall);
+    }
+
+    record.error_type = body_error.error_type;
+    if body_error.message.is_some() {
+        record.message = body_error.message;
+    }
+    if let Some(body) = &embedded {
+        record.response.body = Some(body.to_string());
+    }
+    if record.message.is_none() {
+        record.message = envoy_tail.and_then(envoy_message);
+    }
+    fill_from_text(&mut record, prefix);
+    Ok(record)
+}
+
+/// A JSON log line that wraps a text line (Kubernetes `{"log": ...}`, `{"message": ...}`).
+/// `None` when the object wraps no text; otherwise the call, or why the text is not one.
+pub fn from_wrapped_line(object: &Map<String, Value>) -> Option<Result<Record, SkipReason>> {
+    let text = ["message", "log", "msg"].iter().find_map(|key| object.get(*key)?.as_str())?;
+    Some(parse(text).map(|mut record| {
+        if record.time_ms.is_none() {
+            record.time_ms = fields::TIME.iter().find_map(|path| fields::lookup(object, path).and_then(time::parse_value));
+        }
+        record
+    }))
+}
+
+/// The text before the first JSON object in the line, and that object if it parses.
+fn split_embedded_json(line: &str) -> (&str, Option<Value>) {
+    let Some(open) = line.find('{') else { return (line, None) };
+    let mut values = serde_json::Deserializer::from_str(&line[open..]).into_iter::<Value>();
+    match values.next() {
+        Some(Ok(value @ Value::Object(_))) => (&line[..open], Some(value)),
+        _ => (line, None),
+    }
+}
+
+fn fill_from_text(record: &mut Record, text: &str) {
+    if record.time_ms.is_none() {
+        record.time_ms = TIME.find(text).and_then(|found| time::parse_text(found.as_str()));
+    }
+    if let Some(request) = REQUEST.captures(text) {
+        if record.method.is_none() {
+            record.method = Some(request[1].to_string());
+        }
+        if record.url.is_none() {
+            record.url = Some(request[2].to_string());
+        }
+    }
+    let quoted: Vec<&str> = QUOTED.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect();
+    if let Some(at) = quoted.iter().position(|value| UUID.is_match(value)) {
+        if record.request_id.is_none() {
+            record.request_id = Some(quoted[at].to_string());
+        }
+        // Envoy writes the authority right after the request id.
+        if let Some(authority) = quoted.get(at + 1).filter(|value| **value != "-" && !value.contains(' ')) {
+            record.host.get_or_insert_with(|| authority.to_string());
+        }
+    }
+    if record.request_id.is_none() {
+        record.request_id = REQUEST_ID.captures(text).map(|c| c[1].to_string());
+    }
+    if record.duration_ms.is_none() {
+        record.duration_ms = DURATION.captures(text).and_then(|c| c[1].parse().ok());
+    }
+}
+
+fn envoy_message(tail: &str) -> Option<String> {
+    let captures = ENVOY_DETAILS.captures(tail)?;
+    if let Some(details) = captures.get(2).map(|m| m.as_str()).filter(|d| *d != "via_upstream") {
+        return Some(details.to_string());
+    }
+    let flags = captures.get(1)?.as_str();
+    let described: Vec<&str> = flags.split(',').filter_map(envoy_flag).collect();
+    (!described.is_empty()).then(|| described.join("; "))
+}
+
+fn envoy_flag(flag: &str) -> Option<&'static str> {
+    Some(match flag {
+        "UH" => "no healthy upstream",
+        "UF" => "upstream connection failure",
+        "UO" => "upstream overflow (circuit breaking)",
+        "NR" => "no route configured",
+        "URX" => "upstream retry limit exceeded",
+        "UT" => "upstream request timeout",
+        "UC" => "upstream connection termination",
+        "DC" => "downstream connection termination",
+        "DPE" => "downstream protocol error",
+        "RL" => "rate limited locally",
+        "UAEX" => "unauthorized by external authorization",
+        _ => return None,
+    })
+}
+
+fn failure_message(prefix: &str) -> String {
+    let after_request = REQUEST.find(prefix).map_or(prefix, |found| &prefix[found.end()..]);
+    let message = after_request.trim().trim_start_matches(|c: char| c == ':' || c == '-' || c.is_whitespace());
+    let message = message.strip_prefix("failed:").unwrap_or(message).trim();
+    if message.is_empty() { "no response".to_string() } else { message.to_string() }
+}
+
+#[cfg(test)]
+mod tests;

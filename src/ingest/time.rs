@@ -1,0 +1,130 @@
+//! Timestamps in the shapes logs write them, turned into UTC epoch milliseconds.
+//!
+//! Numbers are told apart by magnitude (seconds, milliseconds, microseconds, nanoseconds); text
+//! without a zone (`2026-11-20 10:15:02,123`) is taken as UTC, as log4j-style writers mean it.
+
+use chrono::{DateTime, NaiveDateTime};
+use serde_json::Value;
+
+/// A JSON value holding a time: a number (epoch s/ms/µs/ns) or a string.
+pub fn parse_value(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(number) => number.as_f64().and_then(from_epoch_number),
+        Value::String(text) => parse_text(text),
+        _ => None,
+    }
+}
+
+/// An epoch number whose unit is guessed from its size (dates from 1973 to 5138 are recognized).
+pub fn from_epoch_number(number: f64) -> Option<i64> {
+    if !number.is_finite() || number <= 0.0 {
+        return None;
+    }
+    let millis = if number < 1e11 {
+        number * 1e3
+    } else if number < 1e14 {
+        number
+    } else if number < 1e17 {
+        number / 1e3
+    } else {
+        number / 1e6
+    };
+    Some(millis.round() as i64)
+}
+
+const NAIVE_FORMATS: &[&str] = &[
+    "%Y-%m-%d %H:%M:%S,%f",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y/%m/%d %H:%M:%S%.f",
+];
+
+/// Text forms: RFC 3339 / ISO 8601 with `Z` or an offset, zone-less (UTC) forms, Common Log
+/// Format (`20/Nov/2026:10:15:02 +0000`), RFC 2822, and epoch numbers written as text.
+pub fn parse_text(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if text.is_empty() || text.len() > 64 {
+        return None;
+    }
+    if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return text.parse::<f64>().ok().and_then(from_epoch_number);
+    }
+    if let Ok(time) = DateTime::parse_from_rfc3339(text) {
+        return Some(time.timestamp_millis());
+    }
+    if let Ok(time) = DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z") {
+        return Some(time.timestamp_millis());
+    }
+    if let Ok(time) = DateTime::parse_from_str(text, "%d/%b/%Y:%H:%M:%S %z") {
+        return Some(time.timestamp_millis());
+    }
+    if let Ok(time) = DateTime::parse_from_rfc2822(text) {
+        return Some(time.timestamp_millis());
+    }
+    let zoneless = text.strip_suffix('Z').unwrap_or(text);
+    NAIVE_FORMATS.iter().find_map(|format| {
+        parse_naive(zoneless, format).map(|time| time.and_utc().timestamp_millis())
+    })
+}
+
+fn parse_naive(text: &str, format: &str) -> Option<NaiveDateTime> {
+    if format.ends_with(",%f") {
+        // chrono's `%f` wants nanoseconds; `,123` means milliseconds, so pad the fraction.
+        let (head, fraction) = text.rsplit_once(',')?;
+        if fraction.is_empty() || fraction.len() > 9 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let padded = format!("{head}.{fraction:0<9}");
+        return NaiveDateTime::parse_from_str(&padded, "%Y-%m-%d %H:%M:%S%.f").ok();
+    }
+    NaiveDateTime::parse_from_str(text, format).ok()
+}
+
+/// RFC 3339 in UTC with milliseconds, the form the summary prints.
+pub fn format_rfc3339(millis: i64) -> Option<String> {
+    DateTime::from_timestamp_millis(millis)
+        .map(|time| time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: i64 = 1_763_633_702_123; // 2025-11-20T10:15:02.123Z
+
+    #[test]
+    fn text_forms_agree() {
+        for text in [
+            "2025-11-20T10:15:02.123Z",
+            "2025-11-20T11:15:02.123+01:00",
+            "2025-11-20 10:15:02,123",
+            "2025-11-20 10:15:02.123",
+            "2025-11-20T10:15:02.123",
+            "1763633702.123",
+            "1763633702123",
+        ] {
+            assert_eq!(parse_text(text), Some(T), "{text}");
+        }
+        assert_eq!(parse_text("20/Nov/2025:10:15:02 +0000"), Some(T - 123));
+        assert_eq!(parse_text("Thu, 20 Nov 2025 10:15:02 GMT"), Some(T - 123));
+    }
+
+    #[test]
+    fn epoch_units_by_magnitude() {
+        assert_eq!(from_epoch_number(1_763_633_702.123), Some(T));
+        assert_eq!(from_epoch_number(1_763_633_702_123.0), Some(T));
+        assert_eq!(from_epoch_number(1_763_633_702_123_000.0), Some(T));
+        assert_eq!(from_epoch_number(1_763_633_702_123_000_000.0), Some(T));
+        assert_eq!(from_epoch_number(-5.0), None);
+    }
+
+    #[test]
+    fn nonsense_is_none() {
+        for text in ["", "yesterday", "2025-13-45", "10:15"] {
+            assert_eq!(parse_text(text), None, "{text}");
+        }
+        assert_eq!(format_rfc3339(T).as_deref(), Some("2025-11-20T10:15:02.123Z"));
+    }
+}

@@ -1,0 +1,16 @@
+//! errlens reads API logs in the shapes they come in, groups the failed calls by documented error
+//! kind, explains each kind with the vendor's fix, and composes a support email that leaks nothing.
+//!
+//! The pipeline runs one way: [`ingest`] detects the format and turns each line or item into a
+//! [`record::Record`] (reporting every line it could not use); [`knowledge`] classifies each
+//! failure into a kind; the [`store::Store`] keeps one compact row per call; [`summary`] groups
+//! them. The CLI ([`cli`]) and the desktop app (`app`, feature `gui`) sit on top.
+
+pub mod cli;
+pub mod endpoint;
+pub mod ingest;
+pub mod knowledge;
+pub mod record;
+pub mod store;
+pub mod summary;
+pub mod variant;

@@ -1,0 +1,75 @@
+//! The one normalized API call that every input format becomes.
+//!
+//! Parsers fill a [`Record`] from whatever shape they read; classification, the store, the summary,
+//! redaction and the email all work on it and never look at the source format again.
+
+/// One side of an HTTP exchange: its headers (in order, names as logged) and body text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Message {
+    /// Header name/value pairs as they appeared in the log.
+    pub headers: Vec<(String, String)>,
+    /// The body as text (JSON bodies are serialized compactly), if the log carried one.
+    pub body: Option<String>,
+}
+
+impl Message {
+    /// The first header with this name, compared case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Where a record came from, so every number can be traced back to its lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SourceSpan {
+    /// 1-based physical line where the record starts.
+    pub line: u64,
+    /// Byte offset of the record's text in the (decompressed) input.
+    pub offset: u64,
+    /// Length in bytes of the record's text.
+    pub len: u64,
+}
+
+/// One API call, whatever format it was read from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Record {
+    /// When the call started, in milliseconds since the Unix epoch (UTC).
+    pub time_ms: Option<i64>,
+    /// HTTP method in upper case (`POST`), if known.
+    pub method: Option<String>,
+    /// The URL or path as logged (may include host and query string).
+    pub url: Option<String>,
+    /// The host the call went to, when the log names it apart from the URL (Envoy's authority).
+    pub host: Option<String>,
+    /// HTTP status; 0 means the call got no response.
+    pub status: u16,
+    /// The error type the server named (`Conflict`, `card_error`, a problem+json title, ...).
+    pub error_type: Option<String>,
+    /// The human-readable error message from the response body or the log line.
+    pub message: Option<String>,
+    /// The request id, if the log or the response carried one.
+    pub request_id: Option<String>,
+    /// How long the call took, in milliseconds.
+    pub duration_ms: Option<f64>,
+    /// The request as sent.
+    pub request: Message,
+    /// The response as received (empty when there was none).
+    pub response: Message,
+    /// Where in the input this record was read.
+    pub source: SourceSpan,
+}
+
+impl Record {
+    /// A call failed when the server answered 4xx/5xx or did not answer at all.
+    pub fn is_failure(&self) -> bool {
+        is_failure_status(self.status)
+    }
+}
+
+/// The failure rule shared by records and store rows.
+pub fn is_failure_status(status: u16) -> bool {
+    status == 0 || status >= 400
+}

@@ -1,0 +1,72 @@
+use super::*;
+use crate::ingest::{Format, Ingested, ingest_bytes};
+use crate::knowledge::Knowledge;
+use std::path::Path;
+use std::sync::Arc;
+
+const LOG: &str = concat!(
+    "{\"time\":\"2026-11-20T10:00:00Z\",\"method\":\"POST\",\"url\":\"https://api.my-virtual-office.com/api/customers\",\"status\":409,\"response\":{\"body\":{\"error\":\"Conflict\",\"message\":\"Customer with email a@b.de already exists\"}}}\n",
+    "{\"time\":\"2026-11-20T12:00:00Z\",\"method\":\"POST\",\"url\":\"/api/customers\",\"status\":409,\"response\":{\"body\":{\"error\":\"Conflict\",\"message\":\"Customer with email c@d.de already exists\"}}}\n",
+    "{\"time\":\"2026-11-20T11:00:00Z\",\"method\":\"PATCH\",\"url\":\"/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab\",\"status\":409,\"response\":{\"body\":{\"error\":\"Conflict\",\"message\":\"Duplicate email\"}}}\n",
+    "{\"time\":\"2026-11-20T11:30:00Z\",\"method\":\"GET\",\"url\":\"/api/customers\",\"status\":429,\"response\":{\"headers\":{\"Retry-After\":\"30\"},\"body\":{\"error\":\"Too Many Requests\",\"message\":\"slow down\"}}}\n",
+    "{\"time\":\"2026-11-20T11:31:00Z\",\"method\":\"GET\",\"url\":\"/api/customers\",\"status\":200}\n",
+    "not a call\n",
+);
+
+fn store() -> Store {
+    let ingested: Ingested = ingest_bytes(Path::new("app.ndjson"), LOG.as_bytes(), None).expect("readable");
+    assert_eq!(ingested.format, Format::Ndjson);
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    store.add("app.ndjson".into(), ingested, LOG.as_bytes().into());
+    store
+}
+
+#[test]
+fn groups_count_time_endpoints_and_message_variants() {
+    let summary = summarize(&store(), None).expect("summary");
+    assert_eq!((summary.records, summary.errors), (5, 4));
+    assert_eq!(summary.by_status, BTreeMap::from([("200".into(), 1), ("409".into(), 3), ("429".into(), 1)]));
+    assert_eq!(summary.groups.iter().map(|g| (g.kind.as_str(), g.count)).collect::<Vec<_>>(), vec![("duplicate_email", 3), ("rate_limited", 1)]);
+
+    let duplicate = &summary.groups[0];
+    assert_eq!(duplicate.status, 409);
+    assert_eq!(duplicate.title, "Duplicate email");
+    assert_eq!(duplicate.first_seen.as_deref(), Some("2026-11-20T10:00:00.000Z"));
+    assert_eq!(duplicate.last_seen.as_deref(), Some("2026-11-20T12:00:00.000Z"));
+    assert_eq!(
+        duplicate.endpoints,
+        vec![
+            EndpointCount { endpoint: "POST /api/customers".into(), count: 2 },
+            EndpointCount { endpoint: "PATCH /api/customers/{id}".into(), count: 1 },
+        ]
+    );
+    assert_eq!(duplicate.messages[0], MessageCount { message: "Customer with email {email} already exists".into(), count: 2 });
+    assert!(!duplicate.retryable);
+    assert_eq!(duplicate.vendor.as_deref(), Some("My Virtual Office API"));
+
+    let limited = &summary.groups[1];
+    assert!(limited.retryable);
+    assert_eq!(limited.retry_after, BTreeMap::from([("30".to_string(), 1)]));
+
+    let input = &summary.inputs[0];
+    assert_eq!((input.records, input.skipped, input.format), (5, 1, Some("ndjson")));
+    assert_eq!(input.skipped_examples[0].line, 6);
+}
+
+#[test]
+fn a_subset_of_rows_is_summarized_alone() {
+    let store = store();
+    let summary = summarize(&store, Some(&[3, 4])).expect("summary");
+    assert_eq!((summary.records, summary.errors), (2, 1));
+    assert_eq!(summary.groups[0].kind, "rate_limited");
+}
+
+#[test]
+fn records_read_back_from_the_store() {
+    let store = store();
+    let record = store.record(3).expect("row 3");
+    assert_eq!(record.status, 429);
+    assert_eq!(record.response.header("retry-after"), Some("30"));
+    assert_eq!(store.kind_id(3), Some("rate_limited"));
+    assert_eq!(store.kind_id(4), None);
+}
