@@ -117,7 +117,13 @@ pub fn run_summary(format: OutputFormat, input_format: Option<Format>, files: &[
 pub fn render_text(summary: &Summary) -> String {
     let mut out = String::new();
     let rate = if summary.records == 0 { 0.0 } else { 100.0 * summary.errors as f64 / summary.records as f64 };
-    let _ = writeln!(out, "{} calls, {} failed ({rate:.1} %), {} file(s)\n", summary.records, summary.errors, summary.inputs.len());
+    let _ = writeln!(
+        out,
+        "{} calls, {} failed ({rate:.1} %), {} file(s)\n",
+        summary.records,
+        summary.errors,
+        summary.inputs.len()
+    );
     let _ = writeln!(out, "{:<44} {:<8} {:>8} {:>8}", "FILE", "FORMAT", "RECORDS", "SKIPPED");
     for input in &summary.inputs {
         let format = match (input.format, input.gzip) {

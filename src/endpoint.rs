@@ -68,7 +68,11 @@ mod tests {
     #[test]
     fn templates() {
         let cases = [
-            (Some("PATCH"), Some("https://app-api.my-virtual-office.com/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab?x=1"), "PATCH /api/customers/{id}"),
+            (
+                Some("PATCH"),
+                Some("https://app-api.my-virtual-office.com/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab?x=1"),
+                "PATCH /api/customers/{id}",
+            ),
             (Some("GET"), Some("/api/customers?page=2&limit=50"), "GET /api/customers"),
             (Some("GET"), Some("/reviews/0"), "GET /reviews/{id}"),
             (Some("GET"), Some("/v1/charges/ch_3MmlLrLkdIwHu7ix0snN0B15"), "GET /v1/charges/{id}"),

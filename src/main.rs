@@ -6,7 +6,9 @@ use errlens::cli::{Cli, Command};
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Summary { format, input_format, files }) => errlens::cli::run_summary(format, input_format, &files),
+        Some(Command::Summary { format, input_format, files }) => {
+            errlens::cli::run_summary(format, input_format, &files)
+        }
         None => run_app(cli.files),
     };
     match result {

@@ -161,7 +161,15 @@ impl Store {
 
     /// Records a file that could not be read.
     pub fn add_failed(&mut self, path: PathBuf, error: String) {
-        self.files.push(SourceFile { path, format: None, gzip: false, records: 0, skipped: Vec::new(), error: Some(error), bytes: Arc::from(Vec::new()) });
+        self.files.push(SourceFile {
+            path,
+            format: None,
+            gzip: false,
+            records: 0,
+            skipped: Vec::new(),
+            error: Some(error),
+            bytes: Arc::from(Vec::new()),
+        });
     }
 
     /// Adds what was read from one file; returns the file's index.

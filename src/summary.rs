@@ -158,8 +158,10 @@ fn input_summary(file: &crate::store::SourceFile) -> InputSummary {
 /// The failure rows as a polars frame: kind, endpoint, message (null = none), time (null = none).
 fn failure_frame(store: &Store, failures: &[u32]) -> PolarsResult<DataFrame> {
     let pick = |column: &Vec<u32>| failures.iter().map(|&row| column[row as usize]).collect::<Vec<u32>>();
-    let messages: Vec<Option<u32>> = failures.iter().map(|&row| Some(store.message[row as usize]).filter(|&id| id != NONE)).collect();
-    let times: Vec<Option<i64>> = failures.iter().map(|&row| Some(store.time_ms[row as usize]).filter(|&t| t != NO_TIME)).collect();
+    let messages: Vec<Option<u32>> =
+        failures.iter().map(|&row| Some(store.message[row as usize]).filter(|&id| id != NONE)).collect();
+    let times: Vec<Option<i64>> =
+        failures.iter().map(|&row| Some(store.time_ms[row as usize]).filter(|&t| t != NO_TIME)).collect();
     DataFrame::new(
         failures.len(),
         vec![
@@ -216,8 +218,10 @@ fn groups(store: &Store, failures: &[u32]) -> PolarsResult<Vec<Group>> {
     let mut groups = Vec::new();
     for (((kind, count), first), last) in kinds.iter().zip(counts.iter()).zip(firsts.iter()).zip(lasts.iter()) {
         let (Some(kind), Some(count)) = (kind, count) else { continue };
-        let endpoints = sorted_counts(endpoints.remove(&kind).unwrap_or_default(), |id| store.endpoints.get(id).to_string());
-        let messages = sorted_counts(messages.remove(&kind).unwrap_or_default(), |id| store.messages.get(id).to_string());
+        let endpoints =
+            sorted_counts(endpoints.remove(&kind).unwrap_or_default(), |id| store.endpoints.get(id).to_string());
+        let messages =
+            sorted_counts(messages.remove(&kind).unwrap_or_default(), |id| store.messages.get(id).to_string());
         groups.push(group(store, kind, count as usize, first.zip(last), endpoints, messages));
     }
     groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
@@ -241,7 +245,8 @@ fn group(
     let id = store.kinds.get(kind).to_string();
     let info = store.kind_info(kind);
     let status = info.as_ref().map_or(0, |info| info.status);
-    let vendor = store.kind_vendor.get(&kind).and_then(|&index| store.knowledge.vendor(index)).map(|vendor| vendor.name.clone());
+    let vendor =
+        store.kind_vendor.get(&kind).and_then(|&index| store.knowledge.vendor(index)).map(|vendor| vendor.name.clone());
     let retry = info.as_ref().map_or(Retry::AfterFix, |info| info.retry);
     Group {
         kind: id.clone(),

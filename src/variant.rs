@@ -10,7 +10,8 @@ static PATTERNS: LazyLock<[(Regex, &'static str); 4]> = LazyLock::new(|| {
     [
         (Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid email pattern"), "{email}"),
         (
-            Regex::new(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b").expect("valid uuid pattern"),
+            Regex::new(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
+                .expect("valid uuid pattern"),
             "{id}",
         ),
         (Regex::new(r"\b[0-9a-fA-F]{16,}\b").expect("valid hex pattern"), "{id}"),
@@ -33,9 +34,15 @@ pub fn of(message: &str) -> String {
 mod tests {
     #[test]
     fn values_become_placeholders() {
-        assert_eq!(super::of("Duplicate email: j.meyer@example.com is already registered"), "Duplicate email: {email} is already registered");
+        assert_eq!(
+            super::of("Duplicate email: j.meyer@example.com is already registered"),
+            "Duplicate email: {email} is already registered"
+        );
         assert_eq!(super::of("Customer 3f2a9c1b-1111-4c3d-9e8f-0123456789ab not found"), "Customer {id} not found");
         assert_eq!(super::of("timed out after 30000 ms"), "timed out after {n} ms");
-        assert_eq!(super::of("Customer limit reached for your plan (500 customers)"), "Customer limit reached for your plan (500 customers)");
+        assert_eq!(
+            super::of("Customer limit reached for your plan (500 customers)"),
+            "Customer limit reached for your plan (500 customers)"
+        );
     }
 }

@@ -39,7 +39,12 @@ pub fn parse(bytes: &[u8]) -> Parsed {
             Ok(false) => break,
             Ok(true) => {
                 let start = row.position().map_or(position.clone(), Clone::clone);
-                let span = SourceSpan { line: start.line(), offset: start.byte(), len: 0 };
+                // After a CRLF row end, csv may place the next row at the LF: skip line ends.
+                let offset = start.byte()
+                    + bytes
+                        .get(start.byte() as usize..)
+                        .map_or(0, |rest| rest.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count() as u64);
+                let span = SourceSpan { line: start.line(), offset, len: 0 };
                 match row_record(&header, &row) {
                     Some(record) => pending = Some((record, span)),
                     None => skipped_at.push((span.offset, row_skip_reason(&header, &row))),
@@ -61,7 +66,9 @@ pub fn parse(bytes: &[u8]) -> Parsed {
         record.source.line = line;
     }
     let skipped_lines = super::line_numbers(bytes, skipped_at.iter().map(|(offset, _)| *offset as usize));
-    parsed.skipped.extend(skipped_at.into_iter().zip(skipped_lines).map(|((_, reason), line)| Skipped { line, reason }));
+    parsed
+        .skipped
+        .extend(skipped_at.into_iter().zip(skipped_lines).map(|((_, reason), line)| Skipped { line, reason }));
     parsed
 }
 
@@ -99,17 +106,21 @@ fn row_record(header: &csv::ByteRecord, row: &csv::ByteRecord) -> Option<Record>
 
 /// JSON text in a cell becomes JSON; anything else stays text (statuses parse from text).
 fn cell_value(cell: &str) -> Value {
-    if cell.starts_with('{') || cell.starts_with('[') {
-        if let Ok(value) = serde_json::from_str(cell) {
-            return value;
-        }
+    if (cell.starts_with('{') || cell.starts_with('['))
+        && let Ok(value) = serde_json::from_str(cell)
+    {
+        return value;
     }
     Value::String(cell.to_string())
 }
 
 fn row_skip_reason(header: &csv::ByteRecord, row: &csv::ByteRecord) -> SkipReason {
     if row.len() != header.len() {
-        SkipReason::BadCsvRow(format!("{} cells where the header names {}, and no HTTP status", row.len(), header.len()))
+        SkipReason::BadCsvRow(format!(
+            "{} cells where the header names {}, and no HTTP status",
+            row.len(),
+            header.len()
+        ))
     } else {
         SkipReason::RowNotACall
     }

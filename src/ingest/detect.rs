@@ -81,7 +81,13 @@ fn detect_json_object(body: &[u8]) -> Format {
     }
     let sample: Vec<&[u8]> = non_blank_lines(body).take(SAMPLE_LINES).collect();
     if sample.len() == 1 {
-        return if has_har_log(body) { Format::Har } else if holds_call_array(body) { Format::Json } else { Format::Ndjson };
+        return if has_har_log(body) {
+            Format::Har
+        } else if holds_call_array(body) {
+            Format::Json
+        } else {
+            Format::Ndjson
+        };
     }
     let json_lines = sample.iter().filter(|line| line.first() == Some(&b'{')).count();
     if json_lines * 5 >= sample.len() * 4 { Format::Ndjson } else { Format::Text }
@@ -106,7 +112,8 @@ fn opens_json_array(body: &[u8]) -> bool {
 fn has_har_log(body: &[u8]) -> bool {
     let head = &body[..body.len().min(4096)];
     let text = String::from_utf8_lossy(head);
-    text.contains("\"log\"") && (text.contains("\"entries\"") || text.contains("\"creator\"") || text.contains("\"version\""))
+    text.contains("\"log\"")
+        && (text.contains("\"entries\"") || text.contains("\"creator\"") || text.contains("\"version\""))
 }
 
 fn holds_call_array(body: &[u8]) -> bool {
@@ -124,7 +131,8 @@ fn looks_like_csv(body: &[u8]) -> bool {
     let mut lines = non_blank_lines(body);
     let Some(header) = lines.next() else { return false };
     let header = String::from_utf8_lossy(header);
-    let columns: Vec<String> = header.split(',').map(|name| name.trim().trim_matches('"').to_ascii_lowercase()).collect();
+    let columns: Vec<String> =
+        header.split(',').map(|name| name.trim().trim_matches('"').to_ascii_lowercase()).collect();
     let names_a_status = columns.iter().any(|name| {
         super::fields::STATUS.iter().any(|alias| alias.eq_ignore_ascii_case(name)) || name.ends_with("status")
     });

@@ -42,9 +42,7 @@ pub fn from_json(body: &Value) -> ErrorInfo {
         }
         // My Virtual Office (and OAuth: `error` + `error_description`).
         Some(error) if scalar_text(error).is_some() => {
-            let message = text("message")
-                .or_else(|| text("error_description"))
-                .or_else(|| text("detail"));
+            let message = text("message").or_else(|| text("error_description")).or_else(|| text("detail"));
             return ErrorInfo { error_type: scalar_text(error), message: message.map(clip) };
         }
         _ => {}
@@ -88,9 +86,7 @@ pub fn from_text(body: &str) -> ErrorInfo {
         return ErrorInfo::default();
     }
     if trimmed.starts_with('<') {
-        let message = html_element(trimmed, "title")
-            .or_else(|| html_element(trimmed, "h1"))
-            .map(clip);
+        let message = html_element(trimmed, "title").or_else(|| html_element(trimmed, "h1")).map(clip);
         return ErrorInfo { error_type: None, message };
     }
     let first_line = trimmed.lines().next().unwrap_or(trimmed).trim();
@@ -100,10 +96,10 @@ pub fn from_text(body: &str) -> ErrorInfo {
 /// A body given as text: parsed as JSON when it is JSON, otherwise read as text or HTML.
 pub fn from_body_text(body: &str) -> ErrorInfo {
     let trimmed = body.trim_start();
-    if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
-            return from_json(&value);
-        }
+    if (trimmed.starts_with('{') || trimmed.starts_with('['))
+        && let Ok(value) = serde_json::from_str::<Value>(trimmed)
+    {
+        return from_json(&value);
     }
     from_text(body)
 }
@@ -120,9 +116,9 @@ fn scalar_text(value: &Value) -> Option<String> {
 fn detail_message(detail: Option<&Value>) -> Option<String> {
     match detail? {
         Value::String(text) => Some(text.clone()),
-        Value::Array(items) => items.iter().find_map(|item| {
-            item.get("msg").or_else(|| item.get("message")).and_then(scalar_text)
-        }),
+        Value::Array(items) => {
+            items.iter().find_map(|item| item.get("msg").or_else(|| item.get("message")).and_then(scalar_text))
+        }
         _ => None,
     }
 }
@@ -150,16 +146,16 @@ mod tests {
     use serde_json::json;
 
     fn info(error_type: Option<&str>, message: Option<&str>) -> ErrorInfo {
-        ErrorInfo {
-            error_type: error_type.map(str::to_string),
-            message: message.map(str::to_string),
-        }
+        ErrorInfo { error_type: error_type.map(str::to_string), message: message.map(str::to_string) }
     }
 
     #[test]
     fn every_known_shape() {
         let cases = [
-            (json!({"error": "Conflict", "message": "Duplicate email"}), info(Some("Conflict"), Some("Duplicate email"))),
+            (
+                json!({"error": "Conflict", "message": "Duplicate email"}),
+                info(Some("Conflict"), Some("Duplicate email")),
+            ),
             (
                 json!({"type": "https://example.com/probs/out-of-credit", "title": "You do not have enough credit.", "status": 403, "detail": "Your current balance is 30"}),
                 info(Some("You do not have enough credit."), Some("Your current balance is 30")),
@@ -192,7 +188,10 @@ mod tests {
                 json!({"error": "invalid_grant", "error_description": "Bad credentials"}),
                 info(Some("invalid_grant"), Some("Bad credentials")),
             ),
-            (json!({"detail": [{"loc": ["body", "email"], "msg": "field required"}]}), info(None, Some("field required"))),
+            (
+                json!({"detail": [{"loc": ["body", "email"], "msg": "field required"}]}),
+                info(None, Some("field required")),
+            ),
             (json!({"message": "Not Found"}), info(None, Some("Not Found"))),
             (json!({"ok": true}), info(None, None)),
         ];
@@ -212,7 +211,10 @@ mod tests {
             from_body_text("<!DOCTYPE HTML>\n<h1>Method Not\n Allowed</h1>"),
             info(None, Some("Method Not Allowed"))
         );
-        assert_eq!(from_body_text(r#"{"error":"Not Found","message":"Customer not found"}"#), info(Some("Not Found"), Some("Customer not found")));
+        assert_eq!(
+            from_body_text(r#"{"error":"Not Found","message":"Customer not found"}"#),
+            info(Some("Not Found"), Some("Customer not found"))
+        );
         assert_eq!(from_body_text("   "), ErrorInfo::default());
     }
 

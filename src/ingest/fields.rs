@@ -155,10 +155,10 @@ pub fn lookup<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Valu
     }
     let mut split_at = path.len();
     while let Some(dot) = path[..split_at].rfind('.') {
-        if let Some(Value::Object(inner)) = object.get(&path[..dot]) {
-            if let Some(value) = lookup(inner, &path[dot + 1..]) {
-                return Some(value);
-            }
+        if let Some(Value::Object(inner)) = object.get(&path[..dot])
+            && let Some(value) = lookup(inner, &path[dot + 1..])
+        {
+            return Some(value);
         }
         split_at = dot;
     }
@@ -197,18 +197,15 @@ pub fn describes_call(object: &Map<String, Value>) -> bool {
 /// Reads one API call out of a JSON object, or `None` when the object is not one.
 pub fn discover(object: &Map<String, Value>) -> Option<Record> {
     let mut record = Record::default();
-    let (line_method, line_target) = first_text(object, REQUEST_LINE)
-        .and_then(|line| split_request_line(&line))
-        .unzip();
-    record.method = first_text(object, METHOD)
-        .or(line_method)
-        .map(|method| method.to_ascii_uppercase());
+    let (line_method, line_target) =
+        first_text(object, REQUEST_LINE).and_then(|line| split_request_line(&line)).unzip();
+    record.method = first_text(object, METHOD).or(line_method).map(|method| method.to_ascii_uppercase());
     record.url = url_of(object).or(line_target);
     record.time_ms = TIME.iter().find_map(|path| lookup(object, path).and_then(time::parse_value));
     record.request_id = first_text(object, REQUEST_ID);
-    record.duration_ms = DURATION.iter().find_map(|(path, unit)| {
-        lookup(object, path).and_then(duration_number).map(|value| value * unit)
-    });
+    record.duration_ms = DURATION
+        .iter()
+        .find_map(|(path, unit)| lookup(object, path).and_then(duration_number).map(|value| value * unit));
     record.request = Message {
         headers: first(object, REQUEST_HEADERS).map(headers_of).unwrap_or_default(),
         body: first(object, REQUEST_BODY).and_then(body_text),
@@ -260,8 +257,7 @@ pub fn split_request_line(line: &str) -> Option<(String, String)> {
     let method = words.next()?;
     let target = words.next()?;
     let is_method = method.len() <= 10 && method.bytes().all(|b| b.is_ascii_uppercase());
-    (is_method && (target.starts_with('/') || target.contains("://")))
-        .then(|| (method.to_string(), target.to_string()))
+    (is_method && (target.starts_with('/') || target.contains("://"))).then(|| (method.to_string(), target.to_string()))
 }
 
 fn duration_number(value: &Value) -> Option<f64> {
@@ -281,10 +277,7 @@ fn duration_number(value: &Value) -> Option<f64> {
 /// of `"Name: value"` strings.
 pub fn headers_of(value: &Value) -> Vec<(String, String)> {
     match value {
-        Value::Object(map) => map
-            .iter()
-            .map(|(name, value)| (name.clone(), header_value(value)))
-            .collect(),
+        Value::Object(map) => map.iter().map(|(name, value)| (name.clone(), header_value(value))).collect(),
         Value::Array(items) => items
             .iter()
             .filter_map(|item| match item {
@@ -292,9 +285,9 @@ pub fn headers_of(value: &Value) -> Vec<(String, String)> {
                     pair.get("name")?.as_str()?.to_string(),
                     pair.get("value").map(header_value).unwrap_or_default(),
                 )),
-                Value::String(line) => line
-                    .split_once(':')
-                    .map(|(name, value)| (name.trim().to_string(), value.trim().to_string())),
+                Value::String(line) => {
+                    line.split_once(':').map(|(name, value)| (name.trim().to_string(), value.trim().to_string()))
+                }
                 _ => None,
             })
             .collect(),
@@ -331,12 +324,12 @@ fn describe_error(object: &Map<String, Value>, response: &Message) -> ErrorInfo 
     }
     if info.error_type.is_none() {
         // An app log that wrote only the error body (`{"error": "Conflict", "message": ...}`).
-        if let Some(Value::String(reason)) = object.get("error") {
-            if status_from_reason(reason).is_some() {
-                info.error_type = Some(reason.clone());
-                if info.message.as_deref() == Some(reason.as_str()) {
-                    info.message = object.get("message").and_then(Value::as_str).map(str::to_string);
-                }
+        if let Some(Value::String(reason)) = object.get("error")
+            && status_from_reason(reason).is_some()
+        {
+            info.error_type = Some(reason.clone());
+            if info.message.as_deref() == Some(reason.as_str()) {
+                info.message = object.get("message").and_then(Value::as_str).map(str::to_string);
             }
         }
     }

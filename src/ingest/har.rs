@@ -26,19 +26,14 @@ pub fn entry_record(entry: &Map<String, Value>) -> Option<Record> {
         return Some(record);
     };
     record.status = response.get("status").and_then(status_of).unwrap_or(0);
-    record.response = Message {
-        headers: response.get("headers").map(headers_of).unwrap_or_default(),
-        body: response_text(response),
-    };
+    record.response =
+        Message { headers: response.get("headers").map(headers_of).unwrap_or_default(), body: response_text(response) };
     record.request_id = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"]
         .iter()
         .find_map(|name| record.response.header(name).or_else(|| record.request.header(name)))
         .map(str::to_string);
-    let failure = entry
-        .get("_error")
-        .or_else(|| response.get("_error"))
-        .and_then(Value::as_str)
-        .filter(|text| !text.is_empty());
+    let failure =
+        entry.get("_error").or_else(|| response.get("_error")).and_then(Value::as_str).filter(|text| !text.is_empty());
     if record.status == 0 {
         record.message = Some(failure.unwrap_or("no response").to_string());
     } else if record.is_failure() {

@@ -6,8 +6,8 @@
 use super::{Format, Parsed, SkipReason, Skipped, fields, har, line_numbers};
 use crate::record::{Record, SourceSpan};
 use serde::Deserialize;
-use serde_json::value::RawValue;
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
 /// Where and why a document could not be read.
@@ -33,7 +33,8 @@ impl From<serde_json::Error> for Problem {
 }
 
 /// Keys that usually hold the calls in an exported object, most likely first.
-const CALL_ARRAY_KEYS: &[&str] = &["entries", "calls", "requests", "records", "logs", "events", "items", "data", "results"];
+const CALL_ARRAY_KEYS: &[&str] =
+    &["entries", "calls", "requests", "records", "logs", "events", "items", "data", "results"];
 
 #[derive(Deserialize)]
 struct HarDocument<'a> {
@@ -73,11 +74,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Problem> {
 pub fn parse_item(text: &[u8], format: Format) -> Option<Record> {
     let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(text) else { return None };
     let looks_like_har_entry = object.get("request").is_some_and(Value::is_object) && object.contains_key("response");
-    if format == Format::Har || looks_like_har_entry {
-        har::entry_record(&object)
-    } else {
-        fields::discover(&object)
-    }
+    if format == Format::Har || looks_like_har_entry { har::entry_record(&object) } else { fields::discover(&object) }
 }
 
 fn har_entries(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {

@@ -26,7 +26,8 @@ pub fn parse_lines(chunk: &[u8], first_line: u64, offset: u64, mode: Mode) -> Pa
         if !line.trim_ascii().is_empty() {
             match parse_one(line, mode) {
                 Ok(mut record) => {
-                    record.source = SourceSpan { line: line_number, offset: offset + start as u64, len: line.len() as u64 };
+                    record.source =
+                        SourceSpan { line: line_number, offset: offset + start as u64, len: line.len() as u64 };
                     parsed.records.push(record);
                 }
                 Err(reason) => parsed.skipped.push(Skipped { line: line_number, reason }),
@@ -59,7 +60,8 @@ pub fn parse_one(line: &[u8], mode: Mode) -> Result<Record, SkipReason> {
     } else if mode == Mode::Ndjson {
         return match serde_json::from_slice::<Value>(trimmed) {
             Ok(_) => Err(SkipReason::JsonNotACall),
-            Err(_) => text::parse(&String::from_utf8_lossy(trimmed)).map_err(|_| SkipReason::InvalidJson("the line is not JSON".into())),
+            Err(_) => text::parse(&String::from_utf8_lossy(trimmed))
+                .map_err(|_| SkipReason::InvalidJson("the line is not JSON".into())),
         };
     }
     text::parse(&String::from_utf8_lossy(trimmed))
@@ -67,9 +69,5 @@ pub fn parse_one(line: &[u8], mode: Mode) -> Result<Record, SkipReason> {
 
 /// Tells a line cut short from one that is wrong.
 pub fn json_skip_reason(error: &serde_json::Error) -> SkipReason {
-    if error.is_eof() {
-        SkipReason::TruncatedJson
-    } else {
-        SkipReason::InvalidJson(error.to_string())
-    }
+    if error.is_eof() { SkipReason::TruncatedJson } else { SkipReason::InvalidJson(error.to_string()) }
 }

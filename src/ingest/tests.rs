@@ -50,7 +50,10 @@ fn json_array_reports_items_by_their_line() {
     let text = "[\n  {\"status_code\": \"409\", \"path\": \"/a\"},\n  {\"note\": \"export truncated by admin\"},\n  {\n    \"status_code\": 200\n  }\n]\n";
     let ingested = ingest(text);
     assert_eq!(ingested.format, Format::Json);
-    assert_eq!(ingested.parsed.records.iter().map(|r| (r.source.line, r.status)).collect::<Vec<_>>(), vec![(2, 409), (4, 200)]);
+    assert_eq!(
+        ingested.parsed.records.iter().map(|r| (r.source.line, r.status)).collect::<Vec<_>>(),
+        vec![(2, 409), (4, 200)]
+    );
     assert_eq!(reasons(&ingested.parsed), vec![(3, SkipReason::JsonNotACall)]);
 }
 
@@ -120,7 +123,9 @@ fn csv_rows_with_json_cells_quoted_newlines_and_ragged_rows() {
 #[test]
 fn gzip_is_detected_by_magic_and_named_by_inner_format() {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(b"{\"status\":429}\n{\"status\":200}\n{\"status\":201}\n{\"status\":204}\nnot json\n").expect("write");
+    encoder
+        .write_all(b"{\"status\":429}\n{\"status\":200}\n{\"status\":201}\n{\"status\":204}\nnot json\n")
+        .expect("write");
     let compressed = encoder.finish().expect("finish");
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("no-extension");

@@ -5,10 +5,10 @@
 //! JSON error body whose reason phrase tells the status, or names a request that never got an
 //! answer (a timeout, a reset connection).
 
+use super::SkipReason;
 use super::error_body;
 use super::fields::{self, status_from_reason};
 use super::time;
-use super::SkipReason;
 use crate::record::Record;
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -38,7 +38,8 @@ static DASH_REQUEST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""-\s+-\s+(HTTP/[\d.]+|-)"\s+(\d{1,3})\b"#).expect("valid dash pattern"));
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""([^"]*)""#).expect("valid quote pattern"));
 static UUID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").expect("valid uuid pattern")
+    Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+        .expect("valid uuid pattern")
 });
 static REQUEST_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\breq(?:uest)?[-_ ]?id["']?\s*[=:]\s*["']?([\w.:-]+)"#).expect("valid request id pattern")
@@ -47,17 +48,19 @@ static DURATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d+(?:\.\d+)?)\s?ms\b").expect("valid duration pattern"));
 /// Envoy's response-flag details (`no_healthy_upstream`, `route_not_found`, ...) after the status.
 static ENVOY_DETAILS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+([A-Z]{2,3}(?:,[A-Z]{2,3})*|-)(?:\s+([a-z][a-z0-9_]*(?:\{[^}]*\})?))?").expect("valid envoy pattern")
+    Regex::new(r"^\s+([A-Z]{2,3}(?:,[A-Z]{2,3})*|-)(?:\s+([a-z][a-z0-9_]*(?:\{[^}]*\})?))?")
+        .expect("valid envoy pattern")
 });
 
 /// Reads one text line.
 pub fn parse(line: &str) -> Result<Record, SkipReason> {
     let (prefix, embedded) = split_embedded_json(line);
-    if let Some(Value::Object(object)) = embedded.as_ref().filter(|value| value.as_object().is_some_and(fields::describes_call)) {
-        if let Some(mut record) = fields::discover(object) {
-            fill_from_text(&mut record, prefix);
-            return Ok(record);
-        }
+    if let Some(Value::Object(object)) =
+        embedded.as_ref().filter(|value| value.as_object().is_some_and(fields::describes_call))
+        && let Some(mut record) = fields::discover(object)
+    {
+        fill_from_text(&mut record, prefix);
+        return Ok(record);
     }
 
     if let Some(dash) = DASH_REQUEST.captures(prefix) {
@@ -74,7 +77,8 @@ pub fn parse(line: &str) -> Result<Record, SkipReason> {
         let rest = &prefix[found.get(0).map_or(0, |m| m.end())..];
         let captures = STATUS_AFTER_REQUEST.captures(rest)?;
         let status: u16 = captures[1].parse().ok()?;
-        (status == 0 || (100..=599).contains(&status)).then(|| (status, &rest[captures.get(0).map_or(0, |m| m.end())..]))
+        (status == 0 || (100..=599).contains(&status))
+            .then(|| (status, &rest[captures.get(0).map_or(0, |m| m.end())..]))
     });
     let body_error = embedded.as_ref().map(error_body::from_json).unwrap_or_default();
 
@@ -118,7 +122,8 @@ pub fn from_wrapped_line(object: &Map<String, Value>) -> Option<Result<Record, S
     let text = ["message", "log", "msg"].iter().find_map(|key| object.get(*key)?.as_str())?;
     Some(parse(text).map(|mut record| {
         if record.time_ms.is_none() {
-            record.time_ms = fields::TIME.iter().find_map(|path| fields::lookup(object, path).and_then(time::parse_value));
+            record.time_ms =
+                fields::TIME.iter().find_map(|path| fields::lookup(object, path).and_then(time::parse_value));
         }
         record
     }))

@@ -64,9 +64,7 @@ pub fn parse_text(text: &str) -> Option<i64> {
         return Some(time.timestamp_millis());
     }
     let zoneless = text.strip_suffix('Z').unwrap_or(text);
-    NAIVE_FORMATS.iter().find_map(|format| {
-        parse_naive(zoneless, format).map(|time| time.and_utc().timestamp_millis())
-    })
+    NAIVE_FORMATS.iter().find_map(|format| parse_naive(zoneless, format).map(|time| time.and_utc().timestamp_millis()))
 }
 
 fn parse_naive(text: &str, format: &str) -> Option<NaiveDateTime> {
@@ -84,8 +82,7 @@ fn parse_naive(text: &str, format: &str) -> Option<NaiveDateTime> {
 
 /// RFC 3339 in UTC with milliseconds, the form the summary prints.
 pub fn format_rfc3339(millis: i64) -> Option<String> {
-    DateTime::from_timestamp_millis(millis)
-        .map(|time| time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    DateTime::from_timestamp_millis(millis).map(|time| time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
 }
 
 #[cfg(test)]

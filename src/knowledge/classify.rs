@@ -24,8 +24,8 @@ impl Knowledge {
         if !record.is_failure() {
             return None;
         }
-        let vendor = self.vendor_of(record);
         let text = searchable_text(record);
+        let vendor = self.vendor_of(record).or_else(|| self.vendor_by_message(record, &text));
         let kind = vendor
             .and_then(|index| self.vendors.get(index))
             .and_then(|base| matching_kind(base, record.status, &text))
@@ -49,6 +49,19 @@ impl Knowledge {
     }
 }
 
+impl Knowledge {
+    /// A call whose destination the log does not name belongs to the vendor whose documented
+    /// message it carries (a worker that logged only the error body).
+    fn vendor_by_message(&self, record: &Record, text: &str) -> Option<usize> {
+        if record.url.is_some() || record.host.is_some() {
+            return None;
+        }
+        self.vendors
+            .iter()
+            .position(|base| base.kinds.iter().any(|kind| kind.status == record.status && keywords_match(kind, text)))
+    }
+}
+
 /// The generic id for a status without a documented kind.
 pub fn status_kind_id(status: u16) -> String {
     if status == 0 { "no_response".to_string() } else { format!("http_{status}") }
@@ -64,11 +77,15 @@ fn searchable_text(record: &Record) -> String {
     text.replace('_', " ")
 }
 
+fn keywords_match(kind: &super::Kind, text: &str) -> bool {
+    kind.keywords.iter().any(|group| group.iter().all(|word| text.contains(&word.to_lowercase())))
+}
+
 fn matching_kind<'a>(base: &'a Base, status: u16, text: &str) -> Option<&'a str> {
     let candidates = base.kinds.iter().filter(|kind| kind.status == status);
     candidates
         .clone()
-        .find(|kind| kind.keywords.iter().any(|group| group.iter().all(|word| text.contains(&word.to_lowercase()))))
+        .find(|kind| keywords_match(kind, text))
         .or_else(|| candidates.clone().find(|kind| kind.keywords.is_empty()))
         .map(|kind| kind.id.as_str())
 }

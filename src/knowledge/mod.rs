@@ -153,7 +153,8 @@ impl Knowledge {
         let mut vendors = Vec::new();
         let mut generic: Option<Base> = None;
         for (name, text) in files {
-            let base: Base = toml::from_str(text).map_err(|source| KnowledgeError { name: name.to_string(), source })?;
+            let base: Base =
+                toml::from_str(text).map_err(|source| KnowledgeError { name: name.to_string(), source })?;
             if base.vendor.is_some() {
                 vendors.push(base);
             } else {
@@ -167,14 +168,22 @@ impl Knowledge {
                 });
             }
         }
-        let generic = generic.unwrap_or(Base { vendor: None, kinds: Vec::new(), statuses: Vec::new(), client_default: None, server_default: None });
+        let generic = generic.unwrap_or(Base {
+            vendor: None,
+            kinds: Vec::new(),
+            statuses: Vec::new(),
+            client_default: None,
+            server_default: None,
+        });
         Ok(Self { vendors, generic })
     }
 
     /// The documented kind with this id: from the vendor whose index is given, else generic, else
     /// made from the status advice for `http_<code>` ids.
     pub fn kind(&self, id: &str, vendor: Option<usize>) -> Option<Kind> {
-        let vendor_kind = vendor.and_then(|index| self.vendors.get(index)).and_then(|base| base.kinds.iter().find(|kind| kind.id == id));
+        let vendor_kind = vendor
+            .and_then(|index| self.vendors.get(index))
+            .and_then(|base| base.kinds.iter().find(|kind| kind.id == id));
         if let Some(kind) = vendor_kind.or_else(|| self.generic.kinds.iter().find(|kind| kind.id == id)) {
             return Some(kind.clone());
         }

@@ -36,7 +36,11 @@ fn documented_and_reworded_messages() {
         (400, "Invalid email address", "invalid_email_format"),
         (400, "body must NOT have fewer than 1 properties", "bad_request"),
         (403, "Customer limit reached for your plan (500 customers)", "customer_limit_reached"),
-        (403, "You have reached the maximum number of customers allowed by your subscription", "customer_limit_reached"),
+        (
+            403,
+            "You have reached the maximum number of customers allowed by your subscription",
+            "customer_limit_reached",
+        ),
         (403, "Insufficient permissions for this API key", "forbidden"),
         (404, "Customer not found", "not_found"),
         (409, "Customer with email a@b.de already exists", "duplicate_email"),
@@ -69,10 +73,14 @@ fn vendor_by_host_or_path_and_generic_otherwise() {
     assert_eq!(knowledge.classify(&by_path).and_then(|c| c.vendor), Some(0));
     let by_host = Record { host: Some("app-api.my-virtual-office.com:443".into()), ..failure(404, "/x", None, "") };
     assert_eq!(knowledge.classify(&by_host).and_then(|c| c.vendor), Some(0));
-    let other = failure(409, "https://api.example.com/api/customers", None, "Customer with email a@b.de already exists");
+    let other =
+        failure(409, "https://api.example.com/api/customers", None, "Customer with email a@b.de already exists");
     let classification = knowledge.classify(&other).expect("a failure");
     assert_eq!((classification.kind.as_str(), classification.vendor), ("conflict", None));
     assert!(knowledge.classify(&failure(200, VENDOR_URL, None, "")).is_none());
+    let nowhere = Record { url: None, ..failure(403, "", None, "You have reached the maximum number of customers") };
+    let classification = knowledge.classify(&nowhere).expect("a failure");
+    assert_eq!((classification.kind.as_str(), classification.vendor), ("customer_limit_reached", Some(0)));
 }
 
 #[test]

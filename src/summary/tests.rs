@@ -26,7 +26,10 @@ fn groups_count_time_endpoints_and_message_variants() {
     let summary = summarize(&store(), None).expect("summary");
     assert_eq!((summary.records, summary.errors), (5, 4));
     assert_eq!(summary.by_status, BTreeMap::from([("200".into(), 1), ("409".into(), 3), ("429".into(), 1)]));
-    assert_eq!(summary.groups.iter().map(|g| (g.kind.as_str(), g.count)).collect::<Vec<_>>(), vec![("duplicate_email", 3), ("rate_limited", 1)]);
+    assert_eq!(
+        summary.groups.iter().map(|g| (g.kind.as_str(), g.count)).collect::<Vec<_>>(),
+        vec![("duplicate_email", 3), ("rate_limited", 1)]
+    );
 
     let duplicate = &summary.groups[0];
     assert_eq!(duplicate.status, 409);
@@ -40,7 +43,10 @@ fn groups_count_time_endpoints_and_message_variants() {
             EndpointCount { endpoint: "PATCH /api/customers/{id}".into(), count: 1 },
         ]
     );
-    assert_eq!(duplicate.messages[0], MessageCount { message: "Customer with email {email} already exists".into(), count: 2 });
+    assert_eq!(
+        duplicate.messages[0],
+        MessageCount { message: "Customer with email {email} already exists".into(), count: 2 }
+    );
     assert!(!duplicate.retryable);
     assert_eq!(duplicate.vendor.as_deref(), Some("My Virtual Office API"));
 

@@ -87,8 +87,8 @@ fn headers_in_every_shape() {
 
 #[test]
 fn request_line_and_reason_phrase() {
-    let record = discover(&object(json!({"request": "PATCH /api/customers/1 HTTP/1.1", "status": 404})))
-        .expect("a call");
+    let record =
+        discover(&object(json!({"request": "PATCH /api/customers/1 HTTP/1.1", "status": 404}))).expect("a call");
     assert_eq!(record.method.as_deref(), Some("PATCH"));
     assert_eq!(record.url.as_deref(), Some("/api/customers/1"));
 
@@ -99,8 +99,9 @@ fn request_line_and_reason_phrase() {
 
 #[test]
 fn network_failures_have_no_response() {
-    let record = discover(&object(json!({"method": "POST", "url": "/api/customers", "error": "connect ETIMEDOUT 1.2.3.4:443"})))
-        .expect("a failed call");
+    let record =
+        discover(&object(json!({"method": "POST", "url": "/api/customers", "error": "connect ETIMEDOUT 1.2.3.4:443"})))
+            .expect("a failed call");
     assert_eq!(record.status, 0);
     assert!(discover(&object(json!({"method": "POST", "url": "/api/customers"}))).is_none());
 }

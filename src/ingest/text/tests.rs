@@ -6,8 +6,13 @@ fn call(line: &str) -> Record {
 
 #[test]
 fn app_log_with_arrow_and_body() {
-    let record = call(r#"2026-11-20 10:15:02,123 ERROR [sync] POST /api/customers -> 409 Conflict {"error":"Conflict","message":"Customer with email a@b.de already exists"}"#);
-    assert_eq!((record.status, record.method.as_deref(), record.url.as_deref()), (409, Some("POST"), Some("/api/customers")));
+    let record = call(
+        r#"2026-11-20 10:15:02,123 ERROR [sync] POST /api/customers -> 409 Conflict {"error":"Conflict","message":"Customer with email a@b.de already exists"}"#,
+    );
+    assert_eq!(
+        (record.status, record.method.as_deref(), record.url.as_deref()),
+        (409, Some("POST"), Some("/api/customers"))
+    );
     assert_eq!(record.time_ms, Some(1_795_169_702_123));
     assert_eq!(record.error_type.as_deref(), Some("Conflict"));
     assert_eq!(record.message.as_deref(), Some("Customer with email a@b.de already exists"));
@@ -16,7 +21,9 @@ fn app_log_with_arrow_and_body() {
 
 #[test]
 fn full_url_status_and_duration() {
-    let record = call("2026-11-20T10:16:00Z INFO GET https://app-api.my-virtual-office.com/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab 200 (85 ms)");
+    let record = call(
+        "2026-11-20T10:16:00Z INFO GET https://app-api.my-virtual-office.com/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab 200 (85 ms)",
+    );
     assert_eq!(record.status, 200);
     assert_eq!(record.duration_ms, Some(85.0));
     assert!(record.url.as_deref().is_some_and(|url| url.starts_with("https://app-api")));
@@ -24,7 +31,9 @@ fn full_url_status_and_duration() {
 
 #[test]
 fn body_only_line_takes_its_status_from_the_reason_phrase() {
-    let record = call(r#"2026-11-20 10:17:00,001 ERROR create failed: {"error":"Too Many Requests","message":"Too many requests, please slow down"}"#);
+    let record = call(
+        r#"2026-11-20 10:17:00,001 ERROR create failed: {"error":"Too Many Requests","message":"Too many requests, please slow down"}"#,
+    );
     assert_eq!(record.status, 429);
     assert_eq!(record.method, None);
 }
@@ -38,30 +47,43 @@ fn a_timeout_is_a_call_without_response() {
 
 #[test]
 fn envoy_lines() {
-    let record = call(r#"[2022-06-22T10:17:14.118Z] "GET /status/418 HTTP/1.1" 503 UH no_healthy_upstream - "-" 0 19 1 - "-" "curl/7.83.1-DEV" "5735b2d0-4949-9384-b082-9d4c368eb9dc" "httpbin:8000" "-" outbound|8000||httpbin - 10.99.37.119:8000 172.17.0.6:44690 - default"#);
+    let record = call(
+        r#"[2022-06-22T10:17:14.118Z] "GET /status/418 HTTP/1.1" 503 UH no_healthy_upstream - "-" 0 19 1 - "-" "curl/7.83.1-DEV" "5735b2d0-4949-9384-b082-9d4c368eb9dc" "httpbin:8000" "-" outbound|8000||httpbin - 10.99.37.119:8000 172.17.0.6:44690 - default"#,
+    );
     assert_eq!(record.status, 503);
     assert_eq!(record.message.as_deref(), Some("no_healthy_upstream"));
     assert_eq!(record.request_id.as_deref(), Some("5735b2d0-4949-9384-b082-9d4c368eb9dc"));
     assert_eq!(record.host.as_deref(), Some("httpbin:8000"));
 
-    let flags_only = call(r#"[2019-04-11T00:31:55.439Z] "GET /elastic HTTP/1.1" 404 NR 0 0 0 - "172.17.0.3" "curl/7.59.0" "58436667-bf70-4fd0-9fe9-cdadadecfd55" "192.168.99.107:30901" "-""#);
+    let flags_only = call(
+        r#"[2019-04-11T00:31:55.439Z] "GET /elastic HTTP/1.1" 404 NR 0 0 0 - "172.17.0.3" "curl/7.59.0" "58436667-bf70-4fd0-9fe9-cdadadecfd55" "192.168.99.107:30901" "-""#,
+    );
     assert_eq!((flags_only.status, flags_only.message.as_deref()), (404, Some("no route configured")));
 
-    let unparsed = call(r#"[2022-09-01T09:36:33.553Z] "- - HTTP/1.1" 400 DPE http1.codec_error - "-" 0 11 46 - "-" "-" "-" "-" "-" - -"#);
+    let unparsed = call(
+        r#"[2022-09-01T09:36:33.553Z] "- - HTTP/1.1" 400 DPE http1.codec_error - "-" 0 11 46 - "-" "-" "-" "-" "-" - -"#,
+    );
     assert_eq!((unparsed.status, unparsed.method.as_deref()), (400, None));
-    assert_eq!(parse(r#"[2019-04-08T16:50:12.533Z] "- - -" 0 - 87 254 4 - "-" "-" "-" "-" "172.27.0.2:80""#), Err(SkipReason::NotHttp));
+    assert_eq!(
+        parse(r#"[2019-04-08T16:50:12.533Z] "- - -" 0 - 87 254 4 - "-" "-" "-" "-" "172.27.0.2:80""#),
+        Err(SkipReason::NotHttp)
+    );
 }
 
 #[test]
 fn lines_without_a_call_are_skipped() {
-    for line in ["INFO sync loop started", "DEBUG using key sk_live_abc", "status=500 but nothing else", "2026-11-20 GET ready"] {
+    for line in
+        ["INFO sync loop started", "DEBUG using key sk_live_abc", "status=500 but nothing else", "2026-11-20 GET ready"]
+    {
         assert_eq!(parse(line), Err(SkipReason::NoApiCall), "{line}");
     }
 }
 
 #[test]
 fn status_field_in_key_value_logs() {
-    let record = call("ts=2026-11-20T10:00:00Z method=POST path=/api/customers status=401 msg=\"request failed\" request_id=req-77 POST /api/customers");
+    let record = call(
+        "ts=2026-11-20T10:00:00Z method=POST path=/api/customers status=401 msg=\"request failed\" request_id=req-77 POST /api/customers",
+    );
     assert_eq!(record.status, 401);
     assert_eq!(record.request_id.as_deref(), Some("req-77"));
 }
