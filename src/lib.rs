@@ -6,10 +6,13 @@
 //! failure into a kind; the [`store::Store`] keeps one compact row per call; [`summary`] groups
 //! them. The CLI ([`cli`]) and the desktop app (`app`, feature `gui`) sit on top.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod cli;
 pub mod endpoint;
 pub mod ingest;
 pub mod knowledge;
+pub mod query;
 pub mod record;
 pub mod store;
 pub mod summary;

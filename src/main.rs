@@ -30,5 +30,7 @@ fn run_app(files: Vec<std::path::PathBuf>) -> anyhow::Result<i32> {
 
 #[cfg(feature = "gui")]
 fn run_app(files: Vec<std::path::PathBuf>) -> anyhow::Result<i32> {
-    anyhow::bail!("the desktop app is not built yet ({} files given); try `errlens summary FILE...`", files.len())
+    let samples_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    errlens::app::run(errlens::app::Options { files, samples_dir })?;
+    Ok(0)
 }

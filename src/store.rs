@@ -190,6 +190,20 @@ impl Store {
         file_index
     }
 
+    /// Starts a file whose records arrive in chunks ([`Store::extend_file`]); returns its index.
+    pub fn begin_file(&mut self, path: PathBuf, format: Format, gzip: bool, bytes: Arc<[u8]>) -> usize {
+        self.files.push(SourceFile {
+            path,
+            format: Some(format),
+            gzip,
+            records: 0,
+            skipped: Vec::new(),
+            error: None,
+            bytes,
+        });
+        self.files.len() - 1
+    }
+
     /// Adds more records to a file already added (a chunk of a file still loading).
     pub fn extend_file(&mut self, file_index: usize, records: &[Record], skipped: Vec<Skipped>) {
         if let Some(file) = self.files.get_mut(file_index) {

@@ -183,6 +183,39 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8], format: Option<Format>) -> Result
     Ok(Ingested { format, gzip: false, parsed })
 }
 
+/// Parses bytes in pieces of about `chunk_bytes` (cut at line ends for line formats; one piece
+/// for documents), calling `on_chunk` with each piece's result and the bytes parsed so far. It
+/// stops early when `on_chunk` returns `false` (cancelled). Returns the format it read.
+pub fn ingest_in_chunks(
+    path: &Path,
+    bytes: &[u8],
+    format: Option<Format>,
+    chunk_bytes: usize,
+    mut on_chunk: impl FnMut(Parsed, u64) -> bool,
+) -> Result<Format, IngestError> {
+    let content = content(bytes);
+    let format = format.unwrap_or_else(|| detect::detect(content));
+    if !format.is_line_based() {
+        let ingested = ingest_bytes(path, bytes, Some(format))?;
+        on_chunk(ingested.parsed, bytes.len() as u64);
+        return Ok(format);
+    }
+    let mode = if format == Format::Ndjson { line::Mode::Ndjson } else { line::Mode::Text };
+    let (mut start, mut line) = (0usize, 1u64);
+    while start < content.len() {
+        let wanted = (start + chunk_bytes.max(1)).min(content.len());
+        let end = memchr::memchr(b'\n', &content[wanted..]).map_or(content.len(), |at| wanted + at + 1);
+        let chunk = &content[start..end];
+        let parsed = line::parse_lines(chunk, line, start as u64, mode);
+        line += memchr::memchr_iter(b'\n', chunk).count() as u64;
+        start = end;
+        if !on_chunk(parsed, (start + bytes.len() - content.len()) as u64) {
+            break;
+        }
+    }
+    Ok(format)
+}
+
 /// Re-reads the one record whose text starts at `span` in `bytes`, the same way ingest read it.
 /// `bytes` is the whole (decompressed) input, as for [`ingest_bytes`].
 pub fn reread(bytes: &[u8], format: Format, span: crate::record::SourceSpan) -> Option<Record> {

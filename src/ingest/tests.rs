@@ -191,3 +191,24 @@ fn chunks_split_at_line_ends_give_the_same_records() {
         assert_eq!(first.skipped, whole.skipped, "cut at {cut}");
     }
 }
+
+#[test]
+fn chunked_ingest_matches_the_whole() {
+    let text = "{\"status\":201}\n\nnot json\n{\"status\":409}\n{\"status\":5\n{\"status\":200}";
+    let whole = ingest(text).parsed;
+    for chunk_bytes in [1, 3, 7, 16, 1000] {
+        let mut records = Vec::new();
+        let mut skipped = Vec::new();
+        let mut progress = Vec::new();
+        let format = ingest_in_chunks(Path::new("x"), text.as_bytes(), None, chunk_bytes, |parsed, done| {
+            records.extend(parsed.records);
+            skipped.extend(parsed.skipped);
+            progress.push(done);
+            true
+        })
+        .expect("readable");
+        assert_eq!(format, Format::Ndjson);
+        assert_eq!((&records, &skipped), (&whole.records, &whole.skipped), "chunks of {chunk_bytes}");
+        assert_eq!(progress.last(), Some(&(text.len() as u64)));
+    }
+}

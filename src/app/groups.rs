@@ -1,0 +1,176 @@
+//! Groups: the list of failure kinds (left panel), and one group's page with its documented fix.
+
+use super::{App, GroupOrder, Page, style};
+use crate::query::Filter;
+use crate::store::{NO_TIME, NONE, Store};
+use crate::summary::Group;
+use eframe::egui;
+use std::collections::HashMap;
+
+/// Buckets in a group's trend sparkline.
+const TREND_BUCKETS: usize = 16;
+
+/// Per kind, failures in [`TREND_BUCKETS`] equal slices of the rows' time span.
+pub fn trends(store: &Store, rows: &[u32]) -> HashMap<u32, Vec<u32>> {
+    let times = rows.iter().map(|&row| store.time_ms[row as usize]).filter(|&t| t != NO_TIME);
+    let (Some(first), Some(last)) = (times.clone().min(), times.max()) else { return HashMap::new() };
+    let span = (last - first).max(1) as f64;
+    let mut trends: HashMap<u32, Vec<u32>> = HashMap::new();
+    for &row in rows {
+        let (kind, time) = (store.kind[row as usize], store.time_ms[row as usize]);
+        if kind == NONE || time == NO_TIME {
+            continue;
+        }
+        let bucket = (((time - first) as f64 / span) * (TREND_BUCKETS - 1) as f64).round() as usize;
+        trends.entry(kind).or_insert_with(|| vec![0; TREND_BUCKETS])[bucket.min(TREND_BUCKETS - 1)] += 1;
+    }
+    trends
+}
+
+fn sparkline(ui: &mut egui::Ui, values: &[u32], color: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(64.0, 14.0), egui::Sense::hover());
+    let max = values.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let width = rect.width() / values.len().max(1) as f32;
+    for (index, value) in values.iter().enumerate() {
+        let height = rect.height() * (*value as f32 / max);
+        let x = rect.left() + index as f32 * width;
+        let bar =
+            egui::Rect::from_min_max(egui::pos2(x, rect.bottom() - height), egui::pos2(x + width - 1.0, rect.bottom()));
+        ui.painter().rect_filled(bar, 0.0, color);
+    }
+}
+
+fn span_text(group: &Group) -> String {
+    match group.span_ms {
+        Some((first, last)) => format!("{} → {}", short_time(first), short_time(last)),
+        None => "no times".to_string(),
+    }
+}
+
+fn short_time(millis: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(millis)
+        .map(|t| t.with_timezone(&chrono::Local).format("%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// The left panel: groups, most frequent (or most recent) first.
+pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        ui.heading("Groups");
+        ui.selectable_value(&mut app.settings.group_order, GroupOrder::Count, "by count");
+        ui.selectable_value(&mut app.settings.group_order, GroupOrder::Recent, "by recency");
+    });
+    let Some(summary) = &app.summary else { return };
+    if summary.groups.is_empty() {
+        ui.label("No failed calls.");
+        return;
+    }
+    let mut groups: Vec<&Group> = summary.groups.iter().collect();
+    if app.settings.group_order == GroupOrder::Recent {
+        groups.sort_by_key(|group| std::cmp::Reverse(group.span_ms.map_or(i64::MIN, |(_, last)| last)));
+    }
+    let mut chosen = None;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for group in groups {
+            let selected = app.page == Page::Group(group.kind_index);
+            let response = ui
+                .push_id(&group.kind, |ui| {
+                    ui.horizontal(|ui| {
+                        style::status_badge(ui, group.status);
+                        let text = format!("{} · {}", group.title, style::thousands(group.count));
+                        let label = ui.selectable_label(selected, egui::RichText::new(text).strong());
+                        label
+                    })
+                    .inner
+                })
+                .inner;
+            ui.horizontal(|ui| {
+                ui.add_space(8.0);
+                ui.weak(span_text(group));
+                if let Some(trend) = app.trends.get(&group.kind_index) {
+                    sparkline(ui, trend, style::status_color(group.status));
+                }
+            });
+            ui.add_space(4.0);
+            if response.clicked() {
+                chosen = Some(group.kind_index);
+            }
+        }
+    });
+    if let Some(kind) = chosen {
+        app.page = Page::Group(kind);
+    }
+    // Arrow keys move through the groups when no text field has focus.
+    if !ui.ctx().egui_wants_keyboard_input()
+        && let Page::Group(current) = app.page
+        && let Some(summary) = &app.summary
+    {
+        let step = ui.input(|input| {
+            i32::from(input.key_pressed(egui::Key::ArrowDown)) - i32::from(input.key_pressed(egui::Key::ArrowUp))
+        });
+        let position = summary.groups.iter().position(|group| group.kind_index == current);
+        if step != 0
+            && app.selected_row.is_none()
+            && let Some(position) = position
+        {
+            let next = (position as i32 + step).clamp(0, summary.groups.len() as i32 - 1) as usize;
+            app.page = Page::Group(summary.groups[next].kind_index);
+        }
+    }
+}
+
+/// One group's page: meaning, the documented fix, retry advice, endpoints, messages.
+pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
+    let Some(group) = app.summary.as_ref().and_then(|s| s.groups.iter().find(|g| g.kind_index == kind)).cloned() else {
+        ui.label("This group has no calls under the current filter.");
+        return;
+    };
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            style::status_badge(ui, group.status);
+            ui.heading(&group.title);
+            ui.weak(format!("({})", group.kind));
+        });
+        ui.label(format!("{} failed calls · {}", style::thousands(group.count), span_text(&group)));
+        if let Some(vendor) = &group.vendor {
+            ui.weak(format!("Documented by {vendor}"));
+        }
+        ui.add_space(6.0);
+        ui.strong("What it means");
+        ui.label(&group.meaning);
+        ui.add_space(6.0);
+        ui.strong("How to fix it");
+        for (step, text) in group.fix.iter().enumerate() {
+            ui.label(format!("{}. {text}", step + 1));
+        }
+        ui.add_space(6.0);
+        ui.strong("Retry");
+        ui.label(group.retry.advice());
+        if !group.retry_after.is_empty() {
+            let seen: Vec<String> =
+                group.retry_after.iter().map(|(value, count)| format!("{value} s ({count}×)")).collect();
+            ui.label(format!("Retry-After seen: {}", seen.join(", ")));
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button("Show records").on_hover_text("Filter the table to this group").clicked() {
+                app.set_filter(Filter { kind: Some(group.kind.clone()), ..app.settings.filter.clone() });
+                app.page = Page::Records;
+            }
+            ui.add_enabled(false, egui::Button::new("Compose support email")).on_disabled_hover_text(
+                "The support-email composer is not built yet: use `errlens email` once it lands.",
+            );
+        });
+        ui.add_space(6.0);
+        ui.columns(2, |columns| {
+            columns[0].strong("Endpoints");
+            for endpoint in &group.endpoints {
+                columns[0].label(format!("{} · {}", endpoint.endpoint, style::thousands(endpoint.count)));
+            }
+            columns[1].strong("Messages");
+            for message in &group.messages {
+                columns[1].label(format!("{} · {}", message.message, style::thousands(message.count)));
+            }
+        });
+    });
+}

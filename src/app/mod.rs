@@ -1,0 +1,524 @@
+//! The desktop app: open logs, see what failed, how often, since when, and how to fix it.
+//!
+//! State that outlives a run (settings, files, filters) is persisted with eframe storage. Loading
+//! runs on a background thread ([`loader`]); the view reads the store and caches the filtered
+//! rows, the summary and the timeline until the data or the filter change.
+
+mod groups;
+mod loader;
+mod overview;
+mod record;
+mod records;
+mod style;
+
+use crate::knowledge::Knowledge;
+use crate::query::{self, Filter, Timeline};
+use crate::store::Store;
+use crate::summary::{self, Summary};
+use eframe::egui;
+use loader::{Event, Loader};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// How the app starts.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Files from the command line; empty = the last session's, or the samples.
+    pub files: Vec<PathBuf>,
+    /// The bundled sample logs, opened on the first start.
+    pub samples_dir: PathBuf,
+}
+
+/// Light, dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Dark.
+    Dark,
+    /// Light.
+    Light,
+}
+
+/// Group list order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GroupOrder {
+    /// Most frequent first.
+    #[default]
+    Count,
+    /// Most recently seen first.
+    Recent,
+}
+
+/// What is remembered between runs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The account email for support requests.
+    pub account_email: String,
+    /// Colour theme.
+    pub theme: Theme,
+    /// The files of the last session.
+    pub files: Vec<PathBuf>,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The last filter.
+    pub filter: Filter,
+    /// Group list order.
+    pub group_order: GroupOrder,
+}
+
+/// The central area's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// Headline figures and charts.
+    Overview,
+    /// The records table.
+    Records,
+    /// One group's page (by kind index).
+    Group(u32),
+}
+
+/// A file being loaded.
+struct Progress {
+    path: PathBuf,
+    done_bytes: u64,
+    total_bytes: u64,
+    records: usize,
+}
+
+/// The errlens window.
+pub struct App {
+    /// Persisted settings.
+    pub settings: Settings,
+    /// Every loaded call.
+    pub store: Store,
+    /// The central page.
+    pub page: Page,
+    /// The record shown in the side panel (a store row).
+    pub selected_row: Option<u32>,
+    /// Rows that pass the filter, in table order.
+    pub rows: Vec<u32>,
+    /// Summary of `rows`.
+    pub summary: Option<Summary>,
+    /// Failures over time of `rows`.
+    pub timeline: Timeline,
+    /// Messages for the user (unreadable files, ...), newest last.
+    pub messages: Vec<String>,
+    /// A hint shown above the content (the samples notice).
+    pub notice: Option<String>,
+    /// The file whose skipped lines are listed.
+    pub skipped_window: Option<usize>,
+    /// Per kind, its trend over the time span.
+    pub trends: std::collections::HashMap<u32, Vec<u32>>,
+    /// Table sort: column and ascending.
+    pub sort: Option<(records::Column, bool)>,
+    filter_error: Option<String>,
+    loader: Option<Loader>,
+    progress: Option<Progress>,
+    stale: bool,
+    focus_filter: bool,
+}
+
+impl App {
+    /// Builds the app, restoring settings and opening the start files.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: Options) -> Self {
+        let settings: Settings =
+            cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
+        style::apply(&cc.egui_ctx, settings.theme);
+        let mut app = Self {
+            settings,
+            store: Store::new(Arc::new(Knowledge::bundled())),
+            page: Page::Overview,
+            selected_row: None,
+            rows: Vec::new(),
+            summary: None,
+            timeline: Timeline::default(),
+            messages: Vec::new(),
+            notice: None,
+            skipped_window: None,
+            trends: std::collections::HashMap::new(),
+            sort: None,
+            filter_error: None,
+            loader: None,
+            progress: None,
+            stale: true,
+            focus_filter: false,
+        };
+        let files = if !options.files.is_empty() {
+            options.files
+        } else if !app.settings.files.is_empty() {
+            app.settings.files.clone()
+        } else {
+            app.notice = Some(format!(
+                "Showing the bundled sample logs ({}). Open your own with Open… or drop files here.",
+                options.samples_dir.display()
+            ));
+            vec![options.samples_dir]
+        };
+        app.open(&cc.egui_ctx, files, true);
+        app
+    }
+
+    /// Whether files are still loading.
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_some()
+    }
+
+    /// Opens files (folders are expanded); `replace` starts a new session.
+    pub fn open(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>, replace: bool) {
+        let paths = crate::cli::expand_inputs(&paths);
+        if replace {
+            self.store = Store::new(Arc::clone(&self.store.knowledge));
+            self.settings.files.clear();
+            self.selected_row = None;
+            self.page = Page::Overview;
+        }
+        for path in &paths {
+            self.settings.files.push(path.clone());
+            self.settings.recent.retain(|known| known != path);
+            self.settings.recent.insert(0, path.clone());
+        }
+        self.settings.recent.truncate(12);
+        if let Some(loader) = self.loader.take() {
+            loader.cancel();
+        }
+        let ctx = ctx.clone();
+        self.loader = Some(Loader::start(paths, move || ctx.request_repaint()));
+        self.stale = true;
+    }
+
+    /// Removes one file from the session (the rest is read again).
+    pub fn remove_file(&mut self, ctx: &egui::Context, index: usize) {
+        let mut files: Vec<PathBuf> = self.store.files.iter().map(|file| file.path.clone()).collect();
+        if index < files.len() {
+            files.remove(index);
+        }
+        self.open(ctx, files, true);
+    }
+
+    /// Reads every file of the session again.
+    pub fn reload(&mut self, ctx: &egui::Context) {
+        let files = self.store.files.iter().map(|file| file.path.clone()).collect();
+        self.open(ctx, files, true);
+    }
+
+    /// Changes the filter; views recompute on the next frame.
+    pub fn set_filter(&mut self, filter: Filter) {
+        if filter != self.settings.filter {
+            self.settings.filter = filter;
+            self.stale = true;
+        }
+    }
+
+    fn poll_loader(&mut self) {
+        let Some(loader) = &self.loader else { return };
+        let mut finished = false;
+        while let Ok(event) = loader.events.try_recv() {
+            match event {
+                Event::Started { path, format, gzip, bytes } => {
+                    self.progress = Some(Progress {
+                        path: path.clone(),
+                        done_bytes: 0,
+                        total_bytes: bytes.len() as u64,
+                        records: 0,
+                    });
+                    self.store.begin_file(path, format, gzip, bytes);
+                }
+                Event::Chunk { parsed, done_bytes, total_bytes } => {
+                    let index = self.store.files.len().saturating_sub(1);
+                    if let Some(progress) = &mut self.progress {
+                        progress.done_bytes = done_bytes;
+                        progress.total_bytes = total_bytes;
+                        progress.records += parsed.records.len();
+                    }
+                    self.store.extend_file(index, &parsed.records, parsed.skipped);
+                    self.stale = true;
+                }
+                Event::Failed { path, error } => {
+                    self.store.add_failed(path, error.clone());
+                    self.messages.push(error);
+                    self.stale = true;
+                }
+                Event::Finished => finished = true,
+            }
+        }
+        if finished {
+            self.loader = None;
+            self.progress = None;
+        }
+    }
+
+    /// Recomputes rows, summary and timeline when data or filter changed.
+    fn refresh(&mut self) {
+        if !self.stale {
+            return;
+        }
+        self.stale = false;
+        match query::apply(&self.store, &self.settings.filter) {
+            Ok(rows) => {
+                self.rows = rows;
+                self.filter_error = None;
+            }
+            Err(error) => self.filter_error = Some(format!("invalid regular expression: {error}")),
+        }
+        records::sort_rows(&self.store, &mut self.rows, self.sort);
+        match summary::summarize(&self.store, Some(&self.rows)) {
+            Ok(summary) => self.summary = Some(summary),
+            Err(error) => self.messages.push(format!("cannot summarize: {error}")),
+        }
+        self.timeline = query::timeline(&self.store, &self.rows, 60);
+        self.trends = groups::trends(&self.store, &self.rows);
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .filter(|path| !path.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.notice = None;
+            self.open(ctx, dropped, false);
+        }
+        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
+            self.open_dialog(ctx);
+        }
+        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
+            self.focus_filter = true;
+        }
+        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            if matches!(self.page, Page::Group(_)) {
+                self.page = Page::Overview;
+            } else {
+                self.set_filter(Filter { regex: self.settings.filter.regex, ..Filter::default() });
+            }
+        }
+    }
+
+    fn open_dialog(&mut self, ctx: &egui::Context) {
+        let picked = rfd::FileDialog::new()
+            .set_title("Open API logs")
+            .add_filter("Logs", &["ndjson", "jsonl", "json", "har", "csv", "log", "txt", "gz"])
+            .add_filter("All files", &["*"])
+            .pick_files();
+        if let Some(files) = picked {
+            self.notice = None;
+            self.open(ctx, files, false);
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if ui.button("Open…").on_hover_text("Open log files (Ctrl+O)").clicked() {
+                self.open_dialog(ui.ctx());
+            }
+            ui.menu_button("Recent", |ui| {
+                if self.settings.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in self.settings.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        self.open(ui.ctx(), vec![path], false);
+                        ui.close();
+                    }
+                }
+            });
+            if ui.button("Reload").on_hover_text("Read every file again").clicked() {
+                self.reload(ui.ctx());
+            }
+            ui.separator();
+            egui::ScrollArea::horizontal().show(ui, |ui| ui.horizontal(|ui| self.files_ui(ui)));
+        });
+        ui.horizontal_wrapped(|ui| records::filter_bar_ui(self, ui));
+    }
+
+    fn files_ui(&mut self, ui: &mut egui::Ui) {
+        let mut remove = None;
+        for (index, file) in self.store.files.iter().enumerate() {
+            let name = file
+                .path
+                .file_name()
+                .map_or_else(|| file.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            ui.group(|ui| {
+                ui.horizontal(|ui| {
+                    match (&file.error, file.format) {
+                        (Some(error), _) => {
+                            ui.colored_label(style::ERROR_RED, format!("{name}: unreadable")).on_hover_text(error);
+                        }
+                        (None, Some(format)) => {
+                            let gz = if file.gzip { ".gz" } else { "" };
+                            ui.label(format!(
+                                "{name} · {}{gz} · {} calls",
+                                format.name().to_uppercase(),
+                                style::thousands(file.records)
+                            ));
+                            if !file.skipped.is_empty()
+                                && ui
+                                    .link(format!("{} skipped ⚠", file.skipped.len()))
+                                    .on_hover_text("List the lines that are not API calls")
+                                    .clicked()
+                            {
+                                self.skipped_window = Some(index);
+                            }
+                        }
+                        (None, None) => {}
+                    }
+                    if ui.small_button("✕").on_hover_text(format!("Remove {name}")).clicked() {
+                        remove = Some(index);
+                    }
+                })
+            });
+        }
+        if let Some(index) = remove {
+            self.remove_file(ui.ctx(), index);
+        }
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(progress) = &self.progress {
+                let fraction = if progress.total_bytes == 0 {
+                    1.0
+                } else {
+                    progress.done_bytes as f32 / progress.total_bytes as f32
+                };
+                ui.label(format!("Loading {}", progress.path.display()));
+                ui.add(egui::ProgressBar::new(fraction).desired_width(200.0).show_percentage());
+                ui.label(format!("{} MB · {} records", progress.done_bytes >> 20, style::thousands(progress.records)));
+                if ui.button("Cancel").clicked()
+                    && let Some(loader) = &self.loader
+                {
+                    loader.cancel();
+                }
+            } else if self.is_loading() {
+                ui.spinner();
+                ui.label("Loading…");
+            } else {
+                ui.label(format!("{} file(s) · {} calls", self.store.files.len(), style::thousands(self.store.len())));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                self.settings_ui(ui);
+            });
+        });
+    }
+
+    fn settings_ui(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button("⚙ Settings", |ui| {
+            ui.label("Account email (for support requests)");
+            ui.add(egui::TextEdit::singleline(&mut self.settings.account_email).hint_text("you@company.example"));
+            ui.separator();
+            ui.label("Theme");
+            for (theme, label) in [(Theme::System, "Follow system"), (Theme::Dark, "Dark"), (Theme::Light, "Light")] {
+                if ui.radio_value(&mut self.settings.theme, theme, label).clicked() {
+                    style::apply(ui.ctx(), theme);
+                }
+            }
+        });
+    }
+
+    fn skipped_window_ui(&mut self, ctx: &egui::Context) {
+        let Some(index) = self.skipped_window else { return };
+        let Some(file) = self.store.files.get(index) else {
+            self.skipped_window = None;
+            return;
+        };
+        let mut open = true;
+        egui::Window::new(format!("Skipped lines: {}", file.path.display())).open(&mut open).default_width(560.0).show(
+            ctx,
+            |ui| {
+                ui.label(format!("{} line(s) are not API calls and were not counted:", file.skipped.len()));
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    egui::Grid::new("skipped").striped(true).show(ui, |ui| {
+                        for skipped in &file.skipped {
+                            ui.label(format!("line {}", skipped.line));
+                            ui.label(skipped.reason.to_string());
+                            ui.end_row();
+                        }
+                    });
+                });
+            },
+        );
+        if !open {
+            self.skipped_window = None;
+        }
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(notice) = &self.notice {
+            ui.colored_label(ui.visuals().weak_text_color(), notice);
+        }
+        for message in &self.messages {
+            ui.colored_label(style::ERROR_RED, message);
+        }
+        if !self.messages.is_empty() && ui.small_button("Dismiss messages").clicked() {
+            self.messages.clear();
+        }
+        if let Some(error) = &self.filter_error {
+            ui.colored_label(style::ERROR_RED, error);
+        }
+        if self.store.files.is_empty() && !self.is_loading() {
+            ui.centered_and_justified(|ui| ui.heading("Drop a log file here, or Open… (Ctrl+O)"));
+            return;
+        }
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.page, Page::Overview, "Overview");
+            ui.selectable_value(&mut self.page, Page::Records, "Records");
+            if let Page::Group(kind) = self.page {
+                let title = self.store.kind_info(kind).map_or_else(String::new, |info| info.title);
+                ui.strong(format!("Group: {title}"));
+            }
+        });
+        ui.separator();
+        match self.page {
+            Page::Overview => overview::ui(self, ui),
+            Page::Records => records::table_ui(self, ui),
+            Page::Group(kind) => groups::page_ui(self, ui, kind),
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_loader();
+        self.handle_input(&ctx);
+        self.refresh();
+        egui::Panel::top("top").show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::left("groups").resizable(true).default_size(300.0).show(ui, |ui| groups::list_ui(self, ui));
+        if self.selected_row.is_some() {
+            egui::Panel::right("record").resizable(true).default_size(420.0).show(ui, |ui| record::panel_ui(self, ui));
+        }
+        egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
+        self.skipped_window_ui(&ctx);
+        if self.focus_filter {
+            self.focus_filter = false;
+            ctx.memory_mut(|memory| memory.request_focus(records::filter_id()));
+        }
+        self.refresh();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+/// Starts the window (blocks until it closes).
+pub fn run(options: Options) -> anyhow::Result<()> {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 820.0])
+            .with_title("errlens")
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native("errlens", native, Box::new(|cc| Ok(Box::new(App::new(cc, options)))))
+        .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
+}

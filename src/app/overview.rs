@@ -1,0 +1,237 @@
+//! The overview: headline figures and charts. Clicking a bar filters everything to it.
+
+use super::{App, style};
+use crate::query::Filter;
+use eframe::egui;
+use egui_plot::{Bar, BarChart, Plot};
+
+/// Draws the overview page.
+pub fn ui(app: &mut App, ui: &mut egui::Ui) {
+    let Some(summary) = app.summary.clone() else { return };
+    let rate = if summary.records == 0 { 0.0 } else { 100.0 * summary.errors as f64 / summary.records as f64 };
+    let span = match (
+        app.rows.iter().map(|&r| app.store.time_ms[r as usize]).filter(|&t| t != crate::store::NO_TIME).min(),
+        app.rows.iter().map(|&r| app.store.time_ms[r as usize]).max(),
+    ) {
+        (Some(first), Some(last)) => format!("{} – {}", style::local_time(first), style::local_time(last)),
+        _ => "no times".to_string(),
+    };
+    ui.heading(format!(
+        "{} calls · {} failed ({rate:.0} %) · {span} · {} file(s)",
+        style::thousands(summary.records),
+        style::thousands(summary.errors),
+        app.store.files.len()
+    ));
+    ui.add_space(6.0);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        let width = ui.available_width();
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(width * 0.5 - 8.0);
+                by_status_ui(app, ui, &summary.by_status);
+            });
+            ui.vertical(|ui| {
+                ui.set_width(width * 0.5 - 8.0);
+                by_kind_ui(app, ui);
+            });
+        });
+        ui.add_space(8.0);
+        timeline_ui(app, ui);
+        ui.add_space(8.0);
+        top_endpoints_ui(app, ui);
+    });
+}
+
+fn clicked_bar(response: &egui_plot::PlotResponse<Option<egui_plot::PlotPoint>>, horizontal: bool) -> Option<usize> {
+    if !response.response.clicked() {
+        return None;
+    }
+    let point = response.inner?;
+    let at = if horizontal { point.y } else { point.x };
+    (at >= -0.5).then(|| at.round() as usize)
+}
+
+fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::BTreeMap<String, usize>) {
+    ui.strong("Failed calls by status");
+    let mut failed: Vec<(u16, usize)> = by_status
+        .iter()
+        .filter_map(|(status, count)| status.parse::<u16>().ok().map(|s| (s, *count)))
+        .filter(|(status, _)| crate::record::is_failure_status(*status))
+        .collect();
+    failed.sort_unstable();
+    let bars: Vec<Bar> = failed
+        .iter()
+        .enumerate()
+        .map(|(index, (status, count))| {
+            Bar::new(index as f64, *count as f64)
+                .width(0.7)
+                .fill(style::status_color(*status))
+                .name(status_label(*status))
+        })
+        .collect();
+    let labels: Vec<String> = failed.iter().map(|(status, _)| status_label(*status)).collect();
+    let response = Plot::new("by_status")
+        .height(180.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .show_grid([false, true])
+        .x_grid_spacer(every_index(failed.len()))
+        .x_axis_formatter(move |mark, _| axis_label(&labels, mark.value))
+        .label_formatter(|_| None)
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new("failed calls", bars)
+                    .element_formatter(Box::new(|bar, _| format!("{}: {}", bar.name, bar.value))),
+            );
+            plot.pointer_coordinate()
+        });
+    let label = "Failed calls by status chart";
+    response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, label));
+    if let Some(index) = clicked_bar(&response, false)
+        && let Some((status, _)) = failed.get(index)
+    {
+        app.set_filter(Filter { status: Some(*status), ..app.settings.filter.clone() });
+        app.page = super::Page::Records;
+    }
+}
+
+/// Axis marks at every bar, so each bar has its label.
+fn every_index(count: usize) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    move |_| (0..count).map(|index| egui_plot::GridMark { value: index as f64, step_size: 1.0 }).collect()
+}
+
+fn status_label(status: u16) -> String {
+    if status == 0 { "no response".to_string() } else { status.to_string() }
+}
+
+fn axis_label(labels: &[String], value: f64) -> String {
+    let index = value.round();
+    if (value - index).abs() > 0.01 || index < 0.0 {
+        return String::new();
+    }
+    labels.get(index as usize).cloned().unwrap_or_default()
+}
+
+fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
+    ui.strong("Failed calls by error kind");
+    let Some(summary) = &app.summary else { return };
+    // Most frequent on top: horizontal bars are drawn bottom-up.
+    let groups: Vec<(String, String, u16, usize)> =
+        summary.groups.iter().take(12).rev().map(|g| (g.kind.clone(), g.title.clone(), g.status, g.count)).collect();
+    let bars: Vec<Bar> = groups
+        .iter()
+        .enumerate()
+        .map(|(index, (_, title, status, count))| {
+            Bar::new(index as f64, *count as f64).width(0.7).fill(style::status_color(*status)).name(title)
+        })
+        .collect();
+    let labels: Vec<String> = groups.iter().map(|(_, title, _, _)| title.clone()).collect();
+    let response = Plot::new("by_kind")
+        .height(180.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .show_grid([true, false])
+        .y_grid_spacer(every_index(groups.len()))
+        .y_axis_formatter(move |mark, _| axis_label(&labels, mark.value))
+        .y_axis_min_width(150.0)
+        .label_formatter(|_| None)
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new("failed calls", bars)
+                    .horizontal()
+                    .element_formatter(Box::new(|bar, _| format!("{}: {}", bar.name, bar.value))),
+            );
+            plot.pointer_coordinate()
+        });
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, "Failed calls by error kind chart"));
+    if let Some(index) = clicked_bar(&response, true)
+        && let Some((kind, _, _, _)) = groups.get(index)
+    {
+        app.set_filter(Filter { kind: Some(kind.clone()), ..app.settings.filter.clone() });
+        app.page = super::Page::Records;
+    }
+}
+
+fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
+    let timeline = &app.timeline;
+    let minutes = timeline.bucket_ms as f64 / 60_000.0;
+    let bucket = if minutes >= 1440.0 {
+        format!("{} d", minutes / 1440.0)
+    } else if minutes >= 60.0 {
+        format!("{} h", minutes / 60.0)
+    } else if minutes >= 1.0 {
+        format!("{minutes} min")
+    } else {
+        format!("{} s", timeline.bucket_ms / 1000)
+    };
+    ui.strong(format!("Failures over time (per {bucket}, stacked by status)"));
+    if timeline.statuses.is_empty() {
+        ui.label("No failures with a time.");
+        return;
+    }
+    let start = timeline.start_ms;
+    let width_ms = timeline.bucket_ms;
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (series, status) in timeline.statuses.iter().enumerate() {
+        // Stacking adds heights bar by bar, so every series keeps every bucket, zeros included.
+        let bars: Vec<Bar> = timeline.counts[series]
+            .iter()
+            .enumerate()
+            .map(|(bucket, count)| {
+                Bar::new(bucket as f64, f64::from(*count)).width(0.9).fill(style::status_color(*status))
+            })
+            .collect();
+        let chart = BarChart::new(status_label(*status), bars).color(style::status_color(*status));
+        let below: Vec<&BarChart> = charts.iter().collect();
+        let chart = chart.stack_on(&below);
+        charts.push(chart);
+    }
+    Plot::new("timeline")
+        .height(170.0)
+        .allow_zoom([true, false])
+        .allow_scroll(false)
+        .legend(egui_plot::Legend::default())
+        .x_axis_formatter(move |mark, _| {
+            chrono::DateTime::from_timestamp_millis(start + (mark.value * width_ms as f64) as i64)
+                .map(|t| t.with_timezone(&chrono::Local).format("%m-%d %H:%M").to_string())
+                .unwrap_or_default()
+        })
+        .show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+        });
+}
+
+fn top_endpoints_ui(app: &mut App, ui: &mut egui::Ui) {
+    ui.strong("Top failing endpoints");
+    let Some(summary) = &app.summary else { return };
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for group in &summary.groups {
+        for endpoint in &group.endpoints {
+            *counts.entry(endpoint.endpoint.as_str()).or_default() += endpoint.count;
+        }
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let max = counts.first().map_or(1, |(_, count)| *count).max(1);
+    let mut chosen = None;
+    egui::Grid::new("endpoints").num_columns(3).show(ui, |ui| {
+        for (endpoint, count) in counts.iter().take(8) {
+            if ui.link(*endpoint).on_hover_text("Show these calls").clicked() {
+                chosen = Some(endpoint.to_string());
+            }
+            ui.add(egui::ProgressBar::new(*count as f32 / max as f32).desired_width(200.0).fill(style::ERROR_RED));
+            ui.label(style::thousands(*count));
+            ui.end_row();
+        }
+    });
+    if let Some(endpoint) = chosen {
+        app.set_filter(Filter { endpoint: Some(endpoint), failures_only: true, ..app.settings.filter.clone() });
+        app.page = super::Page::Records;
+    }
+}

@@ -1,0 +1,194 @@
+//! The records table (virtualized: only visible rows are drawn) and the filter bar.
+
+use super::{App, style};
+use crate::query::{Filter, StatusClass};
+use crate::store::{NO_TIME, NONE, Store};
+use eframe::egui;
+use egui_extras::{Column as TableColumn, TableBuilder};
+
+/// Sortable columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// Time.
+    Time,
+    /// Endpoint.
+    Endpoint,
+    /// Status.
+    Status,
+    /// Kind.
+    Kind,
+}
+
+/// The filter text field's id (Ctrl+F focuses it).
+pub fn filter_id() -> egui::Id {
+    egui::Id::unique("filter_text")
+}
+
+/// Sorts rows in place (stable, so equal keys keep file order).
+pub fn sort_rows(store: &Store, rows: &mut [u32], sort: Option<(Column, bool)>) {
+    let Some((column, ascending)) = sort else { return };
+    match column {
+        Column::Time => rows.sort_by_key(|&row| store.time_ms[row as usize]),
+        Column::Status => rows.sort_by_key(|&row| store.status[row as usize]),
+        Column::Endpoint => rows.sort_by(|&a, &b| {
+            store.endpoints.get(store.endpoint[a as usize]).cmp(store.endpoints.get(store.endpoint[b as usize]))
+        }),
+        Column::Kind => rows.sort_by(|&a, &b| {
+            let kind = |row: u32| store.kind_id(row as usize).unwrap_or("");
+            kind(a).cmp(kind(b))
+        }),
+    }
+    if !ascending {
+        rows.reverse();
+    }
+}
+
+/// Filter text, regex toggle, status classes, and the active filters with a way to clear them.
+pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
+    let mut filter = app.settings.filter.clone();
+    ui.label("Filter");
+    ui.add(
+        egui::TextEdit::singleline(&mut filter.text).id(filter_id()).hint_text("Filter… (Ctrl+F)").desired_width(220.0),
+    )
+    .on_hover_text("Matches endpoint, message, kind, status and file name");
+    ui.checkbox(&mut filter.regex, "regex");
+    ui.checkbox(&mut filter.failures_only, "failures only");
+    for class in [StatusClass::Client, StatusClass::Server, StatusClass::NoResponse, StatusClass::Success] {
+        let selected = filter.status_class == Some(class);
+        if ui.selectable_label(selected, class.label()).clicked() {
+            filter.status_class = if selected { None } else { Some(class) };
+        }
+    }
+    let mut chips: Vec<(String, fn(&mut Filter))> = Vec::new();
+    if let Some(status) = filter.status {
+        chips.push((format!("status {status}"), |f| f.status = None));
+    }
+    if let Some(kind) = &filter.kind {
+        chips.push((format!("kind {kind}"), |f| f.kind = None));
+    }
+    if let Some(endpoint) = &filter.endpoint {
+        chips.push((format!("endpoint {endpoint}"), |f| f.endpoint = None));
+    }
+    if let Some(file) = filter.file.and_then(|index| app.store.files.get(index)) {
+        chips.push((format!("file {}", file.path.display()), |f| f.file = None));
+    }
+    for (label, clear) in chips {
+        if ui.button(format!("{label} ✕")).on_hover_text("Remove this filter").clicked() {
+            clear(&mut filter);
+        }
+    }
+    if !filter.is_empty() {
+        ui.label(format!("{} of {} calls", style::thousands(app.rows.len()), style::thousands(app.store.len())));
+        if ui.button("Clear filters").on_hover_text("Esc").clicked() {
+            filter = Filter { regex: filter.regex, ..Filter::default() };
+        }
+    }
+    app.set_filter(filter);
+}
+
+fn header(ui: &mut egui::Ui, app: &mut App, column: Column, title: &str) {
+    let arrow = match app.sort {
+        Some((sorted, true)) if sorted == column => " ⏶",
+        Some((sorted, false)) if sorted == column => " ⏷",
+        _ => "",
+    };
+    if ui.button(format!("{title}{arrow}")).on_hover_text(format!("Sort by {}", title.to_lowercase())).clicked() {
+        app.sort = match app.sort {
+            Some((sorted, ascending)) if sorted == column => Some((column, !ascending)),
+            _ => Some((column, true)),
+        };
+        sort_rows(&app.store, &mut app.rows, app.sort);
+    }
+}
+
+/// The table of all calls that pass the filter.
+pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
+    if app.rows.is_empty() {
+        ui.label("No calls match the filter. Esc clears it.");
+        return;
+    }
+    move_selection_with_keys(app, ui);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let mut clicked = None;
+    let selected = app.selected_row;
+    let mut table = TableBuilder::new(ui)
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(TableColumn::exact(170.0))
+        .column(TableColumn::initial(260.0).resizable(true).clip(true))
+        .column(TableColumn::exact(64.0))
+        .column(TableColumn::initial(160.0).resizable(true).clip(true))
+        .column(TableColumn::remainder().clip(true))
+        .column(TableColumn::exact(150.0));
+    if let Some(row) = selected
+        && let Some(position) = app.rows.iter().position(|&r| r == row)
+    {
+        table = table.scroll_to_row(position, None);
+    }
+    table
+        .header(row_height + 4.0, |mut header_row| {
+            header_row.col(|ui| header(ui, app, Column::Time, "Time"));
+            header_row.col(|ui| header(ui, app, Column::Endpoint, "Endpoint"));
+            header_row.col(|ui| header(ui, app, Column::Status, "Status"));
+            header_row.col(|ui| header(ui, app, Column::Kind, "Kind"));
+            header_row.col(|ui| {
+                ui.strong("Message");
+            });
+            header_row.col(|ui| {
+                ui.strong("File:line");
+            });
+        })
+        .body(|body| {
+            let store = &app.store;
+            body.rows(row_height, app.rows.len(), |mut table_row| {
+                let row = app.rows[table_row.index()] as usize;
+                table_row.set_selected(selected == Some(row as u32));
+                let time = store.time_ms[row];
+                table_row.col(|ui| {
+                    ui.label(if time == NO_TIME { "-".to_string() } else { style::local_time(time) });
+                });
+                table_row.col(|ui| {
+                    ui.label(store.endpoints.get(store.endpoint[row]));
+                });
+                table_row.col(|ui| {
+                    style::status_badge(ui, store.status[row]);
+                });
+                table_row.col(|ui| {
+                    ui.label(store.kind_id(row).unwrap_or("ok"));
+                });
+                table_row.col(|ui| {
+                    let message = store.message[row];
+                    ui.label(if message == NONE { "" } else { store.messages.get(message) });
+                });
+                table_row.col(|ui| {
+                    let file = &store.files[store.file[row] as usize];
+                    let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    ui.label(format!("{name}:{}", store.span[row].line));
+                });
+                if table_row.response().clicked() {
+                    clicked = Some(row as u32);
+                }
+            });
+        });
+    if let Some(row) = clicked {
+        app.selected_row = if selected == Some(row) { None } else { Some(row) };
+    }
+}
+
+fn move_selection_with_keys(app: &mut App, ui: &egui::Ui) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let step = ui.input(|input| {
+        i64::from(input.key_pressed(egui::Key::ArrowDown)) - i64::from(input.key_pressed(egui::Key::ArrowUp))
+    });
+    if step == 0 {
+        return;
+    }
+    let position = app.selected_row.and_then(|row| app.rows.iter().position(|&r| r == row));
+    let next = match position {
+        Some(position) => (position as i64 + step).clamp(0, app.rows.len() as i64 - 1) as usize,
+        None => 0,
+    };
+    app.selected_row = app.rows.get(next).copied();
+}

@@ -1,0 +1,254 @@
+//! Queries the app runs over the store: filters, and the time buckets of the failure timeline.
+//! UI-free, so they are tested (and later benchmarked) without a window.
+
+use crate::store::{NO_TIME, NONE, Store};
+use serde::{Deserialize, Serialize};
+
+/// Status classes a filter can pick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StatusClass {
+    /// 2xx and 3xx.
+    Success,
+    /// 4xx.
+    Client,
+    /// 5xx.
+    Server,
+    /// Status 0: no response.
+    NoResponse,
+}
+
+impl StatusClass {
+    /// Whether a status belongs to the class.
+    pub fn contains(self, status: u16) -> bool {
+        match self {
+            Self::Success => (100..400).contains(&status),
+            Self::Client => (400..500).contains(&status),
+            Self::Server => status >= 500,
+            Self::NoResponse => status == 0,
+        }
+    }
+
+    /// Label for buttons.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Success => "2xx/3xx",
+            Self::Client => "4xx",
+            Self::Server => "5xx",
+            Self::NoResponse => "no response",
+        }
+    }
+}
+
+/// What the user narrowed the records to. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Free text, matched case-insensitively in endpoint, message, kind, status and file name.
+    pub text: String,
+    /// Treat `text` as a regular expression.
+    pub regex: bool,
+    /// Only failed calls.
+    pub failures_only: bool,
+    /// One status class.
+    pub status_class: Option<StatusClass>,
+    /// One status.
+    pub status: Option<u16>,
+    /// One kind id.
+    pub kind: Option<String>,
+    /// One endpoint template.
+    pub endpoint: Option<String>,
+    /// One input file (its index in the store).
+    pub file: Option<usize>,
+    /// Calls at or after this time (epoch ms).
+    pub from_ms: Option<i64>,
+    /// Calls before this time (epoch ms).
+    pub to_ms: Option<i64>,
+}
+
+impl Filter {
+    /// Whether nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        *self == Self { regex: self.regex, ..Self::default() }
+    }
+}
+
+/// The rows a filter keeps, in store order; an invalid regex is an error for the UI to show.
+pub fn apply(store: &Store, filter: &Filter) -> Result<Vec<u32>, regex::Error> {
+    let text = filter.text.trim();
+    let matcher = if text.is_empty() {
+        None
+    } else if filter.regex {
+        Some(regex::RegexBuilder::new(text).case_insensitive(true).build()?)
+    } else {
+        Some(regex::RegexBuilder::new(&regex::escape(text)).case_insensitive(true).build()?)
+    };
+    // Text matches are decided once per distinct string, not once per row.
+    let endpoint_hits: Vec<bool> = match &matcher {
+        Some(m) => (0..store.endpoints.len() as u32).map(|id| m.is_match(store.endpoints.get(id))).collect(),
+        None => Vec::new(),
+    };
+    let message_hits: Vec<bool> = match &matcher {
+        Some(m) => (0..store.messages.len() as u32).map(|id| m.is_match(store.messages.get(id))).collect(),
+        None => Vec::new(),
+    };
+    let kind_hits: Vec<bool> = match &matcher {
+        Some(m) => (0..store.kinds.len() as u32)
+            .map(|id| {
+                m.is_match(store.kinds.get(id)) || store.kind_info(id).is_some_and(|kind| m.is_match(&kind.title))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let file_hits: Vec<bool> = match &matcher {
+        Some(m) => store.files.iter().map(|file| m.is_match(&file.path.display().to_string())).collect(),
+        None => Vec::new(),
+    };
+    let kind = filter.kind.as_deref().map(|id| store.kinds.find(id).unwrap_or(NONE - 1));
+    let endpoint = filter.endpoint.as_deref().map(|name| store.endpoints.find(name).unwrap_or(NONE));
+
+    let keep = |row: usize| -> bool {
+        let status = store.status[row];
+        if filter.failures_only && !crate::record::is_failure_status(status)
+            || filter.status.is_some_and(|wanted| wanted != status)
+            || filter.status_class.is_some_and(|class| !class.contains(status))
+            || kind.is_some_and(|wanted| wanted != store.kind[row])
+            || endpoint.is_some_and(|wanted| wanted != store.endpoint[row])
+            || filter.file.is_some_and(|wanted| wanted as u32 != store.file[row])
+        {
+            return false;
+        }
+        let time = store.time_ms[row];
+        if filter.from_ms.is_some_and(|from| time == NO_TIME || time < from)
+            || filter.to_ms.is_some_and(|to| time == NO_TIME || time >= to)
+        {
+            return false;
+        }
+        if let Some(matcher) = &matcher {
+            let message = store.message[row];
+            let kind = store.kind[row];
+            return endpoint_hits[store.endpoint[row] as usize]
+                || (message != NONE && message_hits[message as usize])
+                || (kind != NONE && kind_hits[kind as usize])
+                || file_hits[store.file[row] as usize]
+                || matcher.is_match(&status.to_string());
+        }
+        true
+    };
+    Ok((0..store.len()).filter(|&row| keep(row)).map(|row| row as u32).collect())
+}
+
+/// Failures over time, counted per bucket and status.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timeline {
+    /// Start of the first bucket (epoch ms).
+    pub start_ms: i64,
+    /// Bucket width.
+    pub bucket_ms: i64,
+    /// Statuses present, ascending.
+    pub statuses: Vec<u16>,
+    /// `counts[s][b]`: failures with `statuses[s]` in bucket `b`.
+    pub counts: Vec<Vec<u32>>,
+}
+
+/// Bucket widths to choose from, smallest first: seconds to days.
+const BUCKETS_MS: &[i64] = &[
+    1_000,
+    5_000,
+    10_000,
+    30_000,
+    60_000,
+    300_000,
+    600_000,
+    900_000,
+    1_800_000,
+    3_600_000,
+    10_800_000,
+    21_600_000,
+    43_200_000,
+    86_400_000,
+    604_800_000,
+];
+
+/// The smallest bucket that cuts `span_ms` into at most `max_buckets`.
+pub fn bucket_width(span_ms: i64, max_buckets: i64) -> i64 {
+    BUCKETS_MS.iter().copied().find(|width| span_ms / width < max_buckets).unwrap_or(BUCKETS_MS[BUCKETS_MS.len() - 1])
+}
+
+/// The failure timeline of `rows` (failures without a time are left out).
+pub fn timeline(store: &Store, rows: &[u32], max_buckets: i64) -> Timeline {
+    let failures =
+        || rows.iter().map(|&row| row as usize).filter(|&row| store.is_failure(row) && store.time_ms[row] != NO_TIME);
+    let Some(first) = failures().map(|row| store.time_ms[row]).min() else { return Timeline::default() };
+    let last = failures().map(|row| store.time_ms[row]).max().unwrap_or(first);
+    let bucket_ms = bucket_width(last - first, max_buckets);
+    let start_ms = first - first.rem_euclid(bucket_ms);
+    let buckets = ((last - start_ms) / bucket_ms + 1) as usize;
+    let mut statuses: Vec<u16> = failures().map(|row| store.status[row]).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    let mut counts = vec![vec![0u32; buckets]; statuses.len()];
+    for row in failures() {
+        let series = statuses.binary_search(&store.status[row]).unwrap_or(0);
+        let bucket = ((store.time_ms[row] - start_ms) / bucket_ms) as usize;
+        counts[series][bucket.min(buckets - 1)] += 1;
+    }
+    Timeline { start_ms, bucket_ms, statuses, counts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ingest_bytes;
+    use crate::knowledge::Knowledge;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    fn store() -> Store {
+        let log = concat!(
+            "{\"time\":\"2026-11-20T10:00:00Z\",\"method\":\"POST\",\"path\":\"/api/customers\",\"status\":409,\"response\":{\"body\":{\"error\":\"Conflict\",\"message\":\"Duplicate email\"}}}\n",
+            "{\"time\":\"2026-11-20T10:20:00Z\",\"method\":\"GET\",\"path\":\"/api/customers/1\",\"status\":404,\"response\":{\"body\":{\"error\":\"Not Found\",\"message\":\"Customer not found\"}}}\n",
+            "{\"time\":\"2026-11-20T11:00:00Z\",\"method\":\"GET\",\"path\":\"/api/customers/2\",\"status\":200}\n",
+            "{\"time\":\"2026-11-20T11:59:00Z\",\"method\":\"POST\",\"path\":\"/api/customers\",\"status\":503}\n",
+        );
+        let ingested = ingest_bytes(Path::new("a.ndjson"), log.as_bytes(), None).expect("readable");
+        let mut store = Store::new(Arc::new(Knowledge::bundled()));
+        store.add("a.ndjson".into(), ingested, log.as_bytes().into());
+        store
+    }
+
+    fn rows(filter: Filter) -> Vec<u32> {
+        apply(&store(), &filter).expect("valid filter")
+    }
+
+    #[test]
+    fn each_filter_narrows() {
+        assert_eq!(rows(Filter::default()), vec![0, 1, 2, 3]);
+        assert_eq!(rows(Filter { failures_only: true, ..Filter::default() }), vec![0, 1, 3]);
+        assert_eq!(rows(Filter { status: Some(404), ..Filter::default() }), vec![1]);
+        assert_eq!(rows(Filter { status_class: Some(StatusClass::Server), ..Filter::default() }), vec![3]);
+        assert_eq!(rows(Filter { kind: Some("duplicate_email".into()), ..Filter::default() }), vec![0]);
+        assert_eq!(rows(Filter { kind: Some("nothing".into()), ..Filter::default() }), Vec::<u32>::new());
+        assert_eq!(rows(Filter { endpoint: Some("GET /api/customers/{id}".into()), ..Filter::default() }), vec![1, 2]);
+        assert_eq!(rows(Filter { text: "customer NOT".into(), ..Filter::default() }), vec![1]);
+        assert_eq!(rows(Filter { text: "duplicate".into(), ..Filter::default() }), vec![0]);
+        assert_eq!(rows(Filter { text: "^5\\d\\d$".into(), regex: true, ..Filter::default() }), vec![3]);
+        let from = Some(1_795_172_400_000); // 11:00
+        assert_eq!(rows(Filter { from_ms: from, ..Filter::default() }), vec![2, 3]);
+        assert!(apply(&store(), &Filter { text: "(".into(), regex: true, ..Filter::default() }).is_err());
+        assert!(Filter { regex: true, ..Filter::default() }.is_empty());
+    }
+
+    #[test]
+    fn timeline_buckets_by_span() {
+        let store = store();
+        let all: Vec<u32> = (0..4).collect();
+        let timeline = timeline(&store, &all, 60);
+        assert_eq!(timeline.bucket_ms, 300_000);
+        assert_eq!(timeline.statuses, vec![404, 409, 503]);
+        assert_eq!(timeline.counts.iter().map(|c| c.iter().sum::<u32>()).collect::<Vec<_>>(), vec![1, 1, 1]);
+        assert_eq!(timeline.counts[2].len(), 24);
+        assert_eq!(timeline.counts[2][23], 1);
+        assert_eq!(bucket_width(5_000, 60), 1_000);
+        assert_eq!(bucket_width(3 * 86_400_000, 60), 10_800_000);
+    }
+}
