@@ -42,7 +42,7 @@ fn sparkline(ui: &mut egui::Ui, values: &[u32], color: egui::Color32) {
 
 fn span_text(group: &Group) -> String {
     match group.span_ms {
-        Some((first, last)) => format!("{} → {}", short_time(first), short_time(last)),
+        Some((first, last)) => format!("{} – {}", short_time(first), short_time(last)),
         None => "no times".to_string(),
     }
 }

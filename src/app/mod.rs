@@ -361,7 +361,7 @@ impl App {
                             ));
                             if !file.skipped.is_empty()
                                 && ui
-                                    .link(format!("{} skipped ⚠", file.skipped.len()))
+                                    .link(format!("{} skipped (!)", file.skipped.len()))
                                     .on_hover_text("List the lines that are not API calls")
                                     .clicked()
                             {
@@ -370,7 +370,7 @@ impl App {
                         }
                         (None, None) => {}
                     }
-                    if ui.small_button("✕").on_hover_text(format!("Remove {name}")).clicked() {
+                    if ui.small_button("×").on_hover_text(format!("Remove {name}")).clicked() {
                         remove = Some(index);
                     }
                 })
@@ -410,7 +410,7 @@ impl App {
     }
 
     fn settings_ui(&mut self, ui: &mut egui::Ui) {
-        ui.menu_button("⚙ Settings", |ui| {
+        ui.menu_button("Settings", |ui| {
             ui.label("Account email (for support requests)");
             ui.add(egui::TextEdit::singleline(&mut self.settings.account_email).hint_text("you@company.example"));
             ui.separator();

@@ -72,7 +72,7 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
     let mask = !ui.ctx().data(|data| data.get_temp::<bool>(egui::Id::unique("reveal_secrets")).unwrap_or(false));
     ui.horizontal(|ui| {
         ui.heading("Call");
-        if ui.button("✕").on_hover_text("Close the call").clicked() {
+        if ui.button("×").on_hover_text("Close the call").clicked() {
             app.selected_row = None;
         }
     });

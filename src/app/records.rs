@@ -73,7 +73,7 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
         chips.push((format!("file {}", file.path.display()), |f| f.file = None));
     }
     for (label, clear) in chips {
-        if ui.button(format!("{label} ✕")).on_hover_text("Remove this filter").clicked() {
+        if ui.button(format!("{label} ×")).on_hover_text("Remove this filter").clicked() {
             clear(&mut filter);
         }
     }
@@ -88,8 +88,8 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
 
 fn header(ui: &mut egui::Ui, app: &mut App, column: Column, title: &str) {
     let arrow = match app.sort {
-        Some((sorted, true)) if sorted == column => " ⏶",
-        Some((sorted, false)) if sorted == column => " ⏷",
+        Some((sorted, true)) if sorted == column => " (asc)",
+        Some((sorted, false)) if sorted == column => " (desc)",
         _ => "",
     };
     if ui.button(format!("{title}{arrow}")).on_hover_text(format!("Sort by {}", title.to_lowercase())).clicked() {

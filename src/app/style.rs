@@ -22,7 +22,7 @@ pub fn status_color(status: u16) -> Color32 {
     }
 }
 
-/// `1234567` → `1,234,567`.
+/// `1234567` – `1,234,567`.
 pub fn thousands(number: usize) -> String {
     let digits = number.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

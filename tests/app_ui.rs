@@ -1,0 +1,167 @@
+//! The desktop app driven as a user would, with egui_kittest: by AccessKit role and label.
+//! Snapshot images land in `tests/snapshots/` (update with `UPDATE_SNAPSHOTS=1 cargo test`).
+
+#![cfg(feature = "gui")]
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use errlens::app::{App, Options, Page};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn harness(files: Vec<PathBuf>) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_eframe(move |cc| App::new(cc, Options { files, samples_dir: PathBuf::from("sample-logs") }));
+    wait_loaded(&mut harness);
+    harness
+}
+
+/// Steps the app until its loader thread is done.
+fn wait_loaded(harness: &mut Harness<'static, App>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while harness.state().is_loading() {
+        assert!(Instant::now() < deadline, "loading did not finish");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run_steps(4);
+}
+
+fn samples() -> Vec<PathBuf> {
+    vec![PathBuf::from("sample-logs")]
+}
+
+#[test]
+fn loads_the_samples_and_shows_the_groups() {
+    let mut harness = harness(samples());
+    let app = harness.state();
+    assert_eq!(app.store.files.len(), 8);
+    assert_eq!(app.store.len(), 586);
+    harness.get_by_label_contains("586 calls · 236 failed");
+    for title in ["Duplicate email · 12", "Rate limited · 28", "API key revoked", "Customer limit reached · 11"] {
+        harness.get_by_label_contains(title);
+    }
+    // app.ndjson and worker.log each skip five lines.
+    assert_eq!(harness.get_all_by_label("5 skipped (!)").count(), 2);
+    harness.snapshot("overview");
+}
+
+#[test]
+fn selecting_a_group_shows_its_documented_fix() {
+    let mut harness = harness(samples());
+    harness.get_by_label_contains("Duplicate email · 12").click();
+    harness.run_steps(3);
+    assert!(matches!(harness.state().page, Page::Group(_)));
+    harness.get_by_label_contains("instead of creating it again");
+    harness.get_by_label("Retrying will not help.");
+    harness.get_by_label_contains("POST /api/customers · 12");
+    harness.snapshot("group_duplicate_email");
+
+    harness.get_by_label("Show records").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().page, Page::Records);
+    assert_eq!(harness.state().rows.len(), 12);
+}
+
+#[test]
+fn typing_a_filter_narrows_the_table_and_esc_clears_it() {
+    let mut harness = harness(samples());
+    harness.get_by_label("Records").click();
+    harness.run_steps(2);
+    let all = harness.state().rows.len();
+    harness.get_by_role(Role::TextInput).focus();
+    harness.run_steps(2);
+    harness.get_by_role(Role::TextInput).type_text("revoked");
+    harness.run_steps(3);
+    let rows = harness.state().rows.clone();
+    assert!(!rows.is_empty() && rows.len() < all, "{} of {all}", rows.len());
+    assert!(rows.iter().all(|&row| harness.state().store.kind_id(row as usize) == Some("api_key_revoked")));
+    harness.get_by_label_contains(&format!("{} of 586 calls", rows.len()));
+    harness.snapshot("records_filtered");
+
+    harness.get_by_label("Clear filters").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().rows.len(), all);
+}
+
+#[test]
+fn clicking_a_status_bar_filters_to_that_status() {
+    let mut harness = harness(samples());
+    let chart = harness.get_by_label("Failed calls by status chart").rect();
+    // Bars sit at 0..n across the plot; the first is "no response" (status 0).
+    let statuses = harness.summary_failed_statuses();
+    let first_bar = egui::pos2(chart.left() + chart.width() * 0.5 / statuses as f32 + 8.0, chart.bottom() - 30.0);
+    harness.hover_at(first_bar);
+    harness.run_steps(2);
+    harness.event(egui::Event::PointerButton {
+        pos: first_bar,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: first_bar,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.settings.filter.status, Some(0));
+    assert_eq!(app.page, Page::Records);
+    assert_eq!(app.rows.len(), 21);
+    harness.get_by_label("status 0 ×");
+}
+
+#[test]
+fn selecting_a_record_shows_the_call_with_credentials_masked() {
+    let mut harness = harness(vec![PathBuf::from("sample-logs/browser-export.har")]);
+    harness.get_by_label("Records").click();
+    harness.run_steps(2);
+    let row = harness.state().rows[0];
+    harness.state_mut().selected_row = Some(row);
+    harness.run_steps(3);
+    harness.get_by_label("Copy as cURL");
+    harness.get_by_label_contains("Request headers").click();
+    harness.run_steps(2);
+    let record = harness.state().store.record(row as usize).expect("record");
+    let source = PathBuf::from("sample-logs/browser-export.har");
+    harness.get_by_label(&format!("{}:{}", source.display(), record.source.line));
+    let key = record
+        .request
+        .header("x-api-key")
+        .or_else(|| record.request.header("authorization"))
+        .expect("a credential header")
+        .to_string();
+    assert!(harness.query_by_label_contains(&key).is_none(), "the key is masked");
+    harness.snapshot("record");
+}
+
+#[test]
+fn a_file_with_bad_lines_reports_them_and_an_unreadable_file_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cut = dir.path().join("cut.har");
+    std::fs::write(&cut, "{\"log\": {\"entries\": [\n {\"request\": ").expect("write");
+    let mut harness = harness(vec![PathBuf::from("sample-logs/app.ndjson"), cut]);
+    harness.get_by_label_contains("cut.har:2:");
+    harness.get_by_label("5 skipped (!)").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("truncated JSON");
+    harness.get_by_label("line 69");
+    assert_eq!(harness.state().store.len(), 90);
+}
+
+trait FailedStatuses {
+    fn summary_failed_statuses(&self) -> usize;
+}
+
+impl FailedStatuses for Harness<'static, App> {
+    fn summary_failed_statuses(&self) -> usize {
+        let summary = self.state().summary.as_ref().expect("summary");
+        summary.by_status.keys().filter_map(|s| s.parse::<u16>().ok()).filter(|&s| s == 0 || s >= 400).count()
+    }
+}
