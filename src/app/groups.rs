@@ -78,8 +78,7 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
                     ui.horizontal(|ui| {
                         style::status_badge(ui, group.status);
                         let text = format!("{} · {}", group.title, style::thousands(group.count));
-                        let label = ui.selectable_label(selected, egui::RichText::new(text).strong());
-                        label
+                        ui.selectable_label(selected, egui::RichText::new(text).strong())
                     })
                     .inner
                 })

@@ -341,6 +341,7 @@ impl App {
 
     fn files_ui(&mut self, ui: &mut egui::Ui) {
         let mut remove = None;
+        let mut filter_file = None;
         for (index, file) in self.store.files.iter().enumerate() {
             let name = file
                 .path
@@ -354,11 +355,15 @@ impl App {
                         }
                         (None, Some(format)) => {
                             let gz = if file.gzip { ".gz" } else { "" };
-                            ui.label(format!(
+                            let chip = format!(
                                 "{name} · {}{gz} · {} calls",
                                 format.name().to_uppercase(),
                                 style::thousands(file.records)
-                            ));
+                            );
+                            let only_this = self.settings.filter.file == Some(index);
+                            if ui.selectable_label(only_this, chip).on_hover_text("Show only this file").clicked() {
+                                filter_file = Some(index);
+                            }
                             if !file.skipped.is_empty()
                                 && ui
                                     .link(format!("{} skipped (!)", file.skipped.len()))
@@ -375,6 +380,10 @@ impl App {
                     }
                 })
             });
+        }
+        if let Some(index) = filter_file {
+            let file = if self.settings.filter.file == Some(index) { None } else { Some(index) };
+            self.set_filter(Filter { file, ..self.settings.filter.clone() });
         }
         if let Some(index) = remove {
             self.remove_file(ui.ctx(), index);

@@ -59,7 +59,9 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
             filter.status_class = if selected { None } else { Some(class) };
         }
     }
-    let mut chips: Vec<(String, fn(&mut Filter))> = Vec::new();
+    /// An active filter: its label and how to remove it.
+    type Chip = (String, fn(&mut Filter));
+    let mut chips: Vec<Chip> = Vec::new();
     if let Some(status) = filter.status {
         chips.push((format!("status {status}"), |f| f.status = None));
     }
