@@ -3,6 +3,14 @@
 //! count as one endpoint.
 
 /// The endpoint template of a call.
+///
+/// ```
+/// let endpoint = errlens::endpoint::template(
+///     Some("PATCH"),
+///     Some("https://app-api.my-virtual-office.com/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab?x=1"),
+/// );
+/// assert_eq!(endpoint, "PATCH /api/customers/{id}");
+/// ```
 pub fn template(method: Option<&str>, url: Option<&str>) -> String {
     let method = method.unwrap_or("?");
     let Some(url) = url else { return format!("{method} (unknown path)") };
