@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod knowledge;
 pub mod query;
 pub mod record;
+pub mod redact;
 pub mod store;
 pub mod summary;
 pub mod variant;

@@ -138,6 +138,7 @@ fn selecting_a_record_shows_the_call_with_credentials_masked() {
         .expect("a credential header")
         .to_string();
     assert!(harness.query_by_label_contains(&key).is_none(), "the key is masked");
+    harness.get_by_label_contains("[customer email]");
     harness.snapshot("record");
 }
 

@@ -1,8 +1,9 @@
 //! One call in the side panel: request and response with headers and bodies, where it came from,
-//! and copy buttons. Credentials are masked here unless the user reveals them.
+//! and copy buttons. Credentials and customers' personal data are redacted here unless revealed.
 
 use super::{App, style};
 use crate::record::{Message, Record};
+use crate::redact::Redactor;
 use eframe::egui;
 
 /// Header names whose values are credentials.
@@ -36,14 +37,24 @@ pub fn as_curl(record: &Record, mask: bool) -> String {
     command
 }
 
-fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message, mask: bool) {
+/// The message as shown: redacted (credentials and customers' personal data) unless revealed.
+fn shown(message: &Message, redactor: Option<&Redactor>) -> Message {
+    let Some(redactor) = redactor else { return message.clone() };
+    Message {
+        headers: redactor.redact_headers(&message.headers).value,
+        body: message.body.as_deref().map(|body| redactor.redact_body(body).value),
+    }
+}
+
+fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message, redactor: Option<&Redactor>) {
+    let message = &shown(message, redactor);
     egui::CollapsingHeader::new(format!("{title} headers ({})", message.headers.len())).default_open(false).show(
         ui,
         |ui| {
             egui::Grid::new(title).striped(true).show(ui, |ui| {
                 for (name, value) in &message.headers {
                     ui.monospace(name);
-                    ui.monospace(if mask { mask_header(name, value) } else { value.clone() });
+                    ui.monospace(value);
                     ui.end_row();
                 }
             });
@@ -114,14 +125,19 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
             ui.ctx().copy_text(serde_json::to_string_pretty(&json).unwrap_or_default());
         }
         let mut reveal = !mask;
-        if ui.checkbox(&mut reveal, "show credentials").changed() {
+        if ui.checkbox(&mut reveal, "show sensitive values").changed() {
             ui.ctx().data_mut(|data| data.insert_temp(egui::Id::unique("reveal_secrets"), reveal));
         }
     });
     ui.separator();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        message_ui(ui, "Request", &record.request, mask);
+        let redactor = Redactor {
+            account_email: Some(app.settings.account_email.clone()).filter(|e| !e.is_empty()),
+            ..Redactor::default()
+        };
+        let redactor = mask.then_some(&redactor);
+        message_ui(ui, "Request", &record.request, redactor);
         ui.separator();
-        message_ui(ui, "Response", &record.response, mask);
+        message_ui(ui, "Response", &record.response, redactor);
     });
 }
