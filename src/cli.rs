@@ -90,8 +90,7 @@ fn collect_dir(dir: &Path, found: &mut Vec<PathBuf>) {
 pub fn load_store(files: &[PathBuf], input_format: Option<Format>) -> Store {
     let mut store = Store::new(Arc::new(Knowledge::bundled()));
     for path in expand_inputs(files) {
-        // The error is kept in the store and reported with the summary.
-        let _ = store.load(path, input_format);
+        store.load(path, input_format);
     }
     store
 }

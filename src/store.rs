@@ -142,65 +142,37 @@ impl Store {
         self.status.is_empty()
     }
 
-    /// Reads a file and adds its records; a file that cannot be read is kept with its error.
-    pub fn load(&mut self, path: PathBuf, format: Option<Format>) -> Result<usize, String> {
-        match ingest::read_input(&path).and_then(|(bytes, gzip)| {
+    /// Reads a file and adds its records; a file that cannot be read is kept with its error
+    /// (see [`SourceFile::error`]), so the caller reports it once, with the rest.
+    pub fn load(&mut self, path: PathBuf, format: Option<Format>) {
+        let read = ingest::read_input(&path).and_then(|(bytes, gzip)| {
             ingest::ingest_bytes(&path, &bytes, format).map(|ingested| (bytes, gzip, ingested))
-        }) {
+        });
+        match read {
             Ok((bytes, gzip, mut ingested)) => {
                 ingested.gzip = gzip;
-                Ok(self.add(path, ingested, bytes.into()))
+                self.add(path, ingested, bytes.into());
             }
-            Err(error) => {
-                let message = error.to_string();
-                self.add_failed(path, message.clone());
-                Err(message)
-            }
+            Err(error) => self.add_failed(path, error.to_string()),
         }
     }
 
     /// Records a file that could not be read.
     pub fn add_failed(&mut self, path: PathBuf, error: String) {
-        self.files.push(SourceFile {
-            path,
-            format: None,
-            gzip: false,
-            records: 0,
-            skipped: Vec::new(),
-            error: Some(error),
-            bytes: Arc::from(Vec::new()),
-        });
+        let index = self.begin_file(path, None, false, Arc::from(Vec::new()));
+        self.files[index].error = Some(error);
     }
 
     /// Adds what was read from one file; returns the file's index.
     pub fn add(&mut self, path: PathBuf, ingested: Ingested, bytes: Arc<[u8]>) -> usize {
-        let file_index = self.files.len();
-        self.files.push(SourceFile {
-            path,
-            format: Some(ingested.format),
-            gzip: ingested.gzip,
-            records: ingested.parsed.records.len(),
-            skipped: ingested.parsed.skipped,
-            error: None,
-            bytes,
-        });
-        for record in &ingested.parsed.records {
-            self.push_row(file_index as u32, record);
-        }
-        file_index
+        let index = self.begin_file(path, Some(ingested.format), ingested.gzip, bytes);
+        self.extend_file(index, &ingested.parsed.records, ingested.parsed.skipped);
+        index
     }
 
     /// Starts a file whose records arrive in chunks ([`Store::extend_file`]); returns its index.
-    pub fn begin_file(&mut self, path: PathBuf, format: Format, gzip: bool, bytes: Arc<[u8]>) -> usize {
-        self.files.push(SourceFile {
-            path,
-            format: Some(format),
-            gzip,
-            records: 0,
-            skipped: Vec::new(),
-            error: None,
-            bytes,
-        });
+    pub fn begin_file(&mut self, path: PathBuf, format: Option<Format>, gzip: bool, bytes: Arc<[u8]>) -> usize {
+        self.files.push(SourceFile { path, format, gzip, records: 0, skipped: Vec::new(), error: None, bytes });
         self.files.len() - 1
     }
 

@@ -228,8 +228,8 @@ fn groups(store: &Store, failures: &[u32]) -> PolarsResult<Vec<Group>> {
     Ok(groups)
 }
 
-fn sorted_counts(mut counts: Vec<(u32, usize)>, name: impl Fn(u32) -> String) -> Vec<(String, usize)> {
-    let mut named: Vec<(String, usize)> = counts.drain(..).map(|(id, count)| (name(id), count)).collect();
+fn sorted_counts(counts: Vec<(u32, usize)>, name: impl Fn(u32) -> String) -> Vec<(String, usize)> {
+    let mut named: Vec<(String, usize)> = counts.into_iter().map(|(id, count)| (name(id), count)).collect();
     named.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     named
 }

@@ -147,8 +147,12 @@ fn a_file_with_bad_lines_reports_them_and_an_unreadable_file_is_named() {
     let dir = tempfile::tempdir().expect("tempdir");
     let cut = dir.path().join("cut.har");
     std::fs::write(&cut, "{\"log\": {\"entries\": [\n {\"request\": ").expect("write");
-    let mut harness = harness(vec![PathBuf::from("sample-logs/app.ndjson"), cut]);
+    let empty = dir.path().join("empty.log");
+    std::fs::write(&empty, "").expect("write");
+    let mut harness = harness(vec![PathBuf::from("sample-logs/app.ndjson"), cut, empty]);
     harness.get_by_label_contains("cut.har:2:");
+    // An empty file is still listed, with no calls, rather than vanishing.
+    harness.get_by_label("empty.log · TEXT · 0 calls");
     harness.get_by_label("5 skipped (!)").click();
     harness.run_steps(3);
     harness.get_by_label_contains("truncated JSON");

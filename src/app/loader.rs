@@ -72,29 +72,29 @@ fn load_all(paths: &[PathBuf], sender: &Sender<Event>, cancel: &AtomicBool, repa
         };
         let bytes: Arc<[u8]> = bytes.into();
         let total_bytes = bytes.len() as u64;
-        let format = ingest::detect::detect(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
-        if !format.is_line_based() {
-            // Documents are parsed whole: an unreadable one is reported before any record shows.
-            match ingest::ingest_bytes(path, &bytes, Some(format)) {
-                Ok(ingested) => {
-                    let _ = sender.send(Event::Started { path: path.clone(), format, gzip, bytes: Arc::clone(&bytes) });
-                    let _ = sender.send(Event::Chunk { parsed: ingested.parsed, done_bytes: total_bytes, total_bytes });
-                }
-                Err(error) => {
-                    let _ = sender.send(Event::Failed { path: path.clone(), error: error.to_string() });
-                }
-            }
-            repaint();
-            continue;
-        }
-        let _ = sender.send(Event::Started { path: path.clone(), format, gzip, bytes: Arc::clone(&bytes) });
+        let format = ingest::detect_input(&bytes);
+        // The file is announced with its first chunk: a document that cannot be read fails
+        // before any chunk, so it never shows as a half-loaded file.
+        let mut started = false;
         let result = ingest::ingest_in_chunks(path, &bytes, Some(format), CHUNK_BYTES, |parsed, done_bytes| {
+            if !started {
+                started = true;
+                let _ = sender.send(Event::Started { path: path.clone(), format, gzip, bytes: Arc::clone(&bytes) });
+            }
             let sent = sender.send(Event::Chunk { parsed, done_bytes, total_bytes }).is_ok();
             repaint();
             sent && !cancel.load(Ordering::Relaxed)
         });
-        if let Err(error) = result {
-            let _ = sender.send(Event::Failed { path: path.clone(), error: error.to_string() });
+        match result {
+            // An empty file has no chunk, but it is still a file of the session.
+            Ok(_) if !started => {
+                let _ = sender.send(Event::Started { path: path.clone(), format, gzip, bytes });
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let _ = sender.send(Event::Failed { path: path.clone(), error: error.to_string() });
+            }
         }
+        repaint();
     }
 }

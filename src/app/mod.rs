@@ -111,6 +111,8 @@ pub struct App {
     pub notice: Option<String>,
     /// The file whose skipped lines are listed.
     pub skipped_window: Option<usize>,
+    /// The selected call as shown, by (row, masked, account email): read back and redacted once.
+    pub shown_record: Option<((u32, bool, String), Option<crate::record::Record>)>,
     /// Per kind, its trend over the time span.
     pub trends: std::collections::HashMap<u32, Vec<u32>>,
     /// Table sort: column and ascending.
@@ -139,6 +141,7 @@ impl App {
             messages: Vec::new(),
             notice: None,
             skipped_window: None,
+            shown_record: None,
             trends: std::collections::HashMap::new(),
             sort: None,
             filter_error: None,
@@ -174,6 +177,7 @@ impl App {
             self.store = Store::new(Arc::clone(&self.store.knowledge));
             self.settings.files.clear();
             self.selected_row = None;
+            self.shown_record = None;
             self.page = Page::Overview;
         }
         for path in &paths {
@@ -225,7 +229,7 @@ impl App {
                         total_bytes: bytes.len() as u64,
                         records: 0,
                     });
-                    self.store.begin_file(path, format, gzip, bytes);
+                    self.store.begin_file(path, Some(format), gzip, bytes);
                 }
                 Event::Chunk { parsed, done_bytes, total_bytes } => {
                     let index = self.store.files.len().saturating_sub(1);
@@ -511,7 +515,10 @@ impl eframe::App for App {
             self.focus_filter = false;
             ctx.memory_mut(|memory| memory.request_focus(records::filter_id()));
         }
-        self.refresh();
+        if self.stale {
+            // The UI changed the filter this frame: draw the result on the next one.
+            ctx.request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -42,6 +42,11 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     });
 }
 
+/// A fixed chart whose bars are clicked, not panned: a click must not move it.
+fn clickable_bars(id: &str) -> Plot<'_> {
+    Plot::new(id).height(180.0).allow_zoom(false).allow_drag(false).allow_scroll(false).label_formatter(|_| None)
+}
+
 fn clicked_bar(response: &egui_plot::PlotResponse<Option<egui_plot::PlotPoint>>, horizontal: bool) -> Option<usize> {
     if !response.response.clicked() {
         return None;
@@ -70,15 +75,10 @@ fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::
         })
         .collect();
     let labels: Vec<String> = failed.iter().map(|(status, _)| status_label(*status)).collect();
-    let response = Plot::new("by_status")
-        .height(180.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
+    let response = clickable_bars("by_status")
         .show_grid([false, true])
         .x_grid_spacer(every_index(failed.len()))
         .x_axis_formatter(move |mark, _| axis_label(&labels, mark.value))
-        .label_formatter(|_| None)
         .show(ui, |plot| {
             plot.bar_chart(
                 BarChart::new("failed calls", bars)
@@ -127,16 +127,11 @@ fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
         })
         .collect();
     let labels: Vec<String> = groups.iter().map(|(_, title, _, _)| title.clone()).collect();
-    let response = Plot::new("by_kind")
-        .height(180.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
+    let response = clickable_bars("by_kind")
         .show_grid([true, false])
         .y_grid_spacer(every_index(groups.len()))
         .y_axis_formatter(move |mark, _| axis_label(&labels, mark.value))
         .y_axis_min_width(150.0)
-        .label_formatter(|_| None)
         .show(ui, |plot| {
             plot.bar_chart(
                 BarChart::new("failed calls", bars)

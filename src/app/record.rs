@@ -6,29 +6,14 @@ use crate::record::{Message, Record};
 use crate::redact::Redactor;
 use eframe::egui;
 
-/// Header names whose values are credentials.
-const SECRET_HEADERS: &[&str] =
-    &["authorization", "proxy-authorization", "x-api-key", "api-key", "cookie", "set-cookie", "x-auth-token"];
-
-fn mask_header(name: &str, value: &str) -> String {
-    if !SECRET_HEADERS.iter().any(|secret| secret.eq_ignore_ascii_case(name)) {
-        return value.to_string();
-    }
-    match value.split_once(' ') {
-        Some((scheme, _)) if name.eq_ignore_ascii_case("authorization") => format!("{scheme} [authorization]"),
-        _ => "[hidden]".to_string(),
-    }
-}
-
-/// The call as a cURL command (with the credentials as shown).
-pub fn as_curl(record: &Record, mask: bool) -> String {
+/// The call as a cURL command.
+pub fn as_curl(record: &Record) -> String {
     let mut command =
         format!("curl -X {} '{}'", record.method.as_deref().unwrap_or("GET"), record.url.as_deref().unwrap_or("/"));
     for (name, value) in &record.request.headers {
         if name.starts_with(':') {
             continue;
         }
-        let value = if mask { mask_header(name, value) } else { value.clone() };
         command.push_str(&format!(" \\\n  -H '{name}: {}'", value.replace('\'', "'\\''")));
     }
     if let Some(body) = &record.request.body {
@@ -37,17 +22,24 @@ pub fn as_curl(record: &Record, mask: bool) -> String {
     command
 }
 
-/// The message as shown: redacted (credentials and customers' personal data) unless revealed.
-fn shown(message: &Message, redactor: Option<&Redactor>) -> Message {
-    let Some(redactor) = redactor else { return message.clone() };
-    Message {
+/// The call as shown and copied: redacted (credentials and customers' personal data) unless the
+/// user chose to see everything.
+pub fn shown(record: &Record, redactor: Option<&Redactor>) -> Record {
+    let Some(redactor) = redactor else { return record.clone() };
+    let message = |message: &Message| Message {
         headers: redactor.redact_headers(&message.headers).value,
         body: message.body.as_deref().map(|body| redactor.redact_body(body).value),
+    };
+    Record {
+        url: record.url.as_deref().map(|url| redactor.redact_url(url).value),
+        message: record.message.as_deref().map(|text| redactor.redact_text(text).value),
+        request: message(&record.request),
+        response: message(&record.response),
+        ..record.clone()
     }
 }
 
-fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message, redactor: Option<&Redactor>) {
-    let message = &shown(message, redactor);
+fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message) {
     egui::CollapsingHeader::new(format!("{title} headers ({})", message.headers.len())).default_open(false).show(
         ui,
         |ui| {
@@ -76,11 +68,21 @@ fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message, redactor: Optio
 /// The record side panel.
 pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
     let Some(row) = app.selected_row else { return };
-    let Some(record) = app.store.record(row as usize) else {
+    let mask = !ui.ctx().data(|data| data.get_temp::<bool>(egui::Id::unique("reveal_secrets")).unwrap_or(false));
+    // Reading back and redacting happen once per selection, not once per frame.
+    let key = (row, mask, app.settings.account_email.clone());
+    if app.shown_record.as_ref().is_none_or(|(shown_key, _)| *shown_key != key) {
+        let redactor = Redactor {
+            account_email: Some(app.settings.account_email.clone()).filter(|email| !email.is_empty()),
+            ..Redactor::default()
+        };
+        let record = app.store.record(row as usize).map(|record| shown(&record, mask.then_some(&redactor)));
+        app.shown_record = Some((key, record));
+    }
+    let Some((_, Some(record))) = app.shown_record.clone() else {
         ui.colored_label(style::ERROR_RED, "This call can no longer be read from its file.");
         return;
     };
-    let mask = !ui.ctx().data(|data| data.get_temp::<bool>(egui::Id::unique("reveal_secrets")).unwrap_or(false));
     ui.horizontal(|ui| {
         ui.heading("Call");
         if ui.button("×").on_hover_text("Close the call").clicked() {
@@ -114,7 +116,7 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
     }
     ui.horizontal(|ui| {
         if ui.button("Copy as cURL").clicked() {
-            ui.ctx().copy_text(as_curl(&record, mask));
+            ui.ctx().copy_text(as_curl(&record));
         }
         if ui.button("Copy as JSON").clicked() {
             let json = serde_json::json!({
@@ -131,13 +133,38 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
     });
     ui.separator();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        let redactor = Redactor {
-            account_email: Some(app.settings.account_email.clone()).filter(|e| !e.is_empty()),
-            ..Redactor::default()
-        };
-        let redactor = mask.then_some(&redactor);
-        message_ui(ui, "Request", &record.request, redactor);
+        message_ui(ui, "Request", &record.request);
         ui.separator();
-        message_ui(ui, "Response", &record.response, redactor);
+        message_ui(ui, "Response", &record.response);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_copied_is_what_is_shown() {
+        let key = format!("sk_live_{}", "a1B2".repeat(12));
+        let record = Record {
+            method: Some("POST".into()),
+            url: Some(format!("https://api.my-virtual-office.com/api/customers?api_key={key}")),
+            request: Message {
+                headers: vec![("X-API-Key".into(), key.clone()), ("Accept".into(), "application/json".into())],
+                body: Some(r#"{"first_name":"Anna","email":"anna.schmidt@example.de","language":"de"}"#.into()),
+            },
+            message: Some("Duplicate email: anna.schmidt@example.de is already registered".into()),
+            ..Record::default()
+        };
+        let redactor = Redactor { account_email: Some("ops@acme-shop.example".into()), ..Redactor::default() };
+        let masked = shown(&record, Some(&redactor));
+        let curl = as_curl(&masked);
+        for secret in [key.as_str(), "anna.schmidt@example.de", "Anna"] {
+            assert!(!curl.contains(secret), "{secret} in {curl}");
+            assert!(!format!("{masked:?}").contains(secret), "{secret} shown");
+        }
+        assert!(curl.contains("-H 'Accept: application/json'") && curl.contains("\"language\":\"de\""), "{curl}");
+        assert_eq!(shown(&record, None), record);
+        assert!(as_curl(&record).contains(&key));
+    }
 }

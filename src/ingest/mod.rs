@@ -233,6 +233,11 @@ pub fn reread(bytes: &[u8], format: Format, span: crate::record::SourceSpan) -> 
     Some(record)
 }
 
+/// The format of a whole input (as read by [`read_input`]), detected from its content.
+pub fn detect_input(bytes: &[u8]) -> Format {
+    detect::detect(content(bytes))
+}
+
 /// The content of an input without its UTF-8 byte order mark: spans count from here.
 fn content(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
