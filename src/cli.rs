@@ -1,7 +1,9 @@
 //! The command line: `errlens summary|email|redact`, and the app when no subcommand is given.
+//! Subcommands print their result on stdout and diagnostics on stderr, naming the file.
 
 use crate::ingest::Format;
 use crate::knowledge::Knowledge;
+use crate::redact::Redactor;
 use crate::store::Store;
 use crate::summary::{self, Summary};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -34,6 +36,35 @@ pub enum Command {
         /// Log files or folders (gzip is unwrapped).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Print a support email (RFC 5322) for one failure group, with sensitive data removed.
+    Email {
+        /// The kind id of the group (`duplicate_email`, `http_502`, ...; see `summary`).
+        #[arg(long)]
+        group: String,
+        /// Your account email: included as asked by the vendor, and never redacted.
+        #[arg(long)]
+        account_email: Option<String>,
+        /// Which call to quote: 1 = the group's oldest; default: the most recent.
+        #[arg(long)]
+        record: Option<usize>,
+        /// Read every input as this format instead of detecting it.
+        #[arg(long, value_parser = parse_format)]
+        input_format: Option<Format>,
+        /// Log files or folders.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print FILE with secrets and customers' personal data replaced by markers, in its own format.
+    Redact {
+        /// An email to keep (your account's).
+        #[arg(long)]
+        account_email: Option<String>,
+        /// Read the input as this format instead of detecting it.
+        #[arg(long, value_parser = parse_format)]
+        input_format: Option<Format>,
+        /// The log file (gzip is unwrapped; the output is not compressed).
+        file: PathBuf,
     },
 }
 
@@ -99,17 +130,63 @@ pub fn load_store(files: &[PathBuf], input_format: Option<Format>) -> Store {
 pub fn run_summary(format: OutputFormat, input_format: Option<Format>, files: &[PathBuf]) -> anyhow::Result<i32> {
     let store = load_store(files, input_format);
     let summary = summary::summarize(&store, None)?;
-    for input in &summary.inputs {
-        if let Some(error) = &input.error {
-            eprintln!("errlens: {error}");
-        }
-    }
+    let failed = report_unreadable(&summary);
     match format {
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&summary)?),
         OutputFormat::Text => print!("{}", render_text(&summary)),
     }
-    let failed = summary.inputs.iter().any(|input| input.error.is_some());
     Ok(if failed { 2 } else { 0 })
+}
+
+/// Runs `errlens email`; returns the process exit code.
+pub fn run_email(
+    group: &str,
+    account_email: Option<String>,
+    record: Option<usize>,
+    input_format: Option<Format>,
+    files: &[PathBuf],
+) -> anyhow::Result<i32> {
+    let store = load_store(files, input_format);
+    let summary = summary::summarize(&store, None)?;
+    let failed = report_unreadable(&summary);
+    let Some(chosen) = summary.groups.iter().find(|candidate| candidate.kind == group) else {
+        let kinds: Vec<&str> = summary.groups.iter().map(|g| g.kind.as_str()).collect();
+        anyhow::bail!("no failures of kind {group:?} in these files; groups found: {}", kinds.join(", "));
+    };
+    if account_email.is_none() {
+        eprintln!("errlens: no --account-email given: the vendor asks for it; the email says to add it");
+    }
+    let redactor = Redactor { account_email, ..Redactor::default() };
+    let email = crate::email::compose(&store, chosen, record, &redactor)?;
+    if email.to.is_none() {
+        eprintln!("errlens: no vendor documents {group}: the email has no To: address");
+    }
+    eprintln!("errlens: {} sensitive value(s) removed", email.removed.len());
+    print!("{}", email.to_rfc5322());
+    Ok(if failed { 2 } else { 0 })
+}
+
+/// Runs `errlens redact`; returns the process exit code.
+pub fn run_redact(account_email: Option<String>, input_format: Option<Format>, file: &Path) -> anyhow::Result<i32> {
+    let (bytes, _gzip) = crate::ingest::read_input(file)?;
+    let format = input_format.unwrap_or_else(|| crate::ingest::detect_input(&bytes));
+    let redactor = Redactor { account_email, ..Redactor::default() };
+    let redacted = crate::redact_log::redact_log(&bytes, format, &redactor);
+    print!("{}", redacted.value);
+    eprintln!("errlens: {} sensitive value(s) removed from {}", redacted.removed.len(), file.display());
+    Ok(0)
+}
+
+/// Names every unreadable input on stderr; true when there was one.
+fn report_unreadable(summary: &Summary) -> bool {
+    let mut failed = false;
+    for input in &summary.inputs {
+        if let Some(error) = &input.error {
+            eprintln!("errlens: {error}");
+            failed = true;
+        }
+    }
+    failed
 }
 
 /// The summary as a readable table.

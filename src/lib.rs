@@ -9,12 +9,14 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod email;
 pub mod endpoint;
 pub mod ingest;
 pub mod knowledge;
 pub mod query;
 pub mod record;
 pub mod redact;
+pub mod redact_log;
 pub mod store;
 pub mod summary;
 pub mod variant;

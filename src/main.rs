@@ -6,6 +6,12 @@ use errlens::cli::{Cli, Command};
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Some(Command::Email { group, account_email, record, input_format, files }) => {
+            errlens::cli::run_email(&group, account_email, record, input_format, &files)
+        }
+        Some(Command::Redact { account_email, input_format, file }) => {
+            errlens::cli::run_redact(account_email, input_format, &file)
+        }
         Some(Command::Summary { format, input_format, files }) => {
             errlens::cli::run_summary(format, input_format, &files)
         }

@@ -47,6 +47,7 @@ mod headers;
 mod json;
 mod keys;
 mod patterns;
+mod record;
 mod text;
 mod url;
 

@@ -22,23 +22,6 @@ pub fn as_curl(record: &Record) -> String {
     command
 }
 
-/// The call as shown and copied: redacted (credentials and customers' personal data) unless the
-/// user chose to see everything.
-pub fn shown(record: &Record, redactor: Option<&Redactor>) -> Record {
-    let Some(redactor) = redactor else { return record.clone() };
-    let message = |message: &Message| Message {
-        headers: redactor.redact_headers(&message.headers).value,
-        body: message.body.as_deref().map(|body| redactor.redact_body(body).value),
-    };
-    Record {
-        url: record.url.as_deref().map(|url| redactor.redact_url(url).value),
-        message: record.message.as_deref().map(|text| redactor.redact_text(text).value),
-        request: message(&record.request),
-        response: message(&record.response),
-        ..record.clone()
-    }
-}
-
 fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message) {
     egui::CollapsingHeader::new(format!("{title} headers ({})", message.headers.len())).default_open(false).show(
         ui,
@@ -76,7 +59,10 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
             account_email: Some(app.settings.account_email.clone()).filter(|email| !email.is_empty()),
             ..Redactor::default()
         };
-        let record = app.store.record(row as usize).map(|record| shown(&record, mask.then_some(&redactor)));
+        let record = app
+            .store
+            .record(row as usize)
+            .map(|record| if mask { redactor.redact_record(&record).value } else { record });
         app.shown_record = Some((key, record));
     }
     let Some((_, Some(record))) = app.shown_record.clone() else {
@@ -157,14 +143,13 @@ mod tests {
             ..Record::default()
         };
         let redactor = Redactor { account_email: Some("ops@acme-shop.example".into()), ..Redactor::default() };
-        let masked = shown(&record, Some(&redactor));
+        let masked = redactor.redact_record(&record).value;
         let curl = as_curl(&masked);
         for secret in [key.as_str(), "anna.schmidt@example.de", "Anna"] {
             assert!(!curl.contains(secret), "{secret} in {curl}");
             assert!(!format!("{masked:?}").contains(secret), "{secret} shown");
         }
         assert!(curl.contains("-H 'Accept: application/json'") && curl.contains("\"language\":\"de\""), "{curl}");
-        assert_eq!(shown(&record, None), record);
         assert!(as_curl(&record).contains(&key));
     }
 }

@@ -21,8 +21,11 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid time pattern")
 });
 static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)\s+((?:https?://|/)[^\s"]*)"#)
-        .expect("valid request pattern")
+    // A target may hold redaction markers (`?api_key=[api key]`): a shared log is still readable.
+    Regex::new(
+        r#"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)\s+((?:https?://|/)(?:\[[a-z ]{1,24}\]|[^\s"])*)"#,
+    )
+    .expect("valid request pattern")
 });
 /// What may stand between a request target and its status: a protocol, a quote, an arrow.
 static STATUS_AFTER_REQUEST: LazyLock<Regex> = LazyLock::new(|| {

@@ -73,6 +73,14 @@ static EMAIL_EXACT: LazyLock<Regex> = LazyLock::new(|| {
 /// Phone shapes: international (`+49 30 1234567`), North American (`(555) 123-4567`,
 /// `555-123-4567`) and national trunk-prefixed (`030 1234567`). Context is checked by
 /// [`phone_bounded`] so timestamps, versions, UUIDs and IPs are not taken.
+/// A person's name in prose, recognised by the word before it: `synced customer Julia Keller`.
+/// Two or three capitalised words; the noun itself stays.
+pub(super) static NAME_IN_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?i:customer|client|contact|user|recipient|subscriber|member|cardholder)s?:?\s+(?<name>\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})\b",
+    )
+});
+
 pub(super) static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
         r"\+\d{1,3}(?:[ .\-]?\(\d{1,5}\))?(?:[ .\-]?\d{1,8}){1,6}",

@@ -368,6 +368,11 @@ fn cases() -> Vec<(&'static str, Input, String)> {
             text("Authorization: Bearer [authorization]\npassword=[secret] [customer email]"),
             "Authorization: Bearer [authorization]\npassword=[secret] [customer email]".into(),
         ),
+        (
+            "a name in prose after a person noun; the noun and title-case words elsewhere stay",
+            text("INFO [sync] synced customer Julia Keller; Customer not found; User-Agent Mozilla; contact: Ana María Pérez"),
+            "INFO [sync] synced customer [name]; Customer not found; User-Agent Mozilla; contact: [name]".into(),
+        ),
     ]
 }
 

@@ -160,6 +160,11 @@ fn scan(ctx: &mut Ctx<'_>, text: &str, from: usize, to: usize, location: &str, d
             leaf(m.start(), m.end(), 6, Category::Phone);
         }
     }
+    for caps in patterns::NAME_IN_PROSE.captures_iter(gap) {
+        if let Some(name) = caps.name("name") {
+            leaf(name.start(), name.end(), 8, Category::Name);
+        }
+    }
     if let Some(terms) = ctx.terms.as_ref() {
         for m in terms.find_iter(gap) {
             leaf(m.start(), m.end(), 7, Category::Custom);

@@ -87,3 +87,11 @@ fn status_field_in_key_value_logs() {
     assert_eq!(record.status, 401);
     assert_eq!(record.request_id.as_deref(), Some("req-77"));
 }
+
+#[test]
+fn a_redacted_target_is_still_a_request() {
+    let record =
+        call("2026-11-20T12:37:16Z INFO GET https://h.example/api/customers/1?api_key=[api key]&page=2 200 (134 ms)");
+    assert_eq!(record.status, 200);
+    assert_eq!(record.url.as_deref(), Some("https://h.example/api/customers/1?api_key=[api key]&page=2"));
+}

@@ -1,0 +1,279 @@
+//! The support email: one failure group turned into the request the vendor's guide asks for —
+//! the endpoint, the request body with sensitive data removed, the full error response, and the
+//! account email — plus what failed, how often, since when, and what was already tried.
+//!
+//! Everything quoted from the log goes through the [`Redactor`]; the finished text goes through it
+//! once more, so nothing the parts missed can leak. Rendered as plain text, an RFC 5322 message
+//! (`.eml`), or a `mailto:` URL.
+
+use crate::ingest::time::format_rfc3339;
+use crate::record::Record;
+use crate::redact::{Redaction, Redactor};
+use crate::store::{NO_TIME, Store};
+use crate::summary::Group;
+use std::fmt::Write as _;
+
+/// Beyond this length a `mailto:` URL is cut off or refused by common mail clients.
+pub const MAX_MAILTO_CHARS: usize = 2000;
+
+/// How many other occurrences are listed by request id.
+const MORE_OCCURRENCES: usize = 5;
+
+/// A composed support email.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupportEmail {
+    /// The vendor's support address, when the knowledge base has one.
+    pub to: Option<String>,
+    /// The account email, sent as `From`.
+    pub from: Option<String>,
+    /// One line that says what fails and since when.
+    pub subject: String,
+    /// The plain-text body.
+    pub body: String,
+    /// Everything that was removed, in order, for the review panel.
+    pub removed: Vec<Redaction>,
+}
+
+/// Why no email could be composed.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum EmailError {
+    /// The group has no call that can be read back.
+    #[error("the group {kind} has no call that can be read back from its file")]
+    NoRecord {
+        /// The kind id.
+        kind: String,
+    },
+    /// `--record N` is out of range.
+    #[error("the group {kind} has {count} calls; --record must be between 1 and {count}")]
+    RecordOutOfRange {
+        /// The kind id.
+        kind: String,
+        /// Calls in the group.
+        count: usize,
+    },
+}
+
+/// A group's rows, oldest first (rows without a time keep their input order, first).
+pub fn group_rows(store: &Store, group: &Group) -> Vec<u32> {
+    let mut rows: Vec<u32> =
+        (0..store.len() as u32).filter(|&row| store.kind[row as usize] == group.kind_index).collect();
+    rows.sort_by_key(|&row| store.time_ms[row as usize]);
+    rows
+}
+
+/// Composes the email for `group`. `record` picks the representative call (1-based, oldest
+/// first, as [`group_rows`]); the default is the most recent.
+pub fn compose(
+    store: &Store,
+    group: &Group,
+    record: Option<usize>,
+    redactor: &Redactor,
+) -> Result<SupportEmail, EmailError> {
+    let rows = group_rows(store, group);
+    let chosen = match record {
+        Some(n) if n == 0 || n > rows.len() => {
+            return Err(EmailError::RecordOutOfRange { kind: group.kind.clone(), count: rows.len() });
+        }
+        Some(n) => rows[n - 1],
+        None => *rows.last().ok_or_else(|| EmailError::NoRecord { kind: group.kind.clone() })?,
+    };
+    let original = store.record(chosen as usize).ok_or_else(|| EmailError::NoRecord { kind: group.kind.clone() })?;
+    let redacted = redactor.redact_record(&original);
+    let example = redacted.value;
+    let vendor = store.kind_vendor.get(&group.kind_index).and_then(|&index| store.knowledge.vendor(index));
+    let mut removed = redacted.removed;
+    // The last pass over the finished text catches what the parts missed (and ids from other calls).
+    let mut redact = |text: &str| {
+        let redacted = redactor.redact_text(text);
+        removed.extend(redacted.removed);
+        redacted.value
+    };
+
+    let endpoint = group.endpoints.first().map_or("(unknown endpoint)", |e| e.endpoint.as_str());
+    let since =
+        group.first_seen.as_deref().and_then(|t| t.get(..10)).map(|day| format!(" since {day}")).unwrap_or_default();
+    let plural = if group.count == 1 { "failure" } else { "failures" };
+    let subject = redact(&format!(
+        "[API] {} {} on {endpoint} ({} {plural}{since})",
+        status_text(group.status),
+        group.title,
+        group.count
+    ));
+
+    let mut body = String::new();
+    let greeting = vendor.map_or_else(|| "Hello,".to_string(), |vendor| format!("Hello {} support,", vendor.name));
+    let _ = writeln!(body, "{greeting}\n");
+    let _ = writeln!(
+        body,
+        "our integration's calls fail with \"{}\" ({}) on {endpoint}: {} {plural} between {} and {}.",
+        group.title,
+        status_text(group.status),
+        group.count,
+        group.first_seen.as_deref().unwrap_or("(no time in the log)"),
+        group.last_seen.as_deref().unwrap_or("(no time in the log)"),
+    );
+    if group.endpoints.len() > 1 {
+        let others: Vec<String> = group.endpoints.iter().map(|e| format!("{} ({})", e.endpoint, e.count)).collect();
+        let _ = writeln!(body, "Endpoints affected: {}.", others.join(", "));
+    }
+    let _ = writeln!(
+        body,
+        "\nHere is one of them{}:\n",
+        time_of(&example).map(|t| format!(", at {t}")).unwrap_or_default()
+    );
+    let _ = writeln!(
+        body,
+        "1. Endpoint\n   {} {}\n",
+        example.method.as_deref().unwrap_or("?"),
+        example.url.as_deref().unwrap_or(endpoint)
+    );
+    let _ = writeln!(
+        body,
+        "2. Request body (sensitive data removed)\n{}\n",
+        indent(&pretty(example.request.body.as_deref(), "(the log has no request body)"))
+    );
+    let _ = writeln!(body, "3. Full error response\n{}\n", indent(&response_text(&example)));
+    let _ = writeln!(
+        body,
+        "4. Account email\n   {}\n",
+        redactor.account_email.as_deref().filter(|e| !e.is_empty()).unwrap_or("(please add your account email)")
+    );
+    if let Some(id) = &example.request_id {
+        let _ = writeln!(body, "Request id of this call: {id}");
+    }
+    let more = more_request_ids(store, &rows, chosen);
+    if !more.is_empty() {
+        let _ = writeln!(body, "Request ids of other occurrences: {}", more.join(", "));
+    }
+    if !group.messages.is_empty() {
+        let variants: Vec<String> =
+            group.messages.iter().take(3).map(|m| format!("\"{}\" ({}×)", m.message, m.count)).collect();
+        let _ = writeln!(body, "Messages seen: {}", variants.join(", "));
+    }
+    if !group.fix.is_empty() {
+        let _ = writeln!(body, "\nWhat we checked, following your documentation:");
+        for step in &group.fix {
+            let _ = writeln!(body, "- {step}");
+        }
+    }
+    let _ = writeln!(body, "\nCould you tell us what else causes this, or what we should change?\n\nThank you,");
+    if let Some(email) = redactor.account_email.as_deref().filter(|e| !e.is_empty()) {
+        let _ = writeln!(body, "{email}");
+    }
+    let body = redact(&body);
+    Ok(SupportEmail {
+        to: vendor.map(|vendor| vendor.support_email.clone()),
+        from: redactor.account_email.clone().filter(|e| !e.is_empty()),
+        subject,
+        body,
+        removed,
+    })
+}
+
+fn status_text(status: u16) -> String {
+    if status == 0 { "no response".to_string() } else { status.to_string() }
+}
+
+fn time_of(record: &Record) -> Option<String> {
+    record.time_ms.filter(|&t| t != NO_TIME).and_then(format_rfc3339)
+}
+
+fn pretty(body: Option<&str>, missing: &str) -> String {
+    let Some(body) = body else { return missing.to_string() };
+    serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .and_then(|value| serde_json::to_string_pretty(&value).ok())
+        .unwrap_or_else(|| body.to_string())
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|line| format!("   {line}")).collect::<Vec<_>>().join("\n")
+}
+
+fn response_text(record: &Record) -> String {
+    if record.status == 0 {
+        return format!("No response: {}", record.message.as_deref().unwrap_or("the connection failed"));
+    }
+    let mut text = format!("HTTP {}\n", record.status);
+    for (name, value) in &record.response.headers {
+        let _ = writeln!(text, "{name}: {value}");
+    }
+    text.push('\n');
+    text.push_str(&pretty(record.response.body.as_deref(), "(the log has no response body)"));
+    text
+}
+
+fn more_request_ids(store: &Store, rows: &[u32], chosen: u32) -> Vec<String> {
+    rows.iter()
+        .rev()
+        .filter(|&&row| row != chosen)
+        .filter_map(|&row| {
+            let record = store.record(row as usize)?;
+            let id = record.request_id.clone()?;
+            Some(match time_of(&record) {
+                Some(time) => format!("{id} ({time})"),
+                None => id,
+            })
+        })
+        .take(MORE_OCCURRENCES)
+        .collect()
+}
+
+impl SupportEmail {
+    /// The message as RFC 5322 text (CRLF line ends), ready to save as `.eml` or pipe to a mailer.
+    pub fn to_rfc5322(&self) -> String {
+        let mut message = String::new();
+        if let Some(from) = &self.from {
+            let _ = write!(message, "From: {from}\r\n");
+        }
+        if let Some(to) = &self.to {
+            let _ = write!(message, "To: {to}\r\n");
+        }
+        let _ = write!(message, "Subject: {}\r\n", encode_header(&self.subject));
+        message.push_str(
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n",
+        );
+        // Mail clients open an .eml with this header as a draft to send, not as a received mail.
+        message.push_str("X-Unsent: 1\r\n\r\n");
+        for line in self.body.lines() {
+            message.push_str(line);
+            message.push_str("\r\n");
+        }
+        message
+    }
+
+    /// A `mailto:` URL, or `None` when it would be longer than mail clients accept.
+    pub fn to_mailto(&self) -> Option<String> {
+        let url = format!(
+            "mailto:{}?subject={}&body={}",
+            self.to.as_deref().unwrap_or_default(),
+            percent_encode(&self.subject),
+            percent_encode(&self.body.replace('\n', "\r\n"))
+        );
+        (url.len() <= MAX_MAILTO_CHARS).then_some(url)
+    }
+}
+
+/// RFC 2047 encoded-word for a header with non-ASCII text.
+fn encode_header(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    use base64::Engine as _;
+    format!("=?utf-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(text))
+}
+
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

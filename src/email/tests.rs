@@ -1,0 +1,92 @@
+use super::*;
+use crate::ingest::ingest_bytes;
+use crate::knowledge::Knowledge;
+use crate::summary::summarize;
+use std::path::Path;
+use std::sync::Arc;
+
+const KEY: &str = "sk_live_Q7vR2mX9kL4pT8wZ3nB6yH1cF5gJ0dS2aE4uI7oP9qW3rT6y";
+
+fn log() -> String {
+    let call = |time: &str, id: &str, email: &str| {
+        format!(
+            "{{\"time\":\"{time}\",\"method\":\"POST\",\"url\":\"https://api.my-virtual-office.com/api/customers?api_key={KEY}\",\"status\":409,\"request_id\":\"{id}\",\
+             \"request\":{{\"headers\":{{\"X-API-Key\":\"{KEY}\"}},\"body\":{{\"first_name\":\"Jörg\",\"email\":\"{email}\",\"language\":\"de\"}}}},\
+             \"response\":{{\"headers\":{{\"Retry-After\":\"5\"}},\"body\":{{\"error\":\"Conflict\",\"message\":\"Duplicate email: {email} is already registered\"}}}}}}\n"
+        )
+    };
+    [call("2026-11-20T10:00:00Z", "req-1", "anna@example.de"), call("2026-11-20T12:00:00Z", "req-2", "jörg@example.de")]
+        .concat()
+}
+
+fn compose_with(record: Option<usize>, account: Option<&str>) -> Result<SupportEmail, EmailError> {
+    let text = log();
+    let ingested = ingest_bytes(Path::new("app.ndjson"), text.as_bytes(), None).expect("readable");
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    store.add("app.ndjson".into(), ingested, text.as_bytes().into());
+    let summary = summarize(&store, None).expect("summary");
+    let redactor = Redactor { account_email: account.map(str::to_string), ..Redactor::default() };
+    compose(&store, &summary.groups[0], record, &redactor)
+}
+
+#[test]
+fn carries_the_four_items_and_no_secret() {
+    let email = compose_with(None, Some("ops@acme-shop.example")).expect("email");
+    assert_eq!(email.to.as_deref(), Some("hello@my-virtual-office.com"));
+    assert_eq!(email.subject, "[API] 409 Duplicate email on POST /api/customers (2 failures since 2026-11-20)");
+    for part in [
+        "1. Endpoint\n   POST https://api.my-virtual-office.com/api/customers?api_key=",
+        "2. Request body (sensitive data removed)",
+        "\"language\": \"de\"",
+        "3. Full error response\n   HTTP 409\n   Retry-After: 5",
+        "\"error\": \"Conflict\"",
+        "4. Account email\n   ops@acme-shop.example",
+        "Request id of this call: req-2",
+        "Request ids of other occurrences: req-1 (2026-11-20T10:00:00.000Z)",
+        "PATCH /api/customers/{id}",
+    ] {
+        assert!(email.body.contains(part), "missing {part:?} in\n{}", email.body);
+    }
+    for secret in [KEY, "anna@example.de", "jörg@example.de", "Jörg"] {
+        assert!(!email.body.contains(secret) && !email.subject.contains(secret), "{secret} leaked:\n{}", email.body);
+    }
+    assert!(email.removed.iter().any(|r| r.original == KEY));
+    assert!(email.removed.iter().any(|r| r.original == "jörg@example.de"));
+}
+
+#[test]
+fn the_chosen_record_and_its_range() {
+    let oldest = compose_with(Some(1), None).expect("email");
+    assert!(oldest.body.contains("Request id of this call: req-1"));
+    assert!(oldest.body.contains("4. Account email\n   (please add your account email)"));
+    assert_eq!(oldest.from, None);
+    assert_eq!(
+        compose_with(Some(3), None),
+        Err(EmailError::RecordOutOfRange { kind: "duplicate_email".into(), count: 2 })
+    );
+    assert_eq!(
+        compose_with(Some(0), None).map(|_| ()),
+        Err(EmailError::RecordOutOfRange { kind: "duplicate_email".into(), count: 2 })
+    );
+}
+
+#[test]
+fn rfc5322_and_mailto() {
+    let mut email = compose_with(None, Some("ops@acme-shop.example")).expect("email");
+    let message = email.to_rfc5322();
+    assert!(
+        message.starts_with("From: ops@acme-shop.example\r\nTo: hello@my-virtual-office.com\r\nSubject: [API] 409")
+    );
+    assert!(message.contains("\r\nContent-Type: text/plain; charset=utf-8\r\n"));
+    assert!(message.contains("\r\n\r\nHello My Virtual Office API support,\r\n"));
+    assert!(!message.replace("\r\n", "").contains('\n'), "every line ends with CRLF");
+
+    assert_eq!(email.to_mailto(), None, "the full body is longer than a mailto URL may be");
+    email.body = "short & sweet".into();
+    email.subject = "Grüße".into();
+    assert_eq!(
+        email.to_mailto().as_deref(),
+        Some("mailto:hello@my-virtual-office.com?subject=Gr%C3%BC%C3%9Fe&body=short%20%26%20sweet")
+    );
+    assert!(email.to_rfc5322().contains("Subject: =?utf-8?B?R3LDvMOfZQ==?=\r\n"));
+}

@@ -1,0 +1,100 @@
+//! `errlens redact`: a copy of a log that a user can share, in the log's own format (NDJSON stays
+//! NDJSON, HAR stays valid HAR, CSV stays CSV), with every secret and customer datum replaced by a
+//! marker. Reading the copy gives the same calls and kinds as the original.
+
+use crate::ingest::Format;
+use crate::redact::{Redacted, Redactor};
+
+/// The redacted text of a whole (decompressed) log and how many values were removed.
+pub fn redact_log(bytes: &[u8], format: Format, redactor: &Redactor) -> Redacted<String> {
+    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    match format {
+        // A document is redacted whole, so it stays valid JSON with its layout.
+        Format::Json | Format::Har => redactor.redact_body(&text),
+        Format::Csv => redact_csv(&text, redactor),
+        Format::Ndjson | Format::Text => redact_lines(&text, redactor),
+    }
+}
+
+fn redact_lines(text: &str, redactor: &Redactor) -> Redacted<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut removed = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let (content, ending) = split_ending(line);
+        let redacted = if content.trim_start().starts_with('{') {
+            redactor.redact_body(content)
+        } else {
+            redactor.redact_text(content)
+        };
+        out.push_str(&redacted.value);
+        out.push_str(ending);
+        removed.extend(redacted.removed);
+    }
+    Redacted { value: out, removed }
+}
+
+fn split_ending(line: &str) -> (&str, &str) {
+    let content = line.strip_suffix('\n').unwrap_or(line);
+    let content = content.strip_suffix('\r').unwrap_or(content);
+    (content, &line[content.len()..])
+}
+
+/// Cells are redacted one by one (JSON cells keep their layout); the header row stays.
+fn redact_csv(text: &str, redactor: &Redactor) -> Redacted<String> {
+    let crlf = text.contains("\r\n");
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+        .from_writer(Vec::new());
+    let mut removed = Vec::new();
+    for (index, row) in reader.records().enumerate() {
+        let row = match row {
+            Ok(row) => row,
+            // An unreadable row is kept as redacted text rather than dropped.
+            Err(error) => csv::StringRecord::from(vec![format!("(unreadable row: {error})")]),
+        };
+        let cells: Vec<String> = row
+            .iter()
+            .map(|cell| {
+                if index == 0 {
+                    return cell.to_string();
+                }
+                let redacted = redactor.redact_body(cell);
+                removed.extend(redacted.removed);
+                redacted.value
+            })
+            .collect();
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(&cells);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    Redacted { value: String::from_utf8_lossy(&bytes).into_owned(), removed }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_format_stays_itself() {
+        let key = format!("sk_live_{}", "Zx9".repeat(16));
+        let redactor = Redactor::default();
+        let ndjson =
+            format!("{{\"status\":401,\"headers\":{{\"x-api-key\":\"{key}\"}}}}\r\n\nGET /a?api_key={key} 401\n");
+        let out = redact_log(ndjson.as_bytes(), Format::Ndjson, &redactor);
+        assert!(!out.value.contains(&key));
+        assert_eq!(out.value.matches("\r\n").count(), 1);
+        assert_eq!(out.value.lines().count(), 3);
+        assert!(serde_json::from_str::<serde_json::Value>(out.value.lines().next().unwrap_or_default()).is_ok());
+        assert_eq!(out.removed.len(), 2);
+
+        let csv = format!(
+            "time,status,response_body\r\n2026-11-20,409,\"{{\"\"message\"\":\"\"a@b.de exists\"\"}}\"\r\n1,2,{key}\r\n"
+        );
+        let out = redact_log(csv.as_bytes(), Format::Csv, &redactor);
+        assert!(!out.value.contains("a@b.de") && !out.value.contains(&key), "{}", out.value);
+        assert!(out.value.starts_with("time,status,response_body\r\n"));
+        assert_eq!(csv::Reader::from_reader(out.value.as_bytes()).records().count(), 2);
+    }
+}
