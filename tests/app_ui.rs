@@ -160,6 +160,53 @@ fn a_file_with_bad_lines_reports_them_and_an_unreadable_file_is_named() {
     assert_eq!(harness.state().store.len(), 90);
 }
 
+#[test]
+fn composing_a_support_email_end_to_end() {
+    let mut harness = harness(samples());
+    harness.state_mut().settings.account_email = "ops@acme-shop.example".into();
+    harness.get_by_label_contains("Duplicate email · 12").click();
+    harness.run_steps(3);
+    harness.get_by_label("Compose support email").click();
+    harness.run_steps(4);
+    let email = harness.state().composer.as_ref().and_then(|c| c.email.clone()).expect("an email");
+    assert_eq!(email.to.as_deref(), Some("hello@my-virtual-office.com"));
+    assert!(
+        email.subject.starts_with("[API] 409 Duplicate email on POST /api/customers (12 failures"),
+        "{}",
+        email.subject
+    );
+    assert!(email.body.contains("1. Endpoint\n   POST https://api.my-virtual-office.com/api/customers"));
+    assert!(email.body.contains("4. Account email\n   ops@acme-shop.example"));
+    let planted = common::planted();
+    let leaked: Vec<&String> = planted.iter().filter(|value| email.body.contains(value.as_str())).collect();
+    assert!(leaked.is_empty(), "leaked {leaked:?}");
+    harness.snapshot("email");
+
+    // Reveal the customer's email: it comes back into the text, and only it.
+    let item = email
+        .removed
+        .iter()
+        .find(|r| r.category == errlens::redact::Category::CustomerEmail)
+        .expect("an email removed");
+    harness.get_by_label_contains(&format!("Customer email: {} (", item.preview)).click();
+    harness.run_steps(4);
+    let revealed = harness.state().composer.as_ref().and_then(|c| c.email.clone()).expect("an email");
+    assert!(revealed.body.contains(&item.original), "the revealed email is shared");
+    assert_eq!(
+        revealed.removed.len(),
+        email.removed.len() - email.removed.iter().filter(|r| r.original == item.original).count()
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("request.eml");
+    harness.state_mut().composer.as_mut().expect("composer").save_to = Some(path.clone());
+    harness.get_by_label("Save as .eml").click();
+    harness.run_steps(3);
+    let saved = std::fs::read_to_string(&path).expect("saved .eml");
+    assert!(saved.starts_with("From: ops@acme-shop.example\r\nTo: hello@my-virtual-office.com\r\nSubject: [API] 409"));
+    harness.get_by_label_contains("Saved to");
+}
+
 trait FailedStatuses {
     fn summary_failed_statuses(&self) -> usize;
 }

@@ -3,29 +3,13 @@
 
 mod common;
 
+use common::{manifest, planted};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 const ACCOUNT: &str = "ops@acme-shop.example";
 
-fn manifest() -> Value {
-    let text = std::fs::read_to_string(common::root().join("tests/sample-logs.expected.json")).expect("manifest");
-    serde_json::from_str(&text).expect("manifest is JSON")
-}
-
-/// Every planted secret and personal value, longest first (so a report names the whole value).
-fn planted() -> Vec<String> {
-    let manifest = manifest();
-    let mut values: Vec<String> = manifest["secrets"]
-        .as_object()
-        .expect("secrets")
-        .values()
-        .flat_map(|list| list.as_array().expect("list").iter().filter_map(Value::as_str).map(str::to_string))
-        .collect();
-    values.sort_by_key(|value| std::cmp::Reverse(value.len()));
-    values
-}
-
+/// The planted values found in `text`.
 fn leaks<'a>(text: &str, planted: &'a [String]) -> Vec<&'a str> {
     planted.iter().map(String::as_str).filter(|value| text.contains(value)).collect()
 }

@@ -2,14 +2,10 @@
 
 mod common;
 
+use common::manifest;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-fn manifest() -> Value {
-    let text = std::fs::read_to_string(common::root().join("tests/sample-logs.expected.json")).expect("manifest");
-    serde_json::from_str(&text).expect("manifest is JSON")
-}
 
 fn kinds_of(summary: &Value) -> BTreeMap<String, u64> {
     summary["groups"]

@@ -156,9 +156,10 @@ pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
                 app.set_filter(Filter { kind: Some(group.kind.clone()), ..app.settings.filter.clone() });
                 app.page = Page::Records;
             }
-            ui.add_enabled(false, egui::Button::new("Compose support email")).on_disabled_hover_text(
-                "The support-email composer is not built yet: use `errlens email` once it lands.",
-            );
+            let compose = ui.button("Compose support email");
+            if compose.on_hover_text("A pre-filled email to the vendor, with sensitive data removed").clicked() {
+                app.compose_email(kind);
+            }
         });
         ui.add_space(6.0);
         ui.columns(2, |columns| {

@@ -4,6 +4,7 @@
 //! runs on a background thread ([`loader`]); the view reads the store and caches the filtered
 //! rows, the summary and the timeline until the data or the filter change.
 
+mod email;
 mod groups;
 mod loader;
 mod overview;
@@ -111,6 +112,8 @@ pub struct App {
     pub notice: Option<String>,
     /// The file whose skipped lines are listed.
     pub skipped_window: Option<usize>,
+    /// The support-email composer, while open.
+    pub composer: Option<email::Composer>,
     /// The selected call as shown, by (row, masked, account email): read back and redacted once.
     pub shown_record: Option<((u32, bool, String), Option<crate::record::Record>)>,
     /// Per kind, its trend over the time span.
@@ -142,6 +145,7 @@ impl App {
             notice: None,
             skipped_window: None,
             shown_record: None,
+            composer: None,
             trends: std::collections::HashMap::new(),
             sort: None,
             filter_error: None,
@@ -215,6 +219,22 @@ impl App {
             self.settings.filter = filter;
             self.stale = true;
         }
+    }
+
+    /// A group over every loaded call, whatever the filter: an email speaks about the whole log.
+    pub fn full_group(&self, kind: u32) -> Option<crate::summary::Group> {
+        let summary = summary::summarize(&self.store, None).ok()?;
+        summary.groups.into_iter().find(|group| group.kind_index == kind)
+    }
+
+    /// Opens the support-email composer for a group, quoting its most recent call.
+    pub fn compose_email(&mut self, kind: u32) {
+        self.composer = Some(email::Composer::new(kind, None));
+    }
+
+    /// Opens the composer for the group of one call, quoting that call.
+    pub fn compose_email_for_row(&mut self, row: u32) {
+        email::open_for_row(self, row);
     }
 
     fn poll_loader(&mut self) {
@@ -511,6 +531,7 @@ impl eframe::App for App {
         }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
         self.skipped_window_ui(&ctx);
+        email::window_ui(self, &ctx);
         if self.focus_filter {
             self.focus_filter = false;
             ctx.memory_mut(|memory| memory.request_focus(records::filter_id()));

@@ -112,6 +112,11 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
             });
             ui.ctx().copy_text(serde_json::to_string_pretty(&json).unwrap_or_default());
         }
+        if app.store.is_failure(row as usize)
+            && ui.button("Compose email").on_hover_text("A support email quoting this call").clicked()
+        {
+            app.compose_email_for_row(row);
+        }
         let mut reveal = !mask;
         if ui.checkbox(&mut reveal, "show sensitive values").changed() {
             ui.ctx().data_mut(|data| data.insert_temp(egui::Id::unique("reveal_secrets"), reveal));

@@ -37,3 +37,22 @@ pub fn summary(files: &[&Path]) -> (Value, i32) {
     let json = serde_json::from_str(&stdout).unwrap_or_else(|error| panic!("summary is JSON ({error}): {stdout}"));
     (json, output.status.code().unwrap_or(-1))
 }
+
+/// The generator's account of the sample logs (`tests/sample-logs.expected.json`).
+pub fn manifest() -> Value {
+    let text = std::fs::read_to_string(root().join("tests/sample-logs.expected.json")).expect("manifest");
+    serde_json::from_str(&text).expect("manifest is JSON")
+}
+
+/// Every secret and personal value the generator planted in the samples, longest first.
+pub fn planted() -> Vec<String> {
+    let manifest = manifest();
+    let mut values: Vec<String> = manifest["secrets"]
+        .as_object()
+        .expect("secrets")
+        .values()
+        .flat_map(|list| list.as_array().expect("list").iter().filter_map(Value::as_str).map(str::to_string))
+        .collect();
+    values.sort_by_key(|value| std::cmp::Reverse(value.len()));
+    values
+}

@@ -1,0 +1,265 @@
+//! The support-email composer: a pre-filled email for a group, a review list of everything that
+//! was removed (reveal an item, or hide another term), an editable body with the markers
+//! highlighted, and the ways to send it: clipboard, mail app, `.eml`.
+
+use super::{App, style};
+use crate::email::{self, SupportEmail};
+use crate::redact::Redactor;
+use eframe::egui;
+use std::path::PathBuf;
+
+/// The composer's state while it is open.
+#[derive(Debug, Clone, Default)]
+pub struct Composer {
+    /// The group (kind index in the store).
+    pub kind: u32,
+    /// The quoted call (1-based, oldest first); `None` = the most recent.
+    pub record: Option<usize>,
+    /// Removed values the user chose to share.
+    pub revealed: Vec<String>,
+    /// Terms the user added to hide.
+    pub extra_terms: Vec<String>,
+    /// The term being typed.
+    pub new_term: String,
+    /// The composed email (its body as edited by the user).
+    pub email: Option<SupportEmail>,
+    /// Why composing failed.
+    pub error: Option<String>,
+    /// What the last action did ("Saved to ...").
+    pub status: Option<String>,
+    /// Where "Save as .eml" writes without asking (tests); otherwise a save dialog asks.
+    pub save_to: Option<PathBuf>,
+    stale: bool,
+}
+
+impl Composer {
+    /// A composer for a group, quoting `record` (see [`email::compose`]).
+    pub fn new(kind: u32, record: Option<usize>) -> Self {
+        Self { kind, record, stale: true, ..Self::default() }
+    }
+}
+
+/// Opens the composer for the group of a store row, quoting that row.
+pub fn open_for_row(app: &mut App, row: u32) {
+    let kind = app.store.kind[row as usize];
+    let Some(group) = app.full_group(kind) else { return };
+    let position = email::group_rows(&app.store, &group).iter().position(|&r| r == row);
+    app.composer = Some(Composer::new(kind, position.map(|p| p + 1)));
+}
+
+fn recompose(app: &mut App) {
+    let Some(composer) = app.composer.as_mut() else { return };
+    if !composer.stale {
+        return;
+    }
+    composer.stale = false;
+    let kind = composer.kind;
+    let redactor = Redactor {
+        account_email: Some(app.settings.account_email.trim().to_string()).filter(|email| !email.is_empty()),
+        extra_terms: composer.extra_terms.clone(),
+        revealed: composer.revealed.clone(),
+    };
+    let record = composer.record;
+    let result = match app.full_group(kind) {
+        Some(group) => email::compose(&app.store, &group, record, &redactor).map_err(|error| error.to_string()),
+        None => Err("this group has no calls any more".to_string()),
+    };
+    if let Some(composer) = app.composer.as_mut() {
+        match result {
+            Ok(email) => {
+                composer.email = Some(email);
+                composer.error = None;
+            }
+            Err(error) => composer.error = Some(error),
+        }
+    }
+}
+
+/// Shows `[marker]`s in the body in the warning colour, so the user sees what was removed.
+fn highlighted(ui: &egui::Ui, text: &str, wrap_width: f32) -> egui::text::LayoutJob {
+    let font = egui::TextStyle::Monospace.resolve(ui.style());
+    let normal = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
+    let marker = egui::TextFormat {
+        background: ui.visuals().selection.bg_fill.gamma_multiply(0.5),
+        color: ui.visuals().strong_text_color(),
+        ..egui::TextFormat::simple(font, ui.visuals().text_color())
+    };
+    let mut job = egui::text::LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let close = rest[open..].find(']').map(|at| open + at + 1);
+        match close.filter(|&end| crate::redact::is_marker(&rest[open..end])) {
+            Some(end) => {
+                job.append(&rest[..open], 0.0, normal.clone());
+                job.append(&rest[open..end], 0.0, marker.clone());
+                rest = &rest[end..];
+            }
+            None => {
+                job.append(&rest[..=open], 0.0, normal.clone());
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    job.append(rest, 0.0, normal);
+    job
+}
+
+/// The composer window.
+pub fn window_ui(app: &mut App, ctx: &egui::Context) {
+    if app.composer.is_none() {
+        return;
+    }
+    recompose(app);
+    let mut open = true;
+    egui::Window::new("Support email").open(&mut open).default_size([980.0, 640.0]).show(ctx, |ui| {
+        if app.settings.account_email.trim().is_empty() {
+            ui.horizontal(|ui| {
+                ui.colored_label(style::ERROR_RED, "The vendor asks for your account email:");
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut app.settings.account_email)
+                        .hint_text("you@company.example")
+                        .id_salt("account_email_inline"),
+                );
+                if field.lost_focus()
+                    && let Some(composer) = app.composer.as_mut()
+                {
+                    composer.stale = true;
+                }
+            });
+        }
+        let Some(composer) = app.composer.as_mut() else { return };
+        if let Some(error) = &composer.error {
+            ui.colored_label(style::ERROR_RED, error);
+            return;
+        }
+        if composer.email.is_none() {
+            return;
+        }
+        egui::Panel::right("redactions").resizable(true).default_size(330.0).show(ui, |ui| review_ui(ui, composer));
+        let save_to = composer.save_to.clone();
+        let status = &mut composer.status;
+        let Some(email) = composer.email.as_mut() else { return };
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong("To:");
+                ui.label(email.to.as_deref().unwrap_or("(no documented support address)"));
+            });
+            ui.horizontal(|ui| {
+                let label = ui.strong("Subject:");
+                ui.add(egui::TextEdit::singleline(&mut email.subject).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+            });
+            send_ui(ui, email, status, save_to);
+            if let Some(status) = status.as_deref() {
+                ui.label(status);
+            }
+            let label = ui.strong("Body (editable; highlighted markers show what was removed)");
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+                    ui.fonts_mut(|fonts| fonts.layout_job(highlighted(ui, text.as_str(), wrap_width)))
+                };
+                ui.add(
+                    egui::TextEdit::multiline(&mut email.body)
+                        .id_salt("email_body")
+                        .desired_width(f32::INFINITY)
+                        .desired_rows(30)
+                        .layouter(&mut layouter),
+                )
+                .labelled_by(label.id);
+            });
+        });
+    });
+    if !open {
+        app.composer = None;
+    }
+}
+
+fn review_ui(ui: &mut egui::Ui, composer: &mut Composer) {
+    let Some(email) = &composer.email else { return };
+    ui.strong(format!("Removed before sending ({})", email.removed.len()));
+    ui.weak("Tick an item to share it as it is.");
+    let mut changed = false;
+    let mut seen = std::collections::HashSet::new();
+    egui::ScrollArea::vertical().max_height(380.0).show(ui, |ui| {
+        for item in &email.removed {
+            // The same value found twice is one decision.
+            if !seen.insert(item.original.clone()) {
+                continue;
+            }
+            let mut shared = composer.revealed.contains(&item.original);
+            let label = format!("{}: {} ({})", item.category.label(), item.preview, item.location);
+            if ui.checkbox(&mut shared, label).changed() {
+                changed = true;
+                if shared {
+                    composer.revealed.push(item.original.clone());
+                } else {
+                    composer.revealed.retain(|value| *value != item.original);
+                }
+            }
+        }
+        for value in composer.revealed.clone() {
+            if !email.removed.iter().any(|item| item.original == value) {
+                let mut shared = true;
+                if ui.checkbox(&mut shared, format!("shared: {value}")).changed() {
+                    composer.revealed.retain(|kept| *kept != value);
+                    changed = true;
+                }
+            }
+        }
+    });
+    ui.separator();
+    ui.strong("Hide more");
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(&mut composer.new_term).hint_text("a name, an id…").id_salt("hide_term"));
+        if ui.button("Hide").clicked() && !composer.new_term.trim().is_empty() {
+            composer.extra_terms.push(composer.new_term.trim().to_string());
+            composer.new_term.clear();
+            changed = true;
+        }
+    });
+    for term in composer.extra_terms.clone() {
+        if ui.small_button(format!("hidden: {term} ×")).clicked() {
+            composer.extra_terms.retain(|kept| *kept != term);
+            changed = true;
+        }
+    }
+    if changed {
+        composer.stale = true;
+    }
+}
+
+fn send_ui(ui: &mut egui::Ui, email: &SupportEmail, status: &mut Option<String>, save_to: Option<PathBuf>) {
+    ui.horizontal(|ui| {
+        if ui.button("Copy to clipboard").clicked() {
+            ui.ctx().copy_text(format!("Subject: {}\n\n{}", email.subject, email.body));
+            *status = Some("Copied the subject and body.".to_string());
+        }
+        match email.to_mailto() {
+            Some(url) => {
+                if ui.button("Open in mail app").clicked() {
+                    ui.ctx().open_url(egui::OpenUrl::same_tab(url));
+                    *status = Some("Opened in your mail app.".to_string());
+                }
+            }
+            None => {
+                ui.add_enabled(false, egui::Button::new("Open in mail app"))
+                    .on_disabled_hover_text("Too long for a mailto link: save as .eml and open that");
+            }
+        }
+        if ui.button("Save as .eml").clicked() {
+            let path = save_to.or_else(|| {
+                rfd::FileDialog::new().set_file_name("support-request.eml").add_filter("Email", &["eml"]).save_file()
+            });
+            if let Some(path) = path {
+                *status = Some(match std::fs::write(&path, email.to_rfc5322()) {
+                    Ok(()) => format!("Saved to {}", path.display()),
+                    Err(error) => format!("Cannot save {}: {error}", path.display()),
+                });
+            }
+        }
+    });
+    if email.to_mailto().is_none() {
+        ui.weak("This email is too long for a mailto link: save it as .eml and open that in your mail app.");
+    }
+}
