@@ -118,6 +118,31 @@ fn clicking_a_status_bar_filters_to_that_status() {
 }
 
 #[test]
+fn clicking_a_timeline_bucket_narrows_to_its_time_span() {
+    let mut harness = harness(samples());
+    let chart = harness.get_by_label("Failures over time chart").rect();
+    let bucket_ms = harness.state().timeline.bucket_ms;
+    let at = egui::pos2(chart.center().x, chart.bottom() - 40.0);
+    harness.hover_at(at);
+    harness.run_steps(2);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run_steps(3);
+    let app = harness.state();
+    let (from, to) = (app.settings.filter.from_ms.expect("from"), app.settings.filter.to_ms.expect("to"));
+    assert_eq!(to - from, bucket_ms, "one bucket of the chart that was clicked");
+    assert!(!app.rows.is_empty() && app.rows.len() < 586, "{} rows", app.rows.len());
+    assert!(app.rows.iter().all(|&row| (from..to).contains(&app.store.time_ms[row as usize])));
+    harness.get_by_label_contains("time 2026-11-20");
+}
+
+#[test]
 fn selecting_a_record_shows_the_call_with_credentials_masked() {
     let mut harness = harness(vec![PathBuf::from("sample-logs/browser-export.har")]);
     harness.get_by_label("Records").click();

@@ -185,9 +185,11 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
         let chart = chart.stack_on(&below);
         charts.push(chart);
     }
-    Plot::new("timeline")
+    let buckets = timeline.counts.first().map_or(0, Vec::len);
+    let response = Plot::new("timeline")
         .height(170.0)
         .allow_zoom([true, false])
+        .allow_drag([true, false])
         .allow_scroll(false)
         .legend(egui_plot::Legend::default())
         .x_axis_formatter(move |mark, _| {
@@ -199,7 +201,18 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
             for chart in charts {
                 plot.bar_chart(chart);
             }
+            plot.pointer_coordinate()
         });
+    response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, "Failures over time chart"));
+    // A click on a bucket narrows everything to its time span.
+    if let Some(bucket) = clicked_bar(&response, false).filter(|&bucket| bucket < buckets) {
+        let from_ms = start + bucket as i64 * width_ms;
+        app.set_filter(Filter {
+            from_ms: Some(from_ms),
+            to_ms: Some(from_ms + width_ms),
+            ..app.settings.filter.clone()
+        });
+    }
 }
 
 fn top_endpoints_ui(app: &mut App, ui: &mut egui::Ui) {

@@ -71,6 +71,13 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
     if let Some(endpoint) = &filter.endpoint {
         chips.push((format!("endpoint {endpoint}"), |f| f.endpoint = None));
     }
+    if filter.from_ms.is_some() || filter.to_ms.is_some() {
+        let end = |ms: Option<i64>| ms.map_or_else(|| "…".to_string(), style::local_time);
+        chips.push((format!("time {} – {}", end(filter.from_ms), end(filter.to_ms)), |f| {
+            f.from_ms = None;
+            f.to_ms = None;
+        }));
+    }
     if let Some(file) = filter.file.and_then(|index| app.store.files.get(index)) {
         chips.push((format!("file {}", file.path.display()), |f| f.file = None));
     }
