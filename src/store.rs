@@ -1,7 +1,7 @@
 //! The store: every call of a session, one compact row each, column by column.
 //!
 //! A row keeps what grouping, charts and filters need (time, status, kind, endpoint, message
-//! variant, source position) in about 40 bytes; repeated strings are interned. Bodies and headers
+//! variant, source position) in 42 bytes (plus at most a quarter of growth room); repeated strings are interned. Bodies and headers
 //! stay in the input and are read back with [`Store::record`] when someone opens a call: from the
 //! file by offset, or from memory for gzip content (which cannot be read by offset).
 //!
@@ -169,8 +169,12 @@ pub struct Store {
     pub files: Vec<SourceFile>,
     /// Per row: index into `files`.
     pub file: Vec<u32>,
-    /// Per row: where it came from.
-    pub span: Vec<SourceSpan>,
+    /// Per row: 1-based line where it starts.
+    pub line: Vec<u32>,
+    /// Per row: byte offset of its text in the content.
+    pub offset: Vec<u64>,
+    /// Per row: length of its text in bytes.
+    pub text_len: Vec<u32>,
     /// Per row: epoch milliseconds, `i64::MIN` when unknown.
     pub time_ms: Vec<i64>,
     /// Per row: HTTP status, 0 = no response.
@@ -203,7 +207,9 @@ impl Store {
             knowledge,
             files: Vec::new(),
             file: Vec::new(),
-            span: Vec::new(),
+            line: Vec::new(),
+            offset: Vec::new(),
+            text_len: Vec::new(),
             time_ms: Vec::new(),
             status: Vec::new(),
             kind: Vec::new(),
@@ -286,7 +292,9 @@ impl Store {
 
     fn truncate(&mut self, rows: usize) {
         self.file.truncate(rows);
-        self.span.truncate(rows);
+        self.line.truncate(rows);
+        self.offset.truncate(rows);
+        self.text_len.truncate(rows);
         self.time_ms.truncate(rows);
         self.status.truncate(rows);
         self.kind.truncate(rows);
@@ -342,8 +350,13 @@ impl Store {
             }
             None => NONE,
         };
+        if self.status.len() == self.status.capacity() {
+            self.grow();
+        }
         self.file.push(file);
-        self.span.push(row.span);
+        self.line.push(u32::try_from(row.span.line).unwrap_or(u32::MAX));
+        self.offset.push(row.span.offset);
+        self.text_len.push(u32::try_from(row.span.len).unwrap_or(u32::MAX));
         self.time_ms.push(row.time_ms);
         self.status.push(row.status);
         self.kind.push(kind);
@@ -351,10 +364,33 @@ impl Store {
         self.message.push(row.variant.map_or(NONE, |text| self.messages.intern(&text)));
     }
 
+    /// Columns grow by a quarter, not double: a store of millions of rows wastes little room.
+    fn grow(&mut self) {
+        let more = (self.status.len() / 4).max(1024);
+        self.file.reserve_exact(more);
+        self.line.reserve_exact(more);
+        self.offset.reserve_exact(more);
+        self.text_len.reserve_exact(more);
+        self.time_ms.reserve_exact(more);
+        self.status.reserve_exact(more);
+        self.kind.reserve_exact(more);
+        self.endpoint.reserve_exact(more);
+        self.message.reserve_exact(more);
+    }
+
+    /// Where a row came from.
+    pub fn span(&self, row: usize) -> Option<SourceSpan> {
+        Some(SourceSpan {
+            line: u64::from(*self.line.get(row)?),
+            offset: *self.offset.get(row)?,
+            len: u64::from(*self.text_len.get(row)?),
+        })
+    }
+
     /// Reads the full record of a row back from its input.
     pub fn record(&self, row: usize) -> Option<Record> {
         let file = self.files.get(*self.file.get(row)? as usize)?;
-        let span = *self.span.get(row)?;
+        let span = self.span(row)?;
         ingest::reread_item(&file.text(span)?, file.format?, file.csv_header.as_deref(), span)
     }
 

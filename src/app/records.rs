@@ -172,7 +172,7 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
                 table_row.col(|ui| {
                     let file = &store.files[store.file[row] as usize];
                     let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                    ui.label(format!("{name}:{}", store.span[row].line));
+                    ui.label(format!("{name}:{}", store.line[row]));
                 });
                 if table_row.response().clicked() {
                     clicked = Some(row as u32);

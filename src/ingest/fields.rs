@@ -150,12 +150,12 @@ pub const ERROR_MESSAGE: &[&str] = &[
 
 /// Looks up a dotted path, trying flattened keys (`"a.b"`) before nesting at every level.
 pub fn lookup<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
-    if let Some(value) = object.get(path) {
+    if let Some(value) = get(object, path) {
         return Some(value);
     }
     let mut split_at = path.len();
     while let Some(dot) = path[..split_at].rfind('.') {
-        if let Some(Value::Object(inner)) = object.get(&path[..dot])
+        if let Some(Value::Object(inner)) = get(object, &path[..dot])
             && let Some(value) = lookup(inner, &path[dot + 1..])
         {
             return Some(value);
@@ -163,6 +163,16 @@ pub fn lookup<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Valu
         split_at = dot;
     }
     None
+}
+
+/// A key's value. Log objects have a dozen keys: comparing them is cheaper than hashing the key
+/// (serde_json's ordered map hashes with SipHash), and most alias lookups miss.
+fn get<'a>(object: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if object.len() <= 24 {
+        object.iter().find(|(name, _)| name.as_str() == key).map(|(_, value)| value)
+    } else {
+        object.get(key)
+    }
 }
 
 fn first<'a>(object: &'a Map<String, Value>, paths: &[&str]) -> Option<&'a Value> {
@@ -328,7 +338,8 @@ fn describe_error(object: &Map<String, Value>) -> ErrorInfo {
         Some(value) => error_body::from_json(value),
         None => ErrorInfo::default(),
     };
-    if info.message.is_none() && body.and_then(body_text).is_none() {
+    let no_body = body.is_none_or(|body| matches!(body, Value::Null) || body.as_str().is_some_and(str::is_empty));
+    if info.message.is_none() && no_body {
         info.message = first_text(object, ERROR_MESSAGE).filter(|text| text != "via_upstream");
     }
     if info.error_type.is_none() {
