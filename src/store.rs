@@ -2,14 +2,20 @@
 //!
 //! A row keeps what grouping, charts and filters need (time, status, kind, endpoint, message
 //! variant, source position) in about 40 bytes; repeated strings are interned. Bodies and headers
-//! stay in the input and are read back with [`Store::record`] when someone opens a call.
+//! stay in the input and are read back with [`Store::record`] when someone opens a call: from the
+//! file by offset, or from memory for gzip content (which cannot be read by offset).
+//!
+//! Loading is two steps: [`Row::of`] classifies a record (pure, so it runs on the parsing
+//! threads), then [`Store::push`] interns its strings (cheap, in file order).
 
 use crate::endpoint;
-use crate::ingest::{self, Format, Ingested, Skipped};
+use crate::ingest::{self, Format, Ingested, Opened, Parsed, Skipped};
 use crate::knowledge::Knowledge;
 use crate::record::{Record, SourceSpan};
 use crate::variant;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -71,8 +77,87 @@ pub struct SourceFile {
     pub skipped: Vec<Skipped>,
     /// Why the file could not be read, if it could not.
     pub error: Option<String>,
-    /// The (decompressed) content, for reading a record back.
-    bytes: Arc<[u8]>,
+    /// Where the content starts in the file (after a byte order mark); spans count from here.
+    pub content_offset: u64,
+    /// Content kept in memory (gzip, or given as bytes); otherwise records are read from the file.
+    retained: Option<Arc<[u8]>>,
+    /// A CSV file's header row, to read a row back.
+    csv_header: Option<Vec<u8>>,
+}
+
+impl SourceFile {
+    fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            format: None,
+            gzip: false,
+            records: 0,
+            skipped: Vec::new(),
+            error: None,
+            content_offset: 0,
+            retained: None,
+            csv_header: None,
+        }
+    }
+
+    /// The bytes of one record's text.
+    fn text(&self, span: SourceSpan) -> Option<Cow<'_, [u8]>> {
+        let start = self.content_offset.checked_add(span.offset)?;
+        let len = usize::try_from(span.len).ok()?;
+        if let Some(bytes) = &self.retained {
+            let start = usize::try_from(start).ok()?;
+            return bytes.get(start..start.checked_add(len)?).map(Cow::Borrowed);
+        }
+        let mut file = std::fs::File::open(&self.path).ok()?;
+        file.seek(SeekFrom::Start(start)).ok()?;
+        let mut text = vec![0; len];
+        file.read_exact(&mut text).ok()?;
+        Some(Cow::Owned(text))
+    }
+}
+
+/// One call, classified and ready to store: computed on the parsing threads.
+#[derive(Debug, Clone)]
+pub struct Row {
+    span: SourceSpan,
+    time_ms: i64,
+    status: u16,
+    kind: Option<(String, Option<usize>)>,
+    endpoint: String,
+    variant: Option<String>,
+    retry_after: Option<String>,
+}
+
+impl Row {
+    /// Classifies a record and derives its endpoint and message variant.
+    pub fn of(record: &Record, knowledge: &Knowledge) -> Self {
+        let kind = knowledge.classify(record).map(|c| (c.kind, c.vendor));
+        Self {
+            span: record.source,
+            time_ms: record.time_ms.unwrap_or(NO_TIME),
+            status: record.status,
+            retry_after: kind.as_ref().and(record.response.header("retry-after")).map(|v| v.trim().to_string()),
+            kind,
+            endpoint: endpoint::template(record.method.as_deref(), record.url.as_deref()),
+            variant: record.message.as_deref().map(variant::of),
+        }
+    }
+}
+
+/// A parsed block turned into rows (what the loading threads hand over).
+#[derive(Debug, Default)]
+pub struct Rows {
+    /// One per record.
+    pub rows: Vec<Row>,
+    /// Lines that were not calls.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Rows {
+    /// Classifies every record of a parsed block.
+    pub fn of(parsed: Parsed, knowledge: &Knowledge) -> Self {
+        Self { rows: parsed.records.iter().map(|record| Row::of(record, knowledge)).collect(), skipped: parsed.skipped }
+    }
 }
 
 /// All rows of a session.
@@ -142,80 +227,134 @@ impl Store {
         self.status.is_empty()
     }
 
-    /// Reads a file and adds its records; a file that cannot be read is kept with its error
-    /// (see [`SourceFile::error`]), so the caller reports it once, with the rest.
+    /// Reads a file and adds its records, parsing on all cores; a file that cannot be read is
+    /// kept with its error (see [`SourceFile::error`]), so the caller reports it once.
     pub fn load(&mut self, path: PathBuf, format: Option<Format>) {
-        let read = ingest::read_input(&path).and_then(|(bytes, gzip)| {
-            ingest::ingest_bytes(&path, &bytes, format).map(|ingested| (bytes, gzip, ingested))
-        });
-        match read {
-            Ok((bytes, gzip, mut ingested)) => {
-                ingested.gzip = gzip;
-                self.add(path, ingested, bytes.into());
-            }
-            Err(error) => self.add_failed(path, error.to_string()),
+        let knowledge = Arc::clone(&self.knowledge);
+        let index = self.files.len();
+        self.files.push(SourceFile::new(path.clone()));
+        let result = ingest::ingest_file(
+            &path,
+            format,
+            |_| {},
+            |parsed| Rows::of(parsed, &knowledge),
+            |rows, _done| {
+                self.extend_file(index, rows);
+                true
+            },
+        );
+        match result {
+            Ok(opened) => self.open_file(index, &opened),
+            Err(error) => self.fail_file(index, error.to_string()),
         }
+    }
+
+    /// Adds a file to be filled by [`Store::extend_file`]; returns its index.
+    pub fn begin_file(&mut self, path: PathBuf, opened: &Opened) -> usize {
+        self.files.push(SourceFile::new(path));
+        let index = self.files.len() - 1;
+        self.open_file(index, opened);
+        index
+    }
+
+    fn open_file(&mut self, index: usize, opened: &Opened) {
+        let file = &mut self.files[index];
+        file.format = Some(opened.format);
+        file.gzip = opened.gzip;
+        file.content_offset = opened.content_offset;
+        file.retained = opened.retained.clone();
+        file.csv_header = opened.csv_header.clone();
     }
 
     /// Records a file that could not be read.
     pub fn add_failed(&mut self, path: PathBuf, error: String) {
-        let index = self.begin_file(path, None, false, Arc::from(Vec::new()));
-        self.files[index].error = Some(error);
+        self.files.push(SourceFile::new(path));
+        self.fail_file(self.files.len() - 1, error);
     }
 
-    /// Adds what was read from one file; returns the file's index.
+    /// Marks a file unreadable; whatever it gave before the failure is dropped with it.
+    pub fn fail_file(&mut self, index: usize, error: String) {
+        let file = &mut self.files[index];
+        file.format = None;
+        file.error = Some(error);
+        file.skipped.clear();
+        file.records = 0;
+        let keep = self.file.iter().take_while(|&&f| f as usize != index).count();
+        self.truncate(keep);
+    }
+
+    fn truncate(&mut self, rows: usize) {
+        self.file.truncate(rows);
+        self.span.truncate(rows);
+        self.time_ms.truncate(rows);
+        self.status.truncate(rows);
+        self.kind.truncate(rows);
+        self.endpoint.truncate(rows);
+        self.message.truncate(rows);
+    }
+
+    /// Adds what was read from bytes in memory (kept for reading records back).
     pub fn add(&mut self, path: PathBuf, ingested: Ingested, bytes: Arc<[u8]>) -> usize {
-        let index = self.begin_file(path, Some(ingested.format), ingested.gzip, bytes);
-        self.extend_file(index, &ingested.parsed.records, ingested.parsed.skipped);
+        let opened = Opened {
+            format: ingested.format,
+            gzip: ingested.gzip,
+            content_offset: if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 },
+            total_bytes: bytes.len() as u64,
+            retained: Some(bytes),
+            csv_header: None,
+        };
+        let index = self.begin_file(path, &opened);
+        if ingested.format == Format::Csv
+            && let Some(bytes) = &self.files[index].retained
+        {
+            let content = &bytes[opened.content_offset as usize..];
+            self.files[index].csv_header = Some(content[..ingest::csv_header_len(content)].to_vec());
+        }
+        let rows = Rows::of(ingested.parsed, &self.knowledge);
+        self.extend_file(index, rows);
         index
     }
 
-    /// Starts a file whose records arrive in chunks ([`Store::extend_file`]); returns its index.
-    pub fn begin_file(&mut self, path: PathBuf, format: Option<Format>, gzip: bool, bytes: Arc<[u8]>) -> usize {
-        self.files.push(SourceFile { path, format, gzip, records: 0, skipped: Vec::new(), error: None, bytes });
-        self.files.len() - 1
-    }
-
-    /// Adds more records to a file already added (a chunk of a file still loading).
-    pub fn extend_file(&mut self, file_index: usize, records: &[Record], skipped: Vec<Skipped>) {
+    /// Adds rows to a file already added (a block of a file still loading).
+    pub fn extend_file(&mut self, file_index: usize, rows: Rows) {
         if let Some(file) = self.files.get_mut(file_index) {
-            file.records += records.len();
-            file.skipped.extend(skipped);
+            file.records += rows.rows.len();
+            file.skipped.extend(rows.skipped);
         }
-        for record in records {
-            self.push_row(file_index as u32, record);
+        for row in rows.rows {
+            self.push(file_index as u32, row);
         }
     }
 
-    fn push_row(&mut self, file: u32, record: &Record) {
-        let kind = match self.knowledge.classify(record) {
-            Some(classification) => {
-                let id = self.kinds.intern(&classification.kind);
-                if let Some(vendor) = classification.vendor {
+    /// Stores one classified row.
+    pub fn push(&mut self, file: u32, row: Row) {
+        let kind = match row.kind {
+            Some((id, vendor)) => {
+                let id = self.kinds.intern(&id);
+                if let Some(vendor) = vendor {
                     self.kind_vendor.entry(id).or_insert(vendor);
                 }
-                if let Some(value) = record.response.header("retry-after") {
-                    *self.retry_after.entry(id).or_default().entry(value.trim().to_string()).or_default() += 1;
+                if let Some(value) = row.retry_after {
+                    *self.retry_after.entry(id).or_default().entry(value).or_default() += 1;
                 }
                 id
             }
             None => NONE,
         };
-        let endpoint = endpoint::template(record.method.as_deref(), record.url.as_deref());
         self.file.push(file);
-        self.span.push(record.source);
-        self.time_ms.push(record.time_ms.unwrap_or(NO_TIME));
-        self.status.push(record.status);
+        self.span.push(row.span);
+        self.time_ms.push(row.time_ms);
+        self.status.push(row.status);
         self.kind.push(kind);
-        self.endpoint.push(self.endpoints.intern(&endpoint));
-        let message = record.message.as_deref().map(variant::of);
-        self.message.push(message.map_or(NONE, |text| self.messages.intern(&text)));
+        self.endpoint.push(self.endpoints.intern(&row.endpoint));
+        self.message.push(row.variant.map_or(NONE, |text| self.messages.intern(&text)));
     }
 
     /// Reads the full record of a row back from its input.
     pub fn record(&self, row: usize) -> Option<Record> {
         let file = self.files.get(*self.file.get(row)? as usize)?;
-        ingest::reread(&file.bytes, file.format?, *self.span.get(row)?)
+        let span = *self.span.get(row)?;
+        ingest::reread_item(&file.text(span)?, file.format?, file.csv_header.as_deref(), span)
     }
 
     /// The kind id string of a row, if it failed.

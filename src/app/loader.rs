@@ -1,23 +1,23 @@
-//! Loading off the UI thread: a named thread reads and parses files in chunks, sends each chunk
-//! over a channel as it is parsed, and asks for a repaint, so results show while a big file loads.
+//! Loading off the UI thread: a named thread reads each file through the parallel block reader
+//! and sends every block's classified rows over a channel as soon as it is parsed, asking for a
+//! repaint, so counts and charts show while a big file is still loading.
 
-use crate::ingest::{self, Format, Parsed};
+use crate::ingest::{self, Opened};
+use crate::knowledge::Knowledge;
+use crate::store::Rows;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-/// Bytes parsed between two updates of the UI.
-const CHUNK_BYTES: usize = 4 << 20;
-
 /// What the loader tells the UI.
 pub enum Event {
-    /// A file was read and its format detected; its records follow.
-    Started { path: PathBuf, format: Format, gzip: bool, bytes: Arc<[u8]> },
-    /// Records and skipped lines of the current file, with bytes parsed so far.
-    Chunk { parsed: Parsed, done_bytes: u64, total_bytes: u64 },
-    /// The file could not be read.
-    Failed { path: PathBuf, error: String },
+    /// A file was opened and its format detected; its rows follow.
+    Started { path: PathBuf, opened: Opened },
+    /// Rows and skipped lines of the current file, with content bytes read so far.
+    Block { rows: Rows, done_bytes: u64, total_bytes: u64 },
+    /// The file could not be read (`started`: after its `Started`, so drop what it gave).
+    Failed { path: PathBuf, error: String, started: bool },
     /// Every file was handled (or loading was cancelled).
     Finished,
 }
@@ -31,70 +31,66 @@ pub struct Loader {
 
 impl Loader {
     /// Starts loading `paths` in order; `repaint` is called after each event.
-    pub fn start(paths: Vec<PathBuf>, repaint: impl Fn() + Send + 'static) -> Self {
+    pub fn start(paths: Vec<PathBuf>, knowledge: Arc<Knowledge>, repaint: impl Fn() + Send + 'static) -> Self {
         let (sender, events) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
         let spawned = std::thread::Builder::new().name("errlens-loader".into()).spawn(move || {
-            load_all(&paths, &sender, &stop, &repaint);
+            for path in &paths {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                load_one(path, &knowledge, &sender, &stop, &repaint);
+            }
             let _ = sender.send(Event::Finished);
             repaint();
         });
         if let Err(error) = spawned {
             // Without a thread nothing loads; say so in the window.
             let (sender, failed) = channel();
-            let _ =
-                sender.send(Event::Failed { path: PathBuf::new(), error: format!("cannot start loading: {error}") });
+            let error = format!("cannot start loading: {error}");
+            let _ = sender.send(Event::Failed { path: PathBuf::new(), error, started: false });
             let _ = sender.send(Event::Finished);
             return Self { events: failed, cancel };
         }
         Self { events, cancel }
     }
 
-    /// Asks the thread to stop after the current chunk.
+    /// Asks the thread to stop after the blocks in flight.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
 }
 
-fn load_all(paths: &[PathBuf], sender: &Sender<Event>, cancel: &AtomicBool, repaint: &impl Fn()) {
-    for path in paths {
-        if cancel.load(Ordering::Relaxed) {
-            return;
-        }
-        let (bytes, gzip) = match ingest::read_input(path) {
-            Ok(read) => read,
-            Err(error) => {
-                let _ = sender.send(Event::Failed { path: path.clone(), error: error.to_string() });
-                repaint();
-                continue;
-            }
-        };
-        let bytes: Arc<[u8]> = bytes.into();
-        let total_bytes = bytes.len() as u64;
-        let format = ingest::detect_input(&bytes);
-        // The file is announced with its first chunk: a document that cannot be read fails
-        // before any chunk, so it never shows as a half-loaded file.
-        let mut started = false;
-        let result = ingest::ingest_in_chunks(path, &bytes, Some(format), CHUNK_BYTES, |parsed, done_bytes| {
-            if !started {
-                started = true;
-                let _ = sender.send(Event::Started { path: path.clone(), format, gzip, bytes: Arc::clone(&bytes) });
-            }
-            let sent = sender.send(Event::Chunk { parsed, done_bytes, total_bytes }).is_ok();
+fn load_one(
+    path: &std::path::Path,
+    knowledge: &Knowledge,
+    sender: &Sender<Event>,
+    cancel: &AtomicBool,
+    repaint: &impl Fn(),
+) {
+    // Both closures need them; the blocks only arrive after `on_open`.
+    let started = std::cell::Cell::new(false);
+    let total_bytes = std::cell::Cell::new(0);
+    let result = ingest::ingest_file(
+        path,
+        None,
+        |opened| {
+            started.set(true);
+            total_bytes.set(opened.total_bytes);
+            let _ = sender.send(Event::Started { path: path.to_path_buf(), opened: opened.clone() });
+            repaint();
+        },
+        |parsed| Rows::of(parsed, knowledge),
+        |rows, done_bytes| {
+            let sent = sender.send(Event::Block { rows, done_bytes, total_bytes: total_bytes.get() }).is_ok();
             repaint();
             sent && !cancel.load(Ordering::Relaxed)
-        });
-        match result {
-            // An empty file has no chunk, but it is still a file of the session.
-            Ok(_) if !started => {
-                let _ = sender.send(Event::Started { path: path.clone(), format, gzip, bytes });
-            }
-            Ok(_) => {}
-            Err(error) => {
-                let _ = sender.send(Event::Failed { path: path.clone(), error: error.to_string() });
-            }
-        }
+        },
+    );
+    if let Err(error) = result {
+        let _ =
+            sender.send(Event::Failed { path: path.to_path_buf(), error: error.to_string(), started: started.get() });
         repaint();
     }
 }

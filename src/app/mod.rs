@@ -194,7 +194,7 @@ impl App {
             loader.cancel();
         }
         let ctx = ctx.clone();
-        self.loader = Some(Loader::start(paths, move || ctx.request_repaint()));
+        self.loader = Some(Loader::start(paths, Arc::clone(&self.store.knowledge), move || ctx.request_repaint()));
         self.stale = true;
     }
 
@@ -242,27 +242,31 @@ impl App {
         let mut finished = false;
         while let Ok(event) = loader.events.try_recv() {
             match event {
-                Event::Started { path, format, gzip, bytes } => {
+                Event::Started { path, opened } => {
                     self.progress = Some(Progress {
                         path: path.clone(),
                         done_bytes: 0,
-                        total_bytes: bytes.len() as u64,
+                        total_bytes: opened.total_bytes,
                         records: 0,
                     });
-                    self.store.begin_file(path, Some(format), gzip, bytes);
+                    self.store.begin_file(path, &opened);
                 }
-                Event::Chunk { parsed, done_bytes, total_bytes } => {
+                Event::Block { rows, done_bytes, total_bytes } => {
                     let index = self.store.files.len().saturating_sub(1);
                     if let Some(progress) = &mut self.progress {
                         progress.done_bytes = done_bytes;
                         progress.total_bytes = total_bytes;
-                        progress.records += parsed.records.len();
+                        progress.records += rows.rows.len();
                     }
-                    self.store.extend_file(index, &parsed.records, parsed.skipped);
+                    self.store.extend_file(index, rows);
                     self.stale = true;
                 }
-                Event::Failed { path, error } => {
-                    self.store.add_failed(path, error.clone());
+                Event::Failed { path, error, started } => {
+                    if started {
+                        self.store.fail_file(self.store.files.len().saturating_sub(1), error.clone());
+                    } else {
+                        self.store.add_failed(path, error.clone());
+                    }
                     self.messages.push(error);
                     self.stale = true;
                 }

@@ -72,13 +72,19 @@ pub fn parse(bytes: &[u8]) -> Parsed {
     parsed
 }
 
-/// Re-reads the row at `span` with the file's header.
-pub fn reread_row(bytes: &[u8], span: SourceSpan) -> Option<Record> {
+/// The length of the header row, line end included.
+pub fn header_len(bytes: &[u8]) -> usize {
     let mut reader = reader(bytes);
-    let header = reader.byte_headers().ok()?.clone();
-    let start = usize::try_from(span.offset).ok()?;
-    let end = start.checked_add(usize::try_from(span.len).ok()?)?;
-    let mut rows = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(bytes.get(start..end)?);
+    match reader.byte_headers() {
+        Ok(_) => usize::try_from(reader.position().byte()).unwrap_or(0).min(bytes.len()),
+        Err(_) => 0,
+    }
+}
+
+/// Reads one row's text with the file's header row.
+pub fn row_with_header(header: &[u8], row: &[u8]) -> Option<Record> {
+    let header = reader(header).byte_headers().ok()?.clone();
+    let mut rows = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(row);
     let row = rows.byte_records().next()?.ok()?;
     row_record(&header, &row)
 }

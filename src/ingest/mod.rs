@@ -13,6 +13,7 @@ pub mod fields;
 mod har;
 mod json;
 mod line;
+mod stream;
 mod text;
 pub mod time;
 
@@ -22,6 +23,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use detect::Format;
+pub use stream::{BLOCK_BYTES, Opened, ingest_file};
 
 /// Decompressed input larger than this is refused: it protects the machine from gzip bombs.
 pub const MAX_DECOMPRESSED_BYTES: u64 = 8 << 30;
@@ -183,54 +185,37 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8], format: Option<Format>) -> Result
     Ok(Ingested { format, gzip: false, parsed })
 }
 
-/// Parses bytes in pieces of about `chunk_bytes` (cut at line ends for line formats; one piece
-/// for documents), calling `on_chunk` with each piece's result and the bytes parsed so far. It
-/// stops early when `on_chunk` returns `false` (cancelled). Returns the format it read.
-pub fn ingest_in_chunks(
-    path: &Path,
-    bytes: &[u8],
-    format: Option<Format>,
-    chunk_bytes: usize,
-    mut on_chunk: impl FnMut(Parsed, u64) -> bool,
-) -> Result<Format, IngestError> {
-    let content = content(bytes);
-    let format = format.unwrap_or_else(|| detect::detect(content));
-    if !format.is_line_based() {
-        let ingested = ingest_bytes(path, bytes, Some(format))?;
-        on_chunk(ingested.parsed, bytes.len() as u64);
-        return Ok(format);
-    }
-    let mode = if format == Format::Ndjson { line::Mode::Ndjson } else { line::Mode::Text };
-    let (mut start, mut line) = (0usize, 1u64);
-    while start < content.len() {
-        let wanted = (start + chunk_bytes.max(1)).min(content.len());
-        let end = memchr::memchr(b'\n', &content[wanted..]).map_or(content.len(), |at| wanted + at + 1);
-        let chunk = &content[start..end];
-        let parsed = line::parse_lines(chunk, line, start as u64, mode);
-        line += memchr::memchr_iter(b'\n', chunk).count() as u64;
-        start = end;
-        if !on_chunk(parsed, (start + bytes.len() - content.len()) as u64) {
-            break;
-        }
-    }
-    Ok(format)
-}
-
 /// Re-reads the one record whose text starts at `span` in `bytes`, the same way ingest read it.
 /// `bytes` is the whole (decompressed) input, as for [`ingest_bytes`].
 pub fn reread(bytes: &[u8], format: Format, span: crate::record::SourceSpan) -> Option<Record> {
     let bytes = content(bytes);
     let start = usize::try_from(span.offset).ok()?;
     let end = start.checked_add(usize::try_from(span.len).ok()?)?;
-    let text = bytes.get(start..end)?;
+    let header = (format == Format::Csv).then(|| &bytes[..csv::header_len(bytes)]);
+    reread_item(bytes.get(start..end)?, format, header, span)
+}
+
+/// Re-reads one record from its own text (a line, an array item, a HAR entry, or a CSV row with
+/// its file's header row).
+pub fn reread_item(
+    text: &[u8],
+    format: Format,
+    csv_header: Option<&[u8]>,
+    span: crate::record::SourceSpan,
+) -> Option<Record> {
     let mut record = match format {
         Format::Ndjson => line::parse_one(text, line::Mode::Ndjson).ok()?,
         Format::Text => line::parse_one(text, line::Mode::Text).ok()?,
-        Format::Csv => csv::reread_row(bytes, span)?,
+        Format::Csv => csv::row_with_header(csv_header?, text)?,
         Format::Json | Format::Har => json::parse_item(text, format)?,
     };
     record.source = span;
     Some(record)
+}
+
+/// The length of a CSV file's header row, line end included.
+pub fn csv_header_len(content: &[u8]) -> usize {
+    csv::header_len(content)
 }
 
 /// The format of a whole input (as read by [`read_input`]), detected from its content.

@@ -192,23 +192,88 @@ fn chunks_split_at_line_ends_give_the_same_records() {
     }
 }
 
-#[test]
-fn chunked_ingest_matches_the_whole() {
-    let text = "{\"status\":201}\n\nnot json\n{\"status\":409}\n{\"status\":5\n{\"status\":200}";
-    let whole = ingest(text).parsed;
-    for chunk_bytes in [1, 3, 7, 16, 1000] {
-        let mut records = Vec::new();
-        let mut skipped = Vec::new();
-        let mut progress = Vec::new();
-        let format = ingest_in_chunks(Path::new("x"), text.as_bytes(), None, chunk_bytes, |parsed, done| {
-            records.extend(parsed.records);
-            skipped.extend(parsed.skipped);
+/// Reads a file through the block reader, collecting everything in order.
+fn read_in_blocks(path: &Path) -> (Opened, Parsed, Vec<u64>) {
+    let mut all = Parsed::default();
+    let mut progress = Vec::new();
+    let opened = ingest_file(
+        path,
+        None,
+        |_| {},
+        |parsed| parsed,
+        |parsed, done| {
+            all.records.extend(parsed.records);
+            all.skipped.extend(parsed.skipped);
             progress.push(done);
             true
-        })
-        .expect("readable");
-        assert_eq!(format, Format::Ndjson);
-        assert_eq!((&records, &skipped), (&whole.records, &whole.skipped), "chunks of {chunk_bytes}");
-        assert_eq!(progress.last(), Some(&(text.len() as u64)));
+        },
+    )
+    .expect("readable");
+    (opened, all, progress)
+}
+
+#[test]
+fn the_block_reader_matches_the_whole_read() {
+    // About 3 blocks of varied lines, with a BOM, CRLF, bad lines and one line longer than a block.
+    let mut text = String::from("\u{feff}");
+    let mut index = 0;
+    while text.len() < 2 * BLOCK_BYTES + BLOCK_BYTES / 2 {
+        index += 1;
+        match index % 7 {
+            0 => text.push_str("not json at all\r\n"),
+            3 => text.push('\n'),
+            5 => text.push_str(&format!("{{\"status\":{},\"path\":\"/a/{index}\"\n", 400 + index % 100)),
+            _ => text.push_str(&format!(
+                "{{\"status\":{},\"path\":\"/api/customers/{index}\",\"message\":\"m{index}\"}}\n",
+                200 + index % 300
+            )),
+        }
+        if index == 1000 {
+            text.push_str(&format!("{{\"status\":500,\"pad\":\"{}\"}}\n", "x".repeat(BLOCK_BYTES + 10)));
+        }
     }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.ndjson");
+    std::fs::write(&path, &text).expect("write");
+    let whole = ingest_bytes(&path, text.as_bytes(), None).expect("readable").parsed;
+    let (opened, blocks, progress) = read_in_blocks(&path);
+    assert_eq!((opened.format, opened.content_offset, opened.gzip), (Format::Ndjson, 3, false));
+    assert!(opened.retained.is_none(), "a plain file is read back from disk, not kept");
+    assert!(progress.len() >= 3, "{progress:?}");
+    assert_eq!(progress.last(), Some(&(text.len() as u64 - 3)));
+    assert_eq!(blocks.records.len(), whole.records.len());
+    assert_eq!(blocks.records, whole.records);
+    assert_eq!(blocks.skipped, whole.skipped);
+}
+
+#[test]
+fn the_block_reader_keeps_gzip_content_and_reads_documents_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(b"{\"status\":429}\n{\"status\":200}\n").expect("write");
+    let gz = dir.path().join("log.gz");
+    std::fs::write(&gz, encoder.finish().expect("finish")).expect("write");
+    let (opened, parsed, _) = read_in_blocks(&gz);
+    assert!(opened.gzip && opened.retained.is_some());
+    assert_eq!(parsed.records.len(), 2);
+
+    let csv = dir.path().join("export.csv");
+    std::fs::write(&csv, "time,status,endpoint\n2026-11-20T10:00:00Z,404,/a\n").expect("write");
+    let (opened, parsed, _) = read_in_blocks(&csv);
+    assert_eq!(opened.csv_header.as_deref(), Some(&b"time,status,endpoint\n"[..]));
+    assert_eq!(parsed.records.len(), 1);
+    let again = reread_item(
+        b"2026-11-20T10:00:00Z,404,/a",
+        Format::Csv,
+        opened.csv_header.as_deref(),
+        parsed.records[0].source,
+    );
+    assert_eq!(again.as_ref(), Some(&parsed.records[0]));
+
+    let har = dir.path().join("cut.har");
+    std::fs::write(&har, "{\"log\": {\"entries\": [\n {\"request\": ").expect("write");
+    let mut opened_called = false;
+    let error = ingest_file(&har, None, |_| opened_called = true, |p| p, |_, _| true).expect_err("truncated");
+    assert!(!opened_called, "an unreadable document is never announced");
+    assert!(error.to_string().contains("cut.har:2:"), "{error}");
 }
