@@ -164,7 +164,7 @@ def verdict(ok, miss_note):
 
 def table(header, rows):
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    out += ["| " + " | ".join(str(c).replace("|", "\\|") for c in r) + " |" for r in rows]
     return "\n".join(out)
 
 
@@ -269,12 +269,12 @@ def main():
         for tool in ("errlens", "jq", "wc -l"):
             r = timings.get((k, tool))
             if not r: continue
-            cmd = {"errlens": "`errlens summary --format json`", "jq": f"`jq -rR '{JQ_FILTER}' \\| sort \\| uniq -c`",
+            cmd = {"errlens": "`errlens summary --format json`", "jq": f"`jq -rR '{JQ_FILTER}' | sort | uniq -c`",
                    "wc -l": "`wc -l`"}[tool]
-            time_rows.append([LABEL[k], cmd, fmt_s(r["median"]), f"{fmt_s(r['mean'])} ± {fmt_s(r['stddev'] or 0)}",
+            time_rows.append([LABEL[k], cmd, fmt_s(r["median"]), f"{fmt_s(r['mean'])} ± {fmt_s(r['stddev'] or 0)}", fmt_s(r["min"]),
                               f"{mbps(nbytes[k], r['median']):,.0f}", f"{r['cpu']:.2f} s",
                               f"{mbps(nbytes[k], r['cpu']):,.0f}", len(r["times"])])
-    time_table = table(["file", "command", "median", "mean ± sd", "MB/s", "CPU (user+sys)/run", "MB per CPU-s", "runs"], time_rows)
+    time_table = table(["file", "command", "median", "mean ± sd", "min", "MB/s (median)", "CPU (user+sys)/run", "MB per CPU-s", "runs"], time_rows)
     log(time_table)
 
     # -------- memory
@@ -324,7 +324,7 @@ def main():
                  "PASS" if not problems else "MISS"])
     final = table(["figure", "value", "baseline", "ratio", "goal", "result"], rows)
     machine_line = (f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['mem_gib']} GiB RAM, Linux {m['kernel']}, "
-                    f"load average at start {m['load_at_start']} (shared, noisy). errlens {rev}, release, "
+                    f"load average at start {m['load_at_start']}, at the end {'%.2f %.2f %.2f' % os.getloadavg()} (shared, noisy). errlens {rev}, release, "
                     f"`--no-default-features`; {tool_version(['jq', '--version'])}, {tool_version(['hyperfine', '--version'])}; "
                     f"{started:%Y-%m-%d}. Times are hyperfine medians on a warm page cache; MB = 10^6 bytes.")
     if quick:
