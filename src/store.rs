@@ -236,6 +236,7 @@ impl Store {
         let result = ingest::ingest_file(
             &path,
             format,
+            ingest::Detail::Summary,
             |_| {},
             |parsed| Rows::of(parsed, &knowledge),
             |rows, _done| {

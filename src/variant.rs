@@ -22,6 +22,10 @@ static PATTERNS: LazyLock<[(Regex, &'static str); 4]> = LazyLock::new(|| {
 /// The variant of a message.
 pub fn of(message: &str) -> String {
     let mut text = message.trim().to_string();
+    // Every pattern needs a digit or an `@`: most messages have neither and skip the regexes.
+    if !text.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
+        return text;
+    }
     for (pattern, placeholder) in PATTERNS.iter() {
         if pattern.is_match(&text) {
             text = pattern.replace_all(&text, *placeholder).into_owned();

@@ -75,6 +75,7 @@ fn load_one(
     let result = ingest::ingest_file(
         path,
         None,
+        ingest::Detail::Summary,
         |opened| {
             started.set(true);
             total_bytes.set(opened.total_bytes);

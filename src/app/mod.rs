@@ -22,6 +22,9 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// How often counts and charts are recomputed while a file is still loading.
+const REFRESH_WHILE_LOADING: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// How the app starts.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -124,6 +127,7 @@ pub struct App {
     loader: Option<Loader>,
     progress: Option<Progress>,
     stale: bool,
+    last_refresh: Option<std::time::Instant>,
     focus_filter: bool,
 }
 
@@ -152,6 +156,7 @@ impl App {
             loader: None,
             progress: None,
             stale: true,
+            last_refresh: None,
             focus_filter: false,
         };
         let files = if !options.files.is_empty() {
@@ -280,10 +285,19 @@ impl App {
     }
 
     /// Recomputes rows, summary and timeline when data or filter changed.
-    fn refresh(&mut self) {
+    fn refresh(&mut self, ctx: &egui::Context) {
         if !self.stale {
             return;
         }
+        // While a file loads, blocks arrive faster than views are worth recomputing.
+        if self.is_loading()
+            && let Some(last) = self.last_refresh
+            && last.elapsed() < REFRESH_WHILE_LOADING
+        {
+            ctx.request_repaint_after(REFRESH_WHILE_LOADING - last.elapsed());
+            return;
+        }
+        self.last_refresh = Some(std::time::Instant::now());
         self.stale = false;
         match query::apply(&self.store, &self.settings.filter) {
             Ok(rows) => {
@@ -526,7 +540,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.poll_loader();
         self.handle_input(&ctx);
-        self.refresh();
+        self.refresh(&ctx);
         egui::Panel::top("top").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         egui::Panel::left("groups").resizable(true).default_size(300.0).show(ui, |ui| groups::list_ui(self, ui));

@@ -3,7 +3,7 @@
 //! Each row becomes an object keyed by the header names, so the same field discovery applies as
 //! for JSON logs. Rows are counted instead of lines: a quoted cell may span several lines.
 
-use super::{Parsed, SkipReason, Skipped, fields};
+use super::{Detail, Parsed, SkipReason, Skipped, fields};
 use crate::record::{Record, SourceSpan};
 use serde_json::{Map, Value};
 
@@ -12,7 +12,7 @@ fn reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
 }
 
 /// Parses every row after the header.
-pub fn parse(bytes: &[u8]) -> Parsed {
+pub fn parse(bytes: &[u8], detail: Detail) -> Parsed {
     let mut parsed = Parsed::default();
     let mut reader = reader(bytes);
     let header = match reader.byte_headers() {
@@ -45,7 +45,7 @@ pub fn parse(bytes: &[u8]) -> Parsed {
                         .get(start.byte() as usize..)
                         .map_or(0, |rest| rest.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count() as u64);
                 let span = SourceSpan { line: start.line(), offset, len: 0 };
-                match row_record(&header, &row) {
+                match row_record(&header, &row, detail) {
                     Some(record) => pending = Some((record, span)),
                     None => skipped_at.push((span.offset, row_skip_reason(&header, &row))),
                 }
@@ -86,7 +86,7 @@ pub fn row_with_header(header: &[u8], row: &[u8]) -> Option<Record> {
     let header = reader(header).byte_headers().ok()?.clone();
     let mut rows = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(row);
     let row = rows.byte_records().next()?.ok()?;
-    row_record(&header, &row)
+    row_record(&header, &row, Detail::Full)
 }
 
 fn end_of_row(bytes: &[u8], start: u64, next_start: u64) -> u64 {
@@ -96,7 +96,7 @@ fn end_of_row(bytes: &[u8], start: u64, next_start: u64) -> u64 {
     trimmed.len() as u64
 }
 
-fn row_record(header: &csv::ByteRecord, row: &csv::ByteRecord) -> Option<Record> {
+fn row_record(header: &csv::ByteRecord, row: &csv::ByteRecord, detail: Detail) -> Option<Record> {
     let mut object = Map::new();
     for (name, cell) in header.iter().zip(row.iter()) {
         let name = String::from_utf8_lossy(name).trim().to_string();
@@ -107,7 +107,7 @@ fn row_record(header: &csv::ByteRecord, row: &csv::ByteRecord) -> Option<Record>
         }
         object.insert(name, cell_value(cell));
     }
-    fields::discover(&object)
+    fields::discover(&object, detail)
 }
 
 /// JSON text in a cell becomes JSON; anything else stays text (statuses parse from text).

@@ -5,7 +5,7 @@
 //! wins. The tables are the documentation of what errlens understands: see README "Field names".
 
 use super::error_body::{self, ErrorInfo};
-use super::time;
+use super::{Detail, time};
 use crate::record::{Message, Record};
 use serde_json::{Map, Value};
 
@@ -195,7 +195,7 @@ pub fn describes_call(object: &Map<String, Value>) -> bool {
 }
 
 /// Reads one API call out of a JSON object, or `None` when the object is not one.
-pub fn discover(object: &Map<String, Value>) -> Option<Record> {
+pub fn discover(object: &Map<String, Value>, detail: Detail) -> Option<Record> {
     let mut record = Record::default();
     let (line_method, line_target) =
         first_text(object, REQUEST_LINE).and_then(|line| split_request_line(&line)).unzip();
@@ -206,14 +206,16 @@ pub fn discover(object: &Map<String, Value>) -> Option<Record> {
     record.duration_ms = DURATION
         .iter()
         .find_map(|(path, unit)| lookup(object, path).and_then(duration_number).map(|value| value * unit));
-    record.request = Message {
-        headers: first(object, REQUEST_HEADERS).map(headers_of).unwrap_or_default(),
-        body: first(object, REQUEST_BODY).and_then(body_text),
-    };
-    record.response = Message {
-        headers: first(object, RESPONSE_HEADERS).map(headers_of).unwrap_or_default(),
-        body: first(object, RESPONSE_BODY).and_then(body_text),
-    };
+    let response_headers = first(object, RESPONSE_HEADERS).map(headers_of).unwrap_or_default();
+    if detail == Detail::Full {
+        record.request = Message {
+            headers: first(object, REQUEST_HEADERS).map(headers_of).unwrap_or_default(),
+            body: first(object, REQUEST_BODY).and_then(body_text),
+        };
+        record.response = Message { headers: response_headers, body: first(object, RESPONSE_BODY).and_then(body_text) };
+    } else {
+        record.response.headers = summary_headers(response_headers);
+    }
     if record.request_id.is_none() {
         record.request_id = record
             .response
@@ -222,7 +224,7 @@ pub fn discover(object: &Map<String, Value>) -> Option<Record> {
             .map(str::to_string);
     }
 
-    let error = describe_error(object, &record.response);
+    let error = describe_error(object);
     record.error_type = error.error_type;
     record.message = error.message;
 
@@ -273,6 +275,12 @@ fn duration_number(value: &Value) -> Option<f64> {
     .filter(|number| number.is_finite() && *number >= 0.0)
 }
 
+/// The response headers the store uses; the rest are read back with the call when it is opened.
+pub fn summary_headers(mut headers: Vec<(String, String)>) -> Vec<(String, String)> {
+    headers.retain(|(name, _)| name.eq_ignore_ascii_case("retry-after") || name.eq_ignore_ascii_case("x-request-id"));
+    headers
+}
+
 /// Headers as an object (`{"X-Api-Key": "..."}`), a HAR list (`[{"name", "value"}]`), or a list
 /// of `"Name: value"` strings.
 pub fn headers_of(value: &Value) -> Vec<(String, String)> {
@@ -313,13 +321,14 @@ pub fn body_text(value: &Value) -> Option<String> {
     }
 }
 
-fn describe_error(object: &Map<String, Value>, response: &Message) -> ErrorInfo {
-    let mut info = match first(object, RESPONSE_BODY) {
+fn describe_error(object: &Map<String, Value>) -> ErrorInfo {
+    let body = first(object, RESPONSE_BODY);
+    let mut info = match body {
         Some(Value::String(text)) => error_body::from_body_text(text),
         Some(value) => error_body::from_json(value),
         None => ErrorInfo::default(),
     };
-    if info.message.is_none() && response.body.is_none() {
+    if info.message.is_none() && body.and_then(body_text).is_none() {
         info.message = first_text(object, ERROR_MESSAGE).filter(|text| text != "via_upstream");
     }
     if info.error_type.is_none() {

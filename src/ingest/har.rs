@@ -1,13 +1,13 @@
 //! HAR 1.2 entries (browser DevTools, mitmproxy, Charles exports) as records.
 
-use super::error_body;
-use super::fields::{headers_of, is_network_failure, status_of};
+use super::fields::{headers_of, is_network_failure, status_of, summary_headers};
 use super::time;
+use super::{Detail, error_body};
 use crate::record::{Message, Record};
 use serde_json::{Map, Value};
 
 /// One `log.entries[]` item; `None` when it has no request at all.
-pub fn entry_record(entry: &Map<String, Value>) -> Option<Record> {
+pub fn entry_record(entry: &Map<String, Value>, detail: Detail) -> Option<Record> {
     let request = entry.get("request")?.as_object()?;
     let response = entry.get("response").and_then(Value::as_object);
     let mut record = Record {
@@ -23,6 +23,9 @@ pub fn entry_record(entry: &Map<String, Value>) -> Option<Record> {
     };
     let Some(response) = response else {
         record.message = Some("no response recorded".to_string());
+        if detail == Detail::Summary {
+            record.request = Message::default();
+        }
         return Some(record);
     };
     record.status = response.get("status").and_then(status_of).unwrap_or(0);
@@ -46,6 +49,11 @@ pub fn entry_record(entry: &Map<String, Value>) -> Option<Record> {
     }
     if record.status != 0 && failure.is_some_and(|text| is_network_failure(Some(text))) && record.message.is_none() {
         record.message = failure.map(str::to_string);
+    }
+    if detail == Detail::Summary {
+        record.request = Message::default();
+        record.response =
+            Message { headers: summary_headers(std::mem::take(&mut record.response.headers)), body: None };
     }
     Some(record)
 }

@@ -3,7 +3,7 @@
 //! Items are borrowed as raw JSON first, so each record knows the byte span it came from and can
 //! be read again later without keeping its bodies in memory.
 
-use super::{Format, Parsed, SkipReason, Skipped, fields, har, line_numbers};
+use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, har, line_numbers};
 use crate::record::{Record, SourceSpan};
 use serde::Deserialize;
 use serde_json::Value;
@@ -49,7 +49,7 @@ struct HarLog<'a> {
 }
 
 /// Parses a whole document into records and skipped items.
-pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Problem> {
+pub fn parse(bytes: &[u8], format: Format, detail: Detail) -> Result<Parsed, Problem> {
     let items = match format {
         Format::Har => har_entries(bytes)?,
         _ => json_items(bytes)?,
@@ -59,7 +59,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Problem> {
     let mut parsed = Parsed::default();
     for ((item, offset), line) in items.iter().zip(offsets).zip(lines) {
         let span = SourceSpan { line, offset: offset as u64, len: item.get().len() as u64 };
-        match parse_item(item.get().as_bytes(), format) {
+        match parse_item(item.get().as_bytes(), format, detail) {
             Some(mut record) => {
                 record.source = span;
                 parsed.records.push(record);
@@ -71,10 +71,14 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Problem> {
 }
 
 /// Reads one item (an array element or a HAR entry) as a record.
-pub fn parse_item(text: &[u8], format: Format) -> Option<Record> {
+pub fn parse_item(text: &[u8], format: Format, detail: Detail) -> Option<Record> {
     let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(text) else { return None };
     let looks_like_har_entry = object.get("request").is_some_and(Value::is_object) && object.contains_key("response");
-    if format == Format::Har || looks_like_har_entry { har::entry_record(&object) } else { fields::discover(&object) }
+    if format == Format::Har || looks_like_har_entry {
+        har::entry_record(&object, detail)
+    } else {
+        fields::discover(&object, detail)
+    }
 }
 
 fn har_entries(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {

@@ -25,6 +25,16 @@ use std::path::{Path, PathBuf};
 pub use detect::Format;
 pub use stream::{BLOCK_BYTES, Opened, ingest_file};
 
+/// How much of each call to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: headers and bodies (reading one call back, redaction, the email).
+    Full,
+    /// What the store needs (time, status, method, URL, error, request id, Retry-After): bodies
+    /// are read for their error but not kept, which spares copying them for every call.
+    Summary,
+}
+
 /// Decompressed input larger than this is refused: it protects the machine from gzip bombs.
 pub const MAX_DECOMPRESSED_BYTES: u64 = 8 << 30;
 
@@ -171,16 +181,18 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8], format: Option<Format>) -> Result
     let bytes = content(bytes);
     let format = format.unwrap_or_else(|| detect::detect(bytes));
     let parsed = match format {
-        Format::Ndjson => line::parse_lines(bytes, 1, 0, line::Mode::Ndjson),
-        Format::Text => line::parse_lines(bytes, 1, 0, line::Mode::Text),
-        Format::Csv => csv::parse(bytes),
-        Format::Json | Format::Har => json::parse(bytes, format).map_err(|problem| IngestError::Document {
-            path: path.to_path_buf(),
-            format,
-            line: problem.line,
-            column: problem.column,
-            reason: problem.reason,
-        })?,
+        Format::Ndjson => line::parse_lines(bytes, 1, 0, line::Mode::Ndjson, Detail::Full),
+        Format::Text => line::parse_lines(bytes, 1, 0, line::Mode::Text, Detail::Full),
+        Format::Csv => csv::parse(bytes, Detail::Full),
+        Format::Json | Format::Har => {
+            json::parse(bytes, format, Detail::Full).map_err(|problem| IngestError::Document {
+                path: path.to_path_buf(),
+                format,
+                line: problem.line,
+                column: problem.column,
+                reason: problem.reason,
+            })?
+        }
     };
     Ok(Ingested { format, gzip: false, parsed })
 }
@@ -204,10 +216,10 @@ pub fn reread_item(
     span: crate::record::SourceSpan,
 ) -> Option<Record> {
     let mut record = match format {
-        Format::Ndjson => line::parse_one(text, line::Mode::Ndjson).ok()?,
-        Format::Text => line::parse_one(text, line::Mode::Text).ok()?,
+        Format::Ndjson => line::parse_one(text, line::Mode::Ndjson, Detail::Full).ok()?,
+        Format::Text => line::parse_one(text, line::Mode::Text, Detail::Full).ok()?,
         Format::Csv => csv::row_with_header(csv_header?, text)?,
-        Format::Json | Format::Har => json::parse_item(text, format)?,
+        Format::Json | Format::Har => json::parse_item(text, format, Detail::Full)?,
     };
     record.source = span;
     Some(record)

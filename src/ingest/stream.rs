@@ -4,7 +4,7 @@
 //! gzip content is decompressed whole (it cannot be read back by offset) and kept for reading
 //! records back; documents (JSON, HAR, CSV) are parsed whole and then dropped.
 
-use super::{Format, IngestError, Parsed, csv, detect, json, line, read_input};
+use super::{Detail, Format, IngestError, Parsed, csv, detect, json, line, read_input};
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::Read;
@@ -37,6 +37,7 @@ pub struct Opened {
 pub fn ingest_file<T: Send>(
     path: &Path,
     format: Option<Format>,
+    detail: Detail,
     on_open: impl FnOnce(&Opened),
     map: impl Fn(Parsed) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
@@ -52,14 +53,14 @@ pub fn ingest_file<T: Send>(
         // Whole-content path: gzip, or a first line longer than a block (a one-line document).
         drop(file);
         let (bytes, gzip) = read_input(path)?;
-        return ingest_whole(path, bytes.into(), gzip, format, on_open, map, on_block);
+        return ingest_whole(path, bytes.into(), gzip, format, detail, on_open, map, on_block);
     }
     let content_offset = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let format = format.unwrap_or_else(|| detect::detect(&head[content_offset..]));
     if !format.is_line_based() {
         let mut bytes = head;
         file.read_to_end(&mut bytes).map_err(io_error)?;
-        return ingest_whole(path, bytes.into(), false, Some(format), on_open, map, on_block);
+        return ingest_whole(path, bytes.into(), false, Some(format), detail, on_open, map, on_block);
     }
     let opened = Opened {
         format,
@@ -81,7 +82,7 @@ pub fn ingest_file<T: Send>(
         }
         let results: Vec<(T, u64)> = blocks
             .into_par_iter()
-            .map(|block| (map(line::parse_lines(&block.bytes, block.line, block.offset, mode)), block.end))
+            .map(|block| (map(line::parse_lines(&block.bytes, block.line, block.offset, mode, detail)), block.end))
             .collect();
         for (result, end) in results {
             if !on_block(result, end) {
@@ -97,11 +98,13 @@ fn line_mode(format: Format) -> line::Mode {
 }
 
 /// Content held in memory: parsed in parallel blocks (line formats) or whole (documents).
+#[allow(clippy::too_many_arguments)] // the same callbacks as ingest_file, plus what it found
 fn ingest_whole<T: Send>(
     path: &Path,
     bytes: Arc<[u8]>,
     gzip: bool,
     format: Option<Format>,
+    detail: Detail,
     on_open: impl FnOnce(&Opened),
     map: impl Fn(Parsed) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
@@ -122,9 +125,9 @@ fn ingest_whole<T: Send>(
         let parsed = match format {
             Format::Csv => {
                 opened.csv_header = Some(content[..csv::header_len(content)].to_vec());
-                csv::parse(content)
+                csv::parse(content, detail)
             }
-            _ => json::parse(content, format).map_err(|problem| IngestError::Document {
+            _ => json::parse(content, format, detail).map_err(|problem| IngestError::Document {
                 path: path.to_path_buf(),
                 format,
                 line: problem.line,
@@ -144,7 +147,7 @@ fn ingest_whole<T: Send>(
         let results: Vec<(T, u64)> = group
             .par_iter()
             .map(|&(start, end, line)| {
-                (map(line::parse_lines(&content[start..end], line, start as u64, mode)), end as u64)
+                (map(line::parse_lines(&content[start..end], line, start as u64, mode, detail)), end as u64)
             })
             .collect();
         for (result, end) in results {

@@ -177,14 +177,14 @@ fn every_record_reads_back_the_same() {
 #[test]
 fn chunks_split_at_line_ends_give_the_same_records() {
     let text = "{\"status\":201}\n\nnot json\n{\"status\":409}\n{\"status\":5\n{\"status\":200}\n";
-    let whole = line::parse_lines(text.as_bytes(), 1, 0, line::Mode::Ndjson);
+    let whole = line::parse_lines(text.as_bytes(), 1, 0, line::Mode::Ndjson, Detail::Full);
     let bytes = text.as_bytes();
     for cut in 0..bytes.len() {
         // Chunks start at a line boundary: extend the cut to the next line end.
         let cut = bytes[cut..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |at| cut + at + 1);
         let first_lines = bytes[..cut].iter().filter(|&&b| b == b'\n').count() as u64;
-        let mut first = line::parse_lines(&bytes[..cut], 1, 0, line::Mode::Ndjson);
-        let second = line::parse_lines(&bytes[cut..], first_lines + 1, cut as u64, line::Mode::Ndjson);
+        let mut first = line::parse_lines(&bytes[..cut], 1, 0, line::Mode::Ndjson, Detail::Full);
+        let second = line::parse_lines(&bytes[cut..], first_lines + 1, cut as u64, line::Mode::Ndjson, Detail::Full);
         first.records.extend(second.records);
         first.skipped.extend(second.skipped);
         assert_eq!(first.records, whole.records, "cut at {cut}");
@@ -199,6 +199,7 @@ fn read_in_blocks(path: &Path) -> (Opened, Parsed, Vec<u64>) {
     let opened = ingest_file(
         path,
         None,
+        Detail::Full,
         |_| {},
         |parsed| parsed,
         |parsed, done| {
@@ -273,7 +274,8 @@ fn the_block_reader_keeps_gzip_content_and_reads_documents_whole() {
     let har = dir.path().join("cut.har");
     std::fs::write(&har, "{\"log\": {\"entries\": [\n {\"request\": ").expect("write");
     let mut opened_called = false;
-    let error = ingest_file(&har, None, |_| opened_called = true, |p| p, |_, _| true).expect_err("truncated");
+    let error =
+        ingest_file(&har, None, Detail::Full, |_| opened_called = true, |p| p, |_, _| true).expect_err("truncated");
     assert!(!opened_called, "an unreadable document is never announced");
     assert!(error.to_string().contains("cut.har:2:"), "{error}");
 }

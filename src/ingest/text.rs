@@ -5,10 +5,10 @@
 //! JSON error body whose reason phrase tells the status, or names a request that never got an
 //! answer (a timeout, a reset connection).
 
-use super::SkipReason;
 use super::error_body;
 use super::fields::{self, status_from_reason};
 use super::time;
+use super::{Detail, SkipReason};
 use crate::record::Record;
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -56,11 +56,11 @@ static ENVOY_DETAILS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads one text line.
-pub fn parse(line: &str) -> Result<Record, SkipReason> {
+pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     let (prefix, embedded) = split_embedded_json(line);
     if let Some(Value::Object(object)) =
         embedded.as_ref().filter(|value| value.as_object().is_some_and(fields::describes_call))
-        && let Some(mut record) = fields::discover(object)
+        && let Some(mut record) = fields::discover(object, detail)
     {
         fill_from_text(&mut record, prefix);
         return Ok(record);
@@ -109,7 +109,7 @@ pub fn parse(line: &str) -> Result<Record, SkipReason> {
     if body_error.message.is_some() {
         record.message = body_error.message;
     }
-    if let Some(body) = &embedded {
+    if let Some(body) = embedded.as_ref().filter(|_| detail == Detail::Full) {
         record.response.body = Some(body.to_string());
     }
     if record.message.is_none() {
@@ -121,9 +121,9 @@ pub fn parse(line: &str) -> Result<Record, SkipReason> {
 
 /// A JSON log line that wraps a text line (Kubernetes `{"log": ...}`, `{"message": ...}`).
 /// `None` when the object wraps no text; otherwise the call, or why the text is not one.
-pub fn from_wrapped_line(object: &Map<String, Value>) -> Option<Result<Record, SkipReason>> {
+pub fn from_wrapped_line(object: &Map<String, Value>, detail: Detail) -> Option<Result<Record, SkipReason>> {
     let text = ["message", "log", "msg"].iter().find_map(|key| object.get(*key)?.as_str())?;
-    Some(parse(text).map(|mut record| {
+    Some(parse(text, detail).map(|mut record| {
         if record.time_ms.is_none() {
             record.time_ms =
                 fields::TIME.iter().find_map(|path| fields::lookup(object, path).and_then(time::parse_value));

@@ -1,4 +1,8 @@
 use super::*;
+
+fn discover_full(object: &Map<String, Value>) -> Option<Record> {
+    discover(object, Detail::Full)
+}
 use serde_json::json;
 
 fn object(value: Value) -> Map<String, Value> {
@@ -16,9 +20,9 @@ fn nest(path: &str, leaf: Value) -> Value {
 fn every_status_alias_nested_and_flattened() {
     for path in STATUS {
         for leaf in [json!(409), json!("409")] {
-            let nested = discover(&object(nest(path, leaf.clone())));
+            let nested = discover_full(&object(nest(path, leaf.clone())));
             assert_eq!(nested.map(|r| r.status), Some(409), "nested {path} = {leaf}");
-            let flat = discover(&object(json!({ *path: leaf })));
+            let flat = discover_full(&object(json!({ *path: leaf })));
             assert_eq!(flat.map(|r| r.status), Some(409), "flat {path} = {leaf}");
         }
     }
@@ -27,10 +31,10 @@ fn every_status_alias_nested_and_flattened() {
 #[test]
 fn a_word_status_is_not_a_status() {
     // A customer's `status: "active"` must not be read as an HTTP status.
-    let record = discover(&object(json!({"status": "active", "status_code": 201})));
+    let record = discover_full(&object(json!({"status": "active", "status_code": 201})));
     assert_eq!(record.map(|r| r.status), Some(201));
-    assert!(discover(&object(json!({"status": "active", "msg": "hello"}))).is_none());
-    assert!(discover(&object(json!({"status": 409.5}))).is_none());
+    assert!(discover_full(&object(json!({"status": "active", "msg": "hello"}))).is_none());
+    assert!(discover_full(&object(json!({"status": 409.5}))).is_none());
 }
 
 #[test]
@@ -44,7 +48,7 @@ fn ecs_gateway_line() {
         "url": {"full": "https://api.my-virtual-office.com/api/customers", "path": "/api/customers"},
         "event": {"duration": 35_000_000}
     });
-    let record = discover(&object(line)).expect("a call");
+    let record = discover_full(&object(line)).expect("a call");
     assert_eq!(record.status, 409);
     assert_eq!(record.method.as_deref(), Some("POST"));
     assert_eq!(record.url.as_deref(), Some("https://api.my-virtual-office.com/api/customers"));
@@ -58,7 +62,7 @@ fn ecs_gateway_line() {
 
 #[test]
 fn traefik_and_istio_fields() {
-    let traefik = discover(&object(json!({
+    let traefik = discover_full(&object(json!({
         "DownstreamStatus": 502, "OriginStatus": 0, "RequestMethod": "GET", "RequestPath": "/x",
         "StartUTC": "2021-03-16T18:56:54.735539596Z", "Duration": 40356
     })))
@@ -66,7 +70,7 @@ fn traefik_and_istio_fields() {
     assert_eq!((traefik.status, traefik.url.as_deref()), (502, Some("/x")));
     assert!(traefik.duration_ms.is_some_and(|ms| (ms - 0.040356).abs() < 1e-9), "{:?}", traefik.duration_ms);
 
-    let istio = discover(&object(json!({
+    let istio = discover_full(&object(json!({
         "method": "GET", "path": "/reviews/0", "response_code": 503,
         "response_code_details": "no_healthy_upstream", "start_time": "2022-09-08T12:51:05.656Z"
     })))
@@ -88,22 +92,23 @@ fn headers_in_every_shape() {
 #[test]
 fn request_line_and_reason_phrase() {
     let record =
-        discover(&object(json!({"request": "PATCH /api/customers/1 HTTP/1.1", "status": 404}))).expect("a call");
+        discover_full(&object(json!({"request": "PATCH /api/customers/1 HTTP/1.1", "status": 404}))).expect("a call");
     assert_eq!(record.method.as_deref(), Some("PATCH"));
     assert_eq!(record.url.as_deref(), Some("/api/customers/1"));
 
-    let body_only = discover(&object(json!({"error": "Too Many Requests", "message": "slow down"})))
+    let body_only = discover_full(&object(json!({"error": "Too Many Requests", "message": "slow down"})))
         .expect("an error body names its status");
     assert_eq!((body_only.status, body_only.message.as_deref()), (429, Some("slow down")));
 }
 
 #[test]
 fn network_failures_have_no_response() {
-    let record =
-        discover(&object(json!({"method": "POST", "url": "/api/customers", "error": "connect ETIMEDOUT 1.2.3.4:443"})))
-            .expect("a failed call");
+    let record = discover_full(&object(
+        json!({"method": "POST", "url": "/api/customers", "error": "connect ETIMEDOUT 1.2.3.4:443"}),
+    ))
+    .expect("a failed call");
     assert_eq!(record.status, 0);
-    assert!(discover(&object(json!({"method": "POST", "url": "/api/customers"}))).is_none());
+    assert!(discover_full(&object(json!({"method": "POST", "url": "/api/customers"}))).is_none());
 }
 
 #[test]

@@ -1,7 +1,11 @@
 use super::*;
 
+fn parse_full(line: &str) -> Result<Record, SkipReason> {
+    parse(line, Detail::Full)
+}
+
 fn call(line: &str) -> Record {
-    parse(line).unwrap_or_else(|reason| panic!("{line}: {reason}"))
+    parse(line, Detail::Full).unwrap_or_else(|reason| panic!("{line}: {reason}"))
 }
 
 #[test]
@@ -65,7 +69,7 @@ fn envoy_lines() {
     );
     assert_eq!((unparsed.status, unparsed.method.as_deref()), (400, None));
     assert_eq!(
-        parse(r#"[2019-04-08T16:50:12.533Z] "- - -" 0 - 87 254 4 - "-" "-" "-" "-" "172.27.0.2:80""#),
+        parse_full(r#"[2019-04-08T16:50:12.533Z] "- - -" 0 - 87 254 4 - "-" "-" "-" "-" "172.27.0.2:80""#),
         Err(SkipReason::NotHttp)
     );
 }
@@ -75,7 +79,7 @@ fn lines_without_a_call_are_skipped() {
     for line in
         ["INFO sync loop started", "DEBUG using key sk_live_abc", "status=500 but nothing else", "2026-11-20 GET ready"]
     {
-        assert_eq!(parse(line), Err(SkipReason::NoApiCall), "{line}");
+        assert_eq!(parse(line, Detail::Full), Err(SkipReason::NoApiCall), "{line}");
     }
 }
 
