@@ -451,11 +451,15 @@ def main():
     if manifest_path.exists() and not args.force:
         old = json.loads(manifest_path.read_text())
         want = [name for name, _ in targets] + ([] if args.quick else [HAR_NAME])
-        if (old.get("generator", {}).get("version") == GEN_VERSION and old["generator"].get("seed") == SEED
-                and all(name in old["files"] and (out / name).exists() and (out / name).stat().st_size == old["files"][name]["bytes"]
-                        for name in want)):
+        if old.get("generator", {}).get("version") != GEN_VERSION or old["generator"].get("seed") != SEED:
+            why = "another generator version"
+        else:
+            why = next((f"{name} is missing or has another size" for name in want if name not in old["files"]
+                        or not (out / name).exists() or (out / name).stat().st_size != old["files"][name]["bytes"]), None)
+        if why is None:
             print(f"data in {out} is up to date (generator v{GEN_VERSION}); --force regenerates it")
             return
+        print(f"regenerating: {why}")
     log = lambda s: print(s, flush=True)
     log(f"generating into {out} (seed {SEED}, generator v{GEN_VERSION})")
     rng = random.Random(SEED)
