@@ -259,8 +259,10 @@ def main():
     if "har" in sizes:
         plan.append(("har", "errlens", [str(binary), "summary", "--format", "json", str(path["har"])], False, runs["har"], 1))
     for k, tool, cmd, shell, n, warmup in plan:
-        log(f"  {tool} on {FILES[k]}: warmup {warmup}, {n} runs ...")
+        load = os.getloadavg()[0]
+        log(f"  {tool} on {FILES[k]}: warmup {warmup}, {n} runs (load average {load:.2f}) ...")
         r = hyperfine(f"{tool} {FILES[k]}", cmd, n, warmup, shell)
+        r["load_before"] = load
         timings[(k, tool)] = r
         log(f"    median {fmt_s(r['median'])} (mean {fmt_s(r['mean'])} ± {fmt_s(r['stddev'] or 0)}, min {fmt_s(r['min'])}), "
             f"{mbps(nbytes[k], r['median']):,.0f} MB/s, CPU {r['cpu']:.2f} s/run")
@@ -273,8 +275,8 @@ def main():
                    "wc -l": "`wc -l`"}[tool]
             time_rows.append([LABEL[k], cmd, fmt_s(r["median"]), f"{fmt_s(r['mean'])} ± {fmt_s(r['stddev'] or 0)}", fmt_s(r["min"]),
                               f"{mbps(nbytes[k], r['median']):,.0f}", f"{r['cpu']:.2f} s",
-                              f"{mbps(nbytes[k], r['cpu']):,.0f}", len(r["times"])])
-    time_table = table(["file", "command", "median", "mean ± sd", "min", "MB/s (median)", "CPU (user+sys)/run", "MB per CPU-s", "runs"], time_rows)
+                              f"{mbps(nbytes[k], r['cpu']):,.0f}", len(r["times"]), f"{r['load_before']:.1f}"])
+    time_table = table(["file", "command", "median", "mean ± sd", "min", "MB/s (median)", "CPU (user+sys)/run", "MB per CPU-s", "runs", "load avg before"], time_rows)
     log(time_table)
 
     # -------- memory
@@ -305,10 +307,11 @@ def main():
         over_wc = e["median"] / w["median"]
         val = f"{fmt_s(e['median'])} ({mbps(nbytes[k], e['median']):,.0f} MB/s, CPU {e['cpu']:.2f} s)"
         rows.append([f"errlens summary, {LABEL[k]} NDJSON, vs jq", val,
-                     f"jq: {fmt_s(j['median'])} ({mbps(nbytes[k], j['median']):,.0f} MB/s)", f"{speedup:,.1f}× faster",
+                     f"jq: {fmt_s(j['median'])} ({mbps(nbytes[k], j['median']):,.0f} MB/s, CPU {j['cpu']:.2f} s)",
+                     f"{speedup:,.1f}× faster (CPU time: {j['cpu'] / e['cpu']:,.1f}×)",
                      f"≥ {GOALS['vs_jq']:.0f}× faster", verdict(speedup >= GOALS["vs_jq"], f"needs {GOALS['vs_jq'] / speedup:.1f}× more speed")])
         rows.append([f"errlens summary, {LABEL[k]} NDJSON, vs wc -l", val,
-                     f"wc -l: {fmt_s(w['median'])} ({mbps(nbytes[k], w['median']):,.0f} MB/s)", f"{over_wc:,.1f}× wc -l",
+                     f"wc -l: {fmt_s(w['median'])} ({mbps(nbytes[k], w['median']):,.0f} MB/s, CPU {w['cpu']:.2f} s)", f"{over_wc:,.1f}× wc -l",
                      f"≤ {GOALS['vs_wc']:.0f}× wc -l", verdict(over_wc <= GOALS["vs_wc"], f"needs {over_wc / GOALS['vs_wc']:.1f}× more speed")])
     rows.append(["marginal peak RssAnon per record (64 MiB → 256 MiB)", f"{marginal:,.0f} B",
                  f"{fmt_bytes(mem['64m']['rss_anon'])} → {fmt_bytes(mem['256m']['rss_anon'])} for +{rec['256m'] - rec['64m']:,} records",
@@ -343,7 +346,7 @@ def main():
     (out_dir / f"{stamp}.md").write_text(md)
     (out_dir / f"{stamp}.json").write_text(json.dumps({
         "machine": m, "errlens": rev, "binary": str(binary), "quick": quick, "bytes": nbytes,
-        "timings": {f"{k} {t}": {x: r[x] for x in ("median", "mean", "stddev", "min", "max", "user", "system", "times")}
+        "timings": {f"{k} {t}": {x: r[x] for x in ("median", "mean", "stddev", "min", "max", "user", "system", "times", "load_before")}
                     for (k, t), r in timings.items()},
         "memory": {k: {"rss_anon": v["rss_anon"], "vm_hwm": v["vm_hwm"], "runs": v["runs"]} for k, v in mem.items()},
         "marginal_bytes_per_record": marginal, "problems": problems}, indent=2) + "\n")
