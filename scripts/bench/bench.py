@@ -63,7 +63,9 @@ def errlens_revision(binary):
         rev = subprocess.check_output(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], text=True).strip()
         dirty = subprocess.run(["git", "-C", str(REPO), "diff", "--quiet", "HEAD", "--", "src", "Cargo.toml", "Cargo.lock"]).returncode
         branch = subprocess.check_output(["git", "-C", str(REPO), "rev-parse", "--abbrev-ref", "HEAD"], text=True).strip()
-        return f"{rev}{'+dirty' if dirty else ''} ({branch})"
+        src = subprocess.check_output(["git", "-C", str(REPO), "log", "-1", "--format=%h", "--", "src", "Cargo.toml", "Cargo.lock"],
+                                      text=True).strip()
+        return f"{rev}{'+dirty' if dirty else ''} ({branch}; src/ and Cargo files last changed in {src})"
     except (OSError, subprocess.CalledProcessError):
         return "?"
 
