@@ -20,15 +20,21 @@ fn harness(files: Vec<PathBuf>) -> Harness<'static, App> {
     harness
 }
 
-/// Steps the app until its loader thread is done.
+/// Steps the app until its loader and view threads are done.
 fn wait_loaded(harness: &mut Harness<'static, App>) {
+    settle(harness);
+}
+
+/// Steps the app until nothing is loading or being computed, then a few frames more.
+fn settle(harness: &mut Harness<'static, App>) {
     let deadline = Instant::now() + Duration::from_secs(60);
-    while harness.state().is_loading() {
-        assert!(Instant::now() < deadline, "loading did not finish");
+    harness.step();
+    while harness.state().is_busy() {
+        assert!(Instant::now() < deadline, "the app did not settle");
         harness.step();
-        std::thread::sleep(Duration::from_millis(5));
+        std::thread::sleep(Duration::from_millis(2));
     }
-    harness.run_steps(4);
+    harness.run_steps(3);
 }
 
 fn samples() -> Vec<PathBuf> {
@@ -54,7 +60,7 @@ fn loads_the_samples_and_shows_the_groups() {
 fn selecting_a_group_shows_its_documented_fix() {
     let mut harness = harness(samples());
     harness.get_by_label_contains("Duplicate email · 12").click();
-    harness.run_steps(3);
+    settle(&mut harness);
     assert!(matches!(harness.state().page, Page::Group(_)));
     harness.get_by_label_contains("instead of creating it again");
     harness.get_by_label("Retrying will not help.");
@@ -62,7 +68,7 @@ fn selecting_a_group_shows_its_documented_fix() {
     harness.snapshot("group_duplicate_email");
 
     harness.get_by_label("Show records").click();
-    harness.run_steps(3);
+    settle(&mut harness);
     assert_eq!(harness.state().page, Page::Records);
     assert_eq!(harness.state().rows.len(), 12);
 }
@@ -71,12 +77,12 @@ fn selecting_a_group_shows_its_documented_fix() {
 fn typing_a_filter_narrows_the_table_and_esc_clears_it() {
     let mut harness = harness(samples());
     harness.get_by_label("Records").click();
-    harness.run_steps(2);
+    settle(&mut harness);
     let all = harness.state().rows.len();
     harness.get_by_role(Role::TextInput).focus();
-    harness.run_steps(2);
+    settle(&mut harness);
     harness.get_by_role(Role::TextInput).type_text("revoked");
-    harness.run_steps(3);
+    settle(&mut harness);
     let rows = harness.state().rows.clone();
     assert!(!rows.is_empty() && rows.len() < all, "{} of {all}", rows.len());
     assert!(rows.iter().all(|&row| harness.state().store.kind_id(row as usize) == Some("api_key_revoked")));
@@ -84,7 +90,7 @@ fn typing_a_filter_narrows_the_table_and_esc_clears_it() {
     harness.snapshot("records_filtered");
 
     harness.get_by_label("Clear filters").click();
-    harness.run_steps(3);
+    settle(&mut harness);
     assert_eq!(harness.state().rows.len(), all);
 }
 
@@ -96,7 +102,7 @@ fn clicking_a_status_bar_filters_to_that_status() {
     let statuses = harness.summary_failed_statuses();
     let first_bar = egui::pos2(chart.left() + chart.width() * 0.5 / statuses as f32 + 8.0, chart.bottom() - 30.0);
     harness.hover_at(first_bar);
-    harness.run_steps(2);
+    settle(&mut harness);
     harness.event(egui::Event::PointerButton {
         pos: first_bar,
         button: egui::PointerButton::Primary,
@@ -109,7 +115,7 @@ fn clicking_a_status_bar_filters_to_that_status() {
         pressed: false,
         modifiers: egui::Modifiers::NONE,
     });
-    harness.run_steps(3);
+    settle(&mut harness);
     let app = harness.state();
     assert_eq!(app.settings.filter.status, Some(0));
     assert_eq!(app.page, Page::Records);
@@ -124,7 +130,7 @@ fn clicking_a_timeline_bucket_narrows_to_its_time_span() {
     let bucket_ms = harness.state().timeline.bucket_ms;
     let at = egui::pos2(chart.center().x, chart.bottom() - 40.0);
     harness.hover_at(at);
-    harness.run_steps(2);
+    settle(&mut harness);
     for pressed in [true, false] {
         harness.event(egui::Event::PointerButton {
             pos: at,
@@ -133,7 +139,7 @@ fn clicking_a_timeline_bucket_narrows_to_its_time_span() {
             modifiers: egui::Modifiers::NONE,
         });
     }
-    harness.run_steps(3);
+    settle(&mut harness);
     let app = harness.state();
     let (from, to) = (app.settings.filter.from_ms.expect("from"), app.settings.filter.to_ms.expect("to"));
     assert_eq!(to - from, bucket_ms, "one bucket of the chart that was clicked");
@@ -146,13 +152,13 @@ fn clicking_a_timeline_bucket_narrows_to_its_time_span() {
 fn selecting_a_record_shows_the_call_with_credentials_masked() {
     let mut harness = harness(vec![PathBuf::from("sample-logs/browser-export.har")]);
     harness.get_by_label("Records").click();
-    harness.run_steps(2);
+    settle(&mut harness);
     let row = harness.state().rows[0];
     harness.state_mut().selected_row = Some(row);
-    harness.run_steps(3);
+    settle(&mut harness);
     harness.get_by_label("Copy as cURL");
     harness.get_by_label_contains("Request headers").click();
-    harness.run_steps(2);
+    settle(&mut harness);
     let record = harness.state().store.record(row as usize).expect("record");
     let source = PathBuf::from("sample-logs/browser-export.har");
     harness.get_by_label(&format!("{}:{}", source.display(), record.source.line));
@@ -179,7 +185,7 @@ fn a_file_with_bad_lines_reports_them_and_an_unreadable_file_is_named() {
     // An empty file is still listed, with no calls, rather than vanishing.
     harness.get_by_label("empty.log · TEXT · 0 calls");
     harness.get_by_label("5 skipped (!)").click();
-    harness.run_steps(3);
+    settle(&mut harness);
     harness.get_by_label_contains("truncated JSON");
     harness.get_by_label("line 69");
     assert_eq!(harness.state().store.len(), 90);
@@ -190,9 +196,9 @@ fn composing_a_support_email_end_to_end() {
     let mut harness = harness(samples());
     harness.state_mut().settings.account_email = "ops@acme-shop.example".into();
     harness.get_by_label_contains("Duplicate email · 12").click();
-    harness.run_steps(3);
+    settle(&mut harness);
     harness.get_by_label("Compose support email").click();
-    harness.run_steps(4);
+    settle(&mut harness);
     let email = harness.state().composer.as_ref().and_then(|c| c.email.clone()).expect("an email");
     assert_eq!(email.to.as_deref(), Some("hello@my-virtual-office.com"));
     assert!(
@@ -214,7 +220,7 @@ fn composing_a_support_email_end_to_end() {
         .find(|r| r.category == errlens::redact::Category::CustomerEmail)
         .expect("an email removed");
     harness.get_by_label_contains(&format!("Customer email: {} (", item.preview)).click();
-    harness.run_steps(4);
+    settle(&mut harness);
     let revealed = harness.state().composer.as_ref().and_then(|c| c.email.clone()).expect("an email");
     assert!(revealed.body.contains(&item.original), "the revealed email is shared");
     assert_eq!(
@@ -226,7 +232,7 @@ fn composing_a_support_email_end_to_end() {
     let path = dir.path().join("request.eml");
     harness.state_mut().composer.as_mut().expect("composer").save_to = Some(path.clone());
     harness.get_by_label("Save as .eml").click();
-    harness.run_steps(3);
+    settle(&mut harness);
     let saved = std::fs::read_to_string(&path).expect("saved .eml");
     assert!(saved.starts_with("From: ops@acme-shop.example\r\nTo: hello@my-virtual-office.com\r\nSubject: [API] 409"));
     harness.get_by_label_contains("Saved to");

@@ -11,9 +11,10 @@ mod overview;
 mod record;
 mod records;
 mod style;
+mod view;
 
 use crate::knowledge::Knowledge;
-use crate::query::{self, Filter, Timeline};
+use crate::query::{Filter, Timeline};
 use crate::store::Store;
 use crate::summary::{self, Summary};
 use eframe::egui;
@@ -97,8 +98,8 @@ struct Progress {
 pub struct App {
     /// Persisted settings.
     pub settings: Settings,
-    /// Every loaded call.
-    pub store: Store,
+    /// Every loaded call (shared with a view job computing from a snapshot).
+    pub store: Arc<Store>,
     /// The central page.
     pub page: Page,
     /// The record shown in the side panel (a store row).
@@ -128,6 +129,7 @@ pub struct App {
     progress: Option<Progress>,
     stale: bool,
     last_refresh: Option<std::time::Instant>,
+    view_job: Option<view::Job>,
     focus_filter: bool,
 }
 
@@ -139,7 +141,7 @@ impl App {
         style::apply(&cc.egui_ctx, settings.theme);
         let mut app = Self {
             settings,
-            store: Store::new(Arc::new(Knowledge::bundled())),
+            store: Arc::new(Store::new(Arc::new(Knowledge::bundled()))),
             page: Page::Overview,
             selected_row: None,
             rows: Vec::new(),
@@ -157,6 +159,7 @@ impl App {
             progress: None,
             stale: true,
             last_refresh: None,
+            view_job: None,
             focus_filter: false,
         };
         let files = if !options.files.is_empty() {
@@ -183,7 +186,7 @@ impl App {
     pub fn open(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>, replace: bool) {
         let paths = crate::cli::expand_inputs(&paths);
         if replace {
-            self.store = Store::new(Arc::clone(&self.store.knowledge));
+            self.store = Arc::new(Store::new(Arc::clone(&self.store.knowledge)));
             self.settings.files.clear();
             self.selected_row = None;
             self.shown_record = None;
@@ -254,7 +257,7 @@ impl App {
                         total_bytes: opened.total_bytes,
                         records: 0,
                     });
-                    self.store.begin_file(path, &opened);
+                    Arc::make_mut(&mut self.store).begin_file(path, &opened);
                 }
                 Event::Block { rows, done_bytes, total_bytes } => {
                     let index = self.store.files.len().saturating_sub(1);
@@ -263,14 +266,15 @@ impl App {
                         progress.total_bytes = total_bytes;
                         progress.records += rows.rows.len();
                     }
-                    self.store.extend_file(index, rows);
+                    Arc::make_mut(&mut self.store).extend_file(index, rows);
                     self.stale = true;
                 }
                 Event::Failed { path, error, started } => {
                     if started {
-                        self.store.fail_file(self.store.files.len().saturating_sub(1), error.clone());
+                        let index = self.store.files.len().saturating_sub(1);
+                        Arc::make_mut(&mut self.store).fail_file(index, error.clone());
                     } else {
-                        self.store.add_failed(path, error.clone());
+                        Arc::make_mut(&mut self.store).add_failed(path, error.clone());
                     }
                     self.messages.push(error);
                     self.stale = true;
@@ -299,20 +303,42 @@ impl App {
         }
         self.last_refresh = Some(std::time::Instant::now());
         self.stale = false;
-        match query::apply(&self.store, &self.settings.filter) {
-            Ok(rows) => {
-                self.rows = rows;
-                self.filter_error = None;
-            }
-            Err(error) => self.filter_error = Some(format!("invalid regular expression: {error}")),
+        if self.is_loading() {
+            let view = view::compute(&self.store, &self.settings.filter, self.sort);
+            self.show(view);
+            return;
         }
-        records::sort_rows(&self.store, &mut self.rows, self.sort);
-        match summary::summarize(&self.store, Some(&self.rows)) {
-            Ok(summary) => self.summary = Some(summary),
-            Err(error) => self.messages.push(format!("cannot summarize: {error}")),
+        let repaint = ctx.clone();
+        match view::Job::start(Arc::clone(&self.store), self.settings.filter.clone(), self.sort, move || {
+            repaint.request_repaint();
+        }) {
+            // A newer job replaces an older one; the older result is dropped unseen.
+            Ok(job) => self.view_job = Some(job),
+            Err(error) => self.messages.push(format!("cannot start a worker thread: {error}")),
         }
-        self.timeline = query::timeline(&self.store, &self.rows, 60);
-        self.trends = groups::trends(&self.store, &self.rows);
+    }
+
+    fn poll_view(&mut self) {
+        if let Some(view) = self.view_job.as_ref().and_then(view::Job::try_take) {
+            self.view_job = None;
+            self.show(view);
+        }
+    }
+
+    fn show(&mut self, view: view::View) {
+        self.filter_error = view.error;
+        if self.filter_error.is_some() && view.summary.is_none() {
+            return;
+        }
+        self.rows = view.rows;
+        self.summary = view.summary;
+        self.timeline = view.timeline;
+        self.trends = view.trends;
+    }
+
+    /// Whether files are loading or a view is being computed.
+    pub fn is_busy(&self) -> bool {
+        self.is_loading() || self.view_job.is_some() || self.stale
     }
 
     fn handle_input(&mut self, ctx: &egui::Context) {
@@ -539,6 +565,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_loader();
+        self.poll_view();
         self.handle_input(&ctx);
         self.refresh(&ctx);
         egui::Panel::top("top").show(ui, |ui| self.top_bar_ui(ui));
