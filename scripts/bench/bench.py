@@ -277,8 +277,8 @@ def main():
                    "wc -l": "`wc -l`"}[tool]
             time_rows.append([LABEL[k], cmd, fmt_s(r["median"]), f"{fmt_s(r['mean'])} ± {fmt_s(r['stddev'] or 0)}", fmt_s(r["min"]),
                               f"{mbps(nbytes[k], r['median']):,.0f}", f"{r['cpu']:.2f} s",
-                              f"{mbps(nbytes[k], r['cpu']):,.0f}", len(r["times"]), f"{r['load_before']:.1f}"])
-    time_table = table(["file", "command", "median", "mean ± sd", "min", "MB/s (median)", "CPU (user+sys)/run", "MB per CPU-s", "runs", "load avg before"], time_rows)
+                              f"{mbps(nbytes[k], r['cpu']):,.0f}", f"{r['cpu'] / r['mean']:.2f}", len(r["times"]), f"{r['load_before']:.1f}"])
+    time_table = table(["file", "command", "median", "mean ± sd", "min", "MB/s (median)", "CPU (user+sys)/run", "MB per CPU-s", "CPU / wall", "runs", "load avg before"], time_rows)
     log(time_table)
 
     # -------- memory
