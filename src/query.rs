@@ -99,6 +99,10 @@ pub fn apply(store: &Store, filter: &Filter) -> Result<Vec<u32>, regex::Error> {
             .collect(),
         None => Vec::new(),
     };
+    let status_hits: Vec<bool> = match &matcher {
+        Some(m) => (0..=999u16).map(|status| m.is_match(&status.to_string())).collect(),
+        None => Vec::new(),
+    };
     let file_hits: Vec<bool> = match &matcher {
         Some(m) => store.files.iter().map(|file| m.is_match(&file.path.display().to_string())).collect(),
         None => Vec::new(),
@@ -123,14 +127,14 @@ pub fn apply(store: &Store, filter: &Filter) -> Result<Vec<u32>, regex::Error> {
         {
             return false;
         }
-        if let Some(matcher) = &matcher {
+        if matcher.is_some() {
             let message = store.message[row];
             let kind = store.kind[row];
             return endpoint_hits[store.endpoint[row] as usize]
                 || (message != NONE && message_hits[message as usize])
                 || (kind != NONE && kind_hits[kind as usize])
                 || file_hits[store.file[row] as usize]
-                || matcher.is_match(&status.to_string());
+                || status_hits.get(usize::from(status)).copied().unwrap_or(false);
         }
         true
     };
