@@ -3,7 +3,7 @@
 //! Items are borrowed as raw JSON first, so each record knows the byte span it came from and can
 //! be read again later without keeping its bodies in memory.
 
-use super::{Format, Parsed, SkipReason, Skipped, fields, har, line_numbers};
+use super::{Format, Parsed, SkipReason, Skipped, fields, har, line, line_numbers};
 use crate::record::{Record, SourceSpan};
 use serde::Deserialize;
 use serde_json::Value;
@@ -59,12 +59,12 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Problem> {
     let mut parsed = Parsed::default();
     for ((item, offset), line) in items.iter().zip(offsets).zip(lines) {
         let span = SourceSpan { line, offset: offset as u64, len: item.get().len() as u64 };
-        match parse_item(item.get().as_bytes(), format) {
-            Some(mut record) => {
+        match read_item(item.get().as_bytes(), format) {
+            Ok(mut record) => {
                 record.source = span;
                 parsed.records.push(record);
             }
-            None => parsed.skipped.push(Skipped { line, reason: SkipReason::JsonNotACall }),
+            Err(reason) => parsed.skipped.push(Skipped { line, reason }),
         }
     }
     Ok(parsed)
@@ -72,9 +72,24 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Problem> {
 
 /// Reads one item (an array element or a HAR entry) as a record.
 pub fn parse_item(text: &[u8], format: Format) -> Option<Record> {
-    let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(text) else { return None };
+    read_item(text, format).ok()
+}
+
+/// Reads one item as a record, or says why it is not one.
+fn read_item(text: &[u8], format: Format) -> Result<Record, SkipReason> {
+    let object = match serde_json::from_slice::<Value>(text) {
+        Ok(Value::Object(object)) => object,
+        Ok(_) => return Err(SkipReason::JsonNotACall),
+        // Items were already read once as raw JSON, which has no depth limit; parsing has one.
+        Err(error) => return Err(line::json_skip_reason(&error)),
+    };
     let looks_like_har_entry = object.get("request").is_some_and(Value::is_object) && object.contains_key("response");
-    if format == Format::Har || looks_like_har_entry { har::entry_record(&object) } else { fields::discover(&object) }
+    let record = if format == Format::Har || looks_like_har_entry {
+        har::entry_record(&object)
+    } else {
+        fields::discover(&object)
+    };
+    record.ok_or_else(|| fields::not_a_call(&object, SkipReason::JsonNotACall))
 }
 
 fn har_entries(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {
