@@ -23,13 +23,18 @@ pub struct Problem {
 
 impl From<serde_json::Error> for Problem {
     fn from(error: serde_json::Error) -> Self {
-        let reason = if error.is_eof() {
-            format!("the document ends too early (truncated?): {error}")
-        } else {
-            error.to_string()
-        };
-        Self { line: error.line(), column: error.column(), reason }
+        let what = without_position(&error);
+        let reason = if error.is_eof() { format!("the document ends too early (truncated?): {what}") } else { what };
+        Self { line: error.line(), column: error.column().max(1), reason }
     }
+}
+
+/// serde_json's message without its ` at line L column C`: the problem reports the position
+/// itself, in the whole file rather than in the part that was being read.
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).map_or_else(|| text.clone(), str::to_string)
 }
 
 /// Keys that usually hold the calls in an exported object, most likely first.
@@ -122,11 +127,16 @@ fn json_items(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {
 
 fn array_items<'a>(bytes: &[u8], array: &'a RawValue, what: &str) -> Result<Vec<&'a RawValue>, Problem> {
     serde_json::from_str::<Vec<&RawValue>>(array.get()).map_err(|error| {
-        let base_line = line_numbers(bytes, [offset_in(bytes, array)])[0] as usize;
+        // serde counts from the array's start; the file's own line and column are wanted.
+        let offset = offset_in(bytes, array).min(bytes.len());
+        let base_line = line_numbers(bytes, [offset])[0] as usize;
+        let line_start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+        // serde says column 0 for a problem found before the line's first character was read.
+        let column = error.column().max(1) + if error.line() <= 1 { offset - line_start } else { 0 };
         Problem {
             line: base_line + error.line().saturating_sub(1),
-            column: error.column(),
-            reason: format!("{what} is not an array of objects: {error}"),
+            column,
+            reason: format!("{what} is not an array: {}", without_position(&error)),
         }
     })
 }
