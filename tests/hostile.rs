@@ -409,6 +409,7 @@ fn a_directory_as_input() {
     assert_eq!((run.code, run.summary["inputs"].as_array().map(Vec::len)), (0, Some(0)));
 }
 
+#[cfg(unix)]
 #[test]
 fn unreadable_inputs_are_errors_naming_the_file_and_the_rest_is_still_read() {
     let corpus = Corpus::new();
@@ -438,11 +439,13 @@ fn unreadable_inputs_are_errors_naming_the_file_and_the_rest_is_still_read() {
     }
 }
 
+#[cfg(unix)]
 fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
     assert!(status.success());
 }
 
+#[cfg(unix)]
 #[test]
 fn a_fifo_is_read_until_its_writer_closes_it_and_an_endless_one_stops_at_the_limit() {
     let dir = tempfile::tempdir().expect("tempdir");
