@@ -67,13 +67,22 @@ pub struct SourceFile {
     pub gzip: bool,
     /// Records read.
     pub records: usize,
-    /// Lines, items or rows that were not calls.
+    /// The first [`MAX_SKIPPED_KEPT`] lines, items or rows that were not calls, with reasons.
     pub skipped: Vec<Skipped>,
+    /// How many lines, items or rows were not calls: also those past [`MAX_SKIPPED_KEPT`].
+    pub skipped_count: usize,
     /// Why the file could not be read, if it could not.
     pub error: Option<String>,
     /// The (decompressed) content, for reading a record back.
     bytes: Arc<[u8]>,
 }
+
+/// How many skipped lines a file keeps with their reasons; the rest are only counted. A file of
+/// garbage can have a skipped line every two bytes, and each costs 40 bytes or more to keep.
+pub const MAX_SKIPPED_KEPT: usize = 10_000;
+
+/// Bytes [`Store::load`] parses at a time: what a file costs beyond its content and rows.
+const LOAD_CHUNK_BYTES: usize = 4 << 20;
 
 /// All rows of a session.
 #[derive(Debug, Clone)]
@@ -144,15 +153,27 @@ impl Store {
 
     /// Reads a file and adds its records; a file that cannot be read is kept with its error
     /// (see [`SourceFile::error`]), so the caller reports it once, with the rest.
+    /// Line formats are parsed a chunk at a time, as the app does, so that what a file costs
+    /// beyond its content and rows stays bounded.
     pub fn load(&mut self, path: PathBuf, format: Option<Format>) {
-        let read = ingest::read_input(&path).and_then(|(bytes, gzip)| {
-            ingest::ingest_bytes(&path, &bytes, format).map(|ingested| (bytes, gzip, ingested))
+        let (bytes, gzip) = match ingest::read_input(&path) {
+            Ok(read) => read,
+            Err(error) => return self.add_failed(path, error.to_string()),
+        };
+        let bytes: Arc<[u8]> = bytes.into();
+        let format = format.unwrap_or_else(|| ingest::detect_input(&bytes));
+        // A document that cannot be read fails before its one chunk: the file starts with it.
+        let mut index = None;
+        let read = ingest::ingest_in_chunks(&path, &bytes, Some(format), LOAD_CHUNK_BYTES, |parsed, _| {
+            let file = *index.get_or_insert_with(|| self.begin_file(path.clone(), Some(format), gzip, bytes.clone()));
+            self.extend_file(file, &parsed.records, parsed.skipped);
+            true
         });
         match read {
-            Ok((bytes, gzip, mut ingested)) => {
-                ingested.gzip = gzip;
-                self.add(path, ingested, bytes.into());
+            Ok(_) if index.is_none() => {
+                self.begin_file(path, Some(format), gzip, bytes);
             }
+            Ok(_) => {}
             Err(error) => self.add_failed(path, error.to_string()),
         }
     }
@@ -172,7 +193,16 @@ impl Store {
 
     /// Starts a file whose records arrive in chunks ([`Store::extend_file`]); returns its index.
     pub fn begin_file(&mut self, path: PathBuf, format: Option<Format>, gzip: bool, bytes: Arc<[u8]>) -> usize {
-        self.files.push(SourceFile { path, format, gzip, records: 0, skipped: Vec::new(), error: None, bytes });
+        self.files.push(SourceFile {
+            path,
+            format,
+            gzip,
+            records: 0,
+            skipped: Vec::new(),
+            skipped_count: 0,
+            error: None,
+            bytes,
+        });
         self.files.len() - 1
     }
 
@@ -180,7 +210,9 @@ impl Store {
     pub fn extend_file(&mut self, file_index: usize, records: &[Record], skipped: Vec<Skipped>) {
         if let Some(file) = self.files.get_mut(file_index) {
             file.records += records.len();
-            file.skipped.extend(skipped);
+            file.skipped_count += skipped.len();
+            let room = MAX_SKIPPED_KEPT.saturating_sub(file.skipped.len());
+            file.skipped.extend(skipped.into_iter().take(room));
         }
         for record in records {
             self.push_row(file_index as u32, record);

@@ -348,7 +348,7 @@ fn a_gzip_bomb_stops_at_the_content_limit_and_says_so() {
 #[test]
 fn the_limits_have_their_documented_values() {
     let limits = IngestLimits::default();
-    assert_eq!(limits.max_content_bytes, 4 << 30);
+    assert_eq!(limits.max_content_bytes, 2 << 30);
     assert_eq!(limits.max_line_bytes, 16 << 20);
     assert_eq!(ingest::MAX_JSON_DEPTH, 127);
     // The depth is where serde_json stops: one level less parses, the limit itself does not.

@@ -3,13 +3,18 @@
 //!
 //! | limit | default | when hit |
 //! |---|---|---|
-//! | [`IngestLimits::max_content_bytes`]: content of one file, after gzip decompression | 4 GiB | the file is an [`IngestError::TooLarge`](super::IngestError::TooLarge) naming the file and the limit; nothing of it is read |
+//! | [`IngestLimits::max_content_bytes`]: content of one file, after gzip decompression | 2 GiB | the file is an [`IngestError::TooLarge`](super::IngestError::TooLarge) naming the file and the limit; nothing of it is read |
 //! | [`IngestLimits::max_line_bytes`]: one NDJSON or text line, or one CSV row | 16 MiB | that line is skipped with [`SkipReason::TooLong`](super::SkipReason::TooLong) (its number and size); the rest of the file is read |
 //! | [`MAX_JSON_DEPTH`]: nesting of one JSON value (a line, an item, an embedded body) | 127 levels | the line, array item or HAR entry is skipped with [`SkipReason::TooDeep`](super::SkipReason::TooDeep); the rest is read (a document's own frame, around its items, is walked without recursion, so it has no depth limit) |
 //!
 //! Why these values: the content is held in memory while a file is open (the app reads a call's
-//! bodies back from it), so the content limit bounds memory at a few times 4 GiB in the worst
-//! case; a gzip bomb (about 1000:1) stops after 4 GiB instead of filling the disk-sized output.
+//! bodies back from it), next to one store row of about 50 bytes per call. Real logs spend a few
+//! hundred bytes per call, so a 2 GiB log costs about 2.5 GB; a hostile one made of the shortest
+//! calls (`{"status":500}`, 15 bytes) would cost about 9 GB, which is the worst case this limit
+//! allows. 1 GiB logs (the benchmark size) fit with room to spare. A gzip bomb (about 1000:1)
+//! stops after 2 GiB of output instead of expanding without end. The store keeps the first
+//! 10,000 skipped lines of a file with their reasons and only counts the rest
+//! ([`crate::store::MAX_SKIPPED_KEPT`]), since a file of garbage has one every few bytes.
 //! A log line over 16 MiB is not a log line but a dump; parsing it would cost several times its
 //! size. The depth is serde_json's own recursion limit: deeper JSON is refused by the parser
 //! itself before any stack is at risk, and every walk over parsed JSON in errlens is either
@@ -35,7 +40,7 @@ pub struct IngestLimits {
 
 impl IngestLimits {
     /// The documented defaults.
-    pub const DEFAULT: IngestLimits = IngestLimits { max_content_bytes: 4 << 30, max_line_bytes: 16 << 20 };
+    pub const DEFAULT: IngestLimits = IngestLimits { max_content_bytes: 2 << 30, max_line_bytes: 16 << 20 };
 }
 
 impl Default for IngestLimits {
