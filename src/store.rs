@@ -73,8 +73,10 @@ pub struct SourceFile {
     pub gzip: bool,
     /// Records read.
     pub records: usize,
-    /// Lines, items or rows that were not calls.
+    /// The first [`MAX_SKIPPED_KEPT`] lines, items or rows that were not calls, with reasons.
     pub skipped: Vec<Skipped>,
+    /// How many lines, items or rows were not calls: also those past [`MAX_SKIPPED_KEPT`].
+    pub skipped_count: usize,
     /// Why the file could not be read, if it could not.
     pub error: Option<String>,
     /// Where the content starts in the file (after a byte order mark); spans count from here.
@@ -93,6 +95,7 @@ impl SourceFile {
             gzip: false,
             records: 0,
             skipped: Vec::new(),
+            skipped_count: 0,
             error: None,
             content_offset: 0,
             retained: None,
@@ -159,6 +162,10 @@ impl Rows {
         Self { rows: parsed.records.iter().map(|record| Row::of(record, knowledge)).collect(), skipped: parsed.skipped }
     }
 }
+
+/// How many skipped lines a file keeps with their reasons; the rest are only counted. A file of
+/// garbage can have a skipped line every two bytes, and each costs 40 bytes or more to keep.
+pub const MAX_SKIPPED_KEPT: usize = 10_000;
 
 /// All rows of a session.
 #[derive(Debug, Clone)]
@@ -239,10 +246,10 @@ impl Store {
         let knowledge = Arc::clone(&self.knowledge);
         let index = self.files.len();
         self.files.push(SourceFile::new(path.clone()));
+        let options = ingest::ReadOptions { format, ..ingest::ReadOptions::default() };
         let result = ingest::ingest_file(
             &path,
-            format,
-            ingest::Detail::Summary,
+            &options,
             |_| {},
             |parsed| Rows::of(parsed, &knowledge),
             |rows, _done| {
@@ -285,6 +292,7 @@ impl Store {
         file.format = None;
         file.error = Some(error);
         file.skipped.clear();
+        file.skipped_count = 0;
         file.records = 0;
         let keep = self.file.iter().take_while(|&&f| f as usize != index).count();
         self.truncate(keep);
@@ -328,7 +336,9 @@ impl Store {
     pub fn extend_file(&mut self, file_index: usize, rows: Rows) {
         if let Some(file) = self.files.get_mut(file_index) {
             file.records += rows.rows.len();
-            file.skipped.extend(rows.skipped);
+            file.skipped_count += rows.skipped.len();
+            let room = MAX_SKIPPED_KEPT.saturating_sub(file.skipped.len());
+            file.skipped.extend(rows.skipped.into_iter().take(room));
         }
         for row in rows.rows {
             self.push(file_index as u32, row);

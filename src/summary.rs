@@ -144,7 +144,7 @@ fn input_summary(file: &crate::store::SourceFile) -> InputSummary {
         format: file.format.map(|format| format.name()),
         gzip: file.gzip,
         records: file.records,
-        skipped: file.skipped.len(),
+        skipped: file.skipped_count,
         skipped_examples: file
             .skipped
             .iter()

@@ -74,8 +74,7 @@ fn load_one(
     let total_bytes = std::cell::Cell::new(0);
     let result = ingest::ingest_file(
         path,
-        None,
-        ingest::Detail::Summary,
+        &ingest::ReadOptions::default(),
         |opened| {
             started.set(true);
             total_bytes.set(opened.total_bytes);

@@ -11,8 +11,8 @@ fn reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(bytes)
 }
 
-/// Parses every row after the header.
-pub fn parse(bytes: &[u8], detail: Detail) -> Parsed {
+/// Parses every row after the header; rows longer than `max_row_bytes` are skipped unread.
+pub fn parse(bytes: &[u8], detail: Detail, max_row_bytes: u64) -> Parsed {
     let mut parsed = Parsed::default();
     let mut reader = reader(bytes);
     let header = match reader.byte_headers() {
@@ -45,9 +45,15 @@ pub fn parse(bytes: &[u8], detail: Detail) -> Parsed {
                         .get(start.byte() as usize..)
                         .map_or(0, |rest| rest.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count() as u64);
                 let span = SourceSpan { line: start.line(), offset, len: 0 };
-                match row_record(&header, &row, detail) {
-                    Some(record) => pending = Some((record, span)),
-                    None => skipped_at.push((span.offset, row_skip_reason(&header, &row))),
+                let row_bytes = row.as_slice().len() as u64;
+                let result = if row_bytes > max_row_bytes {
+                    Err(SkipReason::TooLong { bytes: row_bytes, limit: max_row_bytes })
+                } else {
+                    read_row(&header, &row, detail)
+                };
+                match result {
+                    Ok(record) => pending = Some((record, span)),
+                    Err(reason) => skipped_at.push((span.offset, reason)),
                 }
             }
             Err(error) => {
@@ -86,7 +92,7 @@ pub fn row_with_header(header: &[u8], row: &[u8]) -> Option<Record> {
     let header = reader(header).byte_headers().ok()?.clone();
     let mut rows = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(row);
     let row = rows.byte_records().next()?.ok()?;
-    row_record(&header, &row, Detail::Full)
+    read_row(&header, &row, Detail::Full).ok()
 }
 
 fn end_of_row(bytes: &[u8], start: u64, next_start: u64) -> u64 {
@@ -96,7 +102,8 @@ fn end_of_row(bytes: &[u8], start: u64, next_start: u64) -> u64 {
     trimmed.len() as u64
 }
 
-fn row_record(header: &csv::ByteRecord, row: &csv::ByteRecord, detail: Detail) -> Option<Record> {
+/// A row as a record, or why it is not one.
+fn read_row(header: &csv::ByteRecord, row: &csv::ByteRecord, detail: Detail) -> Result<Record, SkipReason> {
     let mut object = Map::new();
     for (name, cell) in header.iter().zip(row.iter()) {
         let name = String::from_utf8_lossy(name).trim().to_string();
@@ -107,7 +114,7 @@ fn row_record(header: &csv::ByteRecord, row: &csv::ByteRecord, detail: Detail) -
         }
         object.insert(name, cell_value(cell));
     }
-    fields::discover(&object, detail)
+    fields::discover(&object, detail).ok_or_else(|| row_skip_reason(header, row, &object))
 }
 
 /// JSON text in a cell becomes JSON; anything else stays text (statuses parse from text).
@@ -120,14 +127,18 @@ fn cell_value(cell: &str) -> Value {
     Value::String(cell.to_string())
 }
 
-fn row_skip_reason(header: &csv::ByteRecord, row: &csv::ByteRecord) -> SkipReason {
-    if row.len() != header.len() {
-        SkipReason::BadCsvRow(format!(
-            "{} cells where the header names {}, and no HTTP status",
-            row.len(),
-            header.len()
-        ))
-    } else {
-        SkipReason::RowNotACall
+fn row_skip_reason(header: &csv::ByteRecord, row: &csv::ByteRecord, object: &Map<String, Value>) -> SkipReason {
+    if row.len() == header.len() {
+        return fields::not_a_call(object, SkipReason::RowNotACall);
     }
+    let cells = |n: usize| if n == 1 { "1 cell".to_string() } else { format!("{n} cells") };
+    // A quote that is never closed swallows the lines after it into one cell: say so, or those
+    // lines would vanish without a word.
+    let spans_lines = row.iter().any(|cell| cell.contains(&b'\n'));
+    let note = if spans_lines { "; a quoted cell runs over several lines (a quote not closed?)" } else { "" };
+    SkipReason::BadCsvRow(format!(
+        "{} where the header names {}, and no HTTP status{note}",
+        cells(row.len()),
+        header.len()
+    ))
 }

@@ -94,13 +94,20 @@ fn detect_json_object(body: &[u8]) -> Format {
 }
 
 /// A multi-line document opens with `{` on its own or with a key; NDJSON with a bad first line
-/// has other lines that are whole objects.
+/// has other lines that are whole objects: two of them, or half of a short sample (a two-line
+/// file whose first line is damaged is still NDJSON).
 fn document_or_lines(body: &[u8]) -> Format {
-    let whole_lines = non_blank_lines(body)
-        .take(SAMPLE_LINES)
-        .filter(|line| serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok())
-        .count();
-    if whole_lines >= 2 { Format::Ndjson } else { Format::Json }
+    if serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
+        return Format::Json;
+    }
+    let sample: Vec<&[u8]> = non_blank_lines(body).take(SAMPLE_LINES).collect();
+    let whole_lines =
+        sample.iter().filter(|line| serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()).count();
+    if whole_lines >= 2 || (sample.len() >= 2 && whole_lines * 2 >= sample.len()) {
+        Format::Ndjson
+    } else {
+        Format::Json
+    }
 }
 
 /// `[{`, `[]` or `[` at the end of its line open a JSON array; `[2026-11-20T...]` opens a text line.
@@ -116,15 +123,17 @@ fn has_har_log(body: &[u8]) -> bool {
         && (text.contains("\"entries\"") || text.contains("\"creator\"") || text.contains("\"version\""))
 }
 
+/// Borrowed, not parsed: the one line may be very long.
 fn holds_call_array(body: &[u8]) -> bool {
-    match serde_json::from_slice::<serde_json::Value>(body) {
-        Ok(serde_json::Value::Object(map)) => map.values().any(|value| value.is_array()),
-        _ => false,
-    }
+    serde_json::from_slice::<std::collections::HashMap<String, &serde_json::value::RawValue>>(body)
+        .is_ok_and(|map| map.values().any(|value| value.get().starts_with('[')))
 }
 
+/// Non-blank lines, trimmed, without a byte order mark that starts one (files joined with `cat`).
 fn non_blank_lines(body: &[u8]) -> impl Iterator<Item = &[u8]> {
-    body.split(|&b| b == b'\n').map(<[u8]>::trim_ascii).filter(|line| !line.is_empty())
+    body.split(|&b| b == b'\n')
+        .map(|line| line.trim_ascii_start().strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line).trim_ascii())
+        .filter(|line| !line.is_empty())
 }
 
 fn looks_like_csv(body: &[u8]) -> bool {
@@ -159,6 +168,10 @@ mod tests {
             ("GET /a 200\nPOST /b 409\n", Format::Text),
             ("[2019] \"GET / HTTP/1.1\" 200\n{\"message\":\"x\"}\n", Format::Text),
             ("{\"status\":20\n{\"status\":200}\n{\"status\":201}\n", Format::Ndjson),
+            ("{\"status\":20\n{\"status\":200}\n", Format::Ndjson),
+            ("{\"calls\": [\n{\"status\":200},\n{\"status\":500},\n{\"status\":404}\n]}\n", Format::Json),
+            ("{\n  \"calls\": [\n    {\"status\": 200},\n", Format::Json),
+            ("{\"status\":200}\n\u{feff}{\"status\":500}\n", Format::Ndjson),
             ("", Format::Text),
             ("[2022-06-22T10:17:14.118Z] \"GET /a HTTP/1.1\" 503\n", Format::Text),
             ("[\n]", Format::Json),

@@ -93,15 +93,26 @@ pub fn from_text(body: &str) -> ErrorInfo {
     ErrorInfo { error_type: None, message: Some(clip(first_line.to_string())) }
 }
 
-/// A body given as text: parsed as JSON when it is JSON, otherwise read as text or HTML.
+/// How many times a body logged as a JSON string (holding a JSON string, ...) is unwrapped.
+/// Each level doubles the backslashes, so real logs never come near it.
+const MAX_UNWRAP: usize = 8;
+
+/// A body given as text: parsed as JSON when it is JSON (also when it was logged as a JSON
+/// string holding the JSON, once or a few times over), otherwise read as text or HTML.
 pub fn from_body_text(body: &str) -> ErrorInfo {
-    let trimmed = body.trim_start();
-    if (trimmed.starts_with('{') || trimmed.starts_with('['))
-        && let Ok(value) = serde_json::from_str::<Value>(trimmed)
-    {
-        return from_json(&value);
+    let mut text = std::borrow::Cow::Borrowed(body);
+    for _ in 0..=MAX_UNWRAP {
+        let trimmed = text.trim_start();
+        if !matches!(trimmed.as_bytes().first(), Some(b'{' | b'[' | b'"')) {
+            break;
+        }
+        match serde_json::from_str::<Value>(trimmed) {
+            Ok(Value::String(inner)) => text = std::borrow::Cow::Owned(inner),
+            Ok(value) => return from_json(&value),
+            Err(_) => break,
+        }
     }
-    from_text(body)
+    from_text(&text)
 }
 
 fn scalar_text(value: &Value) -> Option<String> {
@@ -216,6 +227,23 @@ mod tests {
             info(Some("Not Found"), Some("Customer not found"))
         );
         assert_eq!(from_body_text("   "), ErrorInfo::default());
+    }
+
+    #[test]
+    fn bodies_logged_as_json_strings_are_unwrapped() {
+        let body = json!({"error": "Conflict", "message": "Duplicate email"}).to_string();
+        let once = Value::String(body.clone()).to_string();
+        let twice = Value::String(once.clone()).to_string();
+        for text in [&body, &once, &twice] {
+            assert_eq!(from_body_text(text), info(Some("Conflict"), Some("Duplicate email")), "{text}");
+        }
+        // A quoted sentence is a JSON string too: read without its quotes.
+        assert_eq!(from_body_text("\"upstream timeout\""), info(None, Some("upstream timeout")));
+        let mut deep = body;
+        for _ in 0..=MAX_UNWRAP + 1 {
+            deep = Value::String(deep).to_string();
+        }
+        assert_eq!(from_body_text(&deep).error_type, None, "past the limit the text is read as it is");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! flattened keys such as `"http.response.status_code"`); the first alias with a usable value
 //! wins. The tables are the documentation of what errlens understands: see README "Field names".
 
+use super::SkipReason;
 use super::error_body::{self, ErrorInfo};
 use super::{Detail, time};
 use crate::record::{Message, Record};
@@ -195,6 +196,21 @@ pub fn status_of(value: &Value) -> Option<u16> {
         _ => return None,
     };
     (number.fract() == 0.0 && (0.0..=999.0).contains(&number)).then_some(number as u16)
+}
+
+/// Why an object that [`discover`] turned down is not a call: a status field that holds something
+/// other than a status says so (`"status": 99999`, `"status": "ok"`); otherwise `default`.
+pub fn not_a_call(object: &Map<String, Value>, default: SkipReason) -> SkipReason {
+    const SHOWN_CHARS: usize = 40;
+    let Some(value) = STATUS.iter().filter_map(|path| lookup(object, path)).find(|value| !value.is_null()) else {
+        return default;
+    };
+    let mut shown = value.to_string();
+    if let Some((cut, _)) = shown.char_indices().nth(SHOWN_CHARS) {
+        shown.truncate(cut);
+        shown.push('…');
+    }
+    SkipReason::BadStatus(shown)
 }
 
 /// Whether an object names its own status or request: a call record, not just an error body.

@@ -3,7 +3,7 @@
 //! Items are borrowed as raw JSON first, so each record knows the byte span it came from and can
 //! be read again later without keeping its bodies in memory.
 
-use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, har, line_numbers};
+use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, har, line, line_numbers};
 use crate::record::{Record, SourceSpan};
 use serde::Deserialize;
 use serde_json::Value;
@@ -23,13 +23,18 @@ pub struct Problem {
 
 impl From<serde_json::Error> for Problem {
     fn from(error: serde_json::Error) -> Self {
-        let reason = if error.is_eof() {
-            format!("the document ends too early (truncated?): {error}")
-        } else {
-            error.to_string()
-        };
-        Self { line: error.line(), column: error.column(), reason }
+        let what = without_position(&error);
+        let reason = if error.is_eof() { format!("the document ends too early (truncated?): {what}") } else { what };
+        Self { line: error.line(), column: error.column().max(1), reason }
     }
+}
+
+/// serde_json's message without its ` at line L column C`: the problem reports the position
+/// itself, in the whole file rather than in the part that was being read.
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).map_or_else(|| text.clone(), str::to_string)
 }
 
 /// Keys that usually hold the calls in an exported object, most likely first.
@@ -59,12 +64,12 @@ pub fn parse(bytes: &[u8], format: Format, detail: Detail) -> Result<Parsed, Pro
     let mut parsed = Parsed::default();
     for ((item, offset), line) in items.iter().zip(offsets).zip(lines) {
         let span = SourceSpan { line, offset: offset as u64, len: item.get().len() as u64 };
-        match parse_item(item.get().as_bytes(), format, detail) {
-            Some(mut record) => {
+        match read_item(item.get().as_bytes(), format, detail) {
+            Ok(mut record) => {
                 record.source = span;
                 parsed.records.push(record);
             }
-            None => parsed.skipped.push(Skipped { line, reason: SkipReason::JsonNotACall }),
+            Err(reason) => parsed.skipped.push(Skipped { line, reason }),
         }
     }
     Ok(parsed)
@@ -72,13 +77,24 @@ pub fn parse(bytes: &[u8], format: Format, detail: Detail) -> Result<Parsed, Pro
 
 /// Reads one item (an array element or a HAR entry) as a record.
 pub fn parse_item(text: &[u8], format: Format, detail: Detail) -> Option<Record> {
-    let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(text) else { return None };
+    read_item(text, format, detail).ok()
+}
+
+/// Reads one item as a record, or says why it is not one.
+fn read_item(text: &[u8], format: Format, detail: Detail) -> Result<Record, SkipReason> {
+    let object = match serde_json::from_slice::<Value>(text) {
+        Ok(Value::Object(object)) => object,
+        Ok(_) => return Err(SkipReason::JsonNotACall),
+        // Items were already read once as raw JSON, which has no depth limit; parsing has one.
+        Err(error) => return Err(line::json_skip_reason(&error)),
+    };
     let looks_like_har_entry = object.get("request").is_some_and(Value::is_object) && object.contains_key("response");
-    if format == Format::Har || looks_like_har_entry {
+    let record = if format == Format::Har || looks_like_har_entry {
         har::entry_record(&object, detail)
     } else {
         fields::discover(&object, detail)
-    }
+    };
+    record.ok_or_else(|| fields::not_a_call(&object, SkipReason::JsonNotACall))
 }
 
 fn har_entries(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {
@@ -111,11 +127,16 @@ fn json_items(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {
 
 fn array_items<'a>(bytes: &[u8], array: &'a RawValue, what: &str) -> Result<Vec<&'a RawValue>, Problem> {
     serde_json::from_str::<Vec<&RawValue>>(array.get()).map_err(|error| {
-        let base_line = line_numbers(bytes, [offset_in(bytes, array)])[0] as usize;
+        // serde counts from the array's start; the file's own line and column are wanted.
+        let offset = offset_in(bytes, array).min(bytes.len());
+        let base_line = line_numbers(bytes, [offset])[0] as usize;
+        let line_start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+        // serde says column 0 for a problem found before the line's first character was read.
+        let column = error.column().max(1) + if error.line() <= 1 { offset - line_start } else { 0 };
         Problem {
             line: base_line + error.line().saturating_sub(1),
-            column: error.column(),
-            reason: format!("{what} is not an array of objects: {error}"),
+            column,
+            reason: format!("{what} is not an array: {}", without_position(&error)),
         }
     })
 }

@@ -14,8 +14,19 @@ pub enum Mode {
     Text,
 }
 
+/// The UTF-8 byte order mark, which files joined with `cat` carry at the start of a later line.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Parses every line of `chunk`, which starts at physical line `first_line` and byte `offset`.
-pub fn parse_lines(chunk: &[u8], first_line: u64, offset: u64, mode: Mode, detail: Detail) -> Parsed {
+/// Lines longer than `max_line_bytes` are skipped unread.
+pub fn parse_lines(
+    chunk: &[u8],
+    first_line: u64,
+    offset: u64,
+    mode: Mode,
+    detail: Detail,
+    max_line_bytes: u64,
+) -> Parsed {
     let mut parsed = Parsed::default();
     let mut line_number = first_line;
     let mut start = 0usize;
@@ -24,7 +35,12 @@ pub fn parse_lines(chunk: &[u8], first_line: u64, offset: u64, mode: Mode, detai
         let raw = &chunk[start..end];
         let line = raw.strip_suffix(b"\r").unwrap_or(raw);
         if !line.trim_ascii().is_empty() {
-            match parse_one(line, mode, detail) {
+            let result = if line.len() as u64 > max_line_bytes {
+                Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes })
+            } else {
+                parse_one(line, mode, detail)
+            };
+            match result {
                 Ok(mut record) => {
                     record.source =
                         SourceSpan { line: line_number, offset: offset + start as u64, len: line.len() as u64 };
@@ -41,33 +57,48 @@ pub fn parse_lines(chunk: &[u8], first_line: u64, offset: u64, mode: Mode, detai
 
 /// Parses one line (without its line ending).
 pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, SkipReason> {
-    let trimmed = line.trim_ascii();
-    if trimmed.first() == Some(&b'{') {
+    let trimmed = line.strip_prefix(BOM).unwrap_or(line).trim_ascii();
+    let starts_object = trimmed.first() == Some(&b'{');
+    let mut too_deep = false;
+    if starts_object || mode == Mode::Ndjson {
         match serde_json::from_slice::<Value>(trimmed) {
-            Ok(Value::Object(object)) => {
-                if let Some(record) = fields::discover(&object, detail) {
-                    return Ok(record);
-                }
-                return match text::from_wrapped_line(&object, detail) {
-                    Some(Err(SkipReason::NoApiCall)) | None => Err(SkipReason::JsonNotACall),
-                    Some(wrapped) => wrapped,
-                };
-            }
+            Ok(Value::Object(object)) => return object_record(&object, detail),
             Ok(_) => return Err(SkipReason::JsonNotACall),
-            Err(error) if mode == Mode::Ndjson => return Err(json_skip_reason(&error)),
-            Err(_) => {}
+            Err(error) if starts_object && mode == Mode::Ndjson => return Err(json_skip_reason(&error)),
+            Err(error) => too_deep = is_too_deep(&error),
         }
-    } else if mode == Mode::Ndjson {
-        return match serde_json::from_slice::<Value>(trimmed) {
-            Ok(_) => Err(SkipReason::JsonNotACall),
-            Err(_) => text::parse(&String::from_utf8_lossy(trimmed), detail)
-                .map_err(|_| SkipReason::InvalidJson("the line is not JSON".into())),
-        };
     }
-    text::parse(&String::from_utf8_lossy(trimmed), detail)
+    text::parse(&String::from_utf8_lossy(trimmed), detail).map_err(|reason| match mode {
+        _ if too_deep => SkipReason::TooDeep,
+        Mode::Ndjson => SkipReason::InvalidJson("the line is not JSON".into()),
+        Mode::Text => reason,
+    })
 }
 
-/// Tells a line cut short from one that is wrong.
+/// A JSON object as a call: its own fields, or the text line it wraps (`{"log": "..."}`).
+fn object_record(object: &serde_json::Map<String, Value>, detail: Detail) -> Result<Record, SkipReason> {
+    if let Some(record) = fields::discover(object, detail) {
+        return Ok(record);
+    }
+    match text::from_wrapped_line(object, detail) {
+        Some(Err(SkipReason::NoApiCall)) | None => Err(fields::not_a_call(object, SkipReason::JsonNotACall)),
+        Some(wrapped) => wrapped,
+    }
+}
+
+/// Tells a line cut short from one nested too deep from one that is wrong.
 pub fn json_skip_reason(error: &serde_json::Error) -> SkipReason {
-    if error.is_eof() { SkipReason::TruncatedJson } else { SkipReason::InvalidJson(error.to_string()) }
+    if error.is_eof() {
+        SkipReason::TruncatedJson
+    } else if is_too_deep(error) {
+        SkipReason::TooDeep
+    } else {
+        SkipReason::InvalidJson(error.to_string())
+    }
+}
+
+/// serde_json stops at [`super::MAX_JSON_DEPTH`] levels with this error (it has no error kind for
+/// it; a test pins the text).
+pub fn is_too_deep(error: &serde_json::Error) -> bool {
+    error.to_string().starts_with("recursion limit exceeded")
 }

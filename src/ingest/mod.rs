@@ -5,13 +5,30 @@
 //! (NDJSON, text, CSV rows) report a skipped line with its number and reason; document formats
 //! (JSON array, object holding calls, HAR) report skipped items by the line they start on, and a
 //! document that cannot be read at all is an [`IngestError`] naming the file and position.
+//!
+//! **Lines.** A line ends at LF; the CR of a CRLF is dropped, and a lone CR does not end a line
+//! (old Mac endings are not read). A line is *blank* when every byte of it is ASCII whitespace
+//! (space, tab, CR, form feed); any other byte makes it non-blank — a NUL, a vertical tab, a
+//! non-breaking space, bytes that are not UTF-8. A UTF-8 byte order mark that starts the file is
+//! not content (spans count from after it); one that starts a later line (files joined with
+//! `cat`) is skipped over when the line is read, but the line still counts. For NDJSON and
+//! text, every non-blank line is either a record or a skipped line with its reason:
+//! records + skipped = non-blank lines, whatever the bytes are. Text is read as UTF-8 with
+//! invalid bytes replaced by U+FFFD; in NDJSON, a line with invalid UTF-8 inside a JSON string is
+//! invalid JSON and skipped as such.
+//!
+//! **Limits.** [`IngestLimits`] bounds the content of a file, the size of one line or row and
+//! ([`MAX_JSON_DEPTH`]) the nesting of JSON; see [`limits`] for the values and what happens when
+//! one is hit.
 
 mod csv;
 pub mod detect;
 pub mod error_body;
 pub mod fields;
 mod har;
+mod input;
 mod json;
+pub mod limits;
 mod line;
 mod stream;
 mod text;
@@ -19,11 +36,10 @@ pub mod time;
 
 use crate::record::Record;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use detect::Format;
-pub use stream::{BLOCK_BYTES, Opened, ingest_file};
+pub use stream::{BLOCK_BYTES, Opened, ReadOptions, ingest_file};
 
 /// How much of each call to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +51,8 @@ pub enum Detail {
     Summary,
 }
 
-/// Decompressed input larger than this is refused: it protects the machine from gzip bombs.
-pub const MAX_DECOMPRESSED_BYTES: u64 = 8 << 30;
+use limits::human_bytes;
+pub use limits::{IngestLimits, MAX_JSON_DEPTH};
 
 /// Why a line or item did not become a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +71,17 @@ pub enum SkipReason {
     BadCsvRow(String),
     /// A TCP connection or other non-HTTP entry in an access log.
     NotHttp,
+    /// A status field holds something that is not an HTTP status (shown as JSON, clipped).
+    BadStatus(String),
+    /// JSON nested deeper than [`MAX_JSON_DEPTH`]; it was not read.
+    TooDeep,
+    /// A line or row longer than [`IngestLimits::max_line_bytes`]; it was not read.
+    TooLong {
+        /// Its length in bytes.
+        bytes: u64,
+        /// The limit it is over.
+        limit: u64,
+    },
 }
 
 impl fmt::Display for SkipReason {
@@ -67,6 +94,14 @@ impl fmt::Display for SkipReason {
             Self::RowNotACall => write!(f, "CSV row without an HTTP status (not an API call)"),
             Self::BadCsvRow(why) => write!(f, "unreadable CSV row: {why}"),
             Self::NotHttp => write!(f, "not an HTTP call (TCP connection entry)"),
+            Self::BadStatus(value) => write!(f, "the status {value} is not an HTTP status code"),
+            Self::TooDeep => write!(f, "JSON nested deeper than {MAX_JSON_DEPTH} levels, the most errlens reads"),
+            Self::TooLong { bytes, limit } => write!(
+                f,
+                "{} long, over the {} errlens reads as one line or row; not read",
+                human_bytes(*bytes),
+                human_bytes(*limit)
+            ),
         }
     }
 }
@@ -111,8 +146,20 @@ pub enum IngestError {
         /// What the OS said.
         source: std::io::Error,
     },
+    /// Not a file that can be read to its end (a device, a socket).
+    #[error("cannot read {path}: it is {what}, not a file")]
+    NotAFile {
+        /// The input.
+        path: PathBuf,
+        /// What it is.
+        what: &'static str,
+    },
     /// The gzip stream is damaged or truncated.
-    #[error("{path}: damaged gzip data after {bytes_read} bytes: {source}")]
+    #[error(
+        "{path}: the gzip data is damaged or cut off (a truncated download?) after {} of content: \
+         {source}; nothing of this file was read",
+        human_bytes(*bytes_read)
+    )]
     Gzip {
         /// The input.
         path: PathBuf,
@@ -121,13 +168,41 @@ pub enum IngestError {
         /// What the decoder said.
         source: std::io::Error,
     },
-    /// The content is larger than errlens will hold.
-    #[error("{path}: more than {limit_bytes} bytes after decompression; refusing to read further")]
+    /// Bytes that are not gzip follow the gzip data.
+    #[error(
+        "{path}: {bytes} bytes that are not gzip data follow the gzip data at byte {offset}; \
+         refusing the file rather than dropping them (decompress it yourself to read the rest)"
+    )]
+    GzipTrailingData {
+        /// The input.
+        path: PathBuf,
+        /// Where the other bytes start in the file.
+        offset: u64,
+        /// How many there are.
+        bytes: u64,
+    },
+    /// The content is larger than errlens will hold ([`IngestLimits::max_content_bytes`]).
+    #[error(
+        "{path}: {} than {}, the most errlens reads from one file; nothing of it was read \
+         (split it into smaller files)",
+        if *gzip { "the gzip data expands to more" } else { "larger" },
+        human_bytes(*limit_bytes)
+    )]
     TooLarge {
         /// The input.
         path: PathBuf,
         /// The limit that was hit.
         limit_bytes: u64,
+        /// Whether the limit was hit while decompressing (a gzip bomb looks like this).
+        gzip: bool,
+    },
+    /// The memory to hold the content could not be had.
+    #[error("{path}: not enough memory to hold {} of content", human_bytes(*bytes))]
+    OutOfMemory {
+        /// The input.
+        path: PathBuf,
+        /// How much was wanted.
+        bytes: u64,
     },
     /// A JSON or HAR document that cannot be parsed as a whole.
     #[error("{path}:{line}:{column}: cannot read the {format} document: {reason}")]
@@ -145,45 +220,47 @@ pub enum IngestError {
     },
 }
 
-/// Reads a file from disk, unwrapping gzip, and parses it.
+/// Reads a file from disk, unwrapping gzip, and parses it, within the default limits.
 pub fn ingest_path(path: &Path, format: Option<Format>) -> Result<Ingested, IngestError> {
-    let (bytes, gzip) = read_input(path)?;
-    ingest_bytes(path, &bytes, format).map(|mut ingested| {
+    let limits = IngestLimits::default();
+    let (bytes, gzip) = read_input_with_limits(path, &limits)?;
+    ingest_bytes_with_limits(path, &bytes, format, &limits).map(|mut ingested| {
         ingested.gzip = gzip;
         ingested
     })
 }
 
-/// The bytes of a file, decompressed when they are gzip (by magic number, not by name).
+/// The bytes of a file, decompressed when they are gzip (by magic number, not by name), within
+/// the default limits.
 pub fn read_input(path: &Path) -> Result<(Vec<u8>, bool), IngestError> {
-    let io_error = |source| IngestError::Io { path: path.to_path_buf(), source };
-    if path.is_dir() {
-        let source = std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory");
-        return Err(io_error(source));
-    }
-    let raw = std::fs::read(path).map_err(io_error)?;
-    if !raw.starts_with(&[0x1f, 0x8b]) {
-        return Ok((raw, false));
-    }
-    let mut decoder = flate2::read::MultiGzDecoder::new(raw.as_slice()).take(MAX_DECOMPRESSED_BYTES + 1);
-    let mut bytes = Vec::with_capacity(raw.len() * 8);
-    if let Err(source) = decoder.read_to_end(&mut bytes) {
-        return Err(IngestError::Gzip { path: path.to_path_buf(), bytes_read: bytes.len() as u64, source });
-    }
-    if bytes.len() as u64 > MAX_DECOMPRESSED_BYTES {
-        return Err(IngestError::TooLarge { path: path.to_path_buf(), limit_bytes: MAX_DECOMPRESSED_BYTES });
-    }
-    Ok((bytes, true))
+    read_input_with_limits(path, &IngestLimits::default())
+}
+
+/// [`read_input`] with explicit limits: content over [`IngestLimits::max_content_bytes`] (before
+/// or after decompression) is an [`IngestError::TooLarge`].
+pub fn read_input_with_limits(path: &Path, limits: &IngestLimits) -> Result<(Vec<u8>, bool), IngestError> {
+    input::read(path, limits)
 }
 
 /// Parses bytes already in memory; `path` only names the input in errors.
 pub fn ingest_bytes(path: &Path, bytes: &[u8], format: Option<Format>) -> Result<Ingested, IngestError> {
+    ingest_bytes_with_limits(path, bytes, format, &IngestLimits::default())
+}
+
+/// [`ingest_bytes`] with explicit limits: lines and rows over [`IngestLimits::max_line_bytes`] are
+/// skipped unread.
+pub fn ingest_bytes_with_limits(
+    path: &Path,
+    bytes: &[u8],
+    format: Option<Format>,
+    limits: &IngestLimits,
+) -> Result<Ingested, IngestError> {
     let bytes = content(bytes);
     let format = format.unwrap_or_else(|| detect::detect(bytes));
     let parsed = match format {
-        Format::Ndjson => line::parse_lines(bytes, 1, 0, line::Mode::Ndjson, Detail::Full),
-        Format::Text => line::parse_lines(bytes, 1, 0, line::Mode::Text, Detail::Full),
-        Format::Csv => csv::parse(bytes, Detail::Full),
+        Format::Ndjson => line::parse_lines(bytes, 1, 0, line::Mode::Ndjson, Detail::Full, limits.max_line_bytes),
+        Format::Text => line::parse_lines(bytes, 1, 0, line::Mode::Text, Detail::Full, limits.max_line_bytes),
+        Format::Csv => csv::parse(bytes, Detail::Full, limits.max_line_bytes),
         Format::Json | Format::Har => {
             json::parse(bytes, format, Detail::Full).map_err(|problem| IngestError::Document {
                 path: path.to_path_buf(),
@@ -195,6 +272,36 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8], format: Option<Format>) -> Result
         }
     };
     Ok(Ingested { format, gzip: false, parsed })
+}
+
+/// Parses bytes in memory in blocks of about `chunk_bytes`, cut where the block reader cuts
+/// them, calling `on_chunk` with each block's result and the bytes done; documents are one block.
+/// Tests and the fuzzer use small blocks to check that a cut never splits or drops a record.
+pub fn ingest_in_chunks_with_limits(
+    path: &Path,
+    bytes: &[u8],
+    format: Option<Format>,
+    chunk_bytes: usize,
+    limits: &IngestLimits,
+    mut on_chunk: impl FnMut(Parsed, u64) -> bool,
+) -> Result<Format, IngestError> {
+    let text = content(bytes);
+    let format = format.unwrap_or_else(|| detect::detect(text));
+    if !format.is_line_based() {
+        let ingested = ingest_bytes_with_limits(path, bytes, Some(format), limits)?;
+        on_chunk(ingested.parsed, bytes.len() as u64);
+        return Ok(format);
+    }
+    let mode = if format == Format::Ndjson { line::Mode::Ndjson } else { line::Mode::Text };
+    let skipped_prefix = (bytes.len() - text.len()) as u64;
+    for (start, end, first_line) in stream::cut_blocks(text, chunk_bytes) {
+        let parsed =
+            line::parse_lines(&text[start..end], first_line, start as u64, mode, Detail::Full, limits.max_line_bytes);
+        if !on_chunk(parsed, end as u64 + skipped_prefix) {
+            break;
+        }
+    }
+    Ok(format)
 }
 
 /// Re-reads the one record whose text starts at `span` in `bytes`, the same way ingest read it.

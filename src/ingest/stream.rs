@@ -4,7 +4,9 @@
 //! gzip content is decompressed whole (it cannot be read back by offset) and kept for reading
 //! records back; documents (JSON, HAR, CSV) are parsed whole and then dropped.
 
-use super::{Detail, Format, IngestError, Parsed, csv, detect, json, line, read_input};
+use super::{
+    Detail, Format, IngestError, IngestLimits, Parsed, csv, detect, input, json, line, read_input_with_limits,
+};
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::Read;
@@ -13,6 +15,24 @@ use std::sync::Arc;
 
 /// Bytes parsed by one task.
 pub const BLOCK_BYTES: usize = 4 << 20;
+
+/// How to read a file.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Read as this format instead of detecting it.
+    pub format: Option<Format>,
+    /// How much of each call to keep.
+    pub detail: Detail,
+    /// What errlens refuses to hold or parse.
+    pub limits: IngestLimits,
+}
+
+impl Default for ReadOptions {
+    /// Detected format, the store's detail, the documented limits.
+    fn default() -> Self {
+        Self { format: None, detail: Detail::Summary, limits: IngestLimits::default() }
+    }
+}
 
 /// How a file was opened, reported before its first records.
 #[derive(Debug, Clone)]
@@ -36,31 +56,46 @@ pub struct Opened {
 /// Reading stops early when `on_block` returns `false`.
 pub fn ingest_file<T: Send>(
     path: &Path,
-    format: Option<Format>,
-    detail: Detail,
+    options: &ReadOptions,
     on_open: impl FnOnce(&Opened),
     map: impl Fn(Parsed) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
+    let ReadOptions { format, detail, limits } = *options;
     let io_error = |source| IngestError::Io { path: path.to_path_buf(), source };
+    let metadata = input::check(path)?;
+    if !metadata.is_file() {
+        // A pipe: read whole, within the content limit, like any stream that cannot be re-read.
+        let (bytes, gzip) = read_input_with_limits(path, &limits)?;
+        return ingest_whole(path, bytes.into(), gzip, options, on_open, map, on_block);
+    }
+    let too_large =
+        || IngestError::TooLarge { path: path.to_path_buf(), limit_bytes: limits.max_content_bytes, gzip: false };
+    if metadata.len() > limits.max_content_bytes {
+        return Err(too_large());
+    }
     let mut file = File::open(path).map_err(io_error)?;
     let mut head = Vec::with_capacity(BLOCK_BYTES);
     (&mut file).take(BLOCK_BYTES as u64).read_to_end(&mut head).map_err(io_error)?;
     let is_gzip = head.starts_with(&[0x1f, 0x8b]);
     let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
     let head_has_line_end = memchr::memchr(b'\n', &head).is_some() || head.len() as u64 >= file_len;
-    if is_gzip || !head_has_line_end || path.is_dir() {
+    if is_gzip || !head_has_line_end {
         // Whole-content path: gzip, or a first line longer than a block (a one-line document).
         drop(file);
-        let (bytes, gzip) = read_input(path)?;
-        return ingest_whole(path, bytes.into(), gzip, format, detail, on_open, map, on_block);
+        let (bytes, gzip) = read_input_with_limits(path, &limits)?;
+        return ingest_whole(path, bytes.into(), gzip, options, on_open, map, on_block);
     }
     let content_offset = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let format = format.unwrap_or_else(|| detect::detect(&head[content_offset..]));
     if !format.is_line_based() {
         let mut bytes = head;
-        file.read_to_end(&mut bytes).map_err(io_error)?;
-        return ingest_whole(path, bytes.into(), false, Some(format), detail, on_open, map, on_block);
+        (&mut file).take(limits.max_content_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io_error)?;
+        if bytes.len() as u64 > limits.max_content_bytes {
+            return Err(too_large());
+        }
+        let options = ReadOptions { format: Some(format), ..*options };
+        return ingest_whole(path, bytes.into(), false, &options, on_open, map, on_block);
     }
     let opened = Opened {
         format,
@@ -80,9 +115,17 @@ pub fn ingest_file<T: Send>(
         if blocks.is_empty() {
             break;
         }
+        // The file grew past the limit while it was read.
+        if blocks.last().is_some_and(|block| block.end > limits.max_content_bytes) {
+            return Err(too_large());
+        }
         let results: Vec<(T, u64)> = blocks
             .into_par_iter()
-            .map(|block| (map(line::parse_lines(&block.bytes, block.line, block.offset, mode, detail)), block.end))
+            .map(|block| {
+                let parsed =
+                    line::parse_lines(&block.bytes, block.line, block.offset, mode, detail, limits.max_line_bytes);
+                (map(parsed), block.end)
+            })
             .collect();
         for (result, end) in results {
             if !on_block(result, end) {
@@ -98,17 +141,16 @@ fn line_mode(format: Format) -> line::Mode {
 }
 
 /// Content held in memory: parsed in parallel blocks (line formats) or whole (documents).
-#[allow(clippy::too_many_arguments)] // the same callbacks as ingest_file, plus what it found
 fn ingest_whole<T: Send>(
     path: &Path,
     bytes: Arc<[u8]>,
     gzip: bool,
-    format: Option<Format>,
-    detail: Detail,
+    options: &ReadOptions,
     on_open: impl FnOnce(&Opened),
     map: impl Fn(Parsed) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
+    let ReadOptions { format, detail, limits } = *options;
     let content_offset = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let content = &bytes[content_offset..];
     let format = format.unwrap_or_else(|| detect::detect(content));
@@ -125,7 +167,7 @@ fn ingest_whole<T: Send>(
         let parsed = match format {
             Format::Csv => {
                 opened.csv_header = Some(content[..csv::header_len(content)].to_vec());
-                csv::parse(content, detail)
+                csv::parse(content, detail, limits.max_line_bytes)
             }
             _ => json::parse(content, format, detail).map_err(|problem| IngestError::Document {
                 path: path.to_path_buf(),
@@ -141,13 +183,23 @@ fn ingest_whole<T: Send>(
     }
     on_open(&opened);
     let mode = line_mode(format);
-    let blocks = cut_blocks(content);
+    let blocks = cut_blocks(content, BLOCK_BYTES);
     let batch = rayon::current_num_threads().max(1) * 2;
     for group in blocks.chunks(batch) {
         let results: Vec<(T, u64)> = group
             .par_iter()
             .map(|&(start, end, line)| {
-                (map(line::parse_lines(&content[start..end], line, start as u64, mode, detail)), end as u64)
+                (
+                    map(line::parse_lines(
+                        &content[start..end],
+                        line,
+                        start as u64,
+                        mode,
+                        detail,
+                        limits.max_line_bytes,
+                    )),
+                    end as u64,
+                )
             })
             .collect();
         for (result, end) in results {
@@ -159,12 +211,12 @@ fn ingest_whole<T: Send>(
     Ok(opened)
 }
 
-/// (start, end, first line) of blocks of about [`BLOCK_BYTES`] cut after a line end.
-fn cut_blocks(content: &[u8]) -> Vec<(usize, usize, u64)> {
+/// (start, end, first line) of blocks of about `block_bytes` cut after a line end.
+pub(super) fn cut_blocks(content: &[u8], block_bytes: usize) -> Vec<(usize, usize, u64)> {
     let mut blocks = Vec::new();
     let (mut start, mut line) = (0usize, 1u64);
     while start < content.len() {
-        let wanted = (start + BLOCK_BYTES).min(content.len());
+        let wanted = start.saturating_add(block_bytes.max(1)).min(content.len());
         let end = memchr::memchr(b'\n', &content[wanted..]).map_or(content.len(), |at| wanted + at + 1);
         blocks.push((start, end, line));
         line += memchr::memchr_iter(b'\n', &content[start..end]).count() as u64;

@@ -99,7 +99,10 @@ fn a_truncated_har_is_an_error_naming_file_and_position() {
 fn har_entries_must_be_an_array() {
     let text = "{\"log\": {\"version\": \"1.2\",\n \"entries\": {\"a\": 1}}}";
     let message = ingest_bytes(Path::new("x.har"), text.as_bytes(), None).expect_err("not an array").to_string();
-    assert!(message.contains("x.har:2:") && message.contains("log.entries is not an array"), "{message}");
+    assert_eq!(
+        message,
+        "x.har:2:13: cannot read the har document: log.entries is not an array: invalid type: map, expected a sequence"
+    );
 }
 
 #[test]
@@ -177,14 +180,15 @@ fn every_record_reads_back_the_same() {
 #[test]
 fn chunks_split_at_line_ends_give_the_same_records() {
     let text = "{\"status\":201}\n\nnot json\n{\"status\":409}\n{\"status\":5\n{\"status\":200}\n";
-    let whole = line::parse_lines(text.as_bytes(), 1, 0, line::Mode::Ndjson, Detail::Full);
+    let whole = line::parse_lines(text.as_bytes(), 1, 0, line::Mode::Ndjson, Detail::Full, u64::MAX);
     let bytes = text.as_bytes();
     for cut in 0..bytes.len() {
         // Chunks start at a line boundary: extend the cut to the next line end.
         let cut = bytes[cut..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |at| cut + at + 1);
         let first_lines = bytes[..cut].iter().filter(|&&b| b == b'\n').count() as u64;
-        let mut first = line::parse_lines(&bytes[..cut], 1, 0, line::Mode::Ndjson, Detail::Full);
-        let second = line::parse_lines(&bytes[cut..], first_lines + 1, cut as u64, line::Mode::Ndjson, Detail::Full);
+        let mut first = line::parse_lines(&bytes[..cut], 1, 0, line::Mode::Ndjson, Detail::Full, u64::MAX);
+        let second =
+            line::parse_lines(&bytes[cut..], first_lines + 1, cut as u64, line::Mode::Ndjson, Detail::Full, u64::MAX);
         first.records.extend(second.records);
         first.skipped.extend(second.skipped);
         assert_eq!(first.records, whole.records, "cut at {cut}");
@@ -196,10 +200,10 @@ fn chunks_split_at_line_ends_give_the_same_records() {
 fn read_in_blocks(path: &Path) -> (Opened, Parsed, Vec<u64>) {
     let mut all = Parsed::default();
     let mut progress = Vec::new();
+    let options = ReadOptions { detail: Detail::Full, ..ReadOptions::default() };
     let opened = ingest_file(
         path,
-        None,
-        Detail::Full,
+        &options,
         |_| {},
         |parsed| parsed,
         |parsed, done| {
@@ -274,8 +278,117 @@ fn the_block_reader_keeps_gzip_content_and_reads_documents_whole() {
     let har = dir.path().join("cut.har");
     std::fs::write(&har, "{\"log\": {\"entries\": [\n {\"request\": ").expect("write");
     let mut opened_called = false;
-    let error =
-        ingest_file(&har, None, Detail::Full, |_| opened_called = true, |p| p, |_, _| true).expect_err("truncated");
+    let error = ingest_file(&har, &ReadOptions::default(), |_| opened_called = true, |p| p, |_, _| true)
+        .expect_err("truncated");
     assert!(!opened_called, "an unreadable document is never announced");
     assert!(error.to_string().contains("cut.har:2:"), "{error}");
+}
+
+fn nested(depth: usize) -> String {
+    format!("{}{}{}", "{\"a\":".repeat(depth), "1", "}".repeat(depth))
+}
+
+#[test]
+fn json_deeper_than_the_limit_is_skipped_as_too_deep() {
+    // MAX_JSON_DEPTH levels are read; one more is not.
+    let at_limit = format!("{{\"status\":500,\"x\":{}}}", nested(MAX_JSON_DEPTH - 1));
+    let over = format!("{{\"status\":500,\"x\":{}}}", nested(MAX_JSON_DEPTH));
+    let text = format!("{at_limit}\n{over}\n{}\n{}\n", "[".repeat(100_000), nested(100_000));
+    let ingested = ingest_bytes(Path::new("x"), text.as_bytes(), Some(Format::Ndjson)).expect("readable");
+    assert_eq!(ingested.parsed.records.iter().map(|r| (r.source.line, r.status)).collect::<Vec<_>>(), vec![(1, 500)]);
+    assert_eq!(
+        reasons(&ingested.parsed),
+        vec![(2, SkipReason::TooDeep), (3, SkipReason::TooDeep), (4, SkipReason::TooDeep)]
+    );
+
+    let as_text = ingest_bytes(Path::new("x"), over.as_bytes(), Some(Format::Text)).expect("readable").parsed;
+    assert_eq!(reasons(&as_text), vec![(1, SkipReason::TooDeep)]);
+    let items = format!("[\n{at_limit},\n{over},\n{}\n]", "[".repeat(500) + &"]".repeat(500));
+    let document = ingest_bytes(Path::new("x"), items.as_bytes(), None).expect("readable");
+    assert_eq!(document.format, Format::Json);
+    assert_eq!(document.parsed.records.len(), 1);
+    assert_eq!(reasons(&document.parsed), vec![(3, SkipReason::TooDeep), (4, SkipReason::TooDeep)]);
+}
+
+#[test]
+fn lines_and_rows_over_the_limit_are_skipped_unread() {
+    let limits = IngestLimits { max_line_bytes: 40, ..IngestLimits::default() };
+    let long = format!("{{\"status\":500,\"message\":\"{}\"}}", "x".repeat(40));
+    let text = format!("{{\"status\":404}}\n{long}\r\n{}\n{{\"status\":200}}\n", " ".repeat(100));
+    let too_long = SkipReason::TooLong { bytes: long.len() as u64, limit: 40 };
+    for format in [Format::Ndjson, Format::Text] {
+        let parsed = ingest_bytes_with_limits(Path::new("x"), text.as_bytes(), Some(format), &limits).expect("read");
+        assert_eq!(parsed.parsed.records.iter().map(|r| r.status).collect::<Vec<_>>(), vec![404, 200], "{format}");
+        // A long blank line is still blank: nothing to account for.
+        assert_eq!(reasons(&parsed.parsed), vec![(2, too_long.clone())], "{format}");
+    }
+    assert_eq!(too_long.to_string(), "67 bytes long, over the 40 bytes errlens reads as one line or row; not read");
+
+    let csv = format!("status,message\n500,short\n500,\"{}\n{}\"\n404,x\n", "y".repeat(30), "z".repeat(30));
+    let parsed = ingest_bytes_with_limits(Path::new("x"), csv.as_bytes(), None, &limits).expect("read").parsed;
+    assert_eq!(parsed.records.iter().map(|r| (r.source.line, r.status)).collect::<Vec<_>>(), vec![(2, 500), (5, 404)]);
+    assert_eq!(reasons(&parsed), vec![(3, SkipReason::TooLong { bytes: 64, limit: 40 })]);
+}
+
+#[test]
+fn status_fields_that_hold_no_status_say_so() {
+    let text = concat!(
+        "{\"status\":\"404\"}\n",
+        "{\"status\":404.0}\n",
+        "{\"status\":-1}\n",
+        "{\"status\":99999}\n",
+        "{\"status\":\"ok\",\"msg\":\"healthy\"}\n",
+        "{\"status\":true}\n",
+        "{\"response\":{\"status\":\"a very long status text that goes on and on and on\"}}\n",
+        "{\"status\":null,\"msg\":\"x\"}\n",
+    );
+    let parsed = ingest(text).parsed;
+    assert_eq!(parsed.records.iter().map(|r| r.status).collect::<Vec<_>>(), vec![404, 404]);
+    let shown: Vec<(u64, String)> = parsed.skipped.iter().map(|s| (s.line, s.reason.to_string())).collect();
+    assert_eq!(
+        shown,
+        vec![
+            (3, "the status -1 is not an HTTP status code".to_string()),
+            (4, "the status 99999 is not an HTTP status code".to_string()),
+            (5, "the status \"ok\" is not an HTTP status code".to_string()),
+            (6, "the status true is not an HTTP status code".to_string()),
+            (7, "the status \"a very long status text that goes on an… is not an HTTP status code".to_string()),
+            (8, SkipReason::JsonNotACall.to_string()),
+        ]
+    );
+    let csv = ingest("method,status\nGET,200\nGET,abc\n").parsed;
+    assert_eq!(reasons(&csv), vec![(3, SkipReason::BadStatus("\"abc\"".to_string()))]);
+}
+
+#[test]
+fn a_byte_order_mark_starting_a_later_line_is_read_over() {
+    let text = "{\"status\":500}\n\u{feff}{\"status\":502}\n{\"status\":200}\n\u{feff}{\"status\":404}\n";
+    let ingested = ingest(text);
+    assert_eq!(ingested.format, Format::Ndjson);
+    assert_eq!(ingested.parsed.records.iter().map(|r| r.status).collect::<Vec<_>>(), vec![500, 502, 200, 404]);
+    let record = &ingested.parsed.records[1];
+    assert_eq!(reread(text.as_bytes(), ingested.format, record.source).as_ref(), Some(record));
+    let text = ingest("GET /a -> 200\n\u{feff}GET /b -> 404\n").parsed;
+    assert_eq!(
+        text.records.iter().map(|r| (r.url.as_deref(), r.status)).collect::<Vec<_>>(),
+        [(Some("/a"), 200), (Some("/b"), 404)]
+    );
+}
+
+#[test]
+fn a_quote_never_closed_is_named_in_the_row_it_swallows() {
+    let text =
+        "time,method,url,status\n2026-01-01T00:00:00Z,GET,/a,500\n\"cut,GET,/b,500\n2026-01-01T00:00:02Z,GET,/c,404\n";
+    let parsed = ingest(text).parsed;
+    assert_eq!(parsed.records.len(), 1);
+    let shown: Vec<(u64, String)> = parsed.skipped.iter().map(|s| (s.line, s.reason.to_string())).collect();
+    assert_eq!(
+        shown,
+        vec![(
+            3,
+            "unreadable CSV row: 1 cell where the header names 4, and no HTTP status; a quoted cell runs over \
+             several lines (a quote not closed?)"
+                .to_string()
+        )]
+    );
 }

@@ -6,6 +6,17 @@
 use chrono::{DateTime, NaiveDateTime};
 use serde_json::Value;
 
+/// The earliest time kept: 0000-01-01T00:00:00Z. Times outside the years 0000–9999 are nonsense
+/// in a log, cannot be written as RFC 3339, and would overflow arithmetic on time spans.
+pub const MIN_TIME_MS: i64 = -62_167_219_200_000;
+/// The latest time kept: 9999-12-31T23:59:59.999Z.
+pub const MAX_TIME_MS: i64 = 253_402_300_799_999;
+
+/// `millis` when it lies in the years 0000–9999.
+fn in_range(millis: i64) -> Option<i64> {
+    (MIN_TIME_MS..=MAX_TIME_MS).contains(&millis).then_some(millis)
+}
+
 /// A JSON value holding a time: a number (epoch s/ms/µs/ns) or a string.
 pub fn parse_value(value: &Value) -> Option<i64> {
     match value {
@@ -15,7 +26,8 @@ pub fn parse_value(value: &Value) -> Option<i64> {
     }
 }
 
-/// An epoch number whose unit is guessed from its size (dates from 1973 to 5138 are recognized).
+/// An epoch number whose unit is guessed from its size (dates from 1973 to 5138 are recognized;
+/// a number that would mean a time past 9999 is dropped).
 pub fn from_epoch_number(number: f64) -> Option<i64> {
     if !number.is_finite() || number <= 0.0 {
         return None;
@@ -29,7 +41,7 @@ pub fn from_epoch_number(number: f64) -> Option<i64> {
     } else {
         number / 1e6
     };
-    Some(millis.round() as i64)
+    in_range(millis.round() as i64)
 }
 
 const NAIVE_FORMATS: &[&str] = &[
@@ -42,8 +54,13 @@ const NAIVE_FORMATS: &[&str] = &[
 ];
 
 /// Text forms: RFC 3339 / ISO 8601 with `Z` or an offset, zone-less (UTC) forms, Common Log
-/// Format (`20/Nov/2026:10:15:02 +0000`), RFC 2822, and epoch numbers written as text.
+/// Format (`20/Nov/2026:10:15:02 +0000`), RFC 2822, and epoch numbers written as text. Only
+/// times in the years 0000–9999 are kept.
 pub fn parse_text(text: &str) -> Option<i64> {
+    parse_text_any(text).and_then(in_range)
+}
+
+fn parse_text_any(text: &str) -> Option<i64> {
     let text = text.trim();
     if text.is_empty() || text.len() > 64 {
         return None;
@@ -115,6 +132,24 @@ mod tests {
         assert_eq!(from_epoch_number(1_763_633_702_123_000.0), Some(T));
         assert_eq!(from_epoch_number(1_763_633_702_123_000_000.0), Some(T));
         assert_eq!(from_epoch_number(-5.0), None);
+    }
+
+    #[test]
+    fn only_the_years_0000_to_9999() {
+        assert_eq!(parse_text("1969-07-20T20:17:40Z"), Some(-14_182_940_000));
+        assert_eq!(parse_text("0000-01-01T00:00:00Z"), Some(MIN_TIME_MS));
+        assert_eq!(parse_text("9999-12-31T23:59:59.999Z"), Some(MAX_TIME_MS));
+        assert_eq!(format_rfc3339(MIN_TIME_MS).as_deref(), Some("0000-01-01T00:00:00.000Z"));
+        assert_eq!(format_rfc3339(MAX_TIME_MS).as_deref(), Some("9999-12-31T23:59:59.999Z"));
+        // chrono reads these; errlens drops them.
+        for text in ["-0001-12-31 23:59:59", "+10000-01-01 00:00:00"] {
+            assert!(parse_text_any(text).is_some(), "{text}");
+            assert_eq!(parse_text(text), None, "{text}");
+        }
+        assert_eq!(parse_text("10000-01-01T00:00:00Z"), None);
+        assert_eq!(parse_value(&Value::from(1e30)), None);
+        assert_eq!(parse_value(&Value::from(2.6e20)), None);
+        assert_eq!(parse_value(&Value::from(2.5e20)), Some(250_000_000_000_000));
     }
 
     #[test]

@@ -55,10 +55,20 @@ pub(super) fn spans(ctx: &mut Ctx<'_>, text: &str, location: &str, depth: usize)
     out
 }
 
+/// How much failed parsing [`json_regions`] may do, as bytes scanned per byte of text (plus a
+/// floor for short texts). Every `{`, `[` and `"{` is tried as the start of a value, and a try that
+/// fails has read up to where it failed: text built to fail late from many starts (an unclosed
+/// string full of `\"{`) would cost time quadratic in its length. Past the budget the rest of the
+/// text is not searched for JSON; its value patterns (tokens, `key=value`, emails, ...) still apply.
+const FAILED_PARSE_BUDGET: (usize, usize) = (16, 1 << 20);
+
 /// JSON objects and arrays embedded in text, and JSON strings that hold them (`"{\"a\":1}"`).
+/// Linear in the text's length: see [`FAILED_PARSE_BUDGET`]; a value nested past serde_json's
+/// depth limit is skipped to where the limit was hit, where the search goes on inside it.
 fn json_regions(text: &str) -> Vec<(usize, usize, Value)> {
     let bytes = text.as_bytes();
     let mut regions = Vec::new();
+    let mut budget = text.len().saturating_mul(FAILED_PARSE_BUDGET.0).saturating_add(FAILED_PARSE_BUDGET.1);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -66,18 +76,44 @@ fn json_regions(text: &str) -> Vec<(usize, usize, Value)> {
         // `i` sits on an ASCII byte here, so it is a char boundary.
         if opens && let Some(rest) = text.get(i..) {
             let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
-            if let Some(Ok(value)) = stream.next()
-                && holds_json(&value)
-            {
-                let end = i + stream.byte_offset();
-                regions.push((i, end, value));
-                i = end;
-                continue;
+            match stream.next() {
+                Some(Ok(value)) if holds_json(&value) => {
+                    let end = i + stream.byte_offset();
+                    regions.push((i, end, value));
+                    i = end;
+                    continue;
+                }
+                Some(Ok(_)) => budget = budget.saturating_sub(stream.byte_offset()),
+                Some(Err(error)) => {
+                    let failed_at = error_offset(rest, &error);
+                    budget = budget.saturating_sub(failed_at);
+                    if error.to_string().starts_with("recursion limit exceeded") {
+                        // Every start until there fails the same way, one level less deep.
+                        i += failed_at.max(1);
+                        continue;
+                    }
+                }
+                None => {}
+            }
+            if budget == 0 {
+                break;
             }
         }
         i += 1;
     }
     regions
+}
+
+/// The byte offset in `text` where parsing it stopped with `error`.
+fn error_offset(text: &str, error: &serde_json::Error) -> usize {
+    if error.is_eof() {
+        return text.len();
+    }
+    let line_start = match error.line() {
+        0 | 1 => 0,
+        line => memchr::memchr_iter(b'\n', text.as_bytes()).nth(line - 2).map_or(text.len(), |at| at + 1),
+    };
+    line_start.saturating_add(error.column()).min(text.len())
 }
 
 /// Worth walking: a non-empty container, or a string that is one.

@@ -76,3 +76,21 @@ fn records_read_back_from_the_store() {
     assert_eq!(store.kind_id(3), Some("rate_limited"));
     assert_eq!(store.kind_id(4), None);
 }
+
+#[test]
+fn a_file_of_garbage_keeps_the_first_skipped_lines_and_counts_them_all() {
+    use crate::store::MAX_SKIPPED_KEPT;
+    let lines = MAX_SKIPPED_KEPT * 2 + 7;
+    let garbage = format!("{}{{\"status\":500}}\n", "x\n".repeat(lines));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("garbage.log");
+    std::fs::write(&path, &garbage).expect("write");
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    store.load(path, None);
+    let file = &store.files[0];
+    assert_eq!((file.records, file.skipped_count, file.skipped.len()), (1, lines, MAX_SKIPPED_KEPT));
+    assert_eq!(file.skipped.last().map(|s| s.line), Some(MAX_SKIPPED_KEPT as u64));
+    let summary = summarize(&store, None).expect("summary");
+    assert_eq!((summary.inputs[0].records, summary.inputs[0].skipped), (1, lines));
+    assert_eq!(summary.inputs[0].skipped_examples.len(), crate::summary::SKIPPED_EXAMPLES);
+}

@@ -1,0 +1,262 @@
+//! The fuzz targets' bodies and what they check, whatever the input. The targets in
+//! `fuzz_targets/` only call these; `tests/fuzz_regressions.rs` in the main crate includes this
+//! file to replay every finding through the same code. Ingest: nothing panics; for line formats every
+//! non-blank line is a record or a skipped line, exactly once; every record's span lies in the
+//! input, names its line, and reads back as the same record; reading in chunks gives what reading
+//! whole gives; the store and the summary (JSON and text) take whatever came out. Redaction: a
+//! secret planted in the input is gone from the output, and no preview shows a whole value.
+
+use errlens::ingest::{self, Format, IngestLimits, Parsed};
+use errlens::knowledge::Knowledge;
+use errlens::redact::{Redacted, Redactor};
+use errlens::store::Store;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// The name inputs go by in errors.
+pub const PATH: &str = "fuzz.log";
+
+/// Small limits, so short inputs reach the too-long path too.
+pub const LIMITS: IngestLimits = IngestLimits { max_content_bytes: 1 << 20, max_line_bytes: 300 };
+
+/// The input without a leading byte order mark, as ingest sees it.
+fn content(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// 1-based numbers of the lines (split at LF) that hold a byte other than ASCII whitespace: the
+/// definition in the `ingest` module doc, written out independently.
+pub fn non_blank_line_numbers(content: &[u8]) -> Vec<u64> {
+    content
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+        .map(|(index, _)| index as u64 + 1)
+        .collect()
+}
+
+/// Ingests `bytes` (as `format`, or detected) and checks every invariant; then summarizes.
+pub fn check_ingest(bytes: &[u8], format: Option<Format>) {
+    let path = Path::new(PATH);
+    let expected_format = format.unwrap_or_else(|| ingest::detect_input(bytes));
+    let ingested = match ingest::ingest_bytes_with_limits(path, bytes, format, &LIMITS) {
+        Ok(ingested) => ingested,
+        Err(error) => {
+            assert!(matches!(expected_format, Format::Json | Format::Har), "only documents fail whole: {error}");
+            assert!(error.to_string().starts_with(PATH), "the error names the input: {error}");
+            return;
+        }
+    };
+    assert_eq!(ingested.format, expected_format);
+    let content = content(bytes);
+    let parsed = &ingested.parsed;
+    if ingested.format.is_line_based() {
+        let mut accounted: Vec<u64> =
+            parsed.records.iter().map(|r| r.source.line).chain(parsed.skipped.iter().map(|s| s.line)).collect();
+        accounted.sort_unstable();
+        assert_eq!(accounted, non_blank_line_numbers(content), "each non-blank line is accounted for once");
+        check_chunks(bytes, ingested.format, parsed);
+    }
+    for skipped in &parsed.skipped {
+        assert!(skipped.line >= 1, "line numbers start at 1");
+        assert!(!skipped.reason.to_string().is_empty());
+    }
+    for record in &parsed.records {
+        let span = record.source;
+        let end = span.offset.checked_add(span.len).expect("span end fits");
+        assert!(end <= content.len() as u64, "span {span:?} inside {} bytes", content.len());
+        let line = content[..span.offset as usize].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        assert_eq!(line, span.line, "the span's line is the line of its offset");
+        let again = ingest::reread(bytes, ingested.format, span);
+        assert_eq!(again.as_ref(), Some(record), "a record reads back the same");
+    }
+    summarize(ingested, bytes);
+}
+
+/// Reading line formats in chunks of any size gives exactly the records and skipped lines of
+/// reading them whole, with progress ending at the input's size.
+fn check_chunks(bytes: &[u8], format: Format, whole: &Parsed) {
+    for chunk_bytes in [1, 5, 64] {
+        let mut chunks = Parsed::default();
+        let mut done = 0;
+        let read = ingest::ingest_in_chunks_with_limits(
+            Path::new(PATH),
+            bytes,
+            Some(format),
+            chunk_bytes,
+            &LIMITS,
+            |parsed, done_bytes| {
+                assert!(done_bytes >= done, "progress only grows");
+                done = done_bytes;
+                chunks.records.extend(parsed.records);
+                chunks.skipped.extend(parsed.skipped);
+                true
+            },
+        );
+        assert_eq!(read.ok(), Some(format));
+        assert_eq!(chunks.records, whole.records, "chunks of {chunk_bytes}");
+        assert_eq!(chunks.skipped, whole.skipped, "chunks of {chunk_bytes}");
+        if !content(bytes).is_empty() {
+            assert_eq!(done, bytes.len() as u64);
+        }
+    }
+}
+
+fn knowledge() -> Arc<Knowledge> {
+    static KNOWLEDGE: OnceLock<Arc<Knowledge>> = OnceLock::new();
+    Arc::clone(KNOWLEDGE.get_or_init(|| Arc::new(Knowledge::bundled())))
+}
+
+/// The store, the summary and both of its forms take whatever ingest produced.
+fn summarize(ingested: ingest::Ingested, bytes: &[u8]) {
+    let records = ingested.parsed.records.len();
+    let mut store = Store::new(knowledge());
+    store.add(PathBuf::from(PATH), ingested, Arc::from(bytes));
+    assert_eq!(store.len(), records);
+    for row in 0..store.len() {
+        assert!(store.record(row).is_some(), "row {row} reads back");
+    }
+    let summary = errlens::summary::summarize(&store, None).expect("a summary");
+    assert_eq!(summary.records, records);
+    let failed: usize = summary.groups.iter().map(|group| group.count).sum();
+    assert_eq!(failed, summary.errors, "every failure is in one group");
+    serde_json::to_string(&summary).expect("the summary serializes");
+    errlens::cli::render_text(&summary);
+}
+
+/// The 48 characters after `sk_live_` in the planted secret: nothing in errlens knows them.
+pub const SECRET_TAIL: &str = "4eC39HqLyjWDarjtT1zdp7dcXq2Lm8VwPz0Rk5TsBn3YhJf9";
+
+/// The secret planted into inputs, with a space on each side so it stands as a token.
+pub fn planted_secret() -> String {
+    format!(" sk_live_{SECRET_TAIL} ")
+}
+
+/// Pieces of the secret long enough to count as a leak.
+fn secret_pieces() -> impl Iterator<Item = &'static str> {
+    const PIECE: usize = 12;
+    (0..=SECRET_TAIL.len() - PIECE).map(|start| &SECRET_TAIL[start..start + PIECE])
+}
+
+/// Whether `text` holds any piece of the secret (then a target cannot tell a planted one from
+/// one the fuzzer wrote itself, glued to a letter, and skips the input).
+pub fn holds_secret(text: &str) -> bool {
+    secret_pieces().any(|piece| text.contains(piece))
+}
+
+/// `text` with the secret inserted at the char boundary at or before `at` (modulo its length).
+pub fn plant(text: &str, at: usize) -> String {
+    let mut at = at % (text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    format!("{}{}{}", &text[..at], planted_secret(), &text[at..])
+}
+
+/// The planted secret left no piece in `output`, and the report shows no whole value in a
+/// preview or a location.
+pub fn assert_redacted<T>(input: &str, output: &str, redacted: &Redacted<T>) {
+    for piece in secret_pieces() {
+        assert!(!output.contains(piece), "the planted secret survived\ninput:  {input:?}\noutput: {output:?}");
+    }
+    for removal in &redacted.removed {
+        assert!(!holds_secret(&removal.location), "a location names the secret: {removal:?}");
+        assert!(!holds_secret(&removal.preview), "a preview shows the secret: {removal:?}");
+        let original = removal.original.trim();
+        if original.chars().count() >= 12 {
+            assert!(!removal.preview.contains(original), "a preview shows a whole value: {removal:?}");
+        }
+    }
+}
+
+/// `ingest_detect`: any bytes, format detected, as every file opened without `--input-format`.
+pub fn ingest_detect(data: &[u8]) {
+    check_ingest(data, None);
+}
+
+/// `ingest_lines`: the first byte picks NDJSON (even) or text (odd); the rest is the file.
+pub fn ingest_lines(data: &[u8]) {
+    let Some((&selector, content)) = data.split_first() else { return };
+    let format = if selector % 2 == 0 { Format::Ndjson } else { Format::Text };
+    check_ingest(content, Some(format));
+}
+
+/// `ingest_csv`: CSV forced.
+pub fn ingest_csv(data: &[u8]) {
+    check_ingest(data, Some(Format::Csv));
+}
+
+/// `ingest_document`: the first byte picks a JSON document (even) or HAR (odd); the rest is the file.
+pub fn ingest_document(data: &[u8]) {
+    let Some((&selector, content)) = data.split_first() else { return };
+    let format = if selector % 2 == 0 { Format::Json } else { Format::Har };
+    check_ingest(content, Some(format));
+}
+
+/// `redact`: text, bodies, JSON values, URLs and headers, each with the secret planted in it.
+///
+/// Layout: byte 0 picks the entry point (low 3 bits) and whether the first line holds extra terms
+/// to hide (bit 7, terms separated by `,`); bytes 1-2 say where the secret goes; the rest is the
+/// input, read as UTF-8 with invalid bytes replaced.
+pub fn redact(data: &[u8]) {
+    let Some((&selector, rest)) = data.split_first() else { return };
+    let Some((at, rest)) = rest.split_first_chunk::<2>() else { return };
+    let at = usize::from(u16::from_le_bytes(*at));
+    let whole = String::from_utf8_lossy(rest);
+    if holds_secret(&whole) {
+        return;
+    }
+    let (terms, text) = match whole.split_once('\n') {
+        Some((terms, text)) if selector & 0x80 != 0 => (terms.split(',').map(str::to_string).collect(), text),
+        _ => (Vec::new(), whole.as_ref()),
+    };
+    let redactor = Redactor { extra_terms: terms, ..Redactor::default() };
+    match selector & 0x07 {
+        0 | 5 => {
+            let input = plant(text, at);
+            let out = redactor.redact_text(&input);
+            assert_redacted(&input, &out.value, &out);
+        }
+        1 | 6 => {
+            let input = plant(text, at);
+            let out = redactor.redact_body(&input);
+            assert_redacted(&input, &out.value, &out);
+        }
+        2 => {
+            // Planted inside a string literal the JSON stays valid; elsewhere it is a body.
+            let input = plant(text, at);
+            match serde_json::from_str::<serde_json::Value>(&input) {
+                Ok(value) => {
+                    let out = redactor.redact_json(&value);
+                    assert_redacted(&input, &out.value.to_string(), &out);
+                }
+                Err(_) => {
+                    let out = redactor.redact_body(&input);
+                    assert_redacted(&input, &out.value, &out);
+                }
+            }
+        }
+        3 | 7 => {
+            let input = plant(text, at);
+            let out = redactor.redact_url(&input);
+            assert_redacted(&input, &out.value, &out);
+        }
+        _ => {
+            // Header lines `Name: value`; the secret goes into one value (names are kept by design).
+            let mut headers: Vec<(String, String)> = text
+                .lines()
+                .filter_map(|line| line.split_once(':'))
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect();
+            if headers.is_empty() {
+                return;
+            }
+            let index = at % headers.len();
+            headers[index].1 = plant(&headers[index].1, at / headers.len());
+            let input = format!("{headers:?}");
+            let out = redactor.redact_headers(&headers);
+            let values: Vec<&str> = out.value.iter().map(|(_, value)| value.as_str()).collect();
+            assert_redacted(&input, &values.join("\n"), &out);
+        }
+    }
+}
