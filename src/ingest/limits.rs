@@ -7,8 +7,9 @@
 //! | [`IngestLimits::max_line_bytes`]: one NDJSON or text line, or one CSV row | 16 MiB | that line is skipped with [`SkipReason::TooLong`](super::SkipReason::TooLong) (its number and size); the rest of the file is read |
 //! | [`MAX_JSON_DEPTH`]: nesting of one JSON value (a line, an item, an embedded body) | 127 levels | the line, array item or HAR entry is skipped with [`SkipReason::TooDeep`](super::SkipReason::TooDeep); the rest is read (a document's own frame, around its items, is walked without recursion, so it has no depth limit) |
 //!
-//! Why these values: the content is held in memory while a file is open (the app reads a call's
-//! bodies back from it), next to one store row of about 50 bytes per call. Real logs spend a few
+//! Why these values: gzip content and pipes are held in memory while a file is open (a call's
+//! bodies are read back from them); plain files are read in blocks and read back from disk, so
+//! they cost one store row of about 50 bytes per call. Real logs spend a few
 //! hundred bytes per call, so a 2 GiB log costs about 2.5 GB; a hostile one made of the shortest
 //! calls (`{"status":500}`, 15 bytes) would cost about 9 GB, which is the worst case this limit
 //! allows. 1 GiB logs (the benchmark size) fit with room to spare. A gzip bomb (about 1000:1)
