@@ -43,18 +43,42 @@ fn the_harnesses_hold_on_the_sample_logs() {
 }
 
 /// Findings: (target, input, what it showed and what fixed it).
-const FINDINGS: &[(&str, &[u8], &str)] = &[(
-    "redact",
-    b"\x03\x00\x00see https://h/x",
-    "redact_url copied everything before the first `://` as the scheme, so a key in the text before \
-     a URL survived (found by this harness on the head of sample-logs/app.ndjson); fix: only an \
-     RFC 3986 scheme is a scheme",
-)];
+const FINDINGS: &[(&str, &[u8], &str)] = &[
+    (
+        "redact",
+        b"\x03\x00\x00see https://h/x",
+        "harness on the head of sample-logs/app.ndjson: redact_url copied everything before the first \
+         `://` as the scheme, so a key in the text before a URL survived; fix: only an RFC 3986 \
+         scheme is a scheme",
+    ),
+    (
+        "redact",
+        b"\x00\x1b\x00-----BEGIN PRIVATE KEY-----",
+        "fuzzer (crash-b26f4949, 94k runs): a PEM header with no END line takes the base64-ish \
+         characters after it, up to the `_` inside `sk_live_`; the key's candidate started inside \
+         that match and was dropped, so `_live_…` survived; fix: a candidate keeps the part past \
+         the one before it",
+    ),
+    (
+        "redact",
+        b"\x80\x03\x00e sk\nthe",
+        "review (same cause): a term the user hides (`e sk`) that overlaps the start of a key",
+    ),
+    (
+        "redact",
+        b"\x04\x00\x00Cookie: =1",
+        "review: cookie names were copied as they were; a key sitting where a name goes survived; \
+         fix: the kept parts of a cookie header are scanned like text",
+    ),
+    ("redact", b"\x04\x0c\x00Set-Cookie: a=1; Path=/", "review: the same for Set-Cookie attributes"),
+];
 
 #[test]
 fn every_finding_stays_fixed() {
-    for (name, input, what) in FINDINGS {
-        println!("{name}: {what}");
-        target(name)(input);
-    }
+    let failed: Vec<&str> = FINDINGS
+        .iter()
+        .filter(|(name, input, _)| std::panic::catch_unwind(|| target(name)(input)).is_err())
+        .map(|(_, _, what)| *what)
+        .collect();
+    assert!(failed.is_empty(), "findings back: {failed:#?}");
 }

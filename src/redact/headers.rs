@@ -5,7 +5,7 @@
 
 use super::keys;
 use super::text::{self, Span};
-use super::{Category, Ctx, is_marker, url};
+use super::{Category, Ctx, MAX_DEPTH, is_marker, url};
 
 /// Redacts each header value; names and order stay.
 pub(super) fn redact(ctx: &mut Ctx<'_>, headers: &[(String, String)]) -> Vec<(String, String)> {
@@ -47,7 +47,7 @@ pub(super) fn authorization(ctx: &mut Ctx<'_>, value: &str, location: &str) -> O
 }
 
 /// Masks every cookie value (only the first pair's for `Set-Cookie`, whose other pairs are
-/// attributes such as `Path=/`); names, separators and attributes stay.
+/// attributes such as `Path=/`); names, separators and attributes stay, scanned like any text.
 pub(super) fn cookie(ctx: &mut Ctx<'_>, value: &str, location: &str, set_cookie: bool) -> Option<String> {
     let starts = if set_cookie { set_cookie_starts(value) } else { vec![0] };
     let mut spans = Vec::new();
@@ -58,16 +58,20 @@ pub(super) fn cookie(ctx: &mut Ctx<'_>, value: &str, location: &str, set_cookie:
         for (i, segment) in value[start..end].split(';').enumerate() {
             let segment_start = offset;
             offset += segment.len() + 1;
+            // Names and attributes stay, but they are text like any other: a key there is a key.
             if set_cookie && i > 0 {
-                break;
+                spans.extend(kept_spans(ctx, value, segment_start, segment_start + segment.len(), location));
+                continue;
             }
-            let (name, value_start) = match segment.find('=') {
-                Some(eq) => (segment[..eq].trim(), eq + 1),
-                None => ("", 0),
-            };
+            let (name_end, value_start) = segment.find('=').map_or((0, 0), |eq| (eq, eq + 1));
+            let name_spans = kept_spans(ctx, value, segment_start, segment_start + name_end, location);
+            // Locations name the cookie as it reads now, never with what was hidden in its name.
+            let name = shown(value, segment_start, segment_start + name_end, &name_spans);
+            spans.extend(name_spans);
             let raw_value = &segment[value_start..];
             let lead = raw_value.len() - raw_value.trim_start().len();
             let cookie_value = raw_value.trim();
+            let name = name.trim();
             let where_ = if name.is_empty() { location.to_owned() } else { format!("{location} {name}") };
             if let Some(marker) = ctx.hide(Category::Cookie, &where_, cookie_value) {
                 let start = segment_start + value_start + lead;
@@ -76,6 +80,28 @@ pub(super) fn cookie(ctx: &mut Ctx<'_>, value: &str, location: &str, set_cookie:
         }
     }
     (!spans.is_empty()).then(|| text::apply(value, &spans))
+}
+
+/// What the value patterns hide in `value[start..end]`, a part a cookie header keeps; the spans
+/// are offsets into `value`.
+fn kept_spans(ctx: &mut Ctx<'_>, value: &str, start: usize, end: usize, location: &str) -> Vec<Span> {
+    let Some(part) = value.get(start..end).filter(|part| !part.trim().is_empty()) else { return Vec::new() };
+    let mut spans = text::spans(ctx, part, location, MAX_DEPTH);
+    for span in &mut spans {
+        span.start += start;
+        span.end += start;
+    }
+    spans
+}
+
+/// `value[start..end]` with `spans` (offsets into `value`, all inside that range) applied.
+fn shown(value: &str, start: usize, end: usize, spans: &[Span]) -> String {
+    let part = value.get(start..end).unwrap_or_default();
+    let local: Vec<Span> = spans
+        .iter()
+        .map(|span| Span { start: span.start - start, end: span.end - start, text: span.text.clone() })
+        .collect();
+    text::apply(part, &local)
 }
 
 /// Where each cookie starts in a `Set-Cookie` value. Logs often join several `Set-Cookie`

@@ -2,7 +2,9 @@
 //! JSON. JSON embedded in the text is handed to the JSON walker; in the text between, key/value
 //! pairs, URLs and value patterns are collected as candidates, overlaps are settled leftmost-first
 //! (longest first on a tie), and only then are values hidden, so the removed list follows the
-//! document and never reports a candidate that lost to a larger one.
+//! document and never reports a candidate that lost to a larger one. A candidate that sticks out
+//! past the one before it keeps the part that sticks out: a key that a looser match ran into
+//! (a PEM block cut short, a term the user added) is hidden to its end.
 
 use serde_json::Value;
 
@@ -210,18 +212,21 @@ fn scan(ctx: &mut Ctx<'_>, text: &str, from: usize, to: usize, location: &str, d
     candidates.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.rank));
     let mut covered = 0;
     for candidate in candidates {
-        if candidate.start < covered {
+        // One that starts inside a span already taken still owns what lies past it: the rest of a
+        // key that a looser match (a PEM block cut short, a user's term) ran into is still a key.
+        let start = candidate.start.max(covered);
+        if start >= candidate.end {
             continue;
         }
         covered = candidate.end;
-        let found = &gap[candidate.start..candidate.end];
+        let found = &gap[start..candidate.end];
         let replacement = match candidate.kind {
             Kind::Leaf(category) => ctx.hide(category, location, found).map(str::to_owned),
             Kind::Value { field, key } => ctx.hide_field(field, found, &format!("{location} {key}")),
             Kind::Url => Some(url::redact(ctx, found, location, depth + 1)).filter(|r| r != found),
         };
         if let Some(replacement) = replacement {
-            out.push(Span { start: from + candidate.start, end: from + candidate.end, text: replacement });
+            out.push(Span { start: from + start, end: from + candidate.end, text: replacement });
         }
     }
 }
