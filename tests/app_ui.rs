@@ -4,6 +4,8 @@
 #![cfg(feature = "gui")]
 
 mod common;
+#[path = "common/corpus.rs"]
+mod corpus;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -236,6 +238,38 @@ fn composing_a_support_email_end_to_end() {
     let saved = std::fs::read_to_string(&path).expect("saved .eml");
     assert!(saved.starts_with("From: ops@acme-shop.example\r\nTo: hello@my-virtual-office.com\r\nSubject: [API] 409"));
     harness.get_by_label_contains("Saved to");
+}
+
+/// Every hostile file at once: the window shows each file's result or its error by name, stays
+/// usable (the table lists every call, and each call opens), and nothing panics.
+#[test]
+fn the_hostile_corpus_opens_in_the_window() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paths = corpus::write_files(dir.path());
+    let mut harness = harness(paths.clone());
+    let app = harness.state();
+    assert_eq!(app.store.files.len(), paths.len());
+    let unreadable: Vec<String> = app
+        .store
+        .files
+        .iter()
+        .filter(|file| file.error.is_some())
+        .map(|file| file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+        .collect();
+    for name in &unreadable {
+        // The message in the window names the file.
+        assert!(harness.query_all_by_label_contains(name.as_str()).count() >= 1, "{name} is not named");
+    }
+    let rows = harness.state().store.len();
+    harness.get_by_label("Records").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().rows.len(), rows);
+    for row in 0..rows.min(200) as u32 {
+        harness.state_mut().selected_row = Some(row);
+        harness.step();
+    }
+    settle(&mut harness);
+    println!("{} files, {} unreadable ({unreadable:?}), {rows} calls", paths.len(), unreadable.len());
 }
 
 trait FailedStatuses {
