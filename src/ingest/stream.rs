@@ -107,8 +107,8 @@ pub fn ingest_file<T: Send>(
     };
     on_open(&opened);
     let mode = line_mode(format);
-    let mut pending = head.split_off(content_offset);
-    let mut reader = LineBlocks { file, pending: std::mem::take(&mut pending), offset: 0, line: 1, done: false };
+    let pending = head.split_off(content_offset);
+    let mut reader = LineBlocks { file, pending, offset: 0, line: 1, done: false };
     let batch = rayon::current_num_threads().max(1) * 2;
     loop {
         let blocks = reader.next_blocks(batch).map_err(io_error)?;
