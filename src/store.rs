@@ -85,9 +85,21 @@ pub struct SourceFile {
     retained: Option<Arc<[u8]>>,
     /// A CSV file's header row, to read a row back.
     csv_header: Option<Vec<u8>>,
+    /// Size and modification time when it was read, to tell that it changed on disk since.
+    stamp: Option<(u64, std::time::SystemTime)>,
+}
+
+fn file_stamp(path: &std::path::Path) -> Option<(u64, std::time::SystemTime)> {
+    let metadata = std::fs::metadata(path).ok()?;
+    Some((metadata.len(), metadata.modified().ok()?))
 }
 
 impl SourceFile {
+    /// Whether the file on disk is no longer what was read (calls are read back from it).
+    pub fn changed_on_disk(&self) -> bool {
+        self.retained.is_none() && self.stamp.is_some() && file_stamp(&self.path) != self.stamp
+    }
+
     fn new(path: PathBuf) -> Self {
         Self {
             path,
@@ -100,6 +112,7 @@ impl SourceFile {
             content_offset: 0,
             retained: None,
             csv_header: None,
+            stamp: None,
         }
     }
 
@@ -278,6 +291,7 @@ impl Store {
         file.content_offset = opened.content_offset;
         file.retained = opened.retained.clone();
         file.csv_header = opened.csv_header.clone();
+        file.stamp = file_stamp(&file.path);
     }
 
     /// Records a file that could not be read.

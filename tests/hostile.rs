@@ -571,6 +571,7 @@ fn a_file_that_shrinks_while_it_is_read() {
     // is emptied the call cannot be read, and that is an answer, not a panic.
     std::fs::write(&path, b"").expect("empty it");
     assert_eq!(store.record(last), None);
+    assert!(store.files[0].changed_on_disk(), "the window can say why");
     std::fs::write(&path, &full).expect("put it back");
     assert_eq!(store.record(last).map(|record| record.source.line), Some(lines));
 }

@@ -66,7 +66,18 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
         app.shown_record = Some((key, record));
     }
     let Some((_, Some(record))) = app.shown_record.clone() else {
-        ui.colored_label(style::ERROR_RED, "This call can no longer be read from its file.");
+        let file = app.store.files.get(app.store.file[row as usize] as usize);
+        if file.is_some_and(crate::store::SourceFile::changed_on_disk) {
+            ui.colored_label(
+                style::ERROR_RED,
+                "The file changed on disk since it was loaded: this call can no longer be read.",
+            );
+            if ui.button("Reload").on_hover_text("Read every file again").clicked() {
+                app.reload(ui.ctx());
+            }
+        } else {
+            ui.colored_label(style::ERROR_RED, "This call can no longer be read from its file.");
+        }
         return;
     };
     ui.horizontal(|ui| {
