@@ -71,6 +71,13 @@ const FINDINGS: &[(&str, &[u8], &str)] = &[
          fix: the kept parts of a cookie header are scanned like text",
     ),
     ("redact", b"\x04\x0c\x00Set-Cookie: a=1; Path=/", "review: the same for Set-Cookie attributes"),
+    (
+        "redact",
+        b"\x01\x06\x00{\"a\":\"\",\"a\":1}",
+        "fuzzer (crash-c372fdd9, second 10-minute run): a document that repeats a key parses to its \
+         last value; the earlier one, holding the key, was never walked, and as nothing was hidden \
+         the text was kept byte for byte; fix: such a document is written from what was walked",
+    ),
 ];
 
 #[test]

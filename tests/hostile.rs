@@ -230,6 +230,10 @@ fn duplicate_keys_the_last_one_wins_and_a_duplicated_har_log_is_refused() {
     assert_eq!(skipped_lines(run.input(0)), vec![(2, "the status \"x\" is not an HTTP status code".to_string())]);
     assert_eq!(run.summary["groups"][1]["endpoints"][0]["endpoint"], "? /b", "the later path wins");
 
+    // Redaction reads the last value too, so an earlier one is never kept unread.
+    let redacted = Redactor::default().redact_body(r#"{"note":"key sk_live_4eC39HqLyjWDarjtT1zdp7dc","note":"ok"}"#);
+    assert_eq!(redacted.value, r#"{"note":"ok"}"#);
+
     let path = corpus.path("duplicate-keys.har");
     let error = assert_refused(&corpus.run("duplicate-keys.har"), &path, "duplicate field `log`");
     assert!(error.contains("duplicate-keys.har:1:43:"), "{error}");

@@ -27,7 +27,8 @@ pub(super) fn rewrap(original: &str, redacted: &str) -> String {
 }
 
 /// Redacts the document parsed from `raw`; the new text in `raw`'s layout, or `None` if nothing
-/// was hidden (the caller then keeps `raw` byte for byte).
+/// was hidden (the caller then keeps `raw` byte for byte). An object that repeats a key comes out
+/// with its last value only, as JSON readers take it: the earlier ones were never walked.
 pub(super) fn redact_document(
     ctx: &mut Ctx<'_>,
     raw: &str,
@@ -43,8 +44,78 @@ pub(super) fn redact_document(
         mut value => {
             let before = ctx.removed.len();
             walk(ctx, &mut value, location, depth);
-            (ctx.removed.len() > before).then(|| Layout::of(raw).write(&value))
+            // Parsing keeps the last of a repeated key; `raw` still holds the earlier ones, which
+            // were never looked at. Such a document is always written from what was walked.
+            let rewrite = ctx.removed.len() > before || has_repeated_key(raw);
+            rewrite.then(|| Layout::of(raw).write(&value))
         }
+    }
+}
+
+/// Whether an object somewhere in the JSON text `raw` names the same key twice.
+fn has_repeated_key(raw: &str) -> bool {
+    serde_json::from_str::<Repeats>(raw).is_ok_and(|repeats| repeats.0)
+}
+
+/// Any JSON value, read only for whether one of its objects repeats a key. Recursion is bounded
+/// by serde_json's depth limit, like every parse here.
+struct Repeats(bool);
+
+impl<'de> serde::Deserialize<'de> for Repeats {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RepeatsVisitor)
+    }
+}
+
+struct RepeatsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RepeatsVisitor {
+    type Value = Repeats;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Repeats, E> {
+        Ok(Repeats(false))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Repeats, E> {
+        Ok(Repeats(false))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Repeats, E> {
+        Ok(Repeats(false))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Repeats, E> {
+        Ok(Repeats(false))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Repeats, E> {
+        Ok(Repeats(false))
+    }
+
+    fn visit_unit<E>(self) -> Result<Repeats, E> {
+        Ok(Repeats(false))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<Repeats, A::Error> {
+        let mut repeats = false;
+        while let Some(Repeats(inner)) = items.next_element()? {
+            repeats |= inner;
+        }
+        Ok(Repeats(repeats))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut entries: A) -> Result<Repeats, A::Error> {
+        let mut keys = std::collections::HashSet::new();
+        let mut repeats = false;
+        while let Some(key) = entries.next_key::<String>()? {
+            let Repeats(inner) = entries.next_value()?;
+            repeats |= inner || !keys.insert(key);
+        }
+        Ok(Repeats(repeats))
     }
 }
 
