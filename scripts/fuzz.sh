@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-600}"
 shift || true
-all_targets=(ingest_detect ingest_lines ingest_csv ingest_document redact)
+all_targets=(ingest_detect ingest_lines ingest_csv ingest_document redact email)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
 export RUSTC_BOOTSTRAP=1
@@ -53,6 +53,7 @@ declare -A prefixes=(
   [ingest_csv]=''
   [ingest_document]='\x01'
   [redact]='\x01\x20\x00'
+  [email]='\x20\x00'
 )
 
 status=0
@@ -61,9 +62,16 @@ for target in "${targets[@]}"; do
   seed "$target" "${prefixes[$target]:-}"
   mkdir -p "fuzz/artifacts/$target"
   log="fuzz/artifacts/$target/last-run.log"
-  # ingest_* share fuzz/dict/ingest.dict; redact has its own.
+  # ingest_* share fuzz/dict/ingest.dict; redact has its own; email uses both.
   dict=()
-  [ -f "fuzz/dict/${target%%_*}.dict" ] && dict=("-dict=fuzz/dict/${target%%_*}.dict")
+  if [ "$target" = email ]; then
+    both="$(mktemp)"
+    trap 'rm -f "$both"' EXIT
+    cat fuzz/dict/ingest.dict fuzz/dict/redact.dict >"$both"
+    dict=("-dict=$both")
+  elif [ -f "fuzz/dict/${target%%_*}.dict" ]; then
+    dict=("-dict=fuzz/dict/${target%%_*}.dict")
+  fi
   echo "== $target: ${seconds}s"
   set +e
   cargo fuzz run --sanitizer none "$target" "fuzz/corpus/$target" -- \

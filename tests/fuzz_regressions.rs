@@ -17,6 +17,7 @@ const TARGETS: &[(&str, Target)] = &[
     ("ingest_csv", targets::ingest_csv),
     ("ingest_document", targets::ingest_document),
     ("redact", targets::redact),
+    ("email", targets::email),
 ];
 
 fn target(name: &str) -> Target {

@@ -260,3 +260,33 @@ pub fn redact(data: &[u8]) {
         }
     }
 }
+
+/// `email`: a log with the secret planted in it (bytes 0-1 say where), read as any file is; then
+/// the support email of every group, for its most recent and its oldest call, must not carry the
+/// secret in its subject, body, `.eml` or `mailto:` form, or show it in the review list.
+pub fn email(data: &[u8]) {
+    let Some((at, rest)) = data.split_first_chunk::<2>() else { return };
+    let text = String::from_utf8_lossy(rest);
+    if holds_secret(&text) {
+        return;
+    }
+    let input = plant(&text, usize::from(u16::from_le_bytes(*at)));
+    let Ok(ingested) = ingest::ingest_bytes_with_limits(Path::new(PATH), input.as_bytes(), None, &LIMITS) else {
+        return;
+    };
+    let mut store = Store::new(knowledge());
+    store.add(PathBuf::from(PATH), ingested, Arc::from(input.as_bytes()));
+    let summary = errlens::summary::summarize(&store, None).expect("a summary");
+    let redactor = Redactor { account_email: Some("support-team@account.example".into()), ..Redactor::default() };
+    for group in &summary.groups {
+        for record in [None, Some(1)] {
+            let Ok(email) = errlens::email::compose(&store, group, record, &redactor) else { continue };
+            let forms =
+                [email.subject.clone(), email.body.clone(), email.to_rfc5322(), email.to_mailto().unwrap_or_default()];
+            let redacted = Redacted { value: (), removed: email.removed.clone() };
+            for form in &forms {
+                assert_redacted(&input, form, &redacted);
+            }
+        }
+    }
+}
