@@ -96,6 +96,7 @@ fn check(path: &Path) -> Option<Checked> {
                 parsed.records.iter().map(|r| r.source.line).chain(parsed.skipped.iter().map(|s| s.line)).collect();
             accounted.sort_unstable();
             assert_eq!(accounted, lines, "{}: each non-blank line once", path.display());
+            assert_summary_reads_as_full(path, parsed);
             lines.len() as u64
         }
         "csv" => csv_rows(&content),
@@ -104,6 +105,40 @@ fn check(path: &Path) -> Option<Checked> {
     };
     assert_eq!(records + skipped, units, "{} ({format}): records + skipped", path.display());
     Some(Checked { path: path.to_path_buf(), format, units, records, skipped })
+}
+
+/// What the store keeps of a record: the summary read (which leaves request bodies and headers
+/// unbuilt) must give exactly what the full read gives.
+fn kept(record: &errlens::record::Record) -> String {
+    let retry_after = record.response.header("retry-after");
+    format!(
+        "{:?} {:?} {:?} {:?} {} {:?} {:?} {:?} {:?} {:?} {retry_after:?}",
+        record.source,
+        record.time_ms,
+        record.method,
+        record.url,
+        record.status,
+        record.host,
+        record.error_type,
+        record.message,
+        record.request_id,
+        record.duration_ms,
+    )
+}
+
+fn assert_summary_reads_as_full(path: &Path, full: &ingest::Parsed) {
+    let options = ingest::ReadOptions::default();
+    assert_eq!(options.detail, ingest::Detail::Summary);
+    let mut summary = ingest::Parsed::default();
+    ingest::ingest_file(path, &options, |_| {}, |parsed| parsed, |parsed, _| {
+        summary.records.extend(parsed.records);
+        summary.skipped.extend(parsed.skipped);
+        true
+    })
+    .expect("readable");
+    let kept_all = |parsed: &ingest::Parsed| parsed.records.iter().map(kept).collect::<Vec<_>>();
+    assert_eq!(kept_all(&summary), kept_all(full), "{}: summary read = full read", path.display());
+    assert_eq!(summary.skipped, full.skipped, "{}: summary read skips what the full read skips", path.display());
 }
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {

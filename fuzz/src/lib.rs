@@ -6,7 +6,8 @@
 //! whole gives; the store and the summary (JSON and text) take whatever came out. Redaction: a
 //! secret planted in the input is gone from the output, and no preview shows a whole value.
 
-use errlens::ingest::{self, Format, IngestLimits, Parsed};
+use errlens::ingest::{self, Detail, Format, IngestLimits, Parsed};
+use errlens::record::{Message, Record};
 use errlens::knowledge::Knowledge;
 use errlens::redact::{Redacted, Redactor};
 use errlens::store::Store;
@@ -56,6 +57,7 @@ pub fn check_ingest(bytes: &[u8], format: Option<Format>) {
         accounted.sort_unstable();
         assert_eq!(accounted, non_blank_line_numbers(content), "each non-blank line is accounted for once");
         check_chunks(bytes, ingested.format, parsed);
+        check_summary_detail(content, ingested.format);
     }
     for skipped in &parsed.skipped {
         assert!(skipped.line >= 1, "line numbers start at 1");
@@ -98,6 +100,29 @@ fn check_chunks(bytes: &[u8], format: Format, whole: &Parsed) {
         assert_eq!(chunks.skipped, whole.skipped, "chunks of {chunk_bytes}");
         if !content(bytes).is_empty() {
             assert_eq!(done, bytes.len() as u64);
+        }
+    }
+}
+
+/// The summary read (request bodies and headers left unbuilt) accepts and rejects every line as
+/// the full read does, and finds the same call in it.
+fn check_summary_detail(content: &[u8], format: Format) {
+    for raw in content.split(|&b| b == b'\n') {
+        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if line.trim_ascii().is_empty() || line.len() > LIMITS.max_line_bytes as usize {
+            continue;
+        }
+        let full = ingest::read_line(line, format, Detail::Full).expect("a line format");
+        let summary = ingest::read_line(line, format, Detail::Summary).expect("a line format");
+        match (full, summary) {
+            (Ok(full), Ok(summary)) => {
+                let retry_after = |record: &Record| record.response.header("retry-after").map(str::to_string);
+                assert_eq!(retry_after(&summary), retry_after(&full));
+                let stripped = |record: Record| Record { request: Message::default(), response: Message::default(), ..record };
+                assert_eq!(stripped(summary), stripped(full), "summary read = full read");
+            }
+            (Err(full), Err(summary)) => assert_eq!(summary, full, "the same reason"),
+            (full, summary) => panic!("full read {full:?}, summary read {summary:?}"),
         }
     }
 }

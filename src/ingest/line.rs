@@ -1,9 +1,10 @@
 //! Line formats: NDJSON and text are read one physical line at a time, so any chunk that starts
 //! at a line boundary can be parsed on its own (which the parallel loader relies on).
 
-use super::{Detail, Parsed, SkipReason, Skipped, fields, text};
+use super::{Detail, Parsed, SkipReason, Skipped, fields, prune, text};
 use crate::record::{Record, SourceSpan};
 use serde_json::Value;
+use std::sync::LazyLock;
 
 /// How a line is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +14,10 @@ pub enum Mode {
     /// Lines are text that may carry a request, a status, or embedded JSON.
     Text,
 }
+
+/// What a summary never reads: the request's body and headers ([`Detail::Summary`] keeps neither).
+static SUMMARY_PRUNED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| fields::REQUEST_BODY.iter().chain(fields::REQUEST_HEADERS).copied().collect());
 
 /// The UTF-8 byte order mark, which files joined with `cat` carry at the start of a later line.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -61,6 +66,14 @@ pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, Skip
     let starts_object = trimmed.first() == Some(&b'{');
     let mut too_deep = false;
     if starts_object || mode == Mode::Ndjson {
+        if detail == Detail::Summary {
+            // On any error the whole parse below runs again, so that it alone says why.
+            match prune::parse_pruned(trimmed, &SUMMARY_PRUNED) {
+                Ok(Value::Object(object)) => return object_record(&object, detail),
+                Ok(_) => return Err(SkipReason::JsonNotACall),
+                Err(_) => {}
+            }
+        }
         match serde_json::from_slice::<Value>(trimmed) {
             Ok(Value::Object(object)) => return object_record(&object, detail),
             Ok(_) => return Err(SkipReason::JsonNotACall),

@@ -30,6 +30,7 @@ mod input;
 mod json;
 pub mod limits;
 mod line;
+mod prune;
 mod stream;
 mod text;
 pub mod time;
@@ -330,6 +331,18 @@ pub fn reread_item(
     };
     record.source = span;
     Some(record)
+}
+
+/// Reads one line of a line format (NDJSON or text) in the given detail, as ingest reads it;
+/// `None` for the other formats. The fuzzer checks with it that a summary read accepts, rejects
+/// and describes a line exactly as the full read does.
+pub fn read_line(line: &[u8], format: Format, detail: Detail) -> Option<Result<Record, SkipReason>> {
+    let mode = match format {
+        Format::Ndjson => line::Mode::Ndjson,
+        Format::Text => line::Mode::Text,
+        _ => return None,
+    };
+    Some(line::parse_one(line, mode, detail))
 }
 
 /// The length of a CSV file's header row, line end included.

@@ -392,3 +392,36 @@ fn a_quote_never_closed_is_named_in_the_row_it_swallows() {
         )]
     );
 }
+
+#[test]
+fn the_summary_read_skips_request_parts_but_accepts_and_rejects_as_the_full_read() {
+    let deep_body = format!("{{\"status\":400,\"request\":{{\"body\":{}}}}}", nested(200));
+    let lines = [
+        r#"{"status":409,"method":"POST","url":"/api/customers","request":{"headers":{"x-api-key":"k"},"body":{"email":"a@b.c"}},"response":{"headers":{"Retry-After":"3"},"body":{"error":"Conflict","message":"exists"}}}"#,
+        r#"{"status":200,"request":{"body":"\ud800"}}"#,
+        r#"{"status":200,"request":{"body":1e400}}"#,
+        r#"{"status":200,"payload":{"a":}}"#,
+        r#"{"status":200,"request":{"body":"x"},"status":503}"#,
+        r#"{"request":{"body":{"status":500}}}"#,
+        r#"{"$serde_json::private::RawValue":"{\"status\":404}"}"#,
+        "{\"status\":201,\"request_body\":\"\u{1}\"}",
+        "{\"status\":201,\"request_headers\":{\"a\":\"\\u00e9\"},\"requestBody\":[1,{\"x\":null}]}",
+        &deep_body,
+    ];
+    for line in lines {
+        let full = line::parse_one(line.as_bytes(), line::Mode::Ndjson, Detail::Full);
+        let summary = line::parse_one(line.as_bytes(), line::Mode::Ndjson, Detail::Summary);
+        match (&full, &summary) {
+            (Ok(full), Ok(summary)) => {
+                assert_eq!(summary.request, crate::record::Message::default(), "{line}");
+                let without_bodies = Record { request: Default::default(), response: summary.response.clone(), ..full.clone() };
+                assert_eq!(summary, &without_bodies, "{line}");
+            }
+            (Err(full), Err(summary)) => assert_eq!(summary, full, "{line}"),
+            _ => panic!("{line}: full {full:?}, summary {summary:?}"),
+        }
+    }
+    let first = line::parse_one(lines[0].as_bytes(), line::Mode::Ndjson, Detail::Summary).unwrap();
+    assert_eq!((first.status, first.error_type.as_deref()), (409, Some("Conflict")));
+    assert_eq!(first.response.header("retry-after"), Some("3"));
+}
