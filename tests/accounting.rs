@@ -130,11 +130,17 @@ fn assert_summary_reads_as_full(path: &Path, full: &ingest::Parsed) {
     let options = ingest::ReadOptions::default();
     assert_eq!(options.detail, ingest::Detail::Summary);
     let mut summary = ingest::Parsed::default();
-    ingest::ingest_file(path, &options, |_| {}, |parsed| parsed, |parsed, _| {
-        summary.records.extend(parsed.records);
-        summary.skipped.extend(parsed.skipped);
-        true
-    })
+    ingest::ingest_file(
+        path,
+        &options,
+        |_| {},
+        |parsed| parsed,
+        |parsed, _| {
+            summary.records.extend(parsed.records);
+            summary.skipped.extend(parsed.skipped);
+            true
+        },
+    )
     .expect("readable");
     let kept_all = |parsed: &ingest::Parsed| parsed.records.iter().map(kept).collect::<Vec<_>>();
     assert_eq!(kept_all(&summary), kept_all(full), "{}: summary read = full read", path.display());

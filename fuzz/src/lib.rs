@@ -7,8 +7,8 @@
 //! secret planted in the input is gone from the output, and no preview shows a whole value.
 
 use errlens::ingest::{self, Detail, Format, IngestLimits, Parsed};
-use errlens::record::{Message, Record};
 use errlens::knowledge::Knowledge;
+use errlens::record::{Message, Record};
 use errlens::redact::{Redacted, Redactor};
 use errlens::store::Store;
 use std::path::{Path, PathBuf};
@@ -118,7 +118,8 @@ fn check_summary_detail(content: &[u8], format: Format) {
             (Ok(full), Ok(summary)) => {
                 let retry_after = |record: &Record| record.response.header("retry-after").map(str::to_string);
                 assert_eq!(retry_after(&summary), retry_after(&full));
-                let stripped = |record: Record| Record { request: Message::default(), response: Message::default(), ..record };
+                let stripped =
+                    |record: Record| Record { request: Message::default(), response: Message::default(), ..record };
                 assert_eq!(stripped(summary), stripped(full), "summary read = full read");
             }
             (Err(full), Err(summary)) => assert_eq!(summary, full, "the same reason"),

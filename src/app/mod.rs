@@ -4,7 +4,9 @@
 //! runs on a background thread ([`loader`]); the view reads the store and caches the filtered
 //! rows, the summary and the timeline until the data or the filter change.
 
+mod dialog;
 mod email;
+mod frame_stats;
 mod groups;
 mod loader;
 mod overview;
@@ -126,11 +128,15 @@ pub struct App {
     pub sort: Option<(records::Column, bool)>,
     filter_error: Option<String>,
     loader: Option<Loader>,
+    /// Loader events not yet added to the store (a view job holds it).
+    arrived: Vec<Event>,
     progress: Option<Progress>,
     stale: bool,
     last_refresh: Option<std::time::Instant>,
     view_job: Option<view::Job>,
     focus_filter: bool,
+    open_dialog: Option<dialog::OpenDialog>,
+    frame_stats: Option<frame_stats::FrameStats>,
 }
 
 impl App {
@@ -156,11 +162,14 @@ impl App {
             sort: None,
             filter_error: None,
             loader: None,
+            arrived: Vec::new(),
             progress: None,
             stale: true,
             last_refresh: None,
             view_job: None,
             focus_filter: false,
+            open_dialog: None,
+            frame_stats: frame_stats::FrameStats::from_env(),
         };
         let files = if !options.files.is_empty() {
             options.files
@@ -179,7 +188,7 @@ impl App {
 
     /// Whether files are still loading.
     pub fn is_loading(&self) -> bool {
-        self.loader.is_some()
+        self.loader.is_some() || !self.arrived.is_empty()
     }
 
     /// Opens files (folders are expanded); `replace` starts a new session.
@@ -187,6 +196,7 @@ impl App {
         let paths = crate::cli::expand_inputs(&paths);
         if replace {
             self.store = Arc::new(Store::new(Arc::clone(&self.store.knowledge)));
+            self.arrived.clear();
             self.settings.files.clear();
             self.selected_row = None;
             self.shown_record = None;
@@ -249,7 +259,7 @@ impl App {
         let Some(loader) = &self.loader else { return };
         let mut finished = false;
         while let Ok(event) = loader.events.try_recv() {
-            match event {
+            match &event {
                 Event::Started { path, opened } => {
                     self.progress = Some(Progress {
                         path: path.clone(),
@@ -257,35 +267,49 @@ impl App {
                         total_bytes: opened.total_bytes,
                         records: 0,
                     });
-                    Arc::make_mut(&mut self.store).begin_file(path, &opened);
                 }
                 Event::Block { rows, done_bytes, total_bytes } => {
-                    let index = self.store.files.len().saturating_sub(1);
                     if let Some(progress) = &mut self.progress {
-                        progress.done_bytes = done_bytes;
-                        progress.total_bytes = total_bytes;
+                        progress.done_bytes = *done_bytes;
+                        progress.total_bytes = *total_bytes;
                         progress.records += rows.rows.len();
                     }
-                    Arc::make_mut(&mut self.store).extend_file(index, rows);
-                    self.stale = true;
                 }
-                Event::Failed { path, error, started } => {
-                    if started {
-                        let index = self.store.files.len().saturating_sub(1);
-                        Arc::make_mut(&mut self.store).fail_file(index, error.clone());
-                    } else {
-                        Arc::make_mut(&mut self.store).add_failed(path, error.clone());
-                    }
-                    self.messages.push(error);
-                    self.stale = true;
-                }
+                Event::Failed { error, .. } => self.messages.push(error.clone()),
                 Event::Finished => finished = true,
+            }
+            if !matches!(event, Event::Finished) {
+                self.arrived.push(event);
             }
         }
         if finished {
             self.loader = None;
             self.progress = None;
         }
+        self.add_arrived();
+    }
+
+    /// Adds what the loader sent to the store, unless a view job is reading a snapshot of it:
+    /// then it waits for the job, rather than copy a store of millions of rows.
+    fn add_arrived(&mut self) {
+        if self.arrived.is_empty() {
+            return;
+        }
+        let Some(store) = Arc::get_mut(&mut self.store) else { return };
+        for event in self.arrived.drain(..) {
+            match event {
+                Event::Started { path, opened } => {
+                    store.begin_file(path, &opened);
+                }
+                Event::Block { rows, .. } => store.extend_file(store.files.len().saturating_sub(1), rows),
+                Event::Failed { error, started: true, .. } => {
+                    store.fail_file(store.files.len().saturating_sub(1), error)
+                }
+                Event::Failed { path, error, started: false } => store.add_failed(path, error),
+                Event::Finished => {}
+            }
+        }
+        self.stale = true;
     }
 
     /// Recomputes rows, summary and timeline when data or filter changed.
@@ -301,13 +325,12 @@ impl App {
             ctx.request_repaint_after(REFRESH_WHILE_LOADING - last.elapsed());
             return;
         }
-        self.last_refresh = Some(std::time::Instant::now());
-        self.stale = false;
-        if self.is_loading() {
-            let view = view::compute(&self.store, &self.settings.filter, self.sort);
-            self.show(view);
+        if self.is_loading() && self.view_job.is_some() {
+            // Blocks wait for this job; a newer one would only make them wait longer.
             return;
         }
+        self.last_refresh = Some(std::time::Instant::now());
+        self.stale = false;
         let repaint = ctx.clone();
         match view::Job::start(Arc::clone(&self.store), self.settings.filter.clone(), self.sort, move || {
             repaint.request_repaint();
@@ -371,20 +394,31 @@ impl App {
     }
 
     fn open_dialog(&mut self, ctx: &egui::Context) {
-        let picked = rfd::FileDialog::new()
-            .set_title("Open API logs")
-            .add_filter("Logs", &["ndjson", "jsonl", "json", "har", "csv", "log", "txt", "gz"])
-            .add_filter("All files", &["*"])
-            .pick_files();
-        if let Some(files) = picked {
-            self.notice = None;
-            self.open(ctx, files, false);
+        if self.open_dialog.is_none() {
+            self.open_dialog = Some(dialog::OpenDialog::show(ctx));
+        }
+    }
+
+    fn poll_open_dialog(&mut self, ctx: &egui::Context) {
+        let Some(outcome) = self.open_dialog.as_ref().and_then(dialog::OpenDialog::poll) else { return };
+        self.open_dialog = None;
+        match outcome {
+            dialog::Outcome::Picked(files) => {
+                self.notice = None;
+                self.open(ctx, files, false);
+            }
+            dialog::Outcome::Cancelled => {}
+            dialog::Outcome::Unavailable => self.notice = Some(dialog::NO_DIALOG_HINT.to_string()),
         }
     }
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            if ui.button("Open…").on_hover_text("Open log files (Ctrl+O)").clicked() {
+            let open = ui
+                .add_enabled(self.open_dialog.is_none(), egui::Button::new("Open…"))
+                .on_hover_text("Open log files (Ctrl+O)")
+                .on_disabled_hover_text("The Open dialog is showing");
+            if open.clicked() {
                 self.open_dialog(ui.ctx());
             }
             ui.menu_button("Recent", |ui| {
@@ -563,7 +597,9 @@ impl App {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let frame_started = std::time::Instant::now();
         let ctx = ui.ctx().clone();
+        self.poll_open_dialog(&ctx);
         self.poll_loader();
         self.poll_view();
         self.handle_input(&ctx);
@@ -584,6 +620,10 @@ impl eframe::App for App {
         if self.stale {
             // The UI changed the filter this frame: draw the result on the next one.
             ctx.request_repaint();
+        }
+        let (loading, shown_calls) = (self.is_loading(), self.rows.len());
+        if let Some(stats) = &mut self.frame_stats {
+            stats.record(frame_started.elapsed(), loading, shown_calls);
         }
     }
 

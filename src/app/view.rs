@@ -57,7 +57,11 @@ impl Job {
     ) -> std::io::Result<Self> {
         let (sender, result) = channel();
         std::thread::Builder::new().name("errlens-view".into()).spawn(move || {
-            let _ = sender.send(compute(&store, &filter, sort));
+            let view = compute(&store, &filter, sort);
+            // Let go of the snapshot before saying so: the window adds loaded blocks to the
+            // store once it is the only holder.
+            drop(store);
+            let _ = sender.send(view);
             done();
         })?;
         Ok(Self { result })

@@ -203,7 +203,7 @@ mod tests {
     const PRUNED: &[&str] = &["request.body", "request.headers", "payload", "http.request.body.content"];
 
     fn pruned(text: &str) -> Value {
-        parse_pruned(text.as_bytes(), PRUNED).unwrap()
+        parse_pruned(text.as_bytes(), PRUNED).expect("valid JSON")
     }
 
     #[test]
@@ -215,14 +215,14 @@ mod tests {
             r#"{"status":409,"request":{"method":"POST"},"http":{"request":{"body":{"bytes":3}}},
             "response":{"body":{"error":"Conflict"}}}"#,
         )
-        .unwrap();
+        .expect("valid JSON");
         assert_eq!(pruned(text), expected);
     }
 
     #[test]
     fn without_pruned_keys_it_equals_the_whole_parse() {
         let text = r#"{"a":1.5,"b":-3,"c":18446744073709551615,"d":"\u00e9\n","e":[{"request":{"body":1}}],"f":null}"#;
-        assert_eq!(pruned(text), serde_json::from_str::<Value>(text).unwrap());
+        assert_eq!(pruned(text), serde_json::from_str::<Value>(text).expect("valid JSON"));
         assert_eq!(pruned("[1,{\"payload\":2}]"), serde_json::json!([1, {"payload": 2}]));
     }
 
@@ -240,7 +240,7 @@ mod tests {
             assert!(whole, "{bad}");
         }
         let deep = format!("{{\"payload\":{}{}}}", "[".repeat(200), "]".repeat(200));
-        let error = parse_pruned(deep.as_bytes(), PRUNED).unwrap_err();
+        let error = parse_pruned(deep.as_bytes(), PRUNED).expect_err("too deep");
         assert!(error.to_string().starts_with("recursion limit exceeded"), "{error}");
         let invalid_utf8 = b"{\"payload\":\"\xff\"}";
         assert!(parse_pruned(invalid_utf8, PRUNED).is_err());

@@ -414,14 +414,15 @@ fn the_summary_read_skips_request_parts_but_accepts_and_rejects_as_the_full_read
         match (&full, &summary) {
             (Ok(full), Ok(summary)) => {
                 assert_eq!(summary.request, crate::record::Message::default(), "{line}");
-                let without_bodies = Record { request: Default::default(), response: summary.response.clone(), ..full.clone() };
+                let without_bodies =
+                    Record { request: Default::default(), response: summary.response.clone(), ..full.clone() };
                 assert_eq!(summary, &without_bodies, "{line}");
             }
             (Err(full), Err(summary)) => assert_eq!(summary, full, "{line}"),
             _ => panic!("{line}: full {full:?}, summary {summary:?}"),
         }
     }
-    let first = line::parse_one(lines[0].as_bytes(), line::Mode::Ndjson, Detail::Summary).unwrap();
+    let first = line::parse_one(lines[0].as_bytes(), line::Mode::Ndjson, Detail::Summary).expect("a call");
     assert_eq!((first.status, first.error_type.as_deref()), (409, Some("Conflict")));
     assert_eq!(first.response.header("retry-after"), Some("3"));
 }

@@ -1,0 +1,124 @@
+//! Frame timing for the speed benchmark: with `ERRLENS_FRAME_STATS=FILE` the app times every
+//! call of its `ui` (the CPU work of a frame, before painting) and when the shown counts change,
+//! and rewrites FILE with the distribution about once a second. Off by default: nothing is timed.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// How often the report file is rewritten.
+const WRITE_EVERY: Duration = Duration::from_secs(1);
+/// A frame slower than this drops below 60 frames a second.
+const SLOW_FRAME: Duration = Duration::from_millis(16);
+
+/// Frame times collected since the window opened.
+pub struct FrameStats {
+    out: PathBuf,
+    opened: Instant,
+    loading_frames: Vec<Duration>,
+    idle_frames: Vec<Duration>,
+    /// When the shown number of calls changed while loading, since the window opened.
+    updates: Vec<Duration>,
+    shown_calls: usize,
+    loaded_at: Option<Duration>,
+    was_loading: bool,
+    written: Instant,
+}
+
+impl FrameStats {
+    /// Timing is on when `ERRLENS_FRAME_STATS` names a file.
+    pub fn from_env() -> Option<Self> {
+        let out = std::env::var_os("ERRLENS_FRAME_STATS")?;
+        let now = Instant::now();
+        Some(Self {
+            out: out.into(),
+            opened: now,
+            loading_frames: Vec::new(),
+            idle_frames: Vec::new(),
+            updates: Vec::new(),
+            shown_calls: 0,
+            loaded_at: None,
+            was_loading: true,
+            written: now,
+        })
+    }
+
+    /// Notes one frame: the time its `ui` took, whether files were loading and how many calls
+    /// the views show.
+    pub fn record(&mut self, ui_time: Duration, loading: bool, shown_calls: usize) {
+        let now = self.opened.elapsed();
+        if loading { &mut self.loading_frames } else { &mut self.idle_frames }.push(ui_time);
+        if shown_calls != self.shown_calls {
+            self.shown_calls = shown_calls;
+            if loading || self.loaded_at.is_none() {
+                self.updates.push(now);
+            }
+        }
+        if self.was_loading && !loading {
+            self.loaded_at = Some(now);
+        }
+        self.was_loading = loading;
+        if self.written.elapsed() >= WRITE_EVERY {
+            self.written = Instant::now();
+            if let Err(error) = std::fs::write(&self.out, self.report()) {
+                eprintln!("errlens: cannot write frame stats to {}: {error}", self.out.display());
+            }
+        }
+    }
+
+    fn report(&self) -> String {
+        let gaps: Vec<Duration> = self.updates.windows(2).map(|pair| pair[1] - pair[0]).collect();
+        let mut lines = vec![
+            distribution("ui time while loading", &self.loading_frames),
+            distribution("ui time after loading", &self.idle_frames),
+            distribution("time between count updates while loading", &gaps),
+        ];
+        lines.push(match self.updates.first() {
+            Some(first) => format!("first counts shown {} ms after the window opened", first.as_millis()),
+            None => "no counts shown yet".to_string(),
+        });
+        lines.push(match self.loaded_at {
+            Some(at) => {
+                format!("all loaded {} ms after the window opened; {} calls shown", at.as_millis(), self.shown_calls)
+            }
+            None => format!("still loading; {} calls shown", self.shown_calls),
+        });
+        lines.join("\n") + "\n"
+    }
+}
+
+/// `name: n, p50, p95, p99, max, how many over 16 ms`, in milliseconds.
+fn distribution(name: &str, samples: &[Duration]) -> String {
+    if samples.is_empty() {
+        return format!("{name}: none");
+    }
+    let mut sorted = samples.to_vec();
+    sorted.sort_unstable();
+    let at = |quantile: f64| {
+        let index = ((sorted.len() - 1) as f64 * quantile).round() as usize;
+        sorted[index].as_secs_f64() * 1e3
+    };
+    let slow = sorted.iter().filter(|time| **time > SLOW_FRAME).count();
+    format!(
+        "{name}: n {}, p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms, over 16 ms {slow}",
+        sorted.len(),
+        at(0.5),
+        at(0.95),
+        at(0.99),
+        at(1.0)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distribution_reads_quantiles_from_the_sorted_samples() {
+        let samples: Vec<Duration> = (1..=100).rev().map(Duration::from_millis).collect();
+        assert_eq!(
+            distribution("x", &samples),
+            "x: n 100, p50 51.00 ms, p95 95.00 ms, p99 99.00 ms, max 100.00 ms, over 16 ms 84"
+        );
+        assert_eq!(distribution("x", &[]), "x: none");
+    }
+}
