@@ -466,9 +466,9 @@ impl App {
                             if ui.selectable_label(only_this, chip).on_hover_text("Show only this file").clicked() {
                                 filter_file = Some(index);
                             }
-                            if !file.skipped.is_empty()
+                            if file.skipped_count > 0
                                 && ui
-                                    .link(format!("{} skipped (!)", file.skipped.len()))
+                                    .link(format!("{} skipped (!)", style::thousands(file.skipped_count)))
                                     .on_hover_text("List the lines that are not API calls")
                                     .clicked()
                             {
@@ -544,16 +544,29 @@ impl App {
         egui::Window::new(format!("Skipped lines: {}", file.path.display())).open(&mut open).default_width(560.0).show(
             ctx,
             |ui| {
-                ui.label(format!("{} line(s) are not API calls and were not counted:", file.skipped.len()));
-                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                    egui::Grid::new("skipped").striped(true).show(ui, |ui| {
-                        for skipped in &file.skipped {
-                            ui.label(format!("line {}", skipped.line));
-                            ui.label(skipped.reason.to_string());
-                            ui.end_row();
+                let kept = file.skipped.len();
+                ui.label(format!(
+                    "{} line(s) are not API calls and were not counted:",
+                    style::thousands(file.skipped_count)
+                ));
+                if kept < file.skipped_count {
+                    ui.weak(format!("The first {} are listed.", style::thousands(kept)));
+                }
+                let row_height = ui.text_style_height(&egui::TextStyle::Body);
+                // Only the visible rows are laid out: a file of garbage keeps 10,000 of them.
+                egui::ScrollArea::vertical().max_height(320.0).auto_shrink([false, true]).show_rows(
+                    ui,
+                    row_height,
+                    kept,
+                    |ui, range| {
+                        for skipped in &file.skipped[range] {
+                            ui.horizontal(|ui| {
+                                ui.add_sized([90.0, row_height], egui::Label::new(format!("line {}", skipped.line)));
+                                ui.label(skipped.reason.to_string());
+                            });
                         }
-                    });
-                });
+                    },
+                );
             },
         );
         if !open {
@@ -613,6 +626,7 @@ impl eframe::App for App {
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
         self.skipped_window_ui(&ctx);
         email::window_ui(self, &ctx);
+        drop_hint_ui(&ctx);
         if self.focus_filter {
             self.focus_filter = false;
             ctx.memory_mut(|memory| memory.request_focus(records::filter_id()));
@@ -630,6 +644,26 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
+}
+
+/// While files are dragged over the window, says what dropping them does.
+fn drop_hint_ui(ctx: &egui::Context) {
+    let count = ctx.input(|input| input.raw.hovered_files.len());
+    if count == 0 {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop-hint")));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(180));
+    let text =
+        if count == 1 { "Drop to open this file".to_string() } else { format!("Drop to open these {count} files") };
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        format!("{text} (folders: every log inside)"),
+        egui::TextStyle::Heading.resolve(&ctx.global_style()),
+        egui::Color32::WHITE,
+    );
 }
 
 /// Starts the window (blocks until it closes).

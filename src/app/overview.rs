@@ -151,6 +151,17 @@ fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
     }
 }
 
+/// How times on the timeline axis are written: with the year once the span passes most of a
+/// year (a log can span years), without the time of day once buckets are days.
+fn axis_time_format(span_ms: i64, bucket_ms: i64) -> &'static str {
+    const DAY_MS: i64 = 86_400_000;
+    match (span_ms > 300 * DAY_MS, bucket_ms >= DAY_MS) {
+        (true, _) => "%Y-%m-%d",
+        (false, true) => "%m-%d",
+        (false, false) => "%m-%d %H:%M",
+    }
+}
+
 fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
     let timeline = &app.timeline;
     let minutes = timeline.bucket_ms as f64 / 60_000.0;
@@ -186,6 +197,7 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
         charts.push(chart);
     }
     let buckets = timeline.counts.first().map_or(0, Vec::len);
+    let time_format = axis_time_format(buckets as i64 * width_ms, width_ms);
     let response = Plot::new("timeline")
         .height(170.0)
         .allow_zoom([true, false])
@@ -194,7 +206,7 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
         .legend(egui_plot::Legend::default())
         .x_axis_formatter(move |mark, _| {
             chrono::DateTime::from_timestamp_millis(start + (mark.value * width_ms as f64) as i64)
-                .map(|t| t.with_timezone(&chrono::Local).format("%m-%d %H:%M").to_string())
+                .map(|t| t.with_timezone(&chrono::Local).format(time_format).to_string())
                 .unwrap_or_default()
         })
         .show(ui, |plot| {
@@ -241,5 +253,18 @@ fn top_endpoints_ui(app: &mut App, ui: &mut egui::Ui) {
     if let Some(endpoint) = chosen {
         app.set_filter(Filter { endpoint: Some(endpoint), failures_only: true, ..app.settings.filter.clone() });
         app.page = super::Page::Records;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::axis_time_format;
+
+    #[test]
+    fn axis_times_name_the_year_when_the_span_crosses_years() {
+        let day = 86_400_000;
+        assert_eq!(axis_time_format(5 * 365 * day, 7 * day), "%Y-%m-%d");
+        assert_eq!(axis_time_format(60 * day, day), "%m-%d");
+        assert_eq!(axis_time_format(day, 600_000), "%m-%d %H:%M");
     }
 }
