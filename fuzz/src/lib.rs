@@ -57,7 +57,17 @@ pub fn check_ingest(bytes: &[u8], format: Option<Format>) {
         accounted.sort_unstable();
         assert_eq!(accounted, non_blank_line_numbers(content), "each non-blank line is accounted for once");
         check_chunks(bytes, ingested.format, parsed);
+        let lines = content.split(|&b| b == b'\n').map(|raw| raw.strip_suffix(b"\r").unwrap_or(raw));
+        for line in lines.filter(|line| !line.trim_ascii().is_empty() && line.len() <= LIMITS.max_line_bytes as usize) {
+            check_summary_detail(line, ingested.format);
+        }
+    } else if ingested.format != Format::Csv {
+        // The input as one item, and each item read as a record.
         check_summary_detail(content, ingested.format);
+        for record in &parsed.records {
+            let span = record.source;
+            check_summary_detail(&content[span.offset as usize..(span.offset + span.len) as usize], ingested.format);
+        }
     }
     for skipped in &parsed.skipped {
         assert!(skipped.line >= 1, "line numbers start at 1");
@@ -104,27 +114,21 @@ fn check_chunks(bytes: &[u8], format: Format, whole: &Parsed) {
     }
 }
 
-/// The summary read (request bodies and headers left unbuilt) accepts and rejects every line as
-/// the full read does, and finds the same call in it.
-fn check_summary_detail(content: &[u8], format: Format) {
-    for raw in content.split(|&b| b == b'\n') {
-        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if line.trim_ascii().is_empty() || line.len() > LIMITS.max_line_bytes as usize {
-            continue;
+/// The summary read (which leaves parts it never reads unbuilt) accepts and rejects a line or
+/// item as the full read does, and finds the same call in it.
+fn check_summary_detail(text: &[u8], format: Format) {
+    let full = ingest::read_one(text, format, Detail::Full).expect("not CSV");
+    let summary = ingest::read_one(text, format, Detail::Summary).expect("not CSV");
+    match (full, summary) {
+        (Ok(full), Ok(summary)) => {
+            let retry_after = |record: &Record| record.response.header("retry-after").map(str::to_string);
+            assert_eq!(retry_after(&summary), retry_after(&full));
+            let stripped =
+                |record: Record| Record { request: Message::default(), response: Message::default(), ..record };
+            assert_eq!(stripped(summary), stripped(full), "summary read = full read");
         }
-        let full = ingest::read_line(line, format, Detail::Full).expect("a line format");
-        let summary = ingest::read_line(line, format, Detail::Summary).expect("a line format");
-        match (full, summary) {
-            (Ok(full), Ok(summary)) => {
-                let retry_after = |record: &Record| record.response.header("retry-after").map(str::to_string);
-                assert_eq!(retry_after(&summary), retry_after(&full));
-                let stripped =
-                    |record: Record| Record { request: Message::default(), response: Message::default(), ..record };
-                assert_eq!(stripped(summary), stripped(full), "summary read = full read");
-            }
-            (Err(full), Err(summary)) => assert_eq!(summary, full, "the same reason"),
-            (full, summary) => panic!("full read {full:?}, summary read {summary:?}"),
-        }
+        (Err(full), Err(summary)) => assert_eq!(summary, full, "the same reason"),
+        (full, summary) => panic!("full read {full:?}, summary read {summary:?}"),
     }
 }
 

@@ -3,8 +3,9 @@
 //! Items are borrowed as raw JSON first, so each record knows the byte span it came from and can
 //! be read again later without keeping its bodies in memory.
 
-use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, har, line, line_numbers};
+use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, har, line, line_numbers, prune};
 use crate::record::{Record, SourceSpan};
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -61,10 +62,13 @@ pub fn parse(bytes: &[u8], format: Format, detail: Detail) -> Result<Parsed, Pro
     };
     let offsets: Vec<usize> = items.iter().map(|item| offset_in(bytes, item)).collect();
     let lines = line_numbers(bytes, offsets.iter().copied());
+    // Items are independent: read them on every core, then keep document order.
+    let results: Vec<Result<Record, SkipReason>> =
+        items.par_iter().map(|item| read_item(item.get().as_bytes(), format, detail)).collect();
     let mut parsed = Parsed::default();
-    for ((item, offset), line) in items.iter().zip(offsets).zip(lines) {
+    for (((item, offset), line), result) in items.iter().zip(offsets).zip(lines).zip(results) {
         let span = SourceSpan { line, offset: offset as u64, len: item.get().len() as u64 };
-        match read_item(item.get().as_bytes(), format, detail) {
+        match result {
             Ok(mut record) => {
                 record.source = span;
                 parsed.records.push(record);
@@ -80,8 +84,28 @@ pub fn parse_item(text: &[u8], format: Format, detail: Detail) -> Option<Record>
     read_item(text, format, detail).ok()
 }
 
+/// What a HAR summary never reads: bodies sent, cookies, query lists (the URL has the query),
+/// timings, and Chrome's `_initiator` stack traces, often the bulk of an entry. Request headers
+/// stay: a request id may only be in them.
+const HAR_SUMMARY_PRUNED: &[&str] = &[
+    "_initiator",
+    "timings",
+    "cache",
+    "request.postData",
+    "request.cookies",
+    "request.queryString",
+    "response.cookies",
+];
+
 /// Reads one item as a record, or says why it is not one.
-fn read_item(text: &[u8], format: Format, detail: Detail) -> Result<Record, SkipReason> {
+pub fn read_item(text: &[u8], format: Format, detail: Detail) -> Result<Record, SkipReason> {
+    if format == Format::Har && detail == Detail::Summary {
+        // On any error the whole parse below runs again, so that it alone says why.
+        if let Ok(Value::Object(object)) = prune::parse_pruned(text, HAR_SUMMARY_PRUNED) {
+            return har::entry_record(&object, detail)
+                .ok_or_else(|| fields::not_a_call(&object, SkipReason::JsonNotACall));
+        }
+    }
     let object = match serde_json::from_slice::<Value>(text) {
         Ok(Value::Object(object)) => object,
         Ok(_) => return Err(SkipReason::JsonNotACall),

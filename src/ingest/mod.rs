@@ -333,16 +333,16 @@ pub fn reread_item(
     Some(record)
 }
 
-/// Reads one line of a line format (NDJSON or text) in the given detail, as ingest reads it;
-/// `None` for the other formats. The fuzzer checks with it that a summary read accepts, rejects
-/// and describes a line exactly as the full read does.
-pub fn read_line(line: &[u8], format: Format, detail: Detail) -> Option<Result<Record, SkipReason>> {
-    let mode = match format {
-        Format::Ndjson => line::Mode::Ndjson,
-        Format::Text => line::Mode::Text,
-        _ => return None,
-    };
-    Some(line::parse_one(line, mode, detail))
+/// Reads one line (NDJSON, text) or one item (JSON array item, HAR entry) in the given detail,
+/// as ingest reads it; `None` for CSV, whose rows need their header. The fuzzer checks with it
+/// that a summary read accepts, rejects and describes a call exactly as the full read does.
+pub fn read_one(text: &[u8], format: Format, detail: Detail) -> Option<Result<Record, SkipReason>> {
+    match format {
+        Format::Ndjson => Some(line::parse_one(text, line::Mode::Ndjson, detail)),
+        Format::Text => Some(line::parse_one(text, line::Mode::Text, detail)),
+        Format::Json | Format::Har => Some(json::read_item(text, format, detail)),
+        Format::Csv => None,
+    }
 }
 
 /// The length of a CSV file's header row, line end included.
