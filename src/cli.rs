@@ -129,7 +129,7 @@ pub fn load_store(files: &[PathBuf], input_format: Option<Format>) -> Store {
 /// Runs `errlens summary`; returns the process exit code.
 pub fn run_summary(format: OutputFormat, input_format: Option<Format>, files: &[PathBuf]) -> anyhow::Result<i32> {
     let store = load_store(files, input_format);
-    let summary = summary::summarize(&store, None)?;
+    let summary = summary::summarize(&store, None);
     let failed = report_unreadable(&summary);
     match format {
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&summary)?),
@@ -147,7 +147,7 @@ pub fn run_email(
     files: &[PathBuf],
 ) -> anyhow::Result<i32> {
     let store = load_store(files, input_format);
-    let summary = summary::summarize(&store, None)?;
+    let summary = summary::summarize(&store, None);
     let failed = report_unreadable(&summary);
     let Some(chosen) = summary.groups.iter().find(|candidate| candidate.kind == group) else {
         let kinds: Vec<&str> = summary.groups.iter().map(|g| g.kind.as_str()).collect();

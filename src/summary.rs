@@ -1,13 +1,13 @@
 //! The summary: what failed, how often, since when, and the documented fix, for all inputs
-//! together. Its JSON form is a contract (see README "Summary JSON"); the grouping runs as polars
-//! queries over the store's columns.
+//! together. Its JSON form is a contract (see README "Summary JSON"); the grouping is one pass over
+//! the store's columns, counting by interned id.
 
 use crate::ingest::time::format_rfc3339;
 use crate::knowledge::Retry;
 use crate::store::{NO_TIME, NONE, Store};
-use polars::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// How many skipped lines each input lists.
 pub const SKIPPED_EXAMPLES: usize = 20;
@@ -115,7 +115,7 @@ pub struct Summary {
 }
 
 /// Summarizes the rows `rows` of a store (all rows: `None`).
-pub fn summarize(store: &Store, rows: Option<&[u32]>) -> PolarsResult<Summary> {
+pub fn summarize(store: &Store, rows: Option<&[u32]>) -> Summary {
     let all: Vec<u32>;
     let rows = match rows {
         Some(rows) => rows,
@@ -124,18 +124,90 @@ pub fn summarize(store: &Store, rows: Option<&[u32]>) -> PolarsResult<Summary> {
             &all
         }
     };
-    let mut by_status = BTreeMap::new();
+    // One pass over the columns, counting into arrays indexed by status and kind id: the store's
+    // strings are interned, so grouping needs no hashing of text.
+    let mut per_status = vec![0usize; usize::from(u16::MAX) + 1];
+    let mut tallies: Vec<Option<Tally>> = Vec::new();
+    tallies.resize_with(store.kinds.len(), || None);
+    let mut errors = 0;
     for &row in rows {
-        *by_status.entry(store.status[row as usize].to_string()).or_insert(0) += 1;
+        let row = row as usize;
+        per_status[usize::from(store.status[row])] += 1;
+        let kind = store.kind[row];
+        if kind == NONE {
+            continue;
+        }
+        errors += 1;
+        let Some(slot) = tallies.get_mut(kind as usize) else { continue };
+        slot.get_or_insert_with(Tally::default).add(store.time_ms[row], store.endpoint[row], store.message[row]);
     }
-    let failures: Vec<u32> = rows.iter().copied().filter(|&row| store.kind[row as usize] != NONE).collect();
-    Ok(Summary {
-        inputs: store.files.iter().map(input_summary).collect(),
-        records: rows.len(),
-        errors: failures.len(),
-        by_status,
-        groups: groups(store, &failures)?,
-    })
+    let by_status = per_status
+        .iter()
+        .enumerate()
+        .filter(|(_, count)| **count > 0)
+        .map(|(status, count)| (status.to_string(), *count))
+        .collect();
+    let mut groups: Vec<Group> = tallies
+        .into_iter()
+        .enumerate()
+        .filter_map(|(kind, tally)| Some(tally?.into_group(store, kind as u32)))
+        .collect();
+    groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
+    Summary { inputs: store.files.iter().map(input_summary).collect(), records: rows.len(), errors, by_status, groups }
+}
+
+/// Counts by interned id. Ids are small dense integers, so a multiply is hash enough.
+type IdCounts = HashMap<u32, usize, BuildHasherDefault<IdHasher>>;
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, id: u32) {
+        // The table picks buckets from the high bits: the multiply spreads the id into them.
+        self.0 = u64::from(id).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// What the failures of one kind add up to.
+#[derive(Default)]
+struct Tally {
+    count: usize,
+    span_ms: Option<(i64, i64)>,
+    endpoints: IdCounts,
+    messages: IdCounts,
+}
+
+impl Tally {
+    fn add(&mut self, time_ms: i64, endpoint: u32, message: u32) {
+        self.count += 1;
+        if time_ms != NO_TIME {
+            self.span_ms = Some(match self.span_ms {
+                Some((first, last)) => (first.min(time_ms), last.max(time_ms)),
+                None => (time_ms, time_ms),
+            });
+        }
+        *self.endpoints.entry(endpoint).or_insert(0) += 1;
+        if message != NONE {
+            *self.messages.entry(message).or_insert(0) += 1;
+        }
+    }
+
+    fn into_group(self, store: &Store, kind: u32) -> Group {
+        let endpoints = sorted_counts(self.endpoints, |id| store.endpoints.get(id).to_string());
+        let messages = sorted_counts(self.messages, |id| store.messages.get(id).to_string());
+        group(store, kind, self.count, self.span_ms, endpoints, messages)
+    }
 }
 
 fn input_summary(file: &crate::store::SourceFile) -> InputSummary {
@@ -155,80 +227,7 @@ fn input_summary(file: &crate::store::SourceFile) -> InputSummary {
     }
 }
 
-/// The failure rows as a polars frame: kind, endpoint, message (null = none), time (null = none).
-fn failure_frame(store: &Store, failures: &[u32]) -> PolarsResult<DataFrame> {
-    let pick = |column: &Vec<u32>| failures.iter().map(|&row| column[row as usize]).collect::<Vec<u32>>();
-    let messages: Vec<Option<u32>> =
-        failures.iter().map(|&row| Some(store.message[row as usize]).filter(|&id| id != NONE)).collect();
-    let times: Vec<Option<i64>> =
-        failures.iter().map(|&row| Some(store.time_ms[row as usize]).filter(|&t| t != NO_TIME)).collect();
-    DataFrame::new(
-        failures.len(),
-        vec![
-            Column::new("kind".into(), pick(&store.kind)),
-            Column::new("endpoint".into(), pick(&store.endpoint)),
-            Column::new("message".into(), messages),
-            Column::new("time".into(), times),
-        ],
-    )
-}
-
-fn counts_by(frame: &DataFrame, key: &str) -> PolarsResult<HashMap<u32, Vec<(u32, usize)>>> {
-    let counted = frame
-        .clone()
-        .lazy()
-        .filter(col(key).is_not_null())
-        .group_by([col("kind"), col(key)])
-        .agg([len().cast(DataType::Int64).alias("count")])
-        .collect()?;
-    let kinds = counted.column("kind")?.u32()?;
-    let values = counted.column(key)?.u32()?;
-    let counts = counted.column("count")?.i64()?;
-    let mut by_kind: HashMap<u32, Vec<(u32, usize)>> = HashMap::new();
-    for ((kind, value), count) in kinds.iter().zip(values.iter()).zip(counts.iter()) {
-        if let (Some(kind), Some(value), Some(count)) = (kind, value, count) {
-            by_kind.entry(kind).or_default().push((value, count as usize));
-        }
-    }
-    Ok(by_kind)
-}
-
-fn groups(store: &Store, failures: &[u32]) -> PolarsResult<Vec<Group>> {
-    if failures.is_empty() {
-        return Ok(Vec::new());
-    }
-    let frame = failure_frame(store, failures)?;
-    let per_kind = frame
-        .clone()
-        .lazy()
-        .group_by([col("kind")])
-        .agg([
-            len().cast(DataType::Int64).alias("count"),
-            col("time").min().alias("first"),
-            col("time").max().alias("last"),
-        ])
-        .collect()?;
-    let mut endpoints = counts_by(&frame, "endpoint")?;
-    let mut messages = counts_by(&frame, "message")?;
-
-    let kinds = per_kind.column("kind")?.u32()?;
-    let counts = per_kind.column("count")?.i64()?;
-    let firsts = per_kind.column("first")?.i64()?;
-    let lasts = per_kind.column("last")?.i64()?;
-    let mut groups = Vec::new();
-    for (((kind, count), first), last) in kinds.iter().zip(counts.iter()).zip(firsts.iter()).zip(lasts.iter()) {
-        let (Some(kind), Some(count)) = (kind, count) else { continue };
-        let endpoints =
-            sorted_counts(endpoints.remove(&kind).unwrap_or_default(), |id| store.endpoints.get(id).to_string());
-        let messages =
-            sorted_counts(messages.remove(&kind).unwrap_or_default(), |id| store.messages.get(id).to_string());
-        groups.push(group(store, kind, count as usize, first.zip(last), endpoints, messages));
-    }
-    groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
-    Ok(groups)
-}
-
-fn sorted_counts(counts: Vec<(u32, usize)>, name: impl Fn(u32) -> String) -> Vec<(String, usize)> {
+fn sorted_counts(counts: IdCounts, name: impl Fn(u32) -> String) -> Vec<(String, usize)> {
     let mut named: Vec<(String, usize)> = counts.into_iter().map(|(id, count)| (name(id), count)).collect();
     named.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     named

@@ -22,7 +22,7 @@ pub struct View {
     pub timeline: Timeline,
     /// Per kind, its trend.
     pub trends: HashMap<u32, Vec<u32>>,
-    /// Why the filter is invalid, or the summary failed.
+    /// Why the filter is invalid.
     pub error: Option<String>,
 }
 
@@ -33,13 +33,10 @@ pub fn compute(store: &Store, filter: &Filter, sort: Option<(records::Column, bo
         Err(error) => return View { error: Some(format!("invalid regular expression: {error}")), ..View::default() },
     };
     records::sort_rows(store, &mut rows, sort);
-    let (summary, error) = match summary::summarize(store, Some(&rows)) {
-        Ok(summary) => (Some(summary), None),
-        Err(error) => (None, Some(format!("cannot summarize: {error}"))),
-    };
+    let summary = Some(summary::summarize(store, Some(&rows)));
     let timeline = query::timeline(store, &rows, 60);
     let trends = groups::trends(store, &rows);
-    View { rows, summary, timeline, trends, error }
+    View { rows, summary, timeline, trends, error: None }
 }
 
 /// A view being computed on its own thread.
