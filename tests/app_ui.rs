@@ -282,3 +282,45 @@ impl FailedStatuses for Harness<'static, App> {
         summary.by_status.keys().filter_map(|s| s.parse::<u16>().ok()).filter(|&s| s == 0 || s >= 400).count()
     }
 }
+
+/// The `file:line` cell of the call at `position` in the table.
+fn file_line_at(app: &App, position: usize) -> String {
+    let row = app.rows[position] as usize;
+    let file = &app.store.files[app.store.file[row] as usize];
+    let name = file.path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    format!("{name}:{}", app.store.line[row])
+}
+
+#[test]
+fn end_and_home_jump_through_the_table_and_the_wheel_still_scrolls_away_from_the_selection() {
+    let mut harness = harness(samples());
+    harness.get_by_label("Records").click();
+    settle(&mut harness);
+    let count = harness.state().rows.len();
+    let (first, last) = (file_line_at(harness.state(), 0), file_line_at(harness.state(), count - 1));
+    let shown = |harness: &Harness<'static, App>, label: &str| harness.query_all_by_label(label).next().is_some();
+    assert!(shown(&harness, &first) && !shown(&harness, &last), "the table starts at the top");
+
+    harness.key_press(egui::Key::End);
+    settle(&mut harness);
+    assert_eq!(harness.state().selected_row, harness.state().rows.last().copied());
+    assert!(shown(&harness, &last) && !shown(&harness, &first), "End shows the last call");
+
+    // The selection stays, and the wheel takes the table back up (it is not pinned to it).
+    let table = harness.get_by_label("Time").rect();
+    harness.hover_at(table.center() + egui::vec2(0.0, 200.0));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Page,
+        delta: egui::vec2(0.0, 1000.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    settle(&mut harness);
+    assert_eq!(harness.state().selected_row, harness.state().rows.last().copied());
+    assert!(shown(&harness, &first), "the wheel scrolled back to the top");
+
+    harness.key_press(egui::Key::Home);
+    settle(&mut harness);
+    assert_eq!(harness.state().selected_row, harness.state().rows.first().copied());
+}

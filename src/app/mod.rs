@@ -124,6 +124,8 @@ pub struct App {
     pub shown_record: Option<((u32, bool, String), Option<crate::record::Record>)>,
     /// Per kind, its trend over the time span.
     pub trends: std::collections::HashMap<u32, Vec<u32>>,
+    /// A table position to scroll to on the next frame (set by moves with the keyboard).
+    pub scroll_to_position: Option<usize>,
     /// Table sort: column and ascending.
     pub sort: Option<(records::Column, bool)>,
     filter_error: Option<String>,
@@ -160,6 +162,7 @@ impl App {
             composer: None,
             trends: std::collections::HashMap::new(),
             sort: None,
+            scroll_to_position: None,
             filter_error: None,
             loader: None,
             arrived: Vec::new(),

@@ -129,9 +129,9 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
         .column(TableColumn::initial(160.0).resizable(true).clip(true))
         .column(TableColumn::remainder().clip(true))
         .column(TableColumn::exact(150.0));
-    if let Some(row) = selected
-        && let Some(position) = app.rows.iter().position(|&r| r == row)
-    {
+    // Only a move by keyboard scrolls: scrolling to the selection every frame would pin the
+    // table there and take the wheel away from the user.
+    if let Some(position) = app.scroll_to_position.take() {
         table = table.scroll_to_row(position, None);
     }
     table
@@ -185,19 +185,32 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
 }
 
 fn move_selection_with_keys(app: &mut App, ui: &egui::Ui) {
-    if ui.ctx().egui_wants_keyboard_input() {
+    if ui.ctx().egui_wants_keyboard_input() || app.rows.is_empty() {
         return;
     }
-    let step = ui.input(|input| {
-        i64::from(input.key_pressed(egui::Key::ArrowDown)) - i64::from(input.key_pressed(egui::Key::ArrowUp))
-    });
-    if step == 0 {
-        return;
-    }
+    let last = app.rows.len() - 1;
     let position = app.selected_row.and_then(|row| app.rows.iter().position(|&r| r == row));
-    let next = match position {
-        Some(position) => (position as i64 + step).clamp(0, app.rows.len() as i64 - 1) as usize,
-        None => 0,
-    };
-    app.selected_row = app.rows.get(next).copied();
+    let page = (ui.available_height() / ui.text_style_height(&egui::TextStyle::Body)).max(1.0) as usize;
+    let next = ui.input(|input| {
+        let moved = |by: isize| Some(position.map_or(0, |at| at.saturating_add_signed(by).min(last)));
+        if input.key_pressed(egui::Key::ArrowDown) {
+            moved(1)
+        } else if input.key_pressed(egui::Key::ArrowUp) {
+            moved(-1)
+        } else if input.key_pressed(egui::Key::PageDown) {
+            moved(page as isize)
+        } else if input.key_pressed(egui::Key::PageUp) {
+            moved(-(page as isize))
+        } else if input.key_pressed(egui::Key::Home) {
+            Some(0)
+        } else if input.key_pressed(egui::Key::End) {
+            Some(last)
+        } else {
+            None
+        }
+    });
+    if let Some(next) = next {
+        app.selected_row = app.rows.get(next).copied();
+        app.scroll_to_position = Some(next);
+    }
 }
