@@ -5,8 +5,9 @@
 //! stay in the input and are read back with [`Store::record`] when someone opens a call: from the
 //! file by offset, or from memory for gzip content (which cannot be read by offset).
 //!
-//! Loading is two steps: [`Row::of`] classifies a record (pure, so it runs on the parsing
-//! threads), then [`Store::push`] interns its strings (cheap, in file order).
+//! Loading is two steps: [`Rows::of`] classifies the records of a block and interns their
+//! strings within the block (on the parsing threads), then [`Store::extend_file`] maps the
+//! block's few distinct strings to the store's ids and appends the columns, in file order.
 
 use crate::endpoint;
 use crate::ingest::{self, Format, Ingested, Opened, Parsed, Skipped};
@@ -160,11 +161,29 @@ impl Row {
     }
 }
 
-/// A parsed block turned into rows (what the loading threads hand over).
+/// A row whose strings are ids into its block's own tables.
+#[derive(Debug, Clone, Copy)]
+struct BlockRow {
+    span: SourceSpan,
+    time_ms: i64,
+    status: u16,
+    kind: u32,
+    endpoint: u32,
+    message: u32,
+}
+
+/// A parsed block turned into rows (what the loading threads hand over). Its strings are
+/// interned within the block on the parsing thread, so adding it to the store interns a few
+/// dozen distinct strings instead of three per row: that part runs on the window's thread.
 #[derive(Debug, Default)]
 pub struct Rows {
-    /// One per record.
-    pub rows: Vec<Row>,
+    rows: Vec<BlockRow>,
+    kinds: Interner,
+    kind_vendors: Vec<Option<usize>>,
+    endpoints: Interner,
+    messages: Interner,
+    /// `Retry-After` values by block kind id.
+    retry_after: Vec<(u32, String)>,
     /// Lines that were not calls.
     pub skipped: Vec<Skipped>,
 }
@@ -172,7 +191,46 @@ pub struct Rows {
 impl Rows {
     /// Classifies every record of a parsed block.
     pub fn of(parsed: Parsed, knowledge: &Knowledge) -> Self {
-        Self { rows: parsed.records.iter().map(|record| Row::of(record, knowledge)).collect(), skipped: parsed.skipped }
+        let mut rows = Self { skipped: parsed.skipped, ..Self::default() };
+        rows.rows.reserve_exact(parsed.records.len());
+        for record in &parsed.records {
+            rows.add(Row::of(record, knowledge));
+        }
+        rows
+    }
+
+    fn add(&mut self, row: Row) {
+        let kind = match row.kind {
+            Some((id, vendor)) => {
+                let kind = self.kinds.intern(&id);
+                if kind as usize == self.kind_vendors.len() {
+                    self.kind_vendors.push(vendor);
+                }
+                if let Some(value) = row.retry_after {
+                    self.retry_after.push((kind, value));
+                }
+                kind
+            }
+            None => NONE,
+        };
+        self.rows.push(BlockRow {
+            span: row.span,
+            time_ms: row.time_ms,
+            status: row.status,
+            kind,
+            endpoint: self.endpoints.intern(&row.endpoint),
+            message: row.variant.map_or(NONE, |text| self.messages.intern(&text)),
+        });
+    }
+
+    /// How many calls.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the block holds no call.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
     }
 }
 
@@ -354,43 +412,41 @@ impl Store {
             let room = MAX_SKIPPED_KEPT.saturating_sub(file.skipped.len());
             file.skipped.extend(rows.skipped.into_iter().take(room));
         }
-        for row in rows.rows {
-            self.push(file_index as u32, row);
-        }
-    }
-
-    /// Stores one classified row.
-    pub fn push(&mut self, file: u32, row: Row) {
-        let kind = match row.kind {
-            Some((id, vendor)) => {
-                let id = self.kinds.intern(&id);
-                if let Some(vendor) = vendor {
-                    self.kind_vendor.entry(id).or_insert(vendor);
-                }
-                if let Some(value) = row.retry_after {
-                    *self.retry_after.entry(id).or_default().entry(value).or_default() += 1;
-                }
-                id
-            }
-            None => NONE,
+        let to_store = |table: &Interner, store: &mut Interner| -> Vec<u32> {
+            (0..table.len() as u32).map(|id| store.intern(table.get(id))).collect()
         };
-        if self.status.len() == self.status.capacity() {
-            self.grow();
+        let kinds = to_store(&rows.kinds, &mut self.kinds);
+        let endpoints = to_store(&rows.endpoints, &mut self.endpoints);
+        let messages = to_store(&rows.messages, &mut self.messages);
+        for (&kind, vendor) in kinds.iter().zip(&rows.kind_vendors) {
+            if let Some(vendor) = vendor {
+                self.kind_vendor.entry(kind).or_insert(*vendor);
+            }
         }
-        self.file.push(file);
-        self.line.push(u32::try_from(row.span.line).unwrap_or(u32::MAX));
-        self.offset.push(row.span.offset);
-        self.text_len.push(u32::try_from(row.span.len).unwrap_or(u32::MAX));
-        self.time_ms.push(row.time_ms);
-        self.status.push(row.status);
-        self.kind.push(kind);
-        self.endpoint.push(self.endpoints.intern(&row.endpoint));
-        self.message.push(row.variant.map_or(NONE, |text| self.messages.intern(&text)));
+        for (kind, value) in rows.retry_after {
+            *self.retry_after.entry(kinds[kind as usize]).or_default().entry(value).or_default() += 1;
+        }
+        let global = |ids: &[u32], id: u32| if id == NONE { NONE } else { ids[id as usize] };
+        if self.status.capacity() < self.status.len() + rows.rows.len() {
+            self.grow(rows.rows.len());
+        }
+        let file = file_index as u32;
+        for row in rows.rows {
+            self.file.push(file);
+            self.line.push(u32::try_from(row.span.line).unwrap_or(u32::MAX));
+            self.offset.push(row.span.offset);
+            self.text_len.push(u32::try_from(row.span.len).unwrap_or(u32::MAX));
+            self.time_ms.push(row.time_ms);
+            self.status.push(row.status);
+            self.kind.push(global(&kinds, row.kind));
+            self.endpoint.push(global(&endpoints, row.endpoint));
+            self.message.push(global(&messages, row.message));
+        }
     }
 
     /// Columns grow by a quarter, not double: a store of millions of rows wastes little room.
-    fn grow(&mut self) {
-        let more = (self.status.len() / 4).max(1024);
+    fn grow(&mut self, at_least: usize) {
+        let more = (self.status.len() / 4).max(1024).max(at_least);
         self.file.reserve_exact(more);
         self.line.reserve_exact(more);
         self.offset.reserve_exact(more);

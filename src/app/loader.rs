@@ -15,7 +15,7 @@ pub enum Event {
     /// A file was opened and its format detected; its rows follow.
     Started { path: PathBuf, opened: Opened },
     /// Rows and skipped lines of the current file, with content bytes read so far.
-    Block { rows: Rows, done_bytes: u64, total_bytes: u64 },
+    Block { rows: Box<Rows>, done_bytes: u64, total_bytes: u64 },
     /// The file could not be read (`started`: after its `Started`, so drop what it gave).
     Failed { path: PathBuf, error: String, started: bool },
     /// Every file was handled (or loading was cancelled).
@@ -83,7 +83,8 @@ fn load_one(
         },
         |parsed| Rows::of(parsed, knowledge),
         |rows, done_bytes| {
-            let sent = sender.send(Event::Block { rows, done_bytes, total_bytes: total_bytes.get() }).is_ok();
+            let sent =
+                sender.send(Event::Block { rows: Box::new(rows), done_bytes, total_bytes: total_bytes.get() }).is_ok();
             repaint();
             sent && !cancel.load(Ordering::Relaxed)
         },

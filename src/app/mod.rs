@@ -275,7 +275,7 @@ impl App {
                     if let Some(progress) = &mut self.progress {
                         progress.done_bytes = *done_bytes;
                         progress.total_bytes = *total_bytes;
-                        progress.records += rows.rows.len();
+                        progress.records += rows.len();
                     }
                 }
                 Event::Failed { error, .. } => self.messages.push(error.clone()),
@@ -304,7 +304,7 @@ impl App {
                 Event::Started { path, opened } => {
                     store.begin_file(path, &opened);
                 }
-                Event::Block { rows, .. } => store.extend_file(store.files.len().saturating_sub(1), rows),
+                Event::Block { rows, .. } => store.extend_file(store.files.len().saturating_sub(1), *rows),
                 Event::Failed { error, started: true, .. } => {
                     store.fail_file(store.files.len().saturating_sub(1), error)
                 }
