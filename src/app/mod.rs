@@ -28,6 +28,9 @@ use std::sync::Arc;
 /// How often counts and charts are recomputed while a file is still loading.
 const REFRESH_WHILE_LOADING: std::time::Duration = std::time::Duration::from_millis(100);
 
+/// At most how long a loaded block waits to be shown.
+const LOADER_REPAINT_DELAY: std::time::Duration = std::time::Duration::from_millis(30);
+
 /// How the app starts.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -215,7 +218,10 @@ impl App {
             loader.cancel();
         }
         let ctx = ctx.clone();
-        self.loader = Some(Loader::start(paths, Arc::clone(&self.store.knowledge), move || ctx.request_repaint()));
+        // Blocks arrive every few milliseconds: one repaint for all that came within a frame's
+        // time keeps the window from drawing (and taking a core) for each of them.
+        let repaint = move || ctx.request_repaint_after(LOADER_REPAINT_DELAY);
+        self.loader = Some(Loader::start(paths, Arc::clone(&self.store.knowledge), repaint));
         self.stale = true;
     }
 

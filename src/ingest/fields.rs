@@ -151,12 +151,21 @@ pub const ERROR_MESSAGE: &[&str] = &[
 
 /// Looks up a dotted path, trying flattened keys (`"a.b"`) before nesting at every level.
 pub fn lookup<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
-    if let Some(value) = get(object, path) {
+    if object.len() <= SMALL_OBJECT { lookup_by_keys(object, path) } else { lookup_by_splits(object, path) }
+}
+
+/// Log objects have a dozen keys: comparing them is cheaper than hashing the key (serde_json's
+/// ordered map hashes with SipHash), and most alias lookups miss.
+const SMALL_OBJECT: usize = 24;
+
+/// [`lookup`] for a large object: the path whole, then split at each dot from the right.
+fn lookup_by_splits<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+    if let Some(value) = object.get(path) {
         return Some(value);
     }
     let mut split_at = path.len();
     while let Some(dot) = path[..split_at].rfind('.') {
-        if let Some(Value::Object(inner)) = get(object, &path[..dot])
+        if let Some(Value::Object(inner)) = object.get(&path[..dot])
             && let Some(value) = lookup(inner, &path[dot + 1..])
         {
             return Some(value);
@@ -166,13 +175,34 @@ pub fn lookup<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Valu
     None
 }
 
-/// A key's value. Log objects have a dozen keys: comparing them is cheaper than hashing the key
-/// (serde_json's ordered map hashes with SipHash), and most alias lookups miss.
-fn get<'a>(object: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    if object.len() <= 24 {
-        object.iter().find(|(name, _)| name.as_str() == key).map(|(_, value)| value)
-    } else {
-        object.get(key)
+/// [`lookup`] for a small object, the same answer by walking its keys: the path whole wins, then
+/// the longest key that is a dotted prefix of the path and holds an object with the rest, then
+/// the next longest. Most aliases match no key, which one pass over the keys tells.
+fn lookup_by_keys<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+    let mut shorter_than = path.len();
+    let mut whole_checked = false;
+    loop {
+        let mut longest: Option<(usize, &'a Map<String, Value>)> = None;
+        for (key, value) in object {
+            if !whole_checked && key == path {
+                return Some(value);
+            }
+            let len = key.len();
+            if len < shorter_than
+                && longest.is_none_or(|(best, _)| len > best)
+                && path.as_bytes().get(len) == Some(&b'.')
+                && path.starts_with(key.as_str())
+                && let Value::Object(inner) = value
+            {
+                longest = Some((len, inner));
+            }
+        }
+        whole_checked = true;
+        let (len, inner) = longest?;
+        if let Some(value) = lookup(inner, &path[len + 1..]) {
+            return Some(value);
+        }
+        shorter_than = len;
     }
 }
 

@@ -118,3 +118,43 @@ fn lookup_prefers_flat_keys_then_nesting() {
     assert_eq!(lookup(&map, "a.c.d"), Some(&json!(3)));
     assert_eq!(lookup(&map, "a.x"), None);
 }
+
+/// The lookup as first written: the path whole, then split at each dot from the right.
+fn lookup_reference<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+    if let Some(value) = object.get(path) {
+        return Some(value);
+    }
+    let mut split_at = path.len();
+    while let Some(dot) = path[..split_at].rfind('.') {
+        if let Some(Value::Object(inner)) = object.get(&path[..dot])
+            && let Some(value) = lookup_reference(inner, &path[dot + 1..])
+        {
+            return Some(value);
+        }
+        split_at = dot;
+    }
+    None
+}
+
+fn small_object(depth: u32) -> impl proptest::strategy::Strategy<Value = Value> {
+    use proptest::prelude::*;
+    // Few keys, so that flattened and nested spellings of one path meet in the same object.
+    let key = prop::sample::select(vec!["a", "b", "a.b", "b.c", "a.b.c", "c", ""]);
+    let leaf = (0..1000i64).prop_map(Value::from);
+    leaf.prop_recursive(depth, 24, 4, move |inner| {
+        prop::collection::vec((key.clone(), inner), 0..7)
+            .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+    #[test]
+    fn lookup_by_keys_finds_what_splitting_the_path_finds(
+        object in small_object(3),
+        path in proptest::sample::select(vec!["a", "a.b", "a.b.c", "b.c", "a.b.c.a", "c.a.b", "a..b", "b"]),
+    ) {
+        let Value::Object(object) = object else { return Ok(()) };
+        proptest::prop_assert_eq!(lookup(&object, path), lookup_reference(&object, path));
+    }
+}
