@@ -88,6 +88,8 @@ pub struct SourceFile {
     csv_header: Option<Vec<u8>>,
     /// Size and modification time when it was read, to tell that it changed on disk since.
     stamp: Option<(u64, std::time::SystemTime)>,
+    /// Content bytes to read, as known when it was opened (to size the columns once).
+    content_bytes: u64,
 }
 
 fn file_stamp(path: &std::path::Path) -> Option<(u64, std::time::SystemTime)> {
@@ -114,6 +116,7 @@ impl SourceFile {
             retained: None,
             csv_header: None,
             stamp: None,
+            content_bytes: 0,
         }
     }
 
@@ -228,11 +231,23 @@ impl Rows {
         self.rows.len()
     }
 
+    /// How many calls a content of `bytes` holds at this block's density, with a little slack.
+    fn estimate_in(&self, bytes: u64) -> usize {
+        let (Some(first), Some(last)) = (self.rows.first(), self.rows.last()) else { return 0 };
+        let covered = (last.span.offset + last.span.len).saturating_sub(first.span.offset).max(1);
+        let estimate = u128::from(bytes) * self.rows.len() as u128 / u128::from(covered);
+        usize::try_from(estimate + estimate / 50).unwrap_or(usize::MAX).min(MAX_PRESIZED_ROWS)
+    }
+
     /// Whether the block holds no call.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 }
+
+/// The most rows laid out ahead from a first block's estimate (about 1.3 GB of columns); a file
+/// with more grows from there.
+const MAX_PRESIZED_ROWS: usize = 32 << 20;
 
 /// How many skipped lines a file keeps with their reasons; the rest are only counted. A file of
 /// garbage can have a skipped line every two bytes, and each costs 40 bytes or more to keep.
@@ -347,6 +362,7 @@ impl Store {
         file.format = Some(opened.format);
         file.gzip = opened.gzip;
         file.content_offset = opened.content_offset;
+        file.content_bytes = opened.total_bytes;
         file.retained = opened.retained.clone();
         file.csv_header = opened.csv_header.clone();
         file.stamp = file_stamp(&file.path);
@@ -406,6 +422,11 @@ impl Store {
 
     /// Adds rows to a file already added (a block of a file still loading).
     pub fn extend_file(&mut self, file_index: usize, rows: Rows) {
+        if let Some(expected) =
+            self.files.get(file_index).filter(|file| file.records == 0).map(|file| rows.estimate_in(file.content_bytes))
+        {
+            self.reserve_rows(expected);
+        }
         if let Some(file) = self.files.get_mut(file_index) {
             file.records += rows.rows.len();
             file.skipped_count += rows.skipped.len();
@@ -427,9 +448,7 @@ impl Store {
             *self.retry_after.entry(kinds[kind as usize]).or_default().entry(value).or_default() += 1;
         }
         let global = |ids: &[u32], id: u32| if id == NONE { NONE } else { ids[id as usize] };
-        if self.status.capacity() < self.status.len() + rows.rows.len() {
-            self.grow(rows.rows.len());
-        }
+        self.reserve_rows(rows.rows.len());
         let file = file_index as u32;
         for row in rows.rows {
             self.file.push(file);
@@ -445,6 +464,15 @@ impl Store {
     }
 
     /// Columns grow by a quarter, not double: a store of millions of rows wastes little room.
+    /// Room for `more` rows: by a quarter at least, so appending stays cheap. The first block of
+    /// a file asks for the whole file's estimate, so a big file is laid out once instead of
+    /// copied at every growth (which also leaves the old copies' pages behind in the heap).
+    fn reserve_rows(&mut self, more: usize) {
+        if self.status.capacity() < self.status.len() + more {
+            self.grow(more);
+        }
+    }
+
     fn grow(&mut self, at_least: usize) {
         let more = (self.status.len() / 4).max(1024).max(at_least);
         self.file.reserve_exact(more);
