@@ -28,8 +28,8 @@ use std::sync::Arc;
 /// How often counts and charts are recomputed while a file is still loading.
 const REFRESH_WHILE_LOADING: std::time::Duration = std::time::Duration::from_millis(100);
 
-/// At most how long a loaded block waits to be shown.
-const LOADER_REPAINT_DELAY: std::time::Duration = std::time::Duration::from_millis(30);
+/// At most how long a loaded block waits to be shown (the progress bar moves ten times a second).
+const LOADER_REPAINT_DELAY: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// How the app starts.
 #[derive(Debug, Clone, Default)]
@@ -640,8 +640,10 @@ impl eframe::App for App {
             self.focus_filter = false;
             ctx.memory_mut(|memory| memory.request_focus(records::filter_id()));
         }
-        if self.stale {
-            // The UI changed the filter this frame: draw the result on the next one.
+        if self.stale && !self.is_loading() {
+            // The UI changed the filter this frame: draw the result on the next one. (While
+            // loading, `refresh` schedules the next view itself: drawing every frame for blocks
+            // that keep arriving would take a core from the parsing.)
             ctx.request_repaint();
         }
         let (loading, shown_calls) = (self.is_loading(), self.rows.len());
