@@ -324,3 +324,19 @@ fn end_and_home_jump_through_the_table_and_the_wheel_still_scrolls_away_from_the
     settle(&mut harness);
     assert_eq!(harness.state().selected_row, harness.state().rows.first().copied());
 }
+
+#[test]
+fn a_file_added_while_others_load_is_loaded_after_them() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_eframe(|cc| App::new(cc, Options { files: samples(), samples_dir: PathBuf::from("sample-logs") }));
+    // Before a single frame ran, so the samples are still loading.
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, vec![PathBuf::from("sample-logs/app.ndjson")], false);
+    assert!(harness.state().is_loading());
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.store.files.len(), 9, "the eight samples, then app.ndjson again");
+    assert_eq!(app.store.len(), 586 + 90);
+    harness.get_by_label_contains("676 calls · ");
+}

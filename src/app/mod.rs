@@ -135,6 +135,8 @@ pub struct App {
     loader: Option<Loader>,
     /// Loader events not yet added to the store (a view job holds it).
     arrived: Vec<Event>,
+    /// Files to load once the current loader is done.
+    queued: Vec<PathBuf>,
     progress: Option<Progress>,
     stale: bool,
     last_refresh: Option<std::time::Instant>,
@@ -169,6 +171,7 @@ impl App {
             filter_error: None,
             loader: None,
             arrived: Vec::new(),
+            queued: Vec::new(),
             progress: None,
             stale: true,
             last_refresh: None,
@@ -194,7 +197,7 @@ impl App {
 
     /// Whether files are still loading.
     pub fn is_loading(&self) -> bool {
-        self.loader.is_some() || !self.arrived.is_empty()
+        self.loader.is_some() || !self.arrived.is_empty() || !self.queued.is_empty()
     }
 
     /// Opens files (folders are expanded); `replace` starts a new session.
@@ -214,9 +217,20 @@ impl App {
             self.settings.recent.insert(0, path.clone());
         }
         self.settings.recent.truncate(12);
-        if let Some(loader) = self.loader.take() {
-            loader.cancel();
+        if replace {
+            self.queued.clear();
+            if let Some(loader) = self.loader.take() {
+                loader.cancel();
+            }
+        } else if self.loader.is_some() {
+            // Files added while others load wait their turn; the loading one is not cut short.
+            self.queued.extend(paths);
+            return;
         }
+        self.start_loader(ctx, paths);
+    }
+
+    fn start_loader(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
         let ctx = ctx.clone();
         // Blocks arrive every few milliseconds: one repaint for all that came within a frame's
         // time keeps the window from drawing (and taking a core) for each of them.
@@ -264,7 +278,7 @@ impl App {
         email::open_for_row(self, row);
     }
 
-    fn poll_loader(&mut self) {
+    fn poll_loader(&mut self, ctx: &egui::Context) {
         let Some(loader) = &self.loader else { return };
         let mut finished = false;
         while let Ok(event) = loader.events.try_recv() {
@@ -294,6 +308,10 @@ impl App {
         if finished {
             self.loader = None;
             self.progress = None;
+            if !self.queued.is_empty() {
+                let queued = std::mem::take(&mut self.queued);
+                self.start_loader(ctx, queued);
+            }
         }
         self.add_arrived();
     }
@@ -622,7 +640,7 @@ impl eframe::App for App {
         let frame_started = std::time::Instant::now();
         let ctx = ui.ctx().clone();
         self.poll_open_dialog(&ctx);
-        self.poll_loader();
+        self.poll_loader(&ctx);
         self.poll_view();
         self.handle_input(&ctx);
         self.refresh(&ctx);
