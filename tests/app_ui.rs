@@ -100,9 +100,9 @@ fn typing_a_filter_narrows_the_table_and_esc_clears_it() {
 fn clicking_a_status_bar_filters_to_that_status() {
     let mut harness = harness(samples());
     let chart = harness.get_by_label("Failed calls by status chart").rect();
-    // Bars sit at 0..n across the plot; the first is "no response" (status 0).
-    let statuses = harness.summary_failed_statuses();
-    let first_bar = egui::pos2(chart.left() + chart.width() * 0.5 / statuses as f32 + 8.0, chart.bottom() - 30.0);
+    // Bars sit at (i + 0.9) / (n + 0.8) of the plot's width; the first is "no response" (status 0).
+    let statuses = harness.summary_failed_statuses() as f32;
+    let first_bar = egui::pos2(chart.left() + chart.width() * 0.9 / (statuses + 0.8), chart.bottom() - 30.0);
     harness.hover_at(first_bar);
     settle(&mut harness);
     harness.event(egui::Event::PointerButton {

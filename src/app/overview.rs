@@ -3,7 +3,7 @@
 use super::{App, style};
 use crate::query::Filter;
 use eframe::egui;
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{AxisHints, Bar, BarChart, Plot};
 
 /// Draws the overview page.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
@@ -42,6 +42,11 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     });
 }
 
+/// Category labels show once their bars are this far apart (egui_plot's defaults, made for
+/// numbers, hide them below 60 points across and 20 up).
+const LABEL_SPACING_X: egui::Rangef = egui::Rangef { min: 30.0, max: 34.0 };
+const LABEL_SPACING_Y: egui::Rangef = egui::Rangef { min: 14.0, max: 16.0 };
+
 /// A fixed chart whose bars are clicked, not panned: a click must not move it.
 fn clickable_bars(id: &str) -> Plot<'_> {
     Plot::new(id).height(180.0).allow_zoom(false).allow_drag(false).allow_scroll(false).label_formatter(|_| None)
@@ -74,11 +79,20 @@ fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::
                 .name(status_label(*status))
         })
         .collect();
-    let labels: Vec<String> = failed.iter().map(|(status, _)| status_label(*status)).collect();
+    // Short labels: a bar is about 40 points wide when all of 4xx and 5xx failed, and a label
+    // wider than that is left out ("none" is no response; hovering the bar says so).
+    let labels: Vec<String> =
+        failed.iter().map(|(status, _)| if *status == 0 { "none".to_string() } else { status.to_string() }).collect();
+    let x_axis =
+        AxisHints::new_x().formatter(move |mark, _| axis_label(&labels, mark.value)).label_spacing(LABEL_SPACING_X);
     let response = clickable_bars("by_status")
         .show_grid([false, true])
         .x_grid_spacer(every_index(failed.len()))
-        .x_axis_formatter(move |mark, _| axis_label(&labels, mark.value))
+        .custom_x_axes(vec![x_axis])
+        // Bar i sits at (i + 0.9) / (n + 0.8) of the width: room at the ends for the outer labels.
+        .set_margin_fraction(egui::vec2(0.0, 0.05))
+        .include_x(-0.9)
+        .include_x(failed.len() as f64 - 0.1)
         .show(ui, |plot| {
             plot.bar_chart(
                 BarChart::new("failed calls", bars)
@@ -127,10 +141,15 @@ fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
         })
         .collect();
     let labels: Vec<String> = groups.iter().map(|(_, title, _, _)| title.clone()).collect();
+    let y_axis =
+        AxisHints::new_y().formatter(move |mark, _| axis_label(&labels, mark.value)).label_spacing(LABEL_SPACING_Y);
+    // A line of text per bar, so every kind keeps its title.
+    let height = (groups.len() as f32 * 20.0 + 40.0).max(180.0);
     let response = clickable_bars("by_kind")
+        .height(height)
         .show_grid([true, false])
         .y_grid_spacer(every_index(groups.len()))
-        .y_axis_formatter(move |mark, _| axis_label(&labels, mark.value))
+        .custom_y_axes(vec![y_axis])
         .y_axis_min_width(150.0)
         .show(ui, |plot| {
             plot.bar_chart(
