@@ -116,21 +116,21 @@ pub struct Summary {
 
 /// Summarizes the rows `rows` of a store (all rows: `None`).
 pub fn summarize(store: &Store, rows: Option<&[u32]>) -> Summary {
-    let all: Vec<u32>;
-    let rows = match rows {
-        Some(rows) => rows,
-        None => {
-            all = (0..store.len() as u32).collect();
-            &all
-        }
-    };
+    match rows {
+        Some(rows) => summarize_rows(store, rows.iter().copied(), rows.len()),
+        // All rows without a list of them: 4 bytes a call less at the peak of a big summary.
+        None => summarize_rows(store, 0..store.len() as u32, store.len()),
+    }
+}
+
+fn summarize_rows(store: &Store, rows: impl Iterator<Item = u32>, count: usize) -> Summary {
     // One pass over the columns, counting into arrays indexed by status and kind id: the store's
     // strings are interned, so grouping needs no hashing of text.
     let mut per_status = vec![0usize; usize::from(u16::MAX) + 1];
     let mut tallies: Vec<Option<Tally>> = Vec::new();
     tallies.resize_with(store.kinds.len(), || None);
     let mut errors = 0;
-    for &row in rows {
+    for row in rows {
         let row = row as usize;
         per_status[usize::from(store.status[row])] += 1;
         let kind = store.kind[row];
@@ -153,7 +153,7 @@ pub fn summarize(store: &Store, rows: Option<&[u32]>) -> Summary {
         .filter_map(|(kind, tally)| Some(tally?.into_group(store, kind as u32)))
         .collect();
     groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
-    Summary { inputs: store.files.iter().map(input_summary).collect(), records: rows.len(), errors, by_status, groups }
+    Summary { inputs: store.files.iter().map(input_summary).collect(), records: count, errors, by_status, groups }
 }
 
 /// Counts by interned id. Ids are small dense integers, so a multiply is hash enough.
