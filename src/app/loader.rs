@@ -9,6 +9,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
+
+/// At most how long a loaded block waits to be drawn (the progress bar moves ten times a second;
+/// drawing for every block would take a core from the parsing under a software renderer).
+pub const BLOCK_REPAINT_DELAY: Duration = Duration::from_millis(100);
 
 /// What the loader tells the UI.
 pub enum Event {
@@ -30,8 +35,10 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Starts loading `paths` in order; `repaint` is called after each event.
-    pub fn start(paths: Vec<PathBuf>, knowledge: Arc<Knowledge>, repaint: impl Fn() + Send + 'static) -> Self {
+    /// Starts loading `paths` in order; `repaint` is called after each event, with how soon it
+    /// should be drawn: at once for a file's start, first rows, end or failure, within
+    /// [`BLOCK_REPAINT_DELAY`] for the blocks between.
+    pub fn start(paths: Vec<PathBuf>, knowledge: Arc<Knowledge>, repaint: impl Fn(Duration) + Send + 'static) -> Self {
         let (sender, events) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
@@ -43,7 +50,7 @@ impl Loader {
                 load_one(path, &knowledge, &sender, &stop, &repaint);
             }
             let _ = sender.send(Event::Finished);
-            repaint();
+            repaint(Duration::ZERO);
         });
         if let Err(error) = spawned {
             // Without a thread nothing loads; say so in the window.
@@ -67,11 +74,12 @@ fn load_one(
     knowledge: &Knowledge,
     sender: &Sender<Event>,
     cancel: &AtomicBool,
-    repaint: &impl Fn(),
+    repaint: &impl Fn(Duration),
 ) {
     // Both closures need them; the blocks only arrive after `on_open`.
     let started = std::cell::Cell::new(false);
     let total_bytes = std::cell::Cell::new(0);
+    let blocks = std::cell::Cell::new(0u64);
     let result = ingest::ingest_file(
         path,
         &ingest::ReadOptions::default(),
@@ -79,19 +87,21 @@ fn load_one(
             started.set(true);
             total_bytes.set(opened.total_bytes);
             let _ = sender.send(Event::Started { path: path.to_path_buf(), opened: opened.clone() });
-            repaint();
+            repaint(Duration::ZERO);
         },
         |parsed| Rows::of(parsed, knowledge),
         |rows, done_bytes| {
             let sent =
                 sender.send(Event::Block { rows: Box::new(rows), done_bytes, total_bytes: total_bytes.get() }).is_ok();
-            repaint();
+            // The first rows are worth a frame at once; the rest share one per delay.
+            blocks.set(blocks.get() + 1);
+            repaint(if blocks.get() == 1 { Duration::ZERO } else { BLOCK_REPAINT_DELAY });
             sent && !cancel.load(Ordering::Relaxed)
         },
     );
     if let Err(error) = result {
         let _ =
             sender.send(Event::Failed { path: path.to_path_buf(), error: error.to_string(), started: started.get() });
-        repaint();
+        repaint(Duration::ZERO);
     }
 }

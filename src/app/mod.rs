@@ -28,9 +28,6 @@ use std::sync::Arc;
 /// How often counts and charts are recomputed while a file is still loading.
 const REFRESH_WHILE_LOADING: std::time::Duration = std::time::Duration::from_millis(100);
 
-/// At most how long a loaded block waits to be shown (the progress bar moves ten times a second).
-const LOADER_REPAINT_DELAY: std::time::Duration = std::time::Duration::from_millis(100);
-
 /// How the app starts.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -232,9 +229,7 @@ impl App {
 
     fn start_loader(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
         let ctx = ctx.clone();
-        // Blocks arrive every few milliseconds: one repaint for all that came within a frame's
-        // time keeps the window from drawing (and taking a core) for each of them.
-        let repaint = move || ctx.request_repaint_after(LOADER_REPAINT_DELAY);
+        let repaint = move |within| ctx.request_repaint_after(within);
         self.loader = Some(Loader::start(paths, Arc::clone(&self.store.knowledge), repaint));
         self.stale = true;
     }

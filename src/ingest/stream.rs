@@ -110,8 +110,11 @@ pub fn ingest_file<T: Send>(
     let pending = head.split_off(content_offset);
     let mut reader = LineBlocks { file, pending, offset: 0, line: 1, done: false };
     let batch = rayon::current_num_threads().max(1) * 2;
+    // The first block goes alone, so the first counts come after one block's parse, not a batch's.
+    let mut next_batch = 1;
     loop {
-        let blocks = reader.next_blocks(batch).map_err(io_error)?;
+        let blocks = reader.next_blocks(next_batch).map_err(io_error)?;
+        next_batch = batch;
         if blocks.is_empty() {
             break;
         }
