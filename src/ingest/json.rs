@@ -54,6 +54,78 @@ struct HarLog<'a> {
     entries: Option<&'a RawValue>,
 }
 
+/// A HAR read in one pass, its entries as raw items.
+#[derive(Deserialize)]
+struct HarItems<'a> {
+    #[serde(borrow)]
+    log: HarLogItems<'a>,
+}
+
+#[derive(Deserialize)]
+struct HarLogItems<'a> {
+    #[serde(borrow)]
+    entries: Option<Entries<'a>>,
+}
+
+/// `log.entries`: its items, or a sign that it is something else than an array.
+enum Entries<'a> {
+    Items(Vec<&'a RawValue>),
+    NotAnArray,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Entries<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(EntriesVisitor(std::marker::PhantomData))
+    }
+}
+
+struct EntriesVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> serde::de::Visitor<'de> for EntriesVisitor<'a> {
+    type Value = Entries<'a>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("the HAR entries")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element::<&'de RawValue>()? {
+            items.push(item);
+        }
+        Ok(Entries::Items(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Entries::NotAnArray)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Entries::NotAnArray)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Entries::NotAnArray)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Entries::NotAnArray)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Entries::NotAnArray)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Entries::NotAnArray)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Entries::NotAnArray)
+    }
+}
+
 /// Parses a whole document into records and skipped items.
 pub fn parse(bytes: &[u8], format: Format, detail: Detail) -> Result<Parsed, Problem> {
     let items = match format {
@@ -122,6 +194,11 @@ pub fn read_item(text: &[u8], format: Format, detail: Detail) -> Result<Record, 
 }
 
 fn har_entries(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {
+    // One pass takes the entries apart while the document is read; only a HAR that is not
+    // well-formed is read again below, for the message that says where and why.
+    if let Ok(HarItems { log: HarLogItems { entries: Some(Entries::Items(items)) } }) = serde_json::from_slice(bytes) {
+        return Ok(items);
+    }
     let document: HarDocument = serde_json::from_slice(bytes)?;
     let entries = document.log.entries.ok_or_else(|| Problem {
         line: 1,

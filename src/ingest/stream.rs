@@ -90,6 +90,10 @@ pub fn ingest_file<T: Send>(
     let format = format.unwrap_or_else(|| detect::detect(&head[content_offset..]));
     if !format.is_line_based() {
         let mut bytes = head;
+        // Room for the whole document at once, rather than copies as it doubles.
+        bytes.reserve_exact(
+            usize::try_from(file_len.min(limits.max_content_bytes)).unwrap_or(0).saturating_sub(bytes.len()),
+        );
         (&mut file).take(limits.max_content_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io_error)?;
         if bytes.len() as u64 > limits.max_content_bytes {
             return Err(too_large());
