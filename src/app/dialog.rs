@@ -1,5 +1,5 @@
-//! The native Open dialog, run on its own thread so the window keeps drawing (and files keep
-//! loading) while it is open.
+//! Native file dialogs (Open, Save), run on their own thread so the window keeps drawing (and
+//! files keep loading) while one is open.
 //!
 //! On Linux, rfd asks the desktop portal and falls back to zenity; when neither is there it
 //! returns at once with nothing, exactly as if the user had cancelled. A dialog that "closed"
@@ -18,53 +18,72 @@ const TOO_FAST_TO_BE_A_PERSON: Duration = Duration::from_millis(300);
 pub const NO_DIALOG_HINT: &str = "No file dialog could be opened (errlens uses the desktop portal, or zenity). \
      Drop files or folders onto this window, pick one from Recent, or pass them on the command line: errlens FILE…";
 
-/// An Open dialog that is showing.
-pub struct OpenDialog {
-    picked: mpsc::Receiver<Option<Vec<PathBuf>>>,
+/// A native dialog showing on its own thread, until it answers.
+pub struct Pending<T> {
+    answer: mpsc::Receiver<Option<T>>,
     opened_at: Instant,
 }
 
-/// How an Open dialog ended.
+/// How a dialog ended.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// The user picked these files.
-    Picked(Vec<PathBuf>),
-    /// The user closed it without picking.
+pub enum Outcome<T> {
+    /// The user chose this.
+    Chosen(T),
+    /// The user closed it without choosing.
     Cancelled,
     /// No dialog appeared.
     Unavailable,
 }
 
-impl OpenDialog {
-    /// Shows the dialog; the window is asked to redraw when it closes.
-    pub fn show(ctx: &egui::Context) -> Self {
-        let (send, picked) = mpsc::channel();
+impl<T: Send + 'static> Pending<T> {
+    /// Runs `ask` (which shows the dialog and blocks until it closes) on its own thread; the
+    /// window is asked to redraw when it has.
+    pub fn show(ctx: &egui::Context, ask: impl FnOnce() -> Option<T> + Send + 'static) -> Self {
+        let (send, answer) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let files = rfd::FileDialog::new()
-                .set_title("Open API logs")
-                .add_filter("Logs", &["ndjson", "jsonl", "json", "har", "csv", "log", "txt", "gz"])
-                .add_filter("All files", &["*"])
-                .pick_files();
             // The window may have closed meanwhile; then nobody is waiting.
-            let _ = send.send(files);
+            let _ = send.send(ask());
             ctx.request_repaint();
         });
-        Self { picked, opened_at: Instant::now() }
+        Self { answer, opened_at: Instant::now() }
     }
 
     /// How it ended, once it has.
-    pub fn poll(&self) -> Option<Outcome> {
-        match self.picked.try_recv() {
-            Ok(Some(files)) if !files.is_empty() => Some(Outcome::Picked(files)),
-            Ok(_) => Some(outcome_of_nothing(self.opened_at.elapsed())),
+    pub fn poll(&self) -> Option<Outcome<T>> {
+        match self.answer.try_recv() {
+            Ok(Some(chosen)) => Some(Outcome::Chosen(chosen)),
+            Ok(None) => Some(outcome_of_nothing(self.opened_at.elapsed())),
             Err(mpsc::TryRecvError::Empty) => None,
             Err(mpsc::TryRecvError::Disconnected) => Some(Outcome::Unavailable),
         }
     }
 }
 
-fn outcome_of_nothing(open_for: Duration) -> Outcome {
+/// The Open dialog: log files, several at once.
+pub fn open_logs(ctx: &egui::Context) -> Pending<Vec<PathBuf>> {
+    Pending::show(ctx, || {
+        rfd::FileDialog::new()
+            .set_title("Open API logs")
+            .add_filter("Logs", &["ndjson", "jsonl", "json", "har", "csv", "log", "txt", "gz"])
+            .add_filter("All files", &["*"])
+            .pick_files()
+            .filter(|files| !files.is_empty())
+    })
+}
+
+/// The Save dialog for a support email.
+pub fn save_eml(ctx: &egui::Context) -> Pending<PathBuf> {
+    Pending::show(ctx, || {
+        rfd::FileDialog::new()
+            .set_title("Save the support email")
+            .set_file_name("support-request.eml")
+            .add_filter("Email", &["eml"])
+            .save_file()
+    })
+}
+
+fn outcome_of_nothing<T>(open_for: Duration) -> Outcome<T> {
     if open_for < TOO_FAST_TO_BE_A_PERSON { Outcome::Unavailable } else { Outcome::Cancelled }
 }
 
@@ -74,7 +93,7 @@ mod tests {
 
     #[test]
     fn nothing_picked_at_once_means_no_dialog_appeared() {
-        assert_eq!(outcome_of_nothing(Duration::from_millis(20)), Outcome::Unavailable);
-        assert_eq!(outcome_of_nothing(Duration::from_secs(2)), Outcome::Cancelled);
+        assert_eq!(outcome_of_nothing::<()>(Duration::from_millis(20)), Outcome::Unavailable);
+        assert_eq!(outcome_of_nothing::<()>(Duration::from_secs(2)), Outcome::Cancelled);
     }
 }

@@ -2,14 +2,14 @@
 //! was removed (reveal an item, or hide another term), an editable body with the markers
 //! highlighted, and the ways to send it: clipboard, mail app, `.eml`.
 
-use super::{App, style};
+use super::{App, dialog, style};
 use crate::email::{self, SupportEmail};
 use crate::redact::Redactor;
 use eframe::egui;
 use std::path::PathBuf;
 
 /// The composer's state while it is open.
-#[derive(Debug, Clone, Default)]
+#[derive(Default)]
 pub struct Composer {
     /// The group (kind index in the store).
     pub kind: u32,
@@ -29,6 +29,8 @@ pub struct Composer {
     pub status: Option<String>,
     /// Where "Save as .eml" writes without asking (tests); otherwise a save dialog asks.
     pub save_to: Option<PathBuf>,
+    /// The Save dialog while it shows, with the message as it was when Save was clicked.
+    saving: Option<(dialog::Pending<PathBuf>, String)>,
     stale: bool,
 }
 
@@ -137,8 +139,9 @@ pub fn window_ui(app: &mut App, ctx: &egui::Context) {
             return;
         }
         egui::Panel::right("redactions").resizable(true).default_size(330.0).show(ui, |ui| review_ui(ui, composer));
+        poll_save(composer);
         let save_to = composer.save_to.clone();
-        let status = &mut composer.status;
+        let (status, saving) = (&mut composer.status, &mut composer.saving);
         let Some(email) = composer.email.as_mut() else { return };
         egui::CentralPanel::default_margins().show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -150,7 +153,7 @@ pub fn window_ui(app: &mut App, ctx: &egui::Context) {
                 ui.add(egui::TextEdit::singleline(&mut email.subject).desired_width(f32::INFINITY))
                     .labelled_by(label.id);
             });
-            send_ui(ui, email, status, save_to);
+            send_ui(ui, email, status, saving, save_to);
             if let Some(status) = status.as_deref() {
                 ui.label(status);
             }
@@ -172,6 +175,27 @@ pub fn window_ui(app: &mut App, ctx: &egui::Context) {
     });
     if !open {
         app.composer = None;
+    }
+}
+
+/// Writes the message once the Save dialog has a path.
+fn poll_save(composer: &mut Composer) {
+    let Some(outcome) = composer.saving.as_ref().and_then(|(pending, _)| pending.poll()) else { return };
+    let Some((_, message)) = composer.saving.take() else { return };
+    match outcome {
+        dialog::Outcome::Chosen(path) => composer.status = Some(write_eml(&path, &message)),
+        dialog::Outcome::Cancelled => {}
+        dialog::Outcome::Unavailable => {
+            composer.status =
+                Some("No save dialog could be opened: copy the email to the clipboard instead.".to_string());
+        }
+    }
+}
+
+fn write_eml(path: &std::path::Path, message: &str) -> String {
+    match std::fs::write(path, message) {
+        Ok(()) => format!("Saved to {}", path.display()),
+        Err(error) => format!("Cannot save {}: {error}", path.display()),
     }
 }
 
@@ -229,7 +253,15 @@ fn review_ui(ui: &mut egui::Ui, composer: &mut Composer) {
     }
 }
 
-fn send_ui(ui: &mut egui::Ui, email: &SupportEmail, status: &mut Option<String>, save_to: Option<PathBuf>) {
+type Saving = Option<(dialog::Pending<PathBuf>, String)>;
+
+fn send_ui(
+    ui: &mut egui::Ui,
+    email: &SupportEmail,
+    status: &mut Option<String>,
+    saving: &mut Saving,
+    save_to: Option<PathBuf>,
+) {
     ui.horizontal(|ui| {
         if ui.button("Copy to clipboard").clicked() {
             ui.ctx().copy_text(format!("Subject: {}\n\n{}", email.subject, email.body));
@@ -247,15 +279,13 @@ fn send_ui(ui: &mut egui::Ui, email: &SupportEmail, status: &mut Option<String>,
                     .on_disabled_hover_text("Too long for a mailto link: save as .eml and open that");
             }
         }
-        if ui.button("Save as .eml").clicked() {
-            let path = save_to.or_else(|| {
-                rfd::FileDialog::new().set_file_name("support-request.eml").add_filter("Email", &["eml"]).save_file()
-            });
-            if let Some(path) = path {
-                *status = Some(match std::fs::write(&path, email.to_rfc5322()) {
-                    Ok(()) => format!("Saved to {}", path.display()),
-                    Err(error) => format!("Cannot save {}: {error}", path.display()),
-                });
+        let save = ui
+            .add_enabled(saving.is_none(), egui::Button::new("Save as .eml"))
+            .on_disabled_hover_text("The Save dialog is showing");
+        if save.clicked() {
+            match save_to {
+                Some(path) => *status = Some(write_eml(&path, &email.to_rfc5322())),
+                None => *saving = Some((dialog::save_eml(ui.ctx()), email.to_rfc5322())),
             }
         }
     });

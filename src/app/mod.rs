@@ -139,7 +139,7 @@ pub struct App {
     last_refresh: Option<std::time::Instant>,
     view_job: Option<view::Job>,
     focus_filter: bool,
-    open_dialog: Option<dialog::OpenDialog>,
+    open_dialog: Option<dialog::Pending<Vec<PathBuf>>>,
     frame_stats: Option<frame_stats::FrameStats>,
 }
 
@@ -417,15 +417,15 @@ impl App {
 
     fn open_dialog(&mut self, ctx: &egui::Context) {
         if self.open_dialog.is_none() {
-            self.open_dialog = Some(dialog::OpenDialog::show(ctx));
+            self.open_dialog = Some(dialog::open_logs(ctx));
         }
     }
 
     fn poll_open_dialog(&mut self, ctx: &egui::Context) {
-        let Some(outcome) = self.open_dialog.as_ref().and_then(dialog::OpenDialog::poll) else { return };
+        let Some(outcome) = self.open_dialog.as_ref().and_then(dialog::Pending::poll) else { return };
         self.open_dialog = None;
         match outcome {
-            dialog::Outcome::Picked(files) => {
+            dialog::Outcome::Chosen(files) => {
                 self.notice = None;
                 self.open(ctx, files, false);
             }
