@@ -41,33 +41,11 @@ RATES = {"stack_trace": 1 / 4000, "truncated": 1 / 8000, "not_a_call": 1 / 5000,
 
 API, APP = "https://api.my-virtual-office.com", "https://app-api.my-virtual-office.com"
 ADMIN = "https://admin.acme-shop.example"
-REASON = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
-          404: "Not Found", 409: "Conflict", 422: "Unprocessable Entity", 429: "Too Many Requests",
-          500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}
-HTML_502 = ("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n"
-            "<center><h1>502 Bad Gateway</h1></center>\n<hr><center>cloudflare</center>\n</body>\n</html>\n")
-# kind -> (status, messages): the documented errors (see /work/shared/vendor and scripts/gen_sample_logs.py)
-KINDS = {
-    "missing_api_key": (401, ["API key is required. Provide it via X-API-Key header or Authorization Bearer token."]),
-    "invalid_api_key": (401, ["Invalid API key", "The API key provided is invalid"]),
-    "api_key_revoked": (401, ["API key has been revoked"]),
-    "api_key_expired": (401, ["API key has expired"]),
-    "unauthorized": (401, []),  # a 401 whose body nobody captured
-    "missing_required_field": (400, ["body must have required property 'email'", "body must have required property 'first_name'"]),
-    "invalid_email_format": (400, ['body/email must match format "email"']),
-    "bad_request": (400, ["body must NOT have fewer than 1 properties", "body/language must be equal to one of the allowed values"]),
-    "customer_limit_reached": (403, ["Customer limit reached for your plan (500 customers)",
-                                     "You have reached the maximum number of customers allowed by your subscription"]),
-    "forbidden": (403, ["Insufficient permissions for this API key"]),
-    "not_found": (404, ["Customer not found"]),
-    "duplicate_email": (409, ["Customer with email {email} already exists", "Duplicate email: {email} is already registered"]),
-    "conflict": (409, ["Customer is being modified by another request"]),
-    "rate_limited": (429, ["Too many requests, please slow down"]),
-    "internal_error": (500, ["Internal server error"]),
-    "service_unavailable": (503, ["Service temporarily unavailable"]),
-    "http_422": (422, ["address_data.postal_code is not valid for the given country"]),
-    "http_502": (502, []), "http_504": (504, []), "no_response": (0, []),
-}
+# The vendor's documented errors, reason phrases and the gateway's 502 page: the sample logs'
+# generator holds them, so both data sets describe the same API.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from gen_sample_logs import HTML_502, KINDS, REASON  # noqa: E402
+
 # A busy integration that hammers the API: mostly rate limiting and duplicates.
 FAIL_WEIGHTS = {"rate_limited": 26, "duplicate_email": 12, "not_found": 10, "missing_required_field": 6,
                 "invalid_email_format": 5, "bad_request": 3, "customer_limit_reached": 6, "forbidden": 2, "conflict": 2,
