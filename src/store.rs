@@ -138,7 +138,7 @@ impl SourceFile {
 
 /// One call, classified and ready to store: computed on the parsing threads.
 #[derive(Debug, Clone)]
-pub struct Row {
+struct Row {
     span: SourceSpan,
     time_ms: i64,
     status: u16,
@@ -150,7 +150,7 @@ pub struct Row {
 
 impl Row {
     /// Classifies a record and derives its endpoint and message variant.
-    pub fn of(record: &Record, knowledge: &Knowledge) -> Self {
+    fn of(record: &Record, knowledge: &Knowledge) -> Self {
         let kind = knowledge.classify(record).map(|c| (c.kind, c.vendor));
         Self {
             span: record.source,

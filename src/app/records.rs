@@ -184,33 +184,39 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
     }
 }
 
+/// A move through the table asked for with the keyboard.
+enum Move {
+    By(isize),
+    First,
+    Last,
+}
+
 fn move_selection_with_keys(app: &mut App, ui: &egui::Ui) {
     if ui.ctx().egui_wants_keyboard_input() || app.rows.is_empty() {
         return;
     }
-    let last = app.rows.len() - 1;
-    let position = app.selected_row.and_then(|row| app.rows.iter().position(|&r| r == row));
-    let page = (ui.available_height() / ui.text_style_height(&egui::TextStyle::Body)).max(1.0) as usize;
-    let next = ui.input(|input| {
-        let moved = |by: isize| Some(position.map_or(0, |at| at.saturating_add_signed(by).min(last)));
-        if input.key_pressed(egui::Key::ArrowDown) {
-            moved(1)
-        } else if input.key_pressed(egui::Key::ArrowUp) {
-            moved(-1)
-        } else if input.key_pressed(egui::Key::PageDown) {
-            moved(page as isize)
-        } else if input.key_pressed(egui::Key::PageUp) {
-            moved(-(page as isize))
-        } else if input.key_pressed(egui::Key::Home) {
-            Some(0)
-        } else if input.key_pressed(egui::Key::End) {
-            Some(last)
-        } else {
-            None
-        }
+    let page = (ui.available_height() / ui.text_style_height(&egui::TextStyle::Body)).max(1.0) as isize;
+    let pressed = ui.input(|input| {
+        [
+            (egui::Key::ArrowDown, Move::By(1)),
+            (egui::Key::ArrowUp, Move::By(-1)),
+            (egui::Key::PageDown, Move::By(page)),
+            (egui::Key::PageUp, Move::By(-page)),
+            (egui::Key::Home, Move::First),
+            (egui::Key::End, Move::Last),
+        ]
+        .into_iter()
+        .find_map(|(key, move_)| input.key_pressed(key).then_some(move_))
     });
-    if let Some(next) = next {
-        app.selected_row = app.rows.get(next).copied();
-        app.scroll_to_position = Some(next);
-    }
+    let Some(pressed) = pressed else { return };
+    let last = app.rows.len() - 1;
+    // Found only on a key press: a scan of millions of rows is no work for every frame.
+    let position = app.selected_row.and_then(|row| app.rows.iter().position(|&r| r == row));
+    let next = match pressed {
+        Move::By(by) => position.map_or(0, |at| at.saturating_add_signed(by).min(last)),
+        Move::First => 0,
+        Move::Last => last,
+    };
+    app.selected_row = app.rows.get(next).copied();
+    app.scroll_to_position = Some(next);
 }
