@@ -67,7 +67,7 @@ pub fn ingest_file<T: Send>(
     if !metadata.is_file() {
         // A pipe: read whole, within the content limit, like any stream that cannot be re-read.
         let (bytes, gzip) = read_input_with_limits(path, &limits)?;
-        return ingest_whole(path, bytes.into(), gzip, options, on_open, map, on_block);
+        return ingest_whole(path, bytes, gzip, options, on_open, map, on_block);
     }
     let too_large =
         || IngestError::TooLarge { path: path.to_path_buf(), limit_bytes: limits.max_content_bytes, gzip: false };
@@ -84,7 +84,7 @@ pub fn ingest_file<T: Send>(
         // Whole-content path: gzip, or a first line longer than a block (a one-line document).
         drop(file);
         let (bytes, gzip) = read_input_with_limits(path, &limits)?;
-        return ingest_whole(path, bytes.into(), gzip, options, on_open, map, on_block);
+        return ingest_whole(path, bytes, gzip, options, on_open, map, on_block);
     }
     let content_offset = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let format = format.unwrap_or_else(|| detect::detect(&head[content_offset..]));
@@ -99,7 +99,7 @@ pub fn ingest_file<T: Send>(
             return Err(too_large());
         }
         let options = ReadOptions { format: Some(format), ..*options };
-        return ingest_whole(path, bytes.into(), false, &options, on_open, map, on_block);
+        return ingest_whole(path, bytes, false, &options, on_open, map, on_block);
     }
     let opened = Opened {
         format,
@@ -112,33 +112,42 @@ pub fn ingest_file<T: Send>(
     on_open(&opened);
     let mode = line_mode(format);
     let pending = head.split_off(content_offset);
-    let mut reader = LineBlocks { file, pending, offset: 0, line: 1, done: false };
+    let mut reader = LineBlocks { file, pending, offset: 0, line: 1, done: false, spare: Vec::new() };
     let batch = rayon::current_num_threads().max(1) * 2;
     // The first block goes alone, so the first counts come after one block's parse, not a batch's.
-    let mut next_batch = 1;
-    loop {
-        let blocks = reader.next_blocks(next_batch).map_err(io_error)?;
-        next_batch = batch;
-        if blocks.is_empty() {
-            break;
-        }
+    let mut blocks = reader.next_blocks(1).map_err(io_error)?;
+    while !blocks.is_empty() {
         // The file grew past the limit while it was read.
         if blocks.last().is_some_and(|block| block.end > limits.max_content_bytes) {
             return Err(too_large());
         }
-        let results: Vec<(T, u64)> = blocks
-            .into_par_iter()
-            .map(|block| {
-                let parsed =
-                    line::parse_lines(&block.bytes, block.line, block.offset, mode, detail, limits.max_line_bytes);
-                (map(parsed), block.end)
-            })
-            .collect();
-        for (result, end) in results {
+        // The next blocks are read while these are parsed.
+        let (results, next) = rayon::join(
+            || {
+                blocks
+                    .into_par_iter()
+                    .map(|block| {
+                        let parsed = line::parse_lines(
+                            &block.bytes,
+                            block.line,
+                            block.offset,
+                            mode,
+                            detail,
+                            limits.max_line_bytes,
+                        );
+                        (map(parsed), block.end, block.bytes)
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || reader.next_blocks(batch),
+        );
+        for (result, end, bytes) in results {
+            reader.give_back(bytes);
             if !on_block(result, end) {
                 return Ok(opened);
             }
         }
+        blocks = next.map_err(io_error)?;
     }
     Ok(opened)
 }
@@ -150,7 +159,7 @@ fn line_mode(format: Format) -> line::Mode {
 /// Content held in memory: parsed in parallel blocks (line formats) or whole (documents).
 fn ingest_whole<T: Send>(
     path: &Path,
-    bytes: Arc<[u8]>,
+    bytes: Vec<u8>,
     gzip: bool,
     options: &ReadOptions,
     on_open: impl FnOnce(&Opened),
@@ -158,6 +167,11 @@ fn ingest_whole<T: Send>(
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
     let ReadOptions { format, detail, limits } = *options;
+    // Only gzip content is kept to read calls back; a plain file is read again from disk, so its
+    // bytes are not copied into a shared buffer.
+    let (owned, retained): (Vec<u8>, Option<Arc<[u8]>>) =
+        if gzip { (Vec::new(), Some(bytes.into())) } else { (bytes, None) };
+    let bytes: &[u8] = retained.as_deref().unwrap_or(&owned);
     let content_offset = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let content = &bytes[content_offset..];
     let format = format.unwrap_or_else(|| detect::detect(content));
@@ -167,7 +181,7 @@ fn ingest_whole<T: Send>(
         gzip,
         content_offset: content_offset as u64,
         total_bytes,
-        retained: gzip.then(|| Arc::clone(&bytes)),
+        retained: retained.clone(),
         csv_header: None,
     };
     if !format.is_line_based() {
@@ -185,7 +199,14 @@ fn ingest_whole<T: Send>(
             })?,
         };
         on_open(&opened);
-        on_block(map(parsed), total_bytes);
+        // Records become rows on every core, in parts handed on in document order.
+        let results: Vec<(T, u64)> =
+            in_parts(parsed, DOCUMENT_PART, total_bytes).into_par_iter().map(|(part, end)| (map(part), end)).collect();
+        for (result, end) in results {
+            if !on_block(result, end) {
+                break;
+            }
+        }
         return Ok(opened);
     }
     on_open(&opened);
@@ -218,6 +239,31 @@ fn ingest_whole<T: Send>(
     Ok(opened)
 }
 
+/// Records of a document handed on together.
+const DOCUMENT_PART: usize = 16_384;
+
+/// A document's records in parts of `size`, each with the skipped items before the next part's
+/// first record and the content offset where that record starts (`total_bytes` for the last).
+fn in_parts(parsed: Parsed, size: usize, total_bytes: u64) -> Vec<(Parsed, u64)> {
+    let Parsed { records, skipped } = parsed;
+    let mut skipped = skipped.into_iter().peekable();
+    let mut records = records.into_iter().peekable();
+    let mut parts = Vec::new();
+    loop {
+        let part_records: Vec<_> = records.by_ref().take(size).collect();
+        let next = records.peek().map(|record| (record.source.line, record.source.offset));
+        let part_skipped = match next {
+            Some((line, _)) => std::iter::from_fn(|| skipped.next_if(|item| item.line < line)).collect(),
+            None => skipped.by_ref().collect(),
+        };
+        let last = next.is_none();
+        parts.push((Parsed { records: part_records, skipped: part_skipped }, next.map_or(total_bytes, |(_, at)| at)));
+        if last {
+            return parts;
+        }
+    }
+}
+
 /// (start, end, first line) of blocks of about `block_bytes` cut after a line end.
 pub(super) fn cut_blocks(content: &[u8], block_bytes: usize) -> Vec<(usize, usize, u64)> {
     let mut blocks = Vec::new();
@@ -246,6 +292,8 @@ struct LineBlocks {
     offset: u64,
     line: u64,
     done: bool,
+    /// Buffers of parsed blocks, reused: a fresh 4 MiB buffer costs a thousand page faults.
+    spare: Vec<Vec<u8>>,
 }
 
 impl LineBlocks {
@@ -253,11 +301,7 @@ impl LineBlocks {
         let mut blocks = Vec::with_capacity(count);
         while blocks.len() < count && !(self.done && self.pending.is_empty()) {
             while !self.done && self.pending.len() < BLOCK_BYTES {
-                let before = self.pending.len();
-                (&mut self.file).take((BLOCK_BYTES - before) as u64).read_to_end(&mut self.pending)?;
-                if self.pending.len() == before {
-                    self.done = true;
-                }
+                self.read_more(BLOCK_BYTES - self.pending.len())?;
             }
             // Cut after the last line end; at end of file, take everything.
             let cut = if self.done {
@@ -267,16 +311,15 @@ impl LineBlocks {
                     Some(at) => at + 1,
                     // A line longer than the buffer: read on until it ends.
                     None => {
-                        let before = self.pending.len();
-                        (&mut self.file).take(BLOCK_BYTES as u64).read_to_end(&mut self.pending)?;
-                        if self.pending.len() == before {
-                            self.done = true;
-                        }
+                        self.read_more(BLOCK_BYTES)?;
                         continue;
                     }
                 }
             };
-            let rest = self.pending.split_off(cut);
+            let mut rest = self.spare.pop().unwrap_or_default();
+            rest.clear();
+            rest.extend_from_slice(&self.pending[cut..]);
+            self.pending.truncate(cut);
             let bytes = std::mem::replace(&mut self.pending, rest);
             let lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
             let block = Block { offset: self.offset, end: self.offset + bytes.len() as u64, line: self.line, bytes };
@@ -285,5 +328,50 @@ impl LineBlocks {
             blocks.push(block);
         }
         Ok(blocks)
+    }
+
+    /// Reads up to `wanted` more bytes into `pending`, into room made for them at once.
+    fn read_more(&mut self, wanted: usize) -> std::io::Result<()> {
+        let before = self.pending.len();
+        self.pending.reserve(wanted + 1);
+        (&mut self.file).take(wanted as u64).read_to_end(&mut self.pending)?;
+        if self.pending.len() == before {
+            self.done = true;
+        }
+        Ok(())
+    }
+
+    /// Takes back a parsed block's buffer for a later block.
+    fn give_back(&mut self, bytes: Vec<u8>) {
+        if self.spare.len() < 8 {
+            self.spare.push(bytes);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{SkipReason, Skipped};
+    use crate::record::{Record, SourceSpan};
+
+    #[test]
+    fn a_document_in_parts_keeps_every_record_and_skipped_item_in_order() {
+        let record = |line: u64| Record { source: SourceSpan { line, offset: line * 10, len: 5 }, ..Record::default() };
+        let skipped = |line: u64| Skipped { line, reason: SkipReason::JsonNotACall };
+        let parsed =
+            Parsed { records: [2, 3, 5, 6, 8].map(record).to_vec(), skipped: [1, 4, 7, 9].map(skipped).to_vec() };
+        let parts = in_parts(parsed, 2, 1000);
+        let lines: Vec<(Vec<u64>, Vec<u64>, u64)> = parts
+            .iter()
+            .map(|(part, end)| {
+                let records = part.records.iter().map(|r| r.source.line).collect();
+                (records, part.skipped.iter().map(|s| s.line).collect(), *end)
+            })
+            .collect();
+        assert_eq!(lines, vec![(vec![2, 3], vec![1, 4], 50), (vec![5, 6], vec![7], 80), (vec![8], vec![9], 1000)]);
+        let empty = in_parts(Parsed { records: vec![], skipped: vec![skipped(1)] }, 2, 7);
+        assert_eq!(empty.len(), 1);
+        assert_eq!((empty[0].0.skipped.len(), empty[0].1), (1, 7));
     }
 }
