@@ -149,6 +149,17 @@ pub const ERROR_MESSAGE: &[&str] = &[
     "response._error",
 ];
 
+/// Every path [`discover`] and [`not_a_call`] read from an object, and the keys they read
+/// directly (`error`, `message`): a summary builds these and checks the rest of a line unbuilt.
+pub fn read_paths() -> impl Iterator<Item = &'static str> {
+    [STATUS, METHOD, URL, REQUEST_LINE, TIME, REQUEST_ID, RESPONSE_BODY, RESPONSE_HEADERS, ERROR_MESSAGE]
+        .into_iter()
+        .flatten()
+        .copied()
+        .chain(DURATION.iter().map(|(path, _)| *path))
+        .chain(["error", "message"])
+}
+
 /// Looks up a dotted path, trying flattened keys (`"a.b"`) before nesting at every level.
 pub fn lookup<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
     if object.len() <= SMALL_OBJECT { lookup_by_keys(object, path) } else { lookup_by_splits(object, path) }
@@ -280,11 +291,11 @@ pub fn discover(object: &Map<String, Value>, detail: Detail) -> Option<Record> {
             .map(str::to_string);
     }
 
-    let error = describe_error(object);
+    let status = STATUS.iter().find_map(|path| lookup(object, path).and_then(status_of));
+    let error = describe_error(object, status.is_none_or(crate::record::is_failure_status));
     record.error_type = error.error_type;
     record.message = error.message;
 
-    let status = STATUS.iter().find_map(|path| lookup(object, path).and_then(status_of));
     record.status = match status {
         Some(status) => status,
         None => {
@@ -332,8 +343,11 @@ fn duration_number(value: &Value) -> Option<f64> {
 }
 
 /// The response headers the store uses; the rest are read back with the call when it is opened.
+pub const SUMMARY_HEADERS: &[&str] = &["retry-after", "x-request-id"];
+
+/// Only the [`SUMMARY_HEADERS`] of `headers`.
 pub fn summary_headers(mut headers: Vec<(String, String)>) -> Vec<(String, String)> {
-    headers.retain(|(name, _)| name.eq_ignore_ascii_case("retry-after") || name.eq_ignore_ascii_case("x-request-id"));
+    headers.retain(|(name, _)| SUMMARY_HEADERS.iter().any(|kept| name.eq_ignore_ascii_case(kept)));
     headers
 }
 
@@ -377,9 +391,13 @@ pub fn body_text(value: &Value) -> Option<String> {
     }
 }
 
-fn describe_error(object: &Map<String, Value>) -> ErrorInfo {
+/// The call's error, from its response body when `read_body` (a failure, or a call whose status
+/// is not logged: the body may name it) and otherwise from the log's own error fields. A success's
+/// body is data, not an error, and often most of the line, so it is not looked into.
+fn describe_error(object: &Map<String, Value>, read_body: bool) -> ErrorInfo {
     let body = first(object, RESPONSE_BODY);
     let mut info = match body {
+        _ if !read_body => ErrorInfo::default(),
         Some(Value::String(text)) => error_body::from_body_text(text),
         Some(value) => error_body::from_json(value),
         None => ErrorInfo::default(),

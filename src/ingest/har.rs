@@ -6,6 +6,26 @@ use super::{Detail, error_body};
 use crate::record::{Message, Record};
 use serde_json::{Map, Value};
 
+/// Every path [`entry_record`] reads from an entry (a summary builds only these).
+pub const READ_PATHS: &[&str] = &[
+    "request.method",
+    "request.url",
+    "request.headers",
+    "request.postData.text",
+    "startedDateTime",
+    "time",
+    "_error",
+    "response.status",
+    "response.statusText",
+    "response.headers",
+    "response.content.text",
+    "response.content.encoding",
+    "response._error",
+];
+
+/// Headers that carry a request id, the first found wins (response, then request).
+pub const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"];
+
 /// One `log.entries[]` item; `None` when it has no request at all.
 pub fn entry_record(entry: &Map<String, Value>, detail: Detail) -> Option<Record> {
     let request = entry.get("request")?.as_object()?;
@@ -31,7 +51,7 @@ pub fn entry_record(entry: &Map<String, Value>, detail: Detail) -> Option<Record
     record.status = response.get("status").and_then(status_of).unwrap_or(0);
     record.response =
         Message { headers: response.get("headers").map(headers_of).unwrap_or_default(), body: response_text(response) };
-    record.request_id = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"]
+    record.request_id = REQUEST_ID_HEADERS
         .iter()
         .find_map(|name| record.response.header(name).or_else(|| record.request.header(name)))
         .map(str::to_string);

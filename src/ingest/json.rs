@@ -3,13 +3,14 @@
 //! Items are borrowed as raw JSON first, so each record knows the byte span it came from and can
 //! be read again later without keeping its bodies in memory.
 
-use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, har, line, line_numbers, prune};
+use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, har, line, line_numbers, prune, sparse};
 use crate::record::{Record, SourceSpan};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// Where and why a document could not be read.
 #[derive(Debug)]
@@ -169,9 +170,23 @@ const HAR_SUMMARY_PRUNED: &[&str] = &[
     "response.cookies",
 ];
 
+/// What a HAR summary builds of an entry: what [`har::entry_record`] reads, and the status paths
+/// that say why an entry is not a call.
+static HAR_SUMMARY_PATHS: LazyLock<sparse::Paths> = LazyLock::new(|| {
+    sparse::Paths::new(har::READ_PATHS.iter().chain(fields::STATUS).copied(), [], HAR_SUMMARY_PRUNED.iter().copied())
+        .with_headers(
+            ["request.headers", "response.headers"],
+            har::REQUEST_ID_HEADERS.iter().chain(fields::SUMMARY_HEADERS).copied(),
+        )
+});
+
 /// Reads one item as a record, or says why it is not one.
 pub fn read_item(text: &[u8], format: Format, detail: Detail) -> Result<Record, SkipReason> {
     if format == Format::Har && detail == Detail::Summary {
+        if let Some(object) = sparse::parse(text, &HAR_SUMMARY_PATHS) {
+            return har::entry_record(&object, detail)
+                .ok_or_else(|| fields::not_a_call(&object, SkipReason::JsonNotACall));
+        }
         // On any error the whole parse below runs again, so that it alone says why.
         if let Ok(Value::Object(object)) = prune::parse_pruned(text, HAR_SUMMARY_PRUNED) {
             return har::entry_record(&object, detail)

@@ -1,7 +1,7 @@
 //! Line formats: NDJSON and text are read one physical line at a time, so any chunk that starts
 //! at a line boundary can be parsed on its own (which the parallel loader relies on).
 
-use super::{Detail, Parsed, SkipReason, Skipped, fields, prune, text};
+use super::{Detail, Parsed, SkipReason, Skipped, fields, prune, sparse, text};
 use crate::record::{Record, SourceSpan};
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -18,6 +18,14 @@ pub enum Mode {
 /// What a summary never reads: the request's body and headers ([`Detail::Summary`] keeps neither).
 static SUMMARY_PRUNED: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| fields::REQUEST_BODY.iter().chain(fields::REQUEST_HEADERS).copied().collect());
+
+/// What a summary builds of a line: what field discovery reads, without what it never reads.
+static SUMMARY_PATHS: LazyLock<sparse::Paths> = LazyLock::new(|| {
+    // Response bodies stay text until a failure's error is read from one.
+    let kept = fields::read_paths().chain(text::WRAPPED_LINE.iter().copied());
+    sparse::Paths::new(kept, fields::RESPONSE_BODY.iter().copied(), SUMMARY_PRUNED.iter().copied())
+        .with_headers(fields::RESPONSE_HEADERS.iter().copied(), fields::SUMMARY_HEADERS.iter().copied())
+});
 
 /// The UTF-8 byte order mark, which files joined with `cat` carry at the start of a later line.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -67,6 +75,9 @@ pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, Skip
     let mut too_deep = false;
     if starts_object || mode == Mode::Ndjson {
         if detail == Detail::Summary {
+            if let Some(object) = sparse::parse(trimmed, &SUMMARY_PATHS) {
+                return object_record(&object, detail);
+            }
             // On any error the whole parse below runs again, so that it alone says why.
             match prune::parse_pruned(trimmed, &SUMMARY_PRUNED) {
                 Ok(Value::Object(object)) => return object_record(&object, detail),

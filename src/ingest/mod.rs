@@ -31,6 +31,7 @@ mod json;
 pub mod limits;
 mod line;
 mod prune;
+mod sparse;
 mod stream;
 mod text;
 pub mod time;

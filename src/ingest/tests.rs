@@ -426,3 +426,118 @@ fn the_summary_read_skips_request_parts_but_accepts_and_rejects_as_the_full_read
     assert_eq!((first.status, first.error_type.as_deref()), (409, Some("Conflict")));
     assert_eq!(first.response.header("retry-after"), Some("3"));
 }
+
+mod summary_read {
+    use super::*;
+    use crate::record::Message;
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    /// The summary read must find what the full read finds (the fuzzer's check, on call-shaped
+    /// input): the same record without bodies and headers, the same Retry-After, or the same reason.
+    fn same_call(text: &[u8], format: Format) -> Result<(), TestCaseError> {
+        let full = read_one(text, format, Detail::Full).expect("not CSV");
+        let summary = read_one(text, format, Detail::Summary).expect("not CSV");
+        match (full, summary) {
+            (Ok(full), Ok(summary)) => {
+                let retry_after = |record: &Record| record.response.header("retry-after").map(str::to_string);
+                prop_assert_eq!(retry_after(&summary), retry_after(&full));
+                let stripped =
+                    |record: Record| Record { request: Message::default(), response: Message::default(), ..record };
+                prop_assert_eq!(stripped(summary), stripped(full));
+            }
+            (full, summary) => prop_assert_eq!(summary.err(), full.err()),
+        }
+        Ok(())
+    }
+
+    fn header_name() -> impl Strategy<Value = String> + Clone {
+        prop::sample::select(vec![
+            "X-Request-Id",
+            "x-request-id",
+            "Retry-After",
+            "request-id",
+            "X-Amzn-RequestId",
+            "x-correlation-id",
+            "Content-Type",
+            "x-request-idx",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    fn headers() -> impl Strategy<Value = Value> {
+        let pairs = prop::collection::vec((header_name(), "[a-z0-9 -]{0,6}"), 0..5);
+        prop_oneof![
+            pairs.clone().prop_map(|pairs| Value::Object(pairs.into_iter().map(|(n, v)| (n, json!(v))).collect())),
+            pairs.clone().prop_map(|pairs| json!(
+                pairs.into_iter().map(|(name, value)| json!({"name": name, "value": value})).collect::<Vec<_>>()
+            )),
+            pairs.prop_map(|pairs| json!(pairs.into_iter().map(|(n, v)| format!("{n}: {v}")).collect::<Vec<_>>())),
+            Just(json!("x-request-id: 1")),
+            Just(json!([1, null, {"value": "x"}])),
+        ]
+    }
+
+    fn status() -> impl Strategy<Value = Value> {
+        prop_oneof![Just(json!(200)), Just(json!(409)), Just(json!("503")), Just(Value::Null), Just(json!(0))]
+    }
+
+    fn body() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(json!({"error": "Conflict", "message": "Duplicate email"})),
+            Just(json!("{\"error\":\"Too Many Requests\"}")),
+            Just(json!([{"message": "first"}])),
+            Just(json!("")),
+            Just(Value::Null),
+            Just(json!({"id": 1, "status": "active"})),
+        ]
+    }
+
+    /// Escapes a letter of a key and of a header name now and then, as some loggers write them.
+    fn written(value: &Value, escape: bool) -> String {
+        let text = value.to_string();
+        if !escape {
+            return text;
+        }
+        text.replacen("\"status\"", "\"st\\u0061tus\"", 1).replacen("x-request-id", "x-req\\u0075est-id", 1)
+    }
+
+    proptest! {
+        #[test]
+        fn an_ndjson_line_reads_alike_in_summary_and_in_full(
+            status in status(),
+            headers in headers(),
+            body in body(),
+            message in prop::option::of(Just("connect ETIMEDOUT")),
+            escape in any::<bool>(),
+        ) {
+            let mut line = json!({
+                "timestamp": "2026-11-26T09:00:00Z", "method": "POST", "url": "/api/customers",
+                "status": status, "request": {"headers": headers.clone(), "body": {"email": "a@b.c"}},
+                "response": {"headers": headers, "body": body},
+            });
+            if let Some(message) = message {
+                line["error"] = json!(message);
+            }
+            same_call(written(&line, escape).as_bytes(), Format::Ndjson)?;
+        }
+
+        #[test]
+        fn a_har_entry_reads_alike_in_summary_and_in_full(
+            status in status(),
+            request_headers in headers(),
+            response_headers in headers(),
+            text in body(),
+            escape in any::<bool>(),
+        ) {
+            let entry = json!({
+                "startedDateTime": "2026-11-26T09:00:00Z", "time": 12.5,
+                "request": {"method": "get", "url": "https://a/b", "headers": request_headers},
+                "response": {"status": status, "statusText": "Conflict", "headers": response_headers,
+                    "content": {"mimeType": "application/json", "text": text.to_string()}},
+                "_initiator": {"type": "script"},
+            });
+            same_call(written(&entry, escape).as_bytes(), Format::Har)?;
+        }
+    }
+}

@@ -119,10 +119,13 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     Ok(record)
 }
 
+/// Keys of an object that wraps a text line (`{"log": "..."}`), in the order they are tried.
+pub const WRAPPED_LINE: &[&str] = &["message", "log", "msg"];
+
 /// A JSON log line that wraps a text line (Kubernetes `{"log": ...}`, `{"message": ...}`).
 /// `None` when the object wraps no text; otherwise the call, or why the text is not one.
 pub fn from_wrapped_line(object: &Map<String, Value>, detail: Detail) -> Option<Result<Record, SkipReason>> {
-    let text = ["message", "log", "msg"].iter().find_map(|key| object.get(*key)?.as_str())?;
+    let text = WRAPPED_LINE.iter().find_map(|key| object.get(*key)?.as_str())?;
     Some(parse(text, detail).map(|mut record| {
         if record.time_ms.is_none() {
             record.time_ms =

@@ -102,6 +102,27 @@ fn request_line_and_reason_phrase() {
 }
 
 #[test]
+fn the_error_is_read_from_a_failures_body_not_a_successs() {
+    let call = |status: Value| {
+        let body = json!({"error": "Conflict", "message": "Duplicate email"});
+        discover_full(&object(json!({"url": "/api/customers", "status": status, "response": {"body": body}})))
+            .expect("a call")
+    };
+    let failure = call(json!(409));
+    assert_eq!(
+        (failure.error_type.as_deref(), failure.message.as_deref()),
+        (Some("Conflict"), Some("Duplicate email"))
+    );
+    let success = call(json!(201));
+    assert_eq!((success.error_type, success.message), (None, None));
+    // The body is still kept whole, for the email and the call's view.
+    assert!(success.response.body.is_some_and(|body| body.contains("Duplicate email")));
+    // Without a status the body is read, and its reason phrase names the status.
+    let unknown = call(Value::Null);
+    assert_eq!((unknown.status, unknown.error_type.as_deref()), (409, Some("Conflict")));
+}
+
+#[test]
 fn network_failures_have_no_response() {
     let record = discover_full(&object(
         json!({"method": "POST", "url": "/api/customers", "error": "connect ETIMEDOUT 1.2.3.4:443"}),

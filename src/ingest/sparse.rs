@@ -1,0 +1,511 @@
+//! Reading a JSON line for a summary: only the fields a summary looks at become values.
+//!
+//! A summary reads a call's status, method, URL, time, request id, duration and error; the rest of
+//! a log line (the request's headers and body, the host, the level, the success body's fields)
+//! is, byte for byte, most of it. [`parse`] walks the line with a small validating scanner and
+//! builds a `serde_json::Value` only for the paths [`Paths`] keeps, so the object it returns is
+//! what the whole parse gives with the other keys left out.
+//!
+//! The scanner never accepts what serde_json rejects: anything it is not sure of (invalid UTF-8,
+//! an escaped surrogate, a number with an exponent, deep nesting, serde_json's raw-value token)
+//! makes it answer `None`, and the caller reads the line the slower way, which says why it is
+//! bad. Kept values are built by serde_json itself, so they are exactly its values.
+
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Deeper than this, the scanner leaves the line to serde_json (whose limit is 128).
+const MAX_DEPTH: usize = 100;
+
+/// serde_json reads an object with this key as a raw value (see `prune.rs`).
+const SERDE_RAW_VALUE_KEY: &[u8] = b"$serde_json::private::RawValue";
+
+/// Which dotted key paths (keys joined with `.`, as [`super::fields::lookup`] matches them) a
+/// read keeps: `kept` paths are built whole except for `pruned` paths below them.
+pub struct Paths {
+    table: HashMap<Box<str>, Entry, BuildHasherDefault<Fnv>>,
+    /// The header names kept at [`Entry::Headers`] paths, compared without case.
+    header_names: Vec<&'static str>,
+    /// The first bytes of `header_names`, in both cases.
+    header_starts: [bool; 256],
+}
+
+/// What a path in the table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    /// Dropped, even below a kept path.
+    Pruned,
+    /// Built whole.
+    Kept,
+    /// Kept; an object or array there is kept as its JSON text, for the reader to parse if it needs it.
+    Text,
+    /// Some kept or pruned path lies below; `kept` when the path is itself kept.
+    Ancestor { kept: bool },
+    /// Headers, of which only those named in [`Paths::header_names`] are kept.
+    Headers,
+}
+
+impl Paths {
+    /// The table for these paths; a pruned path wins over a kept one, and an object or array at
+    /// an `as_text` path is kept as its JSON text (a `Value::String`).
+    pub fn new<'a>(
+        kept: impl IntoIterator<Item = &'a str>,
+        as_text: impl IntoIterator<Item = &'a str>,
+        pruned: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let as_text: Vec<&str> = as_text.into_iter().collect();
+        let kept: Vec<&str> = kept.into_iter().chain(as_text.iter().copied()).collect();
+        let pruned: Vec<&str> = pruned.into_iter().collect();
+        let mut table: HashMap<Box<str>, Entry, BuildHasherDefault<Fnv>> = HashMap::default();
+        let ancestors = |path: &'a str| path.match_indices('.').map(move |(dot, _)| &path[..dot]);
+        for path in &kept {
+            for ancestor in ancestors(path) {
+                table.entry(ancestor.into()).or_insert(Entry::Ancestor { kept: false });
+            }
+        }
+        for path in &kept {
+            // A kept path with another kept path below is built whole, which includes it.
+            table.insert((*path).into(), Entry::Kept);
+        }
+        for path in &as_text {
+            table.insert((*path).into(), Entry::Text);
+        }
+        for path in &pruned {
+            for ancestor in ancestors(path) {
+                let entry = table.entry(ancestor.into()).or_insert(Entry::Ancestor { kept: false });
+                if matches!(*entry, Entry::Kept | Entry::Text) {
+                    *entry = Entry::Ancestor { kept: true };
+                }
+            }
+        }
+        for path in &pruned {
+            table.insert((*path).into(), Entry::Pruned);
+        }
+        Self { table, header_names: Vec::new(), header_starts: [false; 256] }
+    }
+
+    /// Keeps only the headers called `names` at these paths: from an object (`{"Name": value}`)
+    /// the entries with those names, from a list (`[{"name", "value"}]`, `["Name: value"]`) every
+    /// item that could be one of them. Nothing may lie below them.
+    pub fn with_headers<'a>(
+        mut self,
+        paths: impl IntoIterator<Item = &'a str>,
+        names: impl IntoIterator<Item = &'static str>,
+    ) -> Self {
+        for path in paths {
+            self.table.insert(path.into(), Entry::Headers);
+        }
+        self.header_names = names.into_iter().collect();
+        for name in &self.header_names {
+            if let Some(first) = name.bytes().next() {
+                self.header_starts[usize::from(first.to_ascii_lowercase())] = true;
+                self.header_starts[usize::from(first.to_ascii_uppercase())] = true;
+            }
+        }
+        self
+    }
+
+    fn action(&self, path: &str, inside_kept: bool) -> Action {
+        match self.table.get(path) {
+            Some(Entry::Pruned) => Action::Skip,
+            Some(Entry::Kept) => Action::Build,
+            Some(Entry::Text) => Action::BuildText,
+            Some(Entry::Headers) => Action::Headers,
+            Some(Entry::Ancestor { kept }) => Action::Descend { inside_kept: inside_kept || *kept },
+            None if inside_kept => Action::Build,
+            None => Action::Skip,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Skip,
+    Build,
+    BuildText,
+    Headers,
+    Descend { inside_kept: bool },
+}
+
+/// The object `text` holds with only the paths `paths` keeps, or `None` when `text` is not a JSON
+/// object or the scanner is not sure it is valid JSON.
+pub fn parse(text: &[u8], paths: &Paths) -> Option<Map<String, Value>> {
+    // Every string is then valid UTF-8, and every byte outside strings is checked to be ASCII.
+    std::str::from_utf8(text).ok()?;
+    let mut scanner = Scanner { text, at: 0, depth: 0, paths, path: String::new() };
+    scanner.skip_space();
+    if scanner.peek()? != b'{' {
+        return None;
+    }
+    let object = scanner.object(false)?;
+    scanner.skip_space();
+    (scanner.at == text.len()).then_some(object)
+}
+
+struct Scanner<'a> {
+    text: &'a [u8],
+    at: usize,
+    depth: usize,
+    paths: &'a Paths,
+    /// The dotted path of the object being read.
+    path: String,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        self.skip_space();
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// Reads the object at `{`, keeping what the paths below `self.path` ask for.
+    fn object(&mut self, inside_kept: bool) -> Option<Map<String, Value>> {
+        self.enter()?;
+        self.at += 1;
+        let mut object = Map::new();
+        self.skip_space();
+        if self.peek()? == b'}' {
+            self.at += 1;
+            self.depth -= 1;
+            return Some(object);
+        }
+        loop {
+            self.skip_space();
+            let key = self.key()?;
+            self.eat(b':')?;
+            self.skip_space();
+            let parent_len = self.path.len();
+            if parent_len > 0 {
+                self.path.push('.');
+            }
+            self.path.push_str(&key);
+            match self.paths.action(&self.path, inside_kept) {
+                Action::Skip => self.skip_value()?,
+                Action::Build => {
+                    let value = self.build_value()?;
+                    object.insert(key, value);
+                }
+                Action::BuildText if matches!(self.peek()?, b'{' | b'[') => {
+                    let start = self.at;
+                    self.skip_value()?;
+                    let text = std::str::from_utf8(&self.text[start..self.at]).ok()?;
+                    object.insert(key, Value::String(text.to_string()));
+                }
+                Action::BuildText => {
+                    let value = self.build_value()?;
+                    object.insert(key, value);
+                }
+                Action::Headers => {
+                    let value = self.headers()?;
+                    object.insert(key, value);
+                }
+                Action::Descend { inside_kept } if self.peek()? == b'{' => {
+                    let value = self.object(inside_kept)?;
+                    object.insert(key, Value::Object(value));
+                }
+                // Paths do not reach into arrays or scalars: a value there is kept whole.
+                Action::Descend { .. } => {
+                    let value = self.build_value()?;
+                    object.insert(key, value);
+                }
+            }
+            self.path.truncate(parent_len);
+            if self.end_of_member(b'}')? {
+                return Some(object);
+            }
+        }
+    }
+
+    /// Headers at the cursor, with only the wanted ones.
+    fn headers(&mut self) -> Option<Value> {
+        let names = &self.paths.header_names;
+        let wanted = |name: &str| names.iter().any(|wanted| name.eq_ignore_ascii_case(wanted));
+        match self.peek()? {
+            b'{' => {
+                self.enter()?;
+                self.at += 1;
+                let mut object = Map::new();
+                self.skip_space();
+                if self.peek()? == b'}' {
+                    self.at += 1;
+                    self.depth -= 1;
+                    return Some(Value::Object(object));
+                }
+                loop {
+                    self.skip_space();
+                    let key = self.key()?;
+                    self.eat(b':')?;
+                    self.skip_space();
+                    if wanted(&key) {
+                        let value = self.build_value()?;
+                        object.insert(key, value);
+                    } else {
+                        self.skip_value()?;
+                    }
+                    if self.end_of_member(b'}')? {
+                        return Some(Value::Object(object));
+                    }
+                }
+            }
+            b'[' => {
+                self.enter()?;
+                self.at += 1;
+                let mut items = Vec::new();
+                self.skip_space();
+                if self.peek()? == b']' {
+                    self.at += 1;
+                    self.depth -= 1;
+                    return Some(Value::Array(items));
+                }
+                loop {
+                    self.skip_space();
+                    let start = self.at;
+                    self.skip_value()?;
+                    let item = &self.text[start..self.at];
+                    // An item that does not spell a wanted name anywhere cannot be that header;
+                    // an escape could spell one in disguise.
+                    if item.contains(&b'\\') || mentions_any(item, names, &self.paths.header_starts) {
+                        items.push(serde_json::from_slice(item).ok()?);
+                    }
+                    if self.end_of_member(b']')? {
+                        return Some(Value::Array(items));
+                    }
+                }
+            }
+            _ => self.build_value(),
+        }
+    }
+
+    /// After a member of an object or array: `true` at its end (passed over), `false` at a comma.
+    fn end_of_member(&mut self, close: u8) -> Option<bool> {
+        self.skip_space();
+        match self.peek()? {
+            b',' => {
+                self.at += 1;
+                Some(false)
+            }
+            byte if byte == close => {
+                self.at += 1;
+                self.depth -= 1;
+                Some(true)
+            }
+            _ => None,
+        }
+    }
+
+    fn enter(&mut self) -> Option<()> {
+        self.depth += 1;
+        (self.depth <= MAX_DEPTH).then_some(())
+    }
+
+    /// An object key, decoded.
+    fn key(&mut self) -> Option<String> {
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let start = self.at;
+        let escaped = self.skip_string()?;
+        let raw = &self.text[start + 1..self.at - 1];
+        if raw == SERDE_RAW_VALUE_KEY {
+            return None;
+        }
+        if escaped {
+            serde_json::from_slice(&self.text[start..self.at]).ok()
+        } else {
+            std::str::from_utf8(raw).ok().map(str::to_string)
+        }
+    }
+
+    /// A value at the cursor, built by serde_json after the scanner has checked and measured it.
+    fn build_value(&mut self) -> Option<Value> {
+        let start = self.at;
+        match self.peek()? {
+            b'"' => {
+                let escaped = self.skip_string()?;
+                if !escaped {
+                    let raw = std::str::from_utf8(&self.text[start + 1..self.at - 1]).ok()?;
+                    return Some(Value::String(raw.to_string()));
+                }
+            }
+            _ => self.skip_value()?,
+        }
+        serde_json::from_slice(&self.text[start..self.at]).ok()
+    }
+
+    /// Checks and passes over the value at the cursor.
+    fn skip_value(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.skip_string().map(|_| ()),
+            b'{' => self.skip_container(b'}', true),
+            b'[' => self.skip_container(b']', false),
+            b't' => self.skip_literal(b"true"),
+            b'f' => self.skip_literal(b"false"),
+            b'n' => self.skip_literal(b"null"),
+            b'-' | b'0'..=b'9' => self.skip_number(),
+            _ => None,
+        }
+    }
+
+    fn skip_container(&mut self, close: u8, keyed: bool) -> Option<()> {
+        self.enter()?;
+        self.at += 1;
+        self.skip_space();
+        if self.peek()? == close {
+            self.at += 1;
+            self.depth -= 1;
+            return Some(());
+        }
+        loop {
+            self.skip_space();
+            if keyed {
+                self.key_raw()?;
+                self.eat(b':')?;
+                self.skip_space();
+            }
+            self.skip_value()?;
+            if self.end_of_member(close)? {
+                return Some(());
+            }
+        }
+    }
+
+    /// A key that is not kept: checked, not decoded.
+    fn key_raw(&mut self) -> Option<()> {
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let start = self.at;
+        self.skip_string()?;
+        (&self.text[start + 1..self.at - 1] != SERDE_RAW_VALUE_KEY).then_some(())
+    }
+
+    /// Passes over the string at `"`; whether it holds escapes.
+    fn skip_string(&mut self) -> Option<bool> {
+        self.at += 1;
+        let mut escaped = false;
+        loop {
+            match *self.text.get(self.at)? {
+                b'"' => {
+                    self.at += 1;
+                    return Some(escaped);
+                }
+                b'\\' => {
+                    escaped = true;
+                    self.skip_escape()?;
+                }
+                // serde_json refuses control characters in strings.
+                0..0x20 => return None,
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    fn skip_escape(&mut self) -> Option<()> {
+        match *self.text.get(self.at + 1)? {
+            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 2,
+            b'u' => {
+                let hex = self.text.get(self.at + 2..self.at + 6)?;
+                if !hex.iter().all(u8::is_ascii_hexdigit) {
+                    return None;
+                }
+                let unit = u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+                // Surrogates must pair up; serde_json says how when they do not.
+                if (0xD800..=0xDFFF).contains(&unit) {
+                    return None;
+                }
+                self.at += 6;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn skip_literal(&mut self, literal: &[u8]) -> Option<()> {
+        self.text[self.at..].starts_with(literal).then(|| self.at += literal.len())
+    }
+
+    /// A number in JSON's grammar. serde_json also refuses numbers too large for an `f64`, which
+    /// only an exponent or hundreds of digits make: it checks those itself.
+    fn skip_number(&mut self) -> Option<()> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek()? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => self.skip_digits(),
+            _ => return None,
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if !self.peek()?.is_ascii_digit() {
+                return None;
+            }
+            self.skip_digits();
+        }
+        let exponent = matches!(self.peek(), Some(b'e' | b'E'));
+        if exponent || self.at - start > 300 {
+            if exponent {
+                self.at += 1;
+                if let Some(b'+' | b'-') = self.peek() {
+                    self.at += 1;
+                }
+                if !self.peek()?.is_ascii_digit() {
+                    return None;
+                }
+                self.skip_digits();
+            }
+            serde_json::from_slice::<Value>(&self.text[start..self.at]).ok()?;
+        }
+        Some(())
+    }
+
+    fn skip_digits(&mut self) {
+        while self.peek().is_some_and(|byte| byte.is_ascii_digit()) {
+            self.at += 1;
+        }
+    }
+}
+
+/// Whether `text` holds one of `names`, in any case. Most bytes cannot start a name, which one
+/// look at `starts` (the names' first bytes, both cases) tells.
+fn mentions_any(text: &[u8], names: &[&str], starts: &[bool; 256]) -> bool {
+    text.iter().enumerate().any(|(at, byte)| {
+        starts[usize::from(*byte)]
+            && names.iter().any(|name| {
+                text.get(at..at + name.len()).is_some_and(|window| window.eq_ignore_ascii_case(name.as_bytes()))
+            })
+    })
+}
+
+/// FNV-1a: the table's keys are a few short field names, for which SipHash costs more than the
+/// rest of the lookup.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for byte in bytes {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+#[cfg(test)]
+mod tests;

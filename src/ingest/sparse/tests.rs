@@ -1,0 +1,213 @@
+use super::*;
+use proptest::prelude::*;
+use serde_json::json;
+
+const KEPT: &[&str] = &["status", "response.status", "url", "request", "http.response.status_code"];
+const AS_TEXT: &[&str] = &["response.body"];
+const PRUNED: &[&str] = &["request.body", "request.headers", "payload"];
+
+fn paths() -> Paths {
+    Paths::new(KEPT.iter().copied(), AS_TEXT.iter().copied(), PRUNED.iter().copied())
+}
+
+fn sparse(text: &str) -> Option<Value> {
+    parse(text.as_bytes(), &paths()).map(|object| Value::Object(normalized(object)))
+}
+
+/// An object or array kept as text is compared by what it parses to, not by its spacing.
+fn normalized(mut object: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::Object(response)) = object.get_mut("response")
+        && let Some(body) = response.get_mut("body")
+        && let Value::String(text) = body
+        && let Ok(value @ (Value::Object(_) | Value::Array(_))) = serde_json::from_str::<Value>(text)
+    {
+        *body = value;
+    }
+    object
+}
+
+/// What the scanner should give, worked out on the whole parse: a key stays when its path is
+/// kept or lies below or above a kept path, and is not pruned.
+fn reference(object: &Map<String, Value>, prefix: &str, inside_kept: bool) -> Map<String, Value> {
+    let mut kept = Map::new();
+    for (key, value) in object {
+        let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        if PRUNED.contains(&path.as_str()) {
+            continue;
+        }
+        let inside_kept = inside_kept || KEPT.contains(&path.as_str()) || AS_TEXT.contains(&path.as_str());
+        let below = format!("{path}.");
+        let ancestor = KEPT.iter().chain(AS_TEXT).chain(PRUNED).any(|other| other.starts_with(&below));
+        match value {
+            Value::Object(inner) if ancestor => {
+                kept.insert(key.clone(), Value::Object(reference(inner, &path, inside_kept)));
+            }
+            _ if inside_kept || ancestor => {
+                kept.insert(key.clone(), value.clone());
+            }
+            _ => {}
+        }
+    }
+    kept
+}
+
+fn expected(text: &str) -> Value {
+    let whole: Value = serde_json::from_str(text).expect("valid JSON");
+    Value::Object(normalized(reference(whole.as_object().expect("an object"), "", false)))
+}
+
+#[test]
+fn keeps_kept_paths_nested_or_flattened_and_leaves_out_the_rest() {
+    let text = r#"{"level":"info","status":409,"request":{"method":"POST","body":{"a":[1]},"headers":{"k":"v"}},
+        "response":{"headers":{"x":"y"},"status":"409","body":{"error":"Conflict","message":"Duplicate"}},
+        "http.response.status_code":409,"http":{"response":{"status_code":500,"bytes":10}},"payload":"x"}"#;
+    let want = json!({
+        "status": 409,
+        "request": {"method": "POST"},
+        "response": {"status": "409", "body": {"error": "Conflict", "message": "Duplicate"}},
+        "http.response.status_code": 409,
+        "http": {"response": {"status_code": 500}},
+    });
+    assert_eq!(sparse(text), Some(want));
+    assert_eq!(sparse(text), Some(expected(text)));
+}
+
+#[test]
+fn an_object_at_a_text_path_is_kept_as_its_json_text() {
+    let text = r#"{"response":{"body":{ "error" : "Conflict" }},"x":1}"#;
+    let object = parse(text.as_bytes(), &paths()).expect("valid");
+    assert_eq!(object["response"]["body"], json!(r#"{ "error" : "Conflict" }"#));
+    let string_body = r#"{"response":{"body":"{\"a\":1}"}}"#;
+    let object = parse(string_body.as_bytes(), &paths()).expect("valid");
+    assert_eq!(Value::Object(object), serde_json::from_str::<Value>(string_body).expect("valid JSON"));
+}
+
+#[test]
+fn a_kept_path_that_is_not_an_object_is_kept_whole() {
+    let text = r#"{"request":"GET /v1/x HTTP/1.1","response":[{"status":1}],"url":{"full":"https://a/b","port":1}}"#;
+    assert_eq!(sparse(text), Some(serde_json::from_str(text).expect("valid JSON")));
+}
+
+#[test]
+fn strings_escapes_and_numbers_are_serde_jsons_values() {
+    let text = r#"{"status":-0,"url":"a\"b\\c\u00e9\n\/","request":[1.5e3,-12,18446744073709551616,0.1,true,null]}"#;
+    assert_eq!(sparse(text), Some(serde_json::from_str(text).expect("valid JSON")));
+    let escaped_key = r#"{"st\u0061tus":200,"x":1}"#;
+    assert_eq!(sparse(escaped_key), Some(json!({"status": 200})));
+}
+
+#[test]
+fn a_repeated_key_keeps_the_last_value_like_the_whole_parse() {
+    let text = r#"{"status":200,"request":{"body":1},"status":404,"request":{"url":"/x"}}"#;
+    assert_eq!(sparse(text), Some(json!({"status": 404, "request": {"url": "/x"}})));
+}
+
+#[test]
+fn invalid_or_doubtful_json_is_left_to_serde_json() {
+    let deep = format!("{{\"x\":{}{}}}", "[".repeat(150), "]".repeat(150));
+    let cases: &[&[u8]] = &[
+        br#"{"x":"\ud800"}"#,
+        br#"{"x":1e400}"#,
+        b"{\"x\":\"\x01\"}",
+        br#"{"x":{"a":}}"#,
+        br#"{"x":"unterminated}"#,
+        br#"{"x":01}"#,
+        br#"{"x":1.}"#,
+        br#"{"x":-}"#,
+        br#"{"x":tru}"#,
+        br#"{"x":1,}"#,
+        br#"{"x":[1,]}"#,
+        br#"{"x":1} x"#,
+        br#"{"x":"\q"}"#,
+        br#"{"x":"\u12g4"}"#,
+        br#"{"x":"\u+123"}"#,
+        b"{\"x\":\"\xff\"}",
+        b"{\"x\":1}\xc2\xa0",
+        b"\x0c{\"x\":1}",
+        br#"{"$serde_json::private::RawValue":"1"}"#,
+        br#"[{"status":200}]"#,
+        deep.as_bytes(),
+    ];
+    for case in cases {
+        assert_eq!(parse(case, &paths()), None, "{}", String::from_utf8_lossy(case));
+    }
+    // Doubtful but valid: the slower read takes these.
+    assert!(serde_json::from_slice::<Value>(br#"{"x":"\ud83d\ude00"}"#).is_ok());
+    assert_eq!(parse(br#"{"x":"\ud83d\ude00"}"#, &paths()), None);
+    // An exponent within range is checked by serde_json and accepted.
+    assert_eq!(sparse(r#"{"status":2e2,"x":-1E-400}"#), Some(json!({"status": 200.0})));
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let keys = prop::sample::select(vec![
+        "status",
+        "request",
+        "response",
+        "body",
+        "headers",
+        "url",
+        "full",
+        "http",
+        "response.status",
+        "x",
+        "é",
+        "payload",
+        "st\"atus",
+    ]);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        "[ -~\u{e9}\u{1F600}\n\"\\\\]{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((keys.clone(), inner), 0..6)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+        ]
+    })
+}
+
+fn json_object() -> impl Strategy<Value = String> {
+    (json_value(), any::<bool>()).prop_map(|(value, pretty)| {
+        let object = match value {
+            Value::Object(object) => Value::Object(object),
+            other => json!({ "status": other, "response": { "body": other } }),
+        };
+        if pretty { serde_json::to_string_pretty(&object) } else { serde_json::to_string(&object) }
+            .expect("serializable")
+    })
+}
+
+proptest! {
+    #[test]
+    fn a_valid_object_reads_as_the_whole_parse_without_the_left_out_keys(text in json_object()) {
+        prop_assert_eq!(sparse(&text), Some(expected(&text)));
+    }
+
+    #[test]
+    fn what_the_scanner_accepts_serde_json_accepts_and_reads_alike(
+        text in json_object(),
+        at in any::<prop::sample::Index>(),
+        byte in prop::sample::select(b"\"\\{}[],:0-.eE+ux\x01\xff\xc3 tn".to_vec()),
+        edit in 0..3u8,
+    ) {
+        let mut bytes = text.into_bytes();
+        let at = at.index(bytes.len() + 1);
+        match edit {
+            0 if at < bytes.len() => bytes[at] = byte,
+            1 => bytes.insert(at, byte),
+            _ if at < bytes.len() => { bytes.remove(at); }
+            _ => {}
+        }
+        if let Some(object) = parse(&bytes, &paths()) {
+            let whole = serde_json::from_slice::<Value>(&bytes);
+            prop_assert!(whole.is_ok(), "accepted what serde_json refuses: {}", String::from_utf8_lossy(&bytes));
+            let whole = whole.expect("checked");
+            let whole = whole.as_object().expect("an object");
+            prop_assert_eq!(normalized(object), normalized(reference(whole, "", false)));
+        }
+    }
+}
