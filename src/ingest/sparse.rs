@@ -18,6 +18,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Deeper than this, the scanner leaves the line to serde_json (whose limit is 128).
 const MAX_DEPTH: usize = 100;
 
+/// About how many keys of a call's object are kept.
+const KEPT_KEYS_HINT: usize = 8;
+
 /// serde_json reads an object with this key as a raw value (see `prune.rs`).
 const SERDE_RAW_VALUE_KEY: &[u8] = b"$serde_json::private::RawValue";
 
@@ -172,7 +175,8 @@ impl Scanner<'_> {
     fn object(&mut self, inside_kept: bool) -> Option<Map<String, Value>> {
         self.enter()?;
         self.at += 1;
-        let mut object = Map::new();
+        // Room for what a call line keeps, so the map is not regrown and rehashed key by key.
+        let mut object = Map::with_capacity(KEPT_KEYS_HINT);
         self.skip_space();
         if self.peek()? == b'}' {
             self.at += 1;

@@ -316,7 +316,8 @@ impl LineBlocks {
                     }
                 }
             };
-            let mut rest = self.spare.pop().unwrap_or_default();
+            // Room for the cut line's start and a block after it, so reading never regrows it.
+            let mut rest = self.spare.pop().unwrap_or_else(|| Vec::with_capacity(2 * BLOCK_BYTES));
             rest.clear();
             rest.extend_from_slice(&self.pending[cut..]);
             self.pending.truncate(cut);
@@ -330,12 +331,25 @@ impl LineBlocks {
         Ok(blocks)
     }
 
-    /// Reads up to `wanted` more bytes into `pending`, into room made for them at once.
+    /// Reads up to `wanted` more bytes into `pending`, into room made for them at once
+    /// (`read_to_end` probes and regrows the buffer near its end).
     fn read_more(&mut self, wanted: usize) -> std::io::Result<()> {
         let before = self.pending.len();
-        self.pending.reserve(wanted + 1);
-        (&mut self.file).take(wanted as u64).read_to_end(&mut self.pending)?;
-        if self.pending.len() == before {
+        self.pending.resize(before + wanted, 0);
+        let mut filled = before;
+        while filled < self.pending.len() {
+            match self.file.read(&mut self.pending[filled..]) {
+                Ok(0) => break,
+                Ok(read) => filled += read,
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(error) => {
+                    self.pending.truncate(filled);
+                    return Err(error);
+                }
+            }
+        }
+        self.pending.truncate(filled);
+        if filled == before {
             self.done = true;
         }
         Ok(())
