@@ -12,6 +12,7 @@
 //! bad. Kept values are built by serde_json itself, so they are exactly its values.
 
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -155,7 +156,7 @@ struct Scanner<'a> {
     path: String,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     fn peek(&self) -> Option<u8> {
         self.text.get(self.at).copied()
     }
@@ -197,30 +198,30 @@ impl Scanner<'_> {
                 Action::Skip => self.skip_value()?,
                 Action::Build => {
                     let value = self.build_value()?;
-                    object.insert(key, value);
+                    object.insert(key.into_owned(), value);
                 }
                 Action::BuildText if matches!(self.peek()?, b'{' | b'[') => {
                     let start = self.at;
                     self.skip_value()?;
                     let text = std::str::from_utf8(&self.text[start..self.at]).ok()?;
-                    object.insert(key, Value::String(text.to_string()));
+                    object.insert(key.into_owned(), Value::String(text.to_string()));
                 }
                 Action::BuildText => {
                     let value = self.build_value()?;
-                    object.insert(key, value);
+                    object.insert(key.into_owned(), value);
                 }
                 Action::Headers => {
                     let value = self.headers()?;
-                    object.insert(key, value);
+                    object.insert(key.into_owned(), value);
                 }
                 Action::Descend { inside_kept } if self.peek()? == b'{' => {
                     let value = self.object(inside_kept)?;
-                    object.insert(key, Value::Object(value));
+                    object.insert(key.into_owned(), Value::Object(value));
                 }
                 // Paths do not reach into arrays or scalars: a value there is kept whole.
                 Action::Descend { .. } => {
                     let value = self.build_value()?;
-                    object.insert(key, value);
+                    object.insert(key.into_owned(), value);
                 }
             }
             self.path.truncate(parent_len);
@@ -252,7 +253,7 @@ impl Scanner<'_> {
                     self.skip_space();
                     if wanted(&key) {
                         let value = self.build_value()?;
-                        object.insert(key, value);
+                        object.insert(key.into_owned(), value);
                     } else {
                         self.skip_value()?;
                     }
@@ -313,20 +314,21 @@ impl Scanner<'_> {
     }
 
     /// An object key, decoded.
-    fn key(&mut self) -> Option<String> {
+    fn key(&mut self) -> Option<Cow<'a, str>> {
         if self.peek()? != b'"' {
             return None;
         }
         let start = self.at;
         let escaped = self.skip_string()?;
-        let raw = &self.text[start + 1..self.at - 1];
+        let text: &'a [u8] = self.text;
+        let raw = &text[start + 1..self.at - 1];
         if raw == SERDE_RAW_VALUE_KEY {
             return None;
         }
         if escaped {
-            serde_json::from_slice(&self.text[start..self.at]).ok()
+            serde_json::from_slice::<String>(&text[start..self.at]).ok().map(Cow::Owned)
         } else {
-            std::str::from_utf8(raw).ok().map(str::to_string)
+            std::str::from_utf8(raw).ok().map(Cow::Borrowed)
         }
     }
 
@@ -398,6 +400,14 @@ impl Scanner<'_> {
         self.at += 1;
         let mut escaped = false;
         loop {
+            // Eight bytes at a time while none of them needs a look (most of a string).
+            while let Some(chunk) = self.text.get(self.at..self.at + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if needs_a_look(word) {
+                    break;
+                }
+                self.at += 8;
+            }
             match *self.text.get(self.at)? {
                 b'"' => {
                     self.at += 1;
@@ -479,6 +489,22 @@ impl Scanner<'_> {
             self.at += 1;
         }
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether a byte of `word` is below `limit` (at most 128): the borrow of a subtraction reaches
+/// the high bit of exactly those bytes.
+fn has_byte_below(word: u64, limit: u8) -> bool {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH_BITS != 0
+}
+
+/// Whether eight bytes of a string hold a quote, a backslash or a control character.
+fn needs_a_look(word: u64) -> bool {
+    has_byte_below(word ^ (ONES * u64::from(b'"')), 1)
+        || has_byte_below(word ^ (ONES * u64::from(b'\\')), 1)
+        || has_byte_below(word, 0x20)
 }
 
 /// Whether `text` holds one of `names`, in any case. Most bytes cannot start a name, which one

@@ -211,3 +211,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn eight_bytes_need_a_look_exactly_when_one_of_them_does() {
+    let special = |byte: u8| byte == b'"' || byte == b'\\' || byte < 0x20;
+    for byte in 0..=255u8 {
+        for at in 0..8 {
+            let mut word = *b"abcdefgh";
+            word[at] = byte;
+            assert_eq!(needs_a_look(u64::from_le_bytes(word)), special(byte), "byte {byte:#x} at {at}");
+        }
+    }
+    assert!(!needs_a_look(u64::from_le_bytes(*b"\xc3\xa9\xff\x80 ~\x7f!")));
+}
