@@ -15,15 +15,18 @@ pub fn template(method: Option<&str>, url: Option<&str>) -> String {
     let method = method.unwrap_or("?");
     let Some(url) = url else { return format!("{method} (unknown path)") };
     let path = path_of(url);
-    let mut templated = String::with_capacity(path.len());
+    let mut templated = String::with_capacity(method.len() + 1 + path.len());
+    templated.push_str(method);
+    templated.push(' ');
+    let path_start = templated.len();
     for segment in path.split('/').skip(1) {
         templated.push('/');
         templated.push_str(if is_id_like(segment) { "{id}" } else { segment });
     }
-    if templated.is_empty() {
+    if templated.len() == path_start {
         templated.push('/');
     }
-    format!("{method} {templated}")
+    templated
 }
 
 /// The path of a URL or path, without query string or fragment.

@@ -78,7 +78,7 @@ fn searchable_text(record: &Record) -> String {
 }
 
 fn keywords_match(kind: &super::Kind, text: &str) -> bool {
-    kind.keywords.iter().any(|group| group.iter().all(|word| text.contains(&word.to_lowercase())))
+    kind.keywords.iter().any(|group| group.iter().all(|word| text.contains(word.as_str())))
 }
 
 fn matching_kind<'a>(base: &'a Base, status: u16, text: &str) -> Option<&'a str> {

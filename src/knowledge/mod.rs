@@ -62,9 +62,15 @@ pub struct Kind {
     pub fix: Vec<String>,
     /// Whether and when to retry.
     pub retry: Retry,
-    /// Keyword groups; empty = the fallback for its status.
-    #[serde(default, rename = "match")]
+    /// Keyword groups, in lower case; empty = the fallback for its status.
+    #[serde(default, rename = "match", deserialize_with = "lowercase_keywords")]
     pub keywords: Vec<Vec<String>>,
+}
+
+/// Keywords are compared with lower-cased error text, for every failed call: lower them once.
+fn lowercase_keywords<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Vec<String>>, D::Error> {
+    let groups = Vec::<Vec<String>>::deserialize(deserializer)?;
+    Ok(groups.into_iter().map(|group| group.iter().map(|word| word.to_lowercase()).collect()).collect())
 }
 
 impl Kind {

@@ -104,3 +104,27 @@ fn a_broken_knowledge_file_names_itself() {
     let error = Knowledge::from_files([("broken.toml", "[[kind]]\nid = 3")]).expect_err("invalid");
     assert!(error.to_string().starts_with("knowledge file broken.toml"));
 }
+
+#[test]
+fn keywords_match_whatever_their_case_in_the_file() {
+    let file = r#"
+[vendor]
+id = "acme"
+name = "Acme"
+support_email = "support@acme.test"
+hosts = ["api.acme.test"]
+path_prefixes = []
+
+[[kind]]
+id = "quota"
+status = 429
+title = "Quota"
+meaning = "Over quota."
+fix = ["Wait."]
+retry = "backoff"
+match = [["Quota", "EXCEEDED"]]
+"#;
+    let knowledge = Knowledge::from_files([("acme.toml", file)]).expect("valid");
+    let record = failure(429, "https://api.acme.test/v1/x", None, "Daily quota exceeded");
+    assert_eq!(kind_of(&knowledge, &record), "quota");
+}
