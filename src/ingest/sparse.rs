@@ -400,13 +400,15 @@ impl<'a> Scanner<'a> {
         self.at += 1;
         let mut escaped = false;
         loop {
-            // Eight bytes at a time while none of them needs a look (most of a string).
+            // Eight bytes at a time up to the first that needs a look (most of a string).
             while let Some(chunk) = self.text.get(self.at..self.at + 8) {
-                let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if needs_a_look(word) {
-                    break;
+                match first_special(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+                    Some(at) => {
+                        self.at += at;
+                        break;
+                    }
+                    None => self.at += 8,
                 }
-                self.at += 8;
             }
             match *self.text.get(self.at)? {
                 b'"' => {
@@ -494,17 +496,19 @@ impl<'a> Scanner<'a> {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether a byte of `word` is below `limit` (at most 128): the borrow of a subtraction reaches
-/// the high bit of exactly those bytes.
-fn has_byte_below(word: u64, limit: u8) -> bool {
-    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH_BITS != 0
+/// The bytes of `word` below `limit` (at most 128), as their high bits: the borrow of the
+/// subtraction sets them. Bytes above the first such byte may be set wrongly, the lowest is exact.
+fn bytes_below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH_BITS
 }
 
-/// Whether eight bytes of a string hold a quote, a backslash or a control character.
-fn needs_a_look(word: u64) -> bool {
-    has_byte_below(word ^ (ONES * u64::from(b'"')), 1)
-        || has_byte_below(word ^ (ONES * u64::from(b'\\')), 1)
-        || has_byte_below(word, 0x20)
+/// Where in eight bytes of a string (little-endian) the first quote, backslash or control
+/// character is.
+fn first_special(word: u64) -> Option<usize> {
+    let found = bytes_below(word ^ (ONES * u64::from(b'"')), 1)
+        | bytes_below(word ^ (ONES * u64::from(b'\\')), 1)
+        | bytes_below(word, 0x20);
+    (found != 0).then(|| found.trailing_zeros() as usize / 8)
 }
 
 /// Whether `text` holds one of `names`, in any case. Most bytes cannot start a name, which one

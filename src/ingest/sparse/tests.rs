@@ -213,14 +213,21 @@ proptest! {
 }
 
 #[test]
-fn eight_bytes_need_a_look_exactly_when_one_of_them_does() {
+fn the_first_byte_that_needs_a_look_is_found_in_eight() {
     let special = |byte: u8| byte == b'"' || byte == b'\\' || byte < 0x20;
     for byte in 0..=255u8 {
         for at in 0..8 {
             let mut word = *b"abcdefgh";
             word[at] = byte;
-            assert_eq!(needs_a_look(u64::from_le_bytes(word)), special(byte), "byte {byte:#x} at {at}");
+            let want = special(byte).then_some(at);
+            assert_eq!(first_special(u64::from_le_bytes(word)), want, "byte {byte:#x} at {at}");
+            // A later special byte does not move the first.
+            if at < 7 {
+                word[7] = b'"';
+                assert_eq!(first_special(u64::from_le_bytes(word)), want.or(Some(7)), "byte {byte:#x} at {at}");
+            }
         }
     }
-    assert!(!needs_a_look(u64::from_le_bytes(*b"\xc3\xa9\xff\x80 ~\x7f!")));
+    assert_eq!(first_special(u64::from_le_bytes(*b"\xc3\xa9\xff\x80 ~\x7f!")), None);
+    assert_eq!(first_special(u64::from_le_bytes(*b"\x00\x00\"\\\x1f\x00\x00\x00")), Some(0));
 }
