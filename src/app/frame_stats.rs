@@ -1,6 +1,10 @@
 //! Frame timing for the speed benchmark: with `ERRLENS_FRAME_STATS=FILE` the app times every
-//! call of its `ui` (the CPU work of a frame, before painting) and when the shown counts change,
+//! call of its `ui` (the work of a frame, before painting) and when the shown counts change,
 //! and rewrites FILE with the distribution about once a second. Off by default: nothing is timed.
+//!
+//! A frame is timed twice: by the clock (what the user waits, which grows when loading threads
+//! take the cores) and by the CPU time the window's thread spent in it (the frame's own work),
+//! read from Linux's `/proc/thread-self/schedstat`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -16,6 +20,8 @@ pub struct FrameStats {
     opened: Instant,
     loading_frames: Vec<Duration>,
     idle_frames: Vec<Duration>,
+    loading_cpu: Vec<Duration>,
+    idle_cpu: Vec<Duration>,
     /// When the shown number of calls changed while loading, since the window opened.
     updates: Vec<Duration>,
     shown_calls: usize,
@@ -34,6 +40,8 @@ impl FrameStats {
             opened: now,
             loading_frames: Vec::new(),
             idle_frames: Vec::new(),
+            loading_cpu: Vec::new(),
+            idle_cpu: Vec::new(),
             updates: Vec::new(),
             shown_calls: 0,
             loaded_at: None,
@@ -42,11 +50,14 @@ impl FrameStats {
         })
     }
 
-    /// Notes one frame: the time its `ui` took, whether files were loading and how many calls
-    /// the views show.
-    pub fn record(&mut self, ui_time: Duration, loading: bool, shown_calls: usize) {
+    /// Notes one frame: the time its `ui` took by the clock and on the CPU (when known), whether
+    /// files were loading and how many calls the views show.
+    pub fn record(&mut self, ui_time: Duration, cpu_time: Option<Duration>, loading: bool, shown_calls: usize) {
         let now = self.opened.elapsed();
         if loading { &mut self.loading_frames } else { &mut self.idle_frames }.push(ui_time);
+        if let Some(cpu_time) = cpu_time {
+            if loading { &mut self.loading_cpu } else { &mut self.idle_cpu }.push(cpu_time);
+        }
         if shown_calls != self.shown_calls {
             self.shown_calls = shown_calls;
             if loading || self.loaded_at.is_none() {
@@ -70,6 +81,8 @@ impl FrameStats {
         let mut lines = vec![
             distribution("ui time while loading", &self.loading_frames),
             distribution("ui time after loading", &self.idle_frames),
+            distribution("ui CPU time while loading", &self.loading_cpu),
+            distribution("ui CPU time after loading", &self.idle_cpu),
             distribution("time between count updates while loading", &gaps),
         ];
         lines.push(match self.updates.first() {
@@ -84,6 +97,12 @@ impl FrameStats {
         });
         lines.join("\n") + "\n"
     }
+}
+
+/// CPU time the calling thread has run, from Linux's scheduler statistics (`None` elsewhere).
+pub fn thread_cpu_time() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    text.split_whitespace().next()?.parse().ok().map(Duration::from_nanos)
 }
 
 /// `name: n, p50, p95, p99, max, how many over 16 ms`, in milliseconds.
@@ -120,5 +139,20 @@ mod tests {
             "x: n 100, p50 51.00 ms, p95 95.00 ms, p99 99.00 ms, max 100.00 ms, over 16 ms 84"
         );
         assert_eq!(distribution("x", &[]), "x: none");
+    }
+
+    #[test]
+    fn a_threads_cpu_time_grows_with_its_work_not_with_sleep() {
+        let Some(before) = thread_cpu_time() else { return };
+        std::thread::sleep(Duration::from_millis(30));
+        let slept = thread_cpu_time().expect("read before") - before;
+        let started = Instant::now();
+        let mut spin = 0u64;
+        while started.elapsed() < Duration::from_millis(30) {
+            spin = std::hint::black_box(spin.wrapping_add(1));
+        }
+        let worked = thread_cpu_time().expect("read before") - before - slept;
+        assert!(slept < Duration::from_millis(10), "sleeping took {slept:?} of CPU");
+        assert!(worked >= Duration::from_millis(15), "spinning took only {worked:?} of CPU");
     }
 }

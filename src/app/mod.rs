@@ -633,6 +633,7 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let frame_started = std::time::Instant::now();
+        let frame_cpu = self.frame_stats.as_ref().and_then(|_| frame_stats::thread_cpu_time());
         let ctx = ui.ctx().clone();
         self.poll_open_dialog(&ctx);
         self.poll_loader(&ctx);
@@ -661,13 +662,29 @@ impl eframe::App for App {
         }
         let (loading, shown_calls) = (self.is_loading(), self.rows.len());
         if let Some(stats) = &mut self.frame_stats {
-            stats.record(frame_started.elapsed(), loading, shown_calls);
+            let cpu = frame_cpu.zip(frame_stats::thread_cpu_time()).map(|(before, after)| after.saturating_sub(before));
+            stats.record(frame_started.elapsed(), cpu, loading, shown_calls);
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
+}
+
+/// Parsing runs on rayon's threads, as many as cores, below normal priority.
+fn lower_worker_priority() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .thread_name(|index| format!("errlens-worker-{index}"))
+        .start_handler(|_| below_window_priority())
+        .build_global();
+}
+
+/// Loading, parsing and views run below normal priority: the window's thread (and the renderer)
+/// then get a core the moment they need one, and a frame is not kept waiting behind a load.
+/// Where the OS refuses, they run at normal priority.
+pub(crate) fn below_window_priority() {
+    let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
 }
 
 /// While files are dragged over the window, says what dropping them does.
@@ -692,6 +709,7 @@ fn drop_hint_ui(ctx: &egui::Context) {
 
 /// Starts the window (blocks until it closes).
 pub fn run(options: Options) -> anyhow::Result<()> {
+    lower_worker_priority();
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 820.0])
