@@ -31,9 +31,9 @@ pub fn template(method: Option<&str>, url: Option<&str>) -> String {
 
 /// The path of a URL or path, without query string or fragment.
 pub fn path_of(url: &str) -> &str {
-    let after_scheme = match url.find("://") {
-        Some(at) => {
-            let rest = &url[at + 3..];
+    let after_scheme = match scheme_end(url) {
+        Some(rest_at) => {
+            let rest = &url[rest_at..];
             rest.find('/').map_or("/", |slash| &rest[slash..])
         }
         None => url,
@@ -44,10 +44,16 @@ pub fn path_of(url: &str) -> &str {
 
 /// The host of a full URL (without userinfo and port).
 pub fn host_of(url: &str) -> Option<&str> {
-    let rest = &url[url.find("://")? + 3..];
+    let rest = &url[scheme_end(url)?..];
     let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
     let host = authority.rsplit('@').next().unwrap_or(authority);
     Some(strip_port(host)).filter(|host| !host.is_empty())
+}
+
+/// Where what follows the first `://` starts. (A substring search sets up more than it searches
+/// in a URL; every call's URL is looked at this way three times.)
+fn scheme_end(url: &str) -> Option<usize> {
+    url.match_indices(':').map(|(at, _)| at).find(|at| url[at + 1..].starts_with("//")).map(|at| at + 3)
 }
 
 /// `host:443` → `host` (IPv6 literals in brackets keep their colons).
@@ -94,6 +100,13 @@ mod tests {
         ];
         for (method, url, expected) in cases {
             assert_eq!(template(method, url), expected, "{url:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scheme_ends_after_the_first_colon_slash_slash(url in "[:/a?é]{0,12}") {
+            proptest::prop_assert_eq!(scheme_end(&url), url.find("://").map(|at| at + 3));
         }
     }
 

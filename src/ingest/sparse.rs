@@ -136,8 +136,8 @@ enum Action {
 /// object or the scanner is not sure it is valid JSON.
 pub fn parse(text: &[u8], paths: &Paths) -> Option<Map<String, Value>> {
     // Every string is then valid UTF-8, and every byte outside strings is checked to be ASCII.
-    utf8(text)?;
-    let mut scanner = Scanner { text, at: 0, depth: 0, paths, path: String::new() };
+    let source = utf8(text)?;
+    let mut scanner = Scanner { text, source, at: 0, depth: 0, paths, path: String::new() };
     scanner.skip_space();
     if scanner.peek()? != b'{' {
         return None;
@@ -149,6 +149,9 @@ pub fn parse(text: &[u8], paths: &Paths) -> Option<Map<String, Value>> {
 
 struct Scanner<'a> {
     text: &'a [u8],
+    /// The same text as a `str`: strings are cut from it at their quotes, which are character
+    /// boundaries, without checking their UTF-8 again.
+    source: &'a str,
     at: usize,
     depth: usize,
     paths: &'a Paths,
@@ -203,7 +206,7 @@ impl<'a> Scanner<'a> {
                 Action::BuildText if matches!(self.peek()?, b'{' | b'[') => {
                     let start = self.at;
                     self.skip_value()?;
-                    let text = utf8(&self.text[start..self.at])?;
+                    let text = self.source.get(start..self.at)?;
                     object.insert(key.into_owned(), Value::String(text.to_string()));
                 }
                 Action::BuildText => {
@@ -321,6 +324,7 @@ impl<'a> Scanner<'a> {
         let start = self.at;
         let escaped = self.skip_string()?;
         let text: &'a [u8] = self.text;
+        let source: &'a str = self.source;
         let raw = &text[start + 1..self.at - 1];
         if raw == SERDE_RAW_VALUE_KEY {
             return None;
@@ -328,7 +332,7 @@ impl<'a> Scanner<'a> {
         if escaped {
             serde_json::from_slice::<String>(&text[start..self.at]).ok().map(Cow::Owned)
         } else {
-            utf8(raw).map(Cow::Borrowed)
+            source.get(start + 1..self.at - 1).map(Cow::Borrowed)
         }
     }
 
@@ -339,7 +343,7 @@ impl<'a> Scanner<'a> {
             b'"' => {
                 let escaped = self.skip_string()?;
                 if !escaped {
-                    let raw = utf8(&self.text[start + 1..self.at - 1])?;
+                    let raw = self.source.get(start + 1..self.at - 1)?;
                     return Some(Value::String(raw.to_string()));
                 }
             }
