@@ -680,9 +680,9 @@ fn lower_worker_priority() {
         .build_global();
 }
 
-/// Loading, parsing and views run below normal priority: the window's thread (and the renderer)
-/// then get a core the moment they need one, and a frame is not kept waiting behind a load.
-/// Where the OS refuses, they run at normal priority.
+/// Loading and parsing run below normal priority: the window's thread, the renderer and the view
+/// thread (which brings the counts) then get a core the moment they need one, and a frame is not
+/// kept waiting behind a load. Where the OS refuses, they run at normal priority.
 pub(crate) fn below_window_priority() {
     let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
 }

@@ -54,7 +54,6 @@ impl Job {
     ) -> std::io::Result<Self> {
         let (sender, result) = channel();
         std::thread::Builder::new().name("errlens-view".into()).spawn(move || {
-            super::below_window_priority();
             let view = compute(&store, &filter, sort);
             // Let go of the snapshot before saying so: the window adds loaded blocks to the
             // store once it is the only holder.
