@@ -3,8 +3,7 @@
 //! and rewrites FILE with the distribution about once a second. Off by default: nothing is timed.
 //!
 //! A frame is timed twice: by the clock (what the user waits, which grows when loading threads
-//! take the cores) and by the CPU time the window's thread spent in it (the frame's own work),
-//! read from Linux's `/proc/thread-self/schedstat`.
+//! take the cores) and by the CPU time the window's thread spent in it (the frame's own work).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -99,10 +98,9 @@ impl FrameStats {
     }
 }
 
-/// CPU time the calling thread has run, from Linux's scheduler statistics (`None` elsewhere).
+/// CPU time the calling thread has run (`None` where the OS cannot tell).
 pub fn thread_cpu_time() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    text.split_whitespace().next()?.parse().ok().map(Duration::from_nanos)
+    cpu_time::ThreadTime::try_now().ok().map(|time| time.as_duration())
 }
 
 /// `name: n, p50, p95, p99, max, how many over 16 ms`, in milliseconds.
