@@ -2,9 +2,10 @@
 # The app's speed figures (issue 5) with a big file, in a real window under Xvfb: errlens (a
 # release build with the GUI) opens FILE with ERRLENS_FRAME_STATS set, while xdotool hovers the
 # charts during loading, then opens the records table, scrolls it with the wheel, jumps to its end
-# and back, and pans the timeline. The app writes the distribution of its frame times (the CPU work
-# of `ui`, before painting, which here is Mesa's software renderer), when the first counts were
-# shown, how often they were refreshed while loading and when all was loaded.
+# and back, and pans the timeline. The app writes the distribution of its frame times (the work of
+# `ui`, before painting, which here is Mesa's software renderer: by the clock, and as CPU time of the
+# window's thread), when the first counts were shown, how often they were refreshed while loading
+# and when all was loaded.
 #
 #   scripts/bench/app_frames.sh [FILE] [BINARY]
 #
