@@ -1,0 +1,130 @@
+//! Which parts of a line the scanner keeps: a table from dotted key paths to what to do there.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Which dotted key paths (keys joined with `.`, as [`crate::ingest::fields::lookup`] matches them) a
+/// read keeps: `kept` paths are built whole except for `pruned` paths below them.
+pub struct Paths {
+    table: HashMap<Box<str>, Entry, BuildHasherDefault<Fnv>>,
+    /// The header names kept at [`Entry::Headers`] paths, compared without case.
+    pub(super) header_names: Vec<&'static str>,
+    /// The first bytes of `header_names`, in both cases.
+    pub(super) header_starts: [bool; 256],
+}
+
+/// What a path in the table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    /// Dropped, even below a kept path.
+    Pruned,
+    /// Built whole.
+    Kept,
+    /// Kept; an object or array there is kept as its JSON text, for the reader to parse if it needs it.
+    Text,
+    /// Some kept or pruned path lies below; `kept` when the path is itself kept.
+    Ancestor { kept: bool },
+    /// Headers, of which only those named in [`Paths::header_names`] are kept.
+    Headers,
+}
+
+impl Paths {
+    /// The table for these paths; a pruned path wins over a kept one, and an object or array at
+    /// an `as_text` path is kept as its JSON text (a `Value::String`).
+    pub fn new<'a>(
+        kept: impl IntoIterator<Item = &'a str>,
+        as_text: impl IntoIterator<Item = &'a str>,
+        pruned: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let as_text: Vec<&str> = as_text.into_iter().collect();
+        let kept: Vec<&str> = kept.into_iter().chain(as_text.iter().copied()).collect();
+        let pruned: Vec<&str> = pruned.into_iter().collect();
+        let mut table: HashMap<Box<str>, Entry, BuildHasherDefault<Fnv>> = HashMap::default();
+        let ancestors = |path: &'a str| path.match_indices('.').map(move |(dot, _)| &path[..dot]);
+        for path in &kept {
+            for ancestor in ancestors(path) {
+                table.entry(ancestor.into()).or_insert(Entry::Ancestor { kept: false });
+            }
+        }
+        for path in &kept {
+            // A kept path with another kept path below is built whole, which includes it.
+            table.insert((*path).into(), Entry::Kept);
+        }
+        for path in &as_text {
+            table.insert((*path).into(), Entry::Text);
+        }
+        for path in &pruned {
+            for ancestor in ancestors(path) {
+                let entry = table.entry(ancestor.into()).or_insert(Entry::Ancestor { kept: false });
+                if matches!(*entry, Entry::Kept | Entry::Text) {
+                    *entry = Entry::Ancestor { kept: true };
+                }
+            }
+        }
+        for path in &pruned {
+            table.insert((*path).into(), Entry::Pruned);
+        }
+        Self { table, header_names: Vec::new(), header_starts: [false; 256] }
+    }
+
+    /// Keeps only the headers called `names` at these paths: from an object (`{"Name": value}`)
+    /// the entries with those names, from a list (`[{"name", "value"}]`, `["Name: value"]`) every
+    /// item that could be one of them. Nothing may lie below them.
+    pub fn with_headers<'a>(
+        mut self,
+        paths: impl IntoIterator<Item = &'a str>,
+        names: impl IntoIterator<Item = &'static str>,
+    ) -> Self {
+        for path in paths {
+            self.table.insert(path.into(), Entry::Headers);
+        }
+        self.header_names = names.into_iter().collect();
+        for name in &self.header_names {
+            if let Some(first) = name.bytes().next() {
+                self.header_starts[usize::from(first.to_ascii_lowercase())] = true;
+                self.header_starts[usize::from(first.to_ascii_uppercase())] = true;
+            }
+        }
+        self
+    }
+
+    pub(super) fn action(&self, path: &str, inside_kept: bool) -> Action {
+        match self.table.get(path) {
+            Some(Entry::Pruned) => Action::Skip,
+            Some(Entry::Kept) => Action::Build,
+            Some(Entry::Text) => Action::BuildText,
+            Some(Entry::Headers) => Action::Headers,
+            Some(Entry::Ancestor { kept }) => Action::Descend { inside_kept: inside_kept || *kept },
+            None if inside_kept => Action::Build,
+            None => Action::Skip,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Action {
+    Skip,
+    Build,
+    BuildText,
+    Headers,
+    Descend { inside_kept: bool },
+}
+
+/// FNV-1a: the table's keys are a few short field names, for which SipHash costs more than the
+/// rest of the lookup.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for byte in bytes {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
