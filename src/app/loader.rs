@@ -43,7 +43,6 @@ impl Loader {
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
         let spawned = std::thread::Builder::new().name("errlens-loader".into()).spawn(move || {
-            super::below_window_priority();
             for path in &paths {
                 if stop.load(Ordering::Relaxed) {
                     break;

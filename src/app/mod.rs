@@ -672,21 +672,6 @@ impl eframe::App for App {
     }
 }
 
-/// Parsing runs on rayon's threads, as many as cores, below normal priority.
-fn lower_worker_priority() {
-    let _ = rayon::ThreadPoolBuilder::new()
-        .thread_name(|index| format!("errlens-worker-{index}"))
-        .start_handler(|_| below_window_priority())
-        .build_global();
-}
-
-/// Loading and parsing run below normal priority: the window's thread, the renderer and the view
-/// thread (which brings the counts) then get a core the moment they need one, and a frame is not
-/// kept waiting behind a load. Where the OS refuses, they run at normal priority.
-pub(crate) fn below_window_priority() {
-    let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
-}
-
 /// While files are dragged over the window, says what dropping them does.
 fn drop_hint_ui(ctx: &egui::Context) {
     let count = ctx.input(|input| input.raw.hovered_files.len());
@@ -709,7 +694,6 @@ fn drop_hint_ui(ctx: &egui::Context) {
 
 /// Starts the window (blocks until it closes).
 pub fn run(options: Options) -> anyhow::Result<()> {
-    lower_worker_priority();
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 820.0])
