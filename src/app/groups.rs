@@ -15,16 +15,19 @@ pub fn trends(store: &Store, rows: &[u32]) -> HashMap<u32, Vec<u32>> {
     let times = rows.iter().map(|&row| store.time_ms[row as usize]).filter(|&t| t != NO_TIME);
     let (Some(first), Some(last)) = (times.clone().min(), times.max()) else { return HashMap::new() };
     let span = (last - first).max(1) as f64;
-    let mut trends: HashMap<u32, Vec<u32>> = HashMap::new();
+    // Kind ids are dense: counting into a table by id spares a hash per row (millions while loading).
+    let mut by_kind: Vec<Option<Vec<u32>>> = vec![None; store.kinds.len()];
     for &row in rows {
         let (kind, time) = (store.kind[row as usize], store.time_ms[row as usize]);
         if kind == NONE || time == NO_TIME {
             continue;
         }
         let bucket = (((time - first) as f64 / span) * (TREND_BUCKETS - 1) as f64).round() as usize;
-        trends.entry(kind).or_insert_with(|| vec![0; TREND_BUCKETS])[bucket.min(TREND_BUCKETS - 1)] += 1;
+        if let Some(slot) = by_kind.get_mut(kind as usize) {
+            slot.get_or_insert_with(|| vec![0; TREND_BUCKETS])[bucket.min(TREND_BUCKETS - 1)] += 1;
+        }
     }
-    trends
+    by_kind.into_iter().enumerate().filter_map(|(kind, trend)| Some((kind as u32, trend?))).collect()
 }
 
 fn sparkline(ui: &mut egui::Ui, values: &[u32], color: egui::Color32) {
@@ -173,4 +176,38 @@ pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
             }
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, ingest_bytes};
+    use crate::knowledge::Knowledge;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    #[test]
+    fn trends_count_each_kinds_failures_in_equal_slices_of_time() {
+        let text = concat!(
+            "{\"ts\":\"2026-11-26T09:00:00Z\",\"path\":\"/a\",\"status\":401}\n",
+            "{\"ts\":\"2026-11-26T09:00:01Z\",\"path\":\"/a\",\"status\":200}\n",
+            "{\"ts\":\"2026-11-26T09:00:14Z\",\"path\":\"/a\",\"status\":401}\n",
+            "{\"ts\":\"2026-11-26T09:00:15Z\",\"path\":\"/a\",\"status\":503}\n",
+            "{\"path\":\"/a\",\"status\":503}\n",
+        );
+        let ingested = ingest_bytes(Path::new("t.ndjson"), text.as_bytes(), Some(Format::Ndjson)).expect("valid");
+        let mut store = Store::new(Arc::new(Knowledge::bundled()));
+        store.add("t.ndjson".into(), ingested, Arc::from(Vec::new()));
+        let rows: Vec<u32> = (0..store.len() as u32).collect();
+        let trends = trends(&store, &rows);
+        let of = |row: usize| &trends[&store.kind[row]];
+        let mut unauthorized = vec![0; TREND_BUCKETS];
+        (unauthorized[0], unauthorized[14]) = (1, 1);
+        assert_eq!(of(0), &unauthorized);
+        // The call without a time is left out of its kind's trend.
+        let mut unavailable = vec![0; TREND_BUCKETS];
+        unavailable[TREND_BUCKETS - 1] = 1;
+        assert_eq!(of(3), &unavailable);
+        assert_eq!(trends.len(), 2, "successes have no kind");
+    }
 }
