@@ -340,3 +340,26 @@ fn a_file_added_while_others_load_is_loaded_after_them() {
     assert_eq!(app.store.len(), 586 + 90);
     harness.get_by_label_contains("676 calls · ");
 }
+
+#[test]
+fn blocks_that_wait_for_a_view_are_added_after_the_loader_is_done() {
+    let mut harness = harness(Vec::new());
+    let before = harness.state().store.len();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, vec![PathBuf::from("sample-logs/app.ndjson")], false);
+    // A view being computed holds the store, so loaded blocks wait; meanwhile the loader reads
+    // the whole file and says it is done.
+    let view = std::sync::Arc::clone(&harness.state().store);
+    std::thread::sleep(Duration::from_millis(500));
+    harness.run_steps(3);
+    assert!(harness.state().is_loading(), "the blocks wait for the view");
+    assert_eq!(harness.state().store.len(), before);
+    drop(view);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while harness.state().is_busy() {
+        assert!(Instant::now() < deadline, "the waiting blocks were never added");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert_eq!(harness.state().store.len(), before + 90);
+}

@@ -274,6 +274,9 @@ impl App {
     }
 
     fn poll_loader(&mut self, ctx: &egui::Context) {
+        // Blocks that arrived while a view held the store are added once it lets go, even after
+        // the loader is done: the last ones often wait for the last view.
+        self.add_arrived();
         let Some(loader) = &self.loader else { return };
         let mut finished = false;
         while let Ok(event) = loader.events.try_recv() {
