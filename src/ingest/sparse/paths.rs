@@ -88,6 +88,7 @@ impl Paths {
         self
     }
 
+    #[inline]
     pub(super) fn action(&self, path: &str, inside_kept: bool) -> Action {
         match self.table.get(path) {
             Some(Entry::Pruned) => Action::Skip,
