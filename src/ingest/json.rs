@@ -3,7 +3,7 @@
 //! Items are borrowed as raw JSON first, so each record knows the byte span it came from and can
 //! be read again later without keeping its bodies in memory.
 
-use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, har, line, line_numbers, prune, sparse};
+use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, har, line, line_numbers, sparse};
 use crate::record::{Record, SourceSpan};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -182,16 +182,12 @@ static HAR_SUMMARY_PATHS: LazyLock<sparse::Paths> = LazyLock::new(|| {
 
 /// Reads one item as a record, or says why it is not one.
 pub fn read_item(text: &[u8], format: Format, detail: Detail) -> Result<Record, SkipReason> {
-    if format == Format::Har && detail == Detail::Summary {
-        if let Some(object) = sparse::parse(text, &HAR_SUMMARY_PATHS) {
-            return har::entry_record(&object, detail)
-                .ok_or_else(|| fields::not_a_call(&object, SkipReason::JsonNotACall));
-        }
-        // On any error the whole parse below runs again, so that it alone says why.
-        if let Ok(Value::Object(object)) = prune::parse_pruned(text, HAR_SUMMARY_PRUNED) {
-            return har::entry_record(&object, detail)
-                .ok_or_else(|| fields::not_a_call(&object, SkipReason::JsonNotACall));
-        }
+    // What the scanner is not sure of, the whole parse below reads, and says why not.
+    if format == Format::Har
+        && detail == Detail::Summary
+        && let Some(object) = sparse::parse(text, &HAR_SUMMARY_PATHS)
+    {
+        return har::entry_record(&object, detail).ok_or_else(|| fields::not_a_call(&object, SkipReason::JsonNotACall));
     }
     let object = match serde_json::from_slice::<Value>(text) {
         Ok(Value::Object(object)) => object,

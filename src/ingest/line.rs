@@ -1,7 +1,7 @@
 //! Line formats: NDJSON and text are read one physical line at a time, so any chunk that starts
 //! at a line boundary can be parsed on its own (which the parallel loader relies on).
 
-use super::{Detail, Parsed, SkipReason, Skipped, fields, prune, sparse, text};
+use super::{Detail, Parsed, SkipReason, Skipped, fields, sparse, text};
 use crate::record::{Record, SourceSpan};
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -15,15 +15,13 @@ pub enum Mode {
     Text,
 }
 
-/// What a summary never reads: the request's body and headers ([`Detail::Summary`] keeps neither).
-static SUMMARY_PRUNED: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| fields::REQUEST_BODY.iter().chain(fields::REQUEST_HEADERS).copied().collect());
-
-/// What a summary builds of a line: what field discovery reads, without what it never reads.
+/// What a summary builds of a line: what field discovery reads, without the request's body and
+/// headers ([`Detail::Summary`] keeps neither).
 static SUMMARY_PATHS: LazyLock<sparse::Paths> = LazyLock::new(|| {
     // Response bodies stay text until a failure's error is read from one.
     let kept = fields::read_paths().chain(text::WRAPPED_LINE.iter().copied());
-    sparse::Paths::new(kept, fields::RESPONSE_BODY.iter().copied(), SUMMARY_PRUNED.iter().copied())
+    let pruned = fields::REQUEST_BODY.iter().chain(fields::REQUEST_HEADERS).copied();
+    sparse::Paths::new(kept, fields::RESPONSE_BODY.iter().copied(), pruned)
         .with_headers(fields::RESPONSE_HEADERS.iter().copied(), fields::SUMMARY_HEADERS.iter().copied())
 });
 
@@ -76,16 +74,11 @@ pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, Skip
     let starts_object = trimmed.first() == Some(&b'{');
     let mut too_deep = false;
     if starts_object || mode == Mode::Ndjson {
-        if detail == Detail::Summary {
-            if let Some(object) = sparse::parse(trimmed, &SUMMARY_PATHS) {
-                return object_record(&object, detail);
-            }
-            // On any error the whole parse below runs again, so that it alone says why.
-            match prune::parse_pruned(trimmed, &SUMMARY_PRUNED) {
-                Ok(Value::Object(object)) => return object_record(&object, detail),
-                Ok(_) => return Err(SkipReason::JsonNotACall),
-                Err(_) => {}
-            }
+        // What the scanner is not sure of, the whole parse below reads, and says why not.
+        if detail == Detail::Summary
+            && let Some(object) = sparse::parse(trimmed, &SUMMARY_PATHS)
+        {
+            return object_record(&object, detail);
         }
         match serde_json::from_slice::<Value>(trimmed) {
             Ok(Value::Object(object)) => return object_record(&object, detail),

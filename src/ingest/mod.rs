@@ -30,7 +30,6 @@ mod input;
 mod json;
 pub mod limits;
 mod line;
-mod prune;
 mod sparse;
 mod stream;
 mod text;

@@ -24,7 +24,7 @@ const MAX_DEPTH: usize = 100;
 /// About how many keys of a call's object are kept.
 const KEPT_KEYS_HINT: usize = 8;
 
-/// serde_json reads an object with this key as a raw value (see `prune.rs`).
+/// serde_json's own `Value` reads an object with this key as a raw value; such a line is left to it.
 const SERDE_RAW_VALUE_KEY: &[u8] = b"$serde_json::private::RawValue";
 
 /// The object `text` holds with only the paths `paths` keeps, or `None` when `text` is not a JSON
