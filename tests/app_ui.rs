@@ -350,8 +350,13 @@ fn blocks_that_wait_for_a_view_are_added_after_the_loader_is_done() {
     // A view being computed holds the store, so loaded blocks wait; meanwhile the loader reads
     // the whole file and says it is done.
     let view = std::sync::Arc::clone(&harness.state().store);
-    std::thread::sleep(Duration::from_millis(500));
-    harness.run_steps(3);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    // The status bar says "Loading…" without a file once the loader is done and blocks wait.
+    while harness.query_by_label("Loading…").is_none() {
+        assert!(Instant::now() < deadline, "the loader never finished");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(2));
+    }
     assert!(harness.state().is_loading(), "the blocks wait for the view");
     assert_eq!(harness.state().store.len(), before);
     drop(view);
