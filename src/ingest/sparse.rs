@@ -72,6 +72,42 @@ impl<'a> Scanner<'a> {
 
     /// Reads the object at `{`, keeping what the paths below `self.path` ask for.
     fn object(&mut self, inside_kept: bool) -> Option<Map<String, Value>> {
+        self.members(|scanner, key| {
+            let parent_len = scanner.path.len();
+            if parent_len > 0 {
+                scanner.path.push('.');
+            }
+            scanner.path.push_str(key);
+            let action = scanner.paths.action(&scanner.path, inside_kept);
+            let value = scanner.member(action);
+            scanner.path.truncate(parent_len);
+            value
+        })
+    }
+
+    /// The value at the cursor as `action` asks: `None` inside when it is passed over.
+    fn member(&mut self, action: Action) -> Option<Option<Value>> {
+        let value = match action {
+            Action::Skip => return self.skip_value().map(|()| None),
+            Action::BuildText if matches!(self.peek()?, b'{' | b'[') => {
+                let start = self.at;
+                self.skip_value()?;
+                Value::String(self.source.get(start..self.at)?.to_string())
+            }
+            Action::Headers => self.headers()?,
+            Action::Descend { inside_kept } if self.peek()? == b'{' => Value::Object(self.object(inside_kept)?),
+            // Paths do not reach into arrays or scalars: a value there is kept whole.
+            Action::Build | Action::BuildText | Action::Descend { .. } => self.build_value()?,
+        };
+        Some(Some(value))
+    }
+
+    /// Reads the object at `{`, keeping the values `each` reads for their keys (`None` inside:
+    /// passed over).
+    fn members(
+        &mut self,
+        mut each: impl FnMut(&mut Self, &str) -> Option<Option<Value>>,
+    ) -> Option<Map<String, Value>> {
         // Room for what a call line keeps, so the map is not regrown and rehashed key by key.
         let mut object = Map::with_capacity(KEPT_KEYS_HINT);
         if self.open(b'}')? {
@@ -82,42 +118,9 @@ impl<'a> Scanner<'a> {
             let key = self.key()?;
             self.eat(b':')?;
             self.skip_space();
-            let parent_len = self.path.len();
-            if parent_len > 0 {
-                self.path.push('.');
+            if let Some(value) = each(self, &key)? {
+                object.insert(key.into_owned(), value);
             }
-            self.path.push_str(&key);
-            match self.paths.action(&self.path, inside_kept) {
-                Action::Skip => self.skip_value()?,
-                Action::Build => {
-                    let value = self.build_value()?;
-                    object.insert(key.into_owned(), value);
-                }
-                Action::BuildText if matches!(self.peek()?, b'{' | b'[') => {
-                    let start = self.at;
-                    self.skip_value()?;
-                    let text = self.source.get(start..self.at)?;
-                    object.insert(key.into_owned(), Value::String(text.to_string()));
-                }
-                Action::BuildText => {
-                    let value = self.build_value()?;
-                    object.insert(key.into_owned(), value);
-                }
-                Action::Headers => {
-                    let value = self.headers()?;
-                    object.insert(key.into_owned(), value);
-                }
-                Action::Descend { inside_kept } if self.peek()? == b'{' => {
-                    let value = self.object(inside_kept)?;
-                    object.insert(key.into_owned(), Value::Object(value));
-                }
-                // Paths do not reach into arrays or scalars: a value there is kept whole.
-                Action::Descend { .. } => {
-                    let value = self.build_value()?;
-                    object.insert(key.into_owned(), value);
-                }
-            }
-            self.path.truncate(parent_len);
             if self.end_of_member(b'}')? {
                 return Some(object);
             }
@@ -126,29 +129,17 @@ impl<'a> Scanner<'a> {
 
     /// Headers at the cursor, with only the wanted ones.
     fn headers(&mut self) -> Option<Value> {
-        let names = &self.paths.header_names;
-        let wanted = |name: &str| names.iter().any(|wanted| name.eq_ignore_ascii_case(wanted));
+        let paths = self.paths;
         match self.peek()? {
             b'{' => {
-                let mut object = Map::new();
-                if self.open(b'}')? {
-                    return Some(Value::Object(object));
-                }
-                loop {
-                    self.skip_space();
-                    let key = self.key()?;
-                    self.eat(b':')?;
-                    self.skip_space();
-                    if wanted(&key) {
-                        let value = self.build_value()?;
-                        object.insert(key.into_owned(), value);
+                let object = self.members(|scanner, name| {
+                    if paths.header_names.iter().any(|wanted| name.eq_ignore_ascii_case(wanted)) {
+                        scanner.build_value().map(Some)
                     } else {
-                        self.skip_value()?;
+                        scanner.skip_value().map(|()| None)
                     }
-                    if self.end_of_member(b'}')? {
-                        return Some(Value::Object(object));
-                    }
-                }
+                })?;
+                Some(Value::Object(object))
             }
             b'[' => {
                 let mut items = Vec::new();
@@ -162,7 +153,7 @@ impl<'a> Scanner<'a> {
                     let item = &self.text[start..self.at];
                     // An item that does not spell a wanted name anywhere cannot be that header;
                     // an escape could spell one in disguise.
-                    if item.contains(&b'\\') || mentions_any(item, names, &self.paths.header_starts) {
+                    if item.contains(&b'\\') || mentions_any(item, &paths.header_names, &paths.header_starts) {
                         items.push(serde_json::from_slice(item).ok()?);
                     }
                     if self.end_of_member(b']')? {
@@ -210,17 +201,8 @@ impl<'a> Scanner<'a> {
 
     /// An object key, decoded.
     fn key(&mut self) -> Option<Cow<'a, str>> {
-        if self.peek()? != b'"' {
-            return None;
-        }
-        let start = self.at;
-        let escaped = self.skip_string()?;
-        let text: &'a [u8] = self.text;
-        let source: &'a str = self.source;
-        let raw = &text[start + 1..self.at - 1];
-        if raw == SERDE_RAW_VALUE_KEY {
-            return None;
-        }
+        let (start, escaped) = self.key_raw()?;
+        let (text, source): (&'a [u8], &'a str) = (self.text, self.source);
         if escaped {
             serde_json::from_slice::<String>(&text[start..self.at]).ok().map(Cow::Owned)
         } else {
@@ -276,14 +258,14 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A key that is not kept: checked, not decoded.
-    fn key_raw(&mut self) -> Option<()> {
+    /// Passes over a key, checked but not decoded: where it starts and whether it holds escapes.
+    fn key_raw(&mut self) -> Option<(usize, bool)> {
         if self.peek()? != b'"' {
             return None;
         }
         let start = self.at;
-        self.skip_string()?;
-        (&self.text[start + 1..self.at - 1] != SERDE_RAW_VALUE_KEY).then_some(())
+        let escaped = self.skip_string()?;
+        (&self.text[start + 1..self.at - 1] != SERDE_RAW_VALUE_KEY).then_some((start, escaped))
     }
 
     /// Passes over the string at `"`; whether it holds escapes.
