@@ -39,8 +39,6 @@ pub fn parse_lines(
     max_line_bytes: u64,
 ) -> Parsed {
     let mut parsed = Parsed::default();
-    // A record per line at most: counting them is cheaper than regrowing a vector of records.
-    parsed.records.reserve_exact(memchr::memchr_iter(b'\n', chunk).count() + 1);
     let mut line_number = first_line;
     let mut start = 0usize;
     while start < chunk.len() {
