@@ -6,9 +6,9 @@
 
 use super::SkipReason;
 use super::error_body::{self, ErrorInfo};
+use super::view::{JsonObject, JsonValue, Kind};
 use super::{Detail, time};
 use crate::record::{Message, Record};
-use serde_json::{Map, Value};
 
 /// Paths that hold the HTTP status (a number or a numeric string).
 pub const STATUS: &[&str] = &[
@@ -161,22 +161,22 @@ pub fn read_paths() -> impl Iterator<Item = &'static str> {
 }
 
 /// Looks up a dotted path, trying flattened keys (`"a.b"`) before nesting at every level.
-pub fn lookup<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+pub fn lookup<'a, O: JsonObject>(object: &'a O, path: &str) -> Option<&'a O::Value> {
     if object.len() <= SMALL_OBJECT { lookup_by_keys(object, path) } else { lookup_by_splits(object, path) }
 }
 
 /// Log objects have a dozen keys: comparing them is cheaper than hashing the key (serde_json's
-/// ordered map hashes with SipHash), and most alias lookups miss.
+/// ordered map hashes with SipHash; the scanner's objects are lists), and most alias lookups miss.
 const SMALL_OBJECT: usize = 24;
 
 /// [`lookup`] for a large object: the path whole, then split at each dot from the right.
-fn lookup_by_splits<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+fn lookup_by_splits<'a, O: JsonObject>(object: &'a O, path: &str) -> Option<&'a O::Value> {
     if let Some(value) = object.get(path) {
         return Some(value);
     }
     let mut split_at = path.len();
     while let Some(dot) = path[..split_at].rfind('.') {
-        if let Some(Value::Object(inner)) = object.get(&path[..dot])
+        if let Some(inner) = object.get(&path[..dot]).and_then(JsonValue::as_object)
             && let Some(value) = lookup(inner, &path[dot + 1..])
         {
             return Some(value);
@@ -189,12 +189,12 @@ fn lookup_by_splits<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'
 /// [`lookup`] for a small object, the same answer by walking its keys: the path whole wins, then
 /// the longest key that is a dotted prefix of the path and holds an object with the rest, then
 /// the next longest. Most aliases match no key, which one pass over the keys tells.
-fn lookup_by_keys<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+fn lookup_by_keys<'a, O: JsonObject>(object: &'a O, path: &str) -> Option<&'a O::Value> {
     let mut shorter_than = path.len();
     let mut whole_checked = false;
     loop {
-        let mut longest: Option<(usize, &'a Map<String, Value>)> = None;
-        for (key, value) in object {
+        let mut longest: Option<(usize, &'a O)> = None;
+        for (key, value) in object.entries() {
             if !whole_checked && key == path {
                 return Some(value);
             }
@@ -202,8 +202,8 @@ fn lookup_by_keys<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a 
             if len < shorter_than
                 && longest.is_none_or(|(best, _)| len > best)
                 && path.as_bytes().get(len) == Some(&b'.')
-                && path.starts_with(key.as_str())
-                && let Value::Object(inner) = value
+                && path.starts_with(key)
+                && let Some(inner) = value.as_object()
             {
                 longest = Some((len, inner));
             }
@@ -217,23 +217,23 @@ fn lookup_by_keys<'a>(object: &'a Map<String, Value>, path: &str) -> Option<&'a 
     }
 }
 
-fn first<'a>(object: &'a Map<String, Value>, paths: &[&str]) -> Option<&'a Value> {
+fn first<'a, O: JsonObject>(object: &'a O, paths: &[&str]) -> Option<&'a O::Value> {
     paths.iter().find_map(|path| lookup(object, path).filter(|value| !value.is_null()))
 }
 
-fn first_text(object: &Map<String, Value>, paths: &[&str]) -> Option<String> {
-    paths.iter().find_map(|path| match lookup(object, path)? {
-        Value::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
-        Value::Number(number) => Some(number.to_string()),
+fn first_text(object: &impl JsonObject, paths: &[&str]) -> Option<String> {
+    paths.iter().find_map(|path| match lookup(object, path)?.kind() {
+        Kind::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
+        Kind::Number(number) => Some(number.to_string()),
         _ => None,
     })
 }
 
 /// A status code from a number or numeric string; `None` for anything that is not one.
-pub fn status_of(value: &Value) -> Option<u16> {
-    let number = match value {
-        Value::Number(number) => number.as_f64()?,
-        Value::String(text) => text.trim().parse::<f64>().ok()?,
+pub fn status_of(value: &impl JsonValue) -> Option<u16> {
+    let number = match value.kind() {
+        Kind::Number(number) => number.as_f64()?,
+        Kind::String(text) => text.trim().parse::<f64>().ok()?,
         _ => return None,
     };
     (number.fract() == 0.0 && (0.0..=999.0).contains(&number)).then_some(number as u16)
@@ -241,12 +241,12 @@ pub fn status_of(value: &Value) -> Option<u16> {
 
 /// Why an object that [`discover`] turned down is not a call: a status field that holds something
 /// other than a status says so (`"status": 99999`, `"status": "ok"`); otherwise `default`.
-pub fn not_a_call(object: &Map<String, Value>, default: SkipReason) -> SkipReason {
+pub fn not_a_call(object: &impl JsonObject, default: SkipReason) -> SkipReason {
     const SHOWN_CHARS: usize = 40;
     let Some(value) = STATUS.iter().filter_map(|path| lookup(object, path)).find(|value| !value.is_null()) else {
         return default;
     };
-    let mut shown = value.to_string();
+    let mut shown = value.to_value().to_string();
     if let Some((cut, _)) = shown.char_indices().nth(SHOWN_CHARS) {
         shown.truncate(cut);
         shown.push('…');
@@ -255,14 +255,14 @@ pub fn not_a_call(object: &Map<String, Value>, default: SkipReason) -> SkipReaso
 }
 
 /// Whether an object names its own status or request: a call record, not just an error body.
-pub fn describes_call(object: &Map<String, Value>) -> bool {
+pub fn describes_call(object: &impl JsonObject) -> bool {
     STATUS.iter().any(|path| lookup(object, path).and_then(status_of).is_some())
         || first_text(object, METHOD).is_some()
         || url_of(object).is_some()
 }
 
 /// Reads one API call out of a JSON object, or `None` when the object is not one.
-pub fn discover(object: &Map<String, Value>, detail: Detail) -> Option<Record> {
+pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
     let mut record = Record::default();
     let (line_method, line_target) =
         first_text(object, REQUEST_LINE).and_then(|line| split_request_line(&line)).unzip();
@@ -311,11 +311,11 @@ pub fn discover(object: &Map<String, Value>, detail: Detail) -> Option<Record> {
     Some(record)
 }
 
-fn url_of(object: &Map<String, Value>) -> Option<String> {
-    URL.iter().find_map(|path| match lookup(object, path)? {
-        Value::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
+fn url_of(object: &impl JsonObject) -> Option<String> {
+    URL.iter().find_map(|path| match lookup(object, path)?.kind() {
+        Kind::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
         // ECS and Traefik keep URLs as objects.
-        Value::Object(parts) => first_text(parts, &["full", "original", "path", "Path"]),
+        Kind::Object(parts) => first_text(parts, &["full", "original", "path", "Path"]),
         _ => None,
     })
 }
@@ -329,11 +329,11 @@ pub fn split_request_line(line: &str) -> Option<(String, String)> {
     (is_method && (target.starts_with('/') || target.contains("://"))).then(|| (method.to_string(), target.to_string()))
 }
 
-fn duration_number(value: &Value) -> Option<f64> {
-    match value {
-        Value::Number(number) => number.as_f64(),
+fn duration_number(value: &impl JsonValue) -> Option<f64> {
+    match value.kind() {
+        Kind::Number(number) => number.as_f64(),
         // GCP writes latency as "0.123s".
-        Value::String(text) => match text.trim().strip_suffix("ms") {
+        Kind::String(text) => match text.trim().strip_suffix("ms") {
             Some(millis) => millis.trim().parse().ok(),
             None => text.trim().strip_suffix('s')?.parse::<f64>().ok().map(|secs| secs * 1e3),
         },
@@ -353,17 +353,17 @@ pub fn summary_headers(mut headers: Vec<(String, String)>) -> Vec<(String, Strin
 
 /// Headers as an object (`{"X-Api-Key": "..."}`), a HAR list (`[{"name", "value"}]`), or a list
 /// of `"Name: value"` strings.
-pub fn headers_of(value: &Value) -> Vec<(String, String)> {
-    match value {
-        Value::Object(map) => map.iter().map(|(name, value)| (name.clone(), header_value(value))).collect(),
-        Value::Array(items) => items
+pub fn headers_of(value: &impl JsonValue) -> Vec<(String, String)> {
+    match value.kind() {
+        Kind::Object(map) => map.entries().map(|(name, value)| (name.to_string(), header_value(value))).collect(),
+        Kind::Array(items) => items
             .iter()
-            .filter_map(|item| match item {
-                Value::Object(pair) => Some((
+            .filter_map(|item| match item.kind() {
+                Kind::Object(pair) => Some((
                     pair.get("name")?.as_str()?.to_string(),
                     pair.get("value").map(header_value).unwrap_or_default(),
                 )),
-                Value::String(line) => {
+                Kind::String(line) => {
                     line.split_once(':').map(|(name, value)| (name.trim().to_string(), value.trim().to_string()))
                 }
                 _ => None,
@@ -373,47 +373,49 @@ pub fn headers_of(value: &Value) -> Vec<(String, String)> {
     }
 }
 
-fn header_value(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        Value::Array(values) => values.iter().map(header_value).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
+fn header_value(value: &impl JsonValue) -> String {
+    match value.kind() {
+        Kind::String(text) => text.to_string(),
+        Kind::Array(values) => values.iter().map(header_value).collect::<Vec<_>>().join(", "),
+        _ => value.to_value().to_string(),
     }
 }
 
 /// A body as text: strings as they are, objects and arrays as compact JSON.
-pub fn body_text(value: &Value) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::String(text) if text.is_empty() => None,
-        Value::String(text) => Some(text.clone()),
-        other => Some(other.to_string()),
+pub fn body_text(value: &impl JsonValue) -> Option<String> {
+    match value.kind() {
+        Kind::Null => None,
+        Kind::String("") => None,
+        Kind::String(text) => Some(text.to_string()),
+        _ => Some(value.to_value().to_string()),
     }
 }
 
 /// The call's error, from its response body when `read_body` (a failure, or a call whose status
 /// is not logged: the body may name it) and otherwise from the log's own error fields. A success's
 /// body is data, not an error, and often most of the line, so it is not looked into.
-fn describe_error(object: &Map<String, Value>, read_body: bool) -> ErrorInfo {
+fn describe_error(object: &impl JsonObject, read_body: bool) -> ErrorInfo {
     let body = first(object, RESPONSE_BODY);
     let mut info = match body {
         _ if !read_body => ErrorInfo::default(),
-        Some(Value::String(text)) => error_body::from_body_text(text),
-        Some(value) => error_body::from_json(value),
+        Some(value) => match value.kind() {
+            Kind::String(text) => error_body::from_body_text(text),
+            _ => error_body::from_json(&value.to_value()),
+        },
         None => ErrorInfo::default(),
     };
-    let no_body = body.is_none_or(|body| matches!(body, Value::Null) || body.as_str().is_some_and(str::is_empty));
+    let no_body = body.is_none_or(|body| body.is_null() || body.as_str().is_some_and(str::is_empty));
     if info.message.is_none() && no_body {
         info.message = first_text(object, ERROR_MESSAGE).filter(|text| text != "via_upstream");
     }
     if info.error_type.is_none() {
         // An app log that wrote only the error body (`{"error": "Conflict", "message": ...}`).
-        if let Some(Value::String(reason)) = object.get("error")
+        if let Some(reason) = object.get("error").and_then(JsonValue::as_str)
             && status_from_reason(reason).is_some()
         {
-            info.error_type = Some(reason.clone());
-            if info.message.as_deref() == Some(reason.as_str()) {
-                info.message = object.get("message").and_then(Value::as_str).map(str::to_string);
+            info.error_type = Some(reason.to_string());
+            if info.message.as_deref() == Some(reason) {
+                info.message = object.get("message").and_then(JsonValue::as_str).map(str::to_string);
             }
         }
     }

@@ -2,9 +2,9 @@
 
 use super::fields::{headers_of, is_network_failure, status_of, summary_headers};
 use super::time;
+use super::view::{JsonObject, JsonValue};
 use super::{Detail, error_body};
 use crate::record::{Message, Record};
-use serde_json::{Map, Value};
 
 /// Every path [`entry_record`] reads from an entry (a summary builds only these).
 pub const READ_PATHS: &[&str] = &[
@@ -27,17 +27,17 @@ pub const READ_PATHS: &[&str] = &[
 pub const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"];
 
 /// One `log.entries[]` item; `None` when it has no request at all.
-pub fn entry_record(entry: &Map<String, Value>, detail: Detail) -> Option<Record> {
+pub fn entry_record<O: JsonObject>(entry: &O, detail: Detail) -> Option<Record> {
     let request = entry.get("request")?.as_object()?;
-    let response = entry.get("response").and_then(Value::as_object);
+    let response = entry.get("response").and_then(JsonValue::as_object);
     let mut record = Record {
-        method: request.get("method").and_then(Value::as_str).map(str::to_ascii_uppercase),
-        url: request.get("url").and_then(Value::as_str).map(str::to_string),
+        method: request.get("method").and_then(JsonValue::as_str).map(str::to_ascii_uppercase),
+        url: request.get("url").and_then(JsonValue::as_str).map(str::to_string),
         time_ms: entry.get("startedDateTime").and_then(time::parse_value),
-        duration_ms: entry.get("time").and_then(Value::as_f64).filter(|ms| *ms >= 0.0),
+        duration_ms: entry.get("time").and_then(JsonValue::as_f64).filter(|ms| *ms >= 0.0),
         request: Message {
             headers: request.get("headers").map(headers_of).unwrap_or_default(),
-            body: request.pointer_text("/postData/text"),
+            body: text_in(request, "postData"),
         },
         ..Record::default()
     };
@@ -55,15 +55,18 @@ pub fn entry_record(entry: &Map<String, Value>, detail: Detail) -> Option<Record
         .iter()
         .find_map(|name| record.response.header(name).or_else(|| record.request.header(name)))
         .map(str::to_string);
-    let failure =
-        entry.get("_error").or_else(|| response.get("_error")).and_then(Value::as_str).filter(|text| !text.is_empty());
+    let failure = entry
+        .get("_error")
+        .or_else(|| response.get("_error"))
+        .and_then(JsonValue::as_str)
+        .filter(|text| !text.is_empty());
     if record.status == 0 {
         record.message = Some(failure.unwrap_or("no response").to_string());
     } else if record.is_failure() {
         let info = record.response.body.as_deref().map(error_body::from_body_text).unwrap_or_default();
         record.error_type = info.error_type;
         record.message = info.message.or_else(|| {
-            let reason = response.get("statusText").and_then(Value::as_str).unwrap_or_default();
+            let reason = response.get("statusText").and_then(JsonValue::as_str).unwrap_or_default();
             (!reason.is_empty()).then(|| reason.to_string())
         });
     }
@@ -78,22 +81,15 @@ pub fn entry_record(entry: &Map<String, Value>, detail: Detail) -> Option<Record
     Some(record)
 }
 
-fn response_text(response: &Map<String, Value>) -> Option<String> {
+fn response_text(response: &impl JsonObject) -> Option<String> {
     let content = response.get("content")?.as_object()?;
-    let text = content.get("text")?.as_str()?;
     // Base64 bodies are binary or compressed payloads: there is no error text to read in them.
-    let is_base64 = content.get("encoding").and_then(Value::as_str) == Some("base64");
-    (!text.is_empty() && !is_base64).then(|| text.to_string())
+    let is_base64 = content.get("encoding").and_then(JsonValue::as_str) == Some("base64");
+    text_in(response, "content").filter(|_| !is_base64)
 }
 
-trait PointerText {
-    fn pointer_text(&self, pointer: &str) -> Option<String>;
-}
-
-impl PointerText for Map<String, Value> {
-    fn pointer_text(&self, pointer: &str) -> Option<String> {
-        let (first, rest) = pointer.trim_start_matches('/').split_once('/')?;
-        let text = self.get(first)?.pointer(&format!("/{rest}"))?.as_str()?;
-        (!text.is_empty()).then(|| text.to_string())
-    }
+/// The `text` of the object at `key` (`postData`, `content`), unless it is empty.
+fn text_in(object: &impl JsonObject, key: &str) -> Option<String> {
+    let text = object.get(key)?.as_object()?.get("text")?.as_str()?;
+    (!text.is_empty()).then(|| text.to_string())
 }

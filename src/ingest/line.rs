@@ -1,6 +1,7 @@
 //! Line formats: NDJSON and text are read one physical line at a time, so any chunk that starts
 //! at a line boundary can be parsed on its own (which the parallel loader relies on).
 
+use super::view::JsonObject;
 use super::{Detail, Parsed, SkipReason, Skipped, fields, sparse, text};
 use crate::record::{Record, SourceSpan};
 use serde_json::Value;
@@ -93,7 +94,7 @@ pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, Skip
 }
 
 /// A JSON object as a call: its own fields, or the text line it wraps (`{"log": "..."}`).
-fn object_record(object: &serde_json::Map<String, Value>, detail: Detail) -> Result<Record, SkipReason> {
+fn object_record(object: &impl JsonObject, detail: Detail) -> Result<Record, SkipReason> {
     if let Some(record) = fields::discover(object, detail) {
         return Ok(record);
     }

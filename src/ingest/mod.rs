@@ -34,6 +34,7 @@ mod sparse;
 mod stream;
 mod text;
 pub mod time;
+mod view;
 
 use crate::record::Record;
 use std::fmt;

@@ -3,19 +3,21 @@
 //! A summary reads a call's status, method, URL, time, request id, duration and error; the rest of
 //! a log line (the request's headers and body, the host, the level, the success body's fields)
 //! is, byte for byte, most of it. [`parse`] walks the line with a small validating scanner and
-//! builds a `serde_json::Value` only for the paths [`Paths`] keeps, so the object it returns is
-//! what the whole parse gives with the other keys left out.
+//! keeps a value ([`Node`], its strings borrowed from the line) only for the paths [`Paths`]
+//! keeps, so the object it returns is what the whole parse gives with the other keys left out.
 //!
 //! The scanner never accepts what serde_json rejects: anything it is not sure of (invalid UTF-8,
 //! an escaped surrogate, a number with an exponent, deep nesting, serde_json's raw-value token)
 //! makes it answer `None`, and the caller reads the line the slower way, which says why it is
-//! bad. Kept values are built by serde_json itself, so they are exactly its values.
+//! bad. Escaped strings and numbers are decoded by serde_json itself, so they are exactly its
+//! values.
 
+mod node;
 mod paths;
 
+pub use node::{Members, Node};
 use paths::Action;
 pub use paths::Paths;
-use serde_json::{Map, Value};
 use std::borrow::Cow;
 
 /// Deeper than this, the scanner leaves the line to serde_json (whose limit is 128).
@@ -29,7 +31,7 @@ const SERDE_RAW_VALUE_KEY: &[u8] = b"$serde_json::private::RawValue";
 
 /// The object `text` holds with only the paths `paths` keeps, or `None` when `text` is not a JSON
 /// object or the scanner is not sure it is valid JSON.
-pub fn parse(text: &[u8], paths: &Paths) -> Option<Map<String, Value>> {
+pub fn parse<'a>(text: &'a [u8], paths: &Paths) -> Option<Members<'a>> {
     // Every string is then valid UTF-8, and every byte outside strings is checked to be ASCII.
     let source = utf8(text)?;
     let mut scanner = Scanner { text, source, at: 0, depth: 0, paths, path: String::new() };
@@ -42,19 +44,19 @@ pub fn parse(text: &[u8], paths: &Paths) -> Option<Map<String, Value>> {
     (scanner.at == text.len()).then_some(object)
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, 'p> {
     text: &'a [u8],
     /// The same text as a `str`: strings are cut from it at their quotes, which are character
     /// boundaries, without checking their UTF-8 again.
     source: &'a str,
     at: usize,
     depth: usize,
-    paths: &'a Paths,
+    paths: &'p Paths,
     /// The dotted path of the object being read.
     path: String,
 }
 
-impl<'a> Scanner<'a> {
+impl<'a> Scanner<'a, '_> {
     fn peek(&self) -> Option<u8> {
         self.text.get(self.at).copied()
     }
@@ -71,7 +73,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads the object at `{`, keeping what the paths below `self.path` ask for.
-    fn object(&mut self, inside_kept: bool) -> Option<Map<String, Value>> {
+    fn object(&mut self, inside_kept: bool) -> Option<Members<'a>> {
         self.members(|scanner, key| {
             let parent_len = scanner.path.len();
             if parent_len > 0 {
@@ -86,16 +88,16 @@ impl<'a> Scanner<'a> {
     }
 
     /// The value at the cursor as `action` asks: `None` inside when it is passed over.
-    fn member(&mut self, action: Action) -> Option<Option<Value>> {
+    fn member(&mut self, action: Action) -> Option<Option<Node<'a>>> {
         let value = match action {
             Action::Skip => return self.skip_value().map(|()| None),
             Action::BuildText if matches!(self.peek()?, b'{' | b'[') => {
                 let start = self.at;
                 self.skip_value()?;
-                Value::String(self.source.get(start..self.at)?.to_string())
+                Node::String(Cow::Borrowed(self.source.get(start..self.at)?))
             }
             Action::Headers => self.headers()?,
-            Action::Descend { inside_kept } if self.peek()? == b'{' => Value::Object(self.object(inside_kept)?),
+            Action::Descend { inside_kept } if self.peek()? == b'{' => Node::Object(self.object(inside_kept)?),
             // Paths do not reach into arrays or scalars: a value there is kept whole.
             Action::Build | Action::BuildText | Action::Descend { .. } => self.build_value()?,
         };
@@ -104,12 +106,9 @@ impl<'a> Scanner<'a> {
 
     /// Reads the object at `{`, keeping the values `each` reads for their keys (`None` inside:
     /// passed over).
-    fn members(
-        &mut self,
-        mut each: impl FnMut(&mut Self, &str) -> Option<Option<Value>>,
-    ) -> Option<Map<String, Value>> {
-        // Room for what a call line keeps, so the map is not regrown and rehashed key by key.
-        let mut object = Map::with_capacity(KEPT_KEYS_HINT);
+    fn members(&mut self, mut each: impl FnMut(&mut Self, &str) -> Option<Option<Node<'a>>>) -> Option<Members<'a>> {
+        // Room for what a call line keeps, so the list is not regrown key by key.
+        let mut object = Members::with_capacity(KEPT_KEYS_HINT);
         if self.open(b'}')? {
             return Some(object);
         }
@@ -119,7 +118,7 @@ impl<'a> Scanner<'a> {
             self.eat(b':')?;
             self.skip_space();
             if let Some(value) = each(self, &key)? {
-                object.insert(key.into_owned(), value);
+                object.insert(key, value);
             }
             if self.end_of_member(b'}')? {
                 return Some(object);
@@ -128,7 +127,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Headers at the cursor, with only the wanted ones.
-    fn headers(&mut self) -> Option<Value> {
+    fn headers(&mut self) -> Option<Node<'a>> {
         let paths = self.paths;
         match self.peek()? {
             b'{' => {
@@ -139,12 +138,12 @@ impl<'a> Scanner<'a> {
                         scanner.skip_value().map(|()| None)
                     }
                 })?;
-                Some(Value::Object(object))
+                Some(Node::Object(object))
             }
             b'[' => {
                 let mut items = Vec::new();
                 if self.open(b']')? {
-                    return Some(Value::Array(items));
+                    return Some(Node::Array(items));
                 }
                 loop {
                     self.skip_space();
@@ -154,10 +153,11 @@ impl<'a> Scanner<'a> {
                     // An item that does not spell a wanted name anywhere cannot be that header;
                     // an escape could spell one in disguise.
                     if item.contains(&b'\\') || mentions_any(item, &paths.header_names, &paths.header_starts) {
-                        items.push(serde_json::from_slice(item).ok()?);
+                        self.at = start;
+                        items.push(self.build_value()?);
                     }
                     if self.end_of_member(b']')? {
-                        return Some(Value::Array(items));
+                        return Some(Node::Array(items));
                     }
                 }
             }
@@ -210,20 +210,46 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A value at the cursor, built by serde_json after the scanner has checked and measured it.
-    fn build_value(&mut self) -> Option<Value> {
+    /// The value at the cursor, whole. What has escapes, and numbers, serde_json decodes once the
+    /// scanner has checked and measured them.
+    fn build_value(&mut self) -> Option<Node<'a>> {
         let start = self.at;
-        match self.peek()? {
+        let node = match self.peek()? {
             b'"' => {
                 let escaped = self.skip_string()?;
-                if !escaped {
-                    let raw = self.source.get(start + 1..self.at - 1)?;
-                    return Some(Value::String(raw.to_string()));
+                if escaped {
+                    Node::String(Cow::Owned(serde_json::from_str(self.source.get(start..self.at)?).ok()?))
+                } else {
+                    Node::String(Cow::Borrowed(self.source.get(start + 1..self.at - 1)?))
                 }
             }
-            _ => self.skip_value()?,
+            b'{' => Node::Object(self.members(|scanner, _| scanner.build_value().map(Some))?),
+            b'[' => Node::Array(self.items()?),
+            b't' => self.skip_literal(b"true").map(|()| Node::Bool(true))?,
+            b'f' => self.skip_literal(b"false").map(|()| Node::Bool(false))?,
+            b'n' => self.skip_literal(b"null").map(|()| Node::Null)?,
+            b'-' | b'0'..=b'9' => {
+                self.skip_number()?;
+                Node::Number(serde_json::from_str(self.source.get(start..self.at)?).ok()?)
+            }
+            _ => return None,
+        };
+        Some(node)
+    }
+
+    /// The array at `[`, whole.
+    fn items(&mut self) -> Option<Vec<Node<'a>>> {
+        let mut items = Vec::new();
+        if self.open(b']')? {
+            return Some(items);
         }
-        serde_json::from_slice(&self.text[start..self.at]).ok()
+        loop {
+            self.skip_space();
+            items.push(self.build_value()?);
+            if self.end_of_member(b']')? {
+                return Some(items);
+            }
+        }
     }
 
     /// Checks and passes over the value at the cursor.
@@ -354,7 +380,7 @@ impl<'a> Scanner<'a> {
                 }
                 self.skip_digits();
             }
-            serde_json::from_slice::<Value>(&self.text[start..self.at]).ok()?;
+            serde_json::from_slice::<serde_json::Number>(&self.text[start..self.at]).ok()?;
         }
         Some(())
     }

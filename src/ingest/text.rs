@@ -8,10 +8,11 @@
 use super::error_body;
 use super::fields::{self, status_from_reason};
 use super::time;
+use super::view::{JsonObject, JsonValue};
 use super::{Detail, SkipReason};
 use crate::record::Record;
 use regex::Regex;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::sync::LazyLock;
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,8 +125,8 @@ pub const WRAPPED_LINE: &[&str] = &["message", "log", "msg"];
 
 /// A JSON log line that wraps a text line (Kubernetes `{"log": ...}`, `{"message": ...}`).
 /// `None` when the object wraps no text; otherwise the call, or why the text is not one.
-pub fn from_wrapped_line(object: &Map<String, Value>, detail: Detail) -> Option<Result<Record, SkipReason>> {
-    let text = WRAPPED_LINE.iter().find_map(|key| object.get(*key)?.as_str())?;
+pub fn from_wrapped_line(object: &impl JsonObject, detail: Detail) -> Option<Result<Record, SkipReason>> {
+    let text = WRAPPED_LINE.iter().find_map(|key| object.get(key)?.as_str())?;
     Some(parse(text, detail).map(|mut record| {
         if record.time_ms.is_none() {
             record.time_ms =

@@ -3,8 +3,8 @@
 //! Numbers are told apart by magnitude (seconds, milliseconds, microseconds, nanoseconds); text
 //! without a zone (`2026-11-20 10:15:02,123`) is taken as UTC, as log4j-style writers mean it.
 
+use super::view::{JsonValue, Kind};
 use chrono::{DateTime, NaiveDateTime};
-use serde_json::Value;
 
 /// The earliest time kept: 0000-01-01T00:00:00Z. Times outside the years 0000–9999 are nonsense
 /// in a log, cannot be written as RFC 3339, and would overflow arithmetic on time spans.
@@ -18,10 +18,10 @@ fn in_range(millis: i64) -> Option<i64> {
 }
 
 /// A JSON value holding a time: a number (epoch s/ms/µs/ns) or a string.
-pub fn parse_value(value: &Value) -> Option<i64> {
-    match value {
-        Value::Number(number) => number.as_f64().and_then(from_epoch_number),
-        Value::String(text) => parse_text(text),
+pub fn parse_value(value: &impl JsonValue) -> Option<i64> {
+    match value.kind() {
+        Kind::Number(number) => number.as_f64().and_then(from_epoch_number),
+        Kind::String(text) => parse_text(text),
         _ => None,
     }
 }
@@ -147,6 +147,7 @@ mod tests {
             assert_eq!(parse_text(text), None, "{text}");
         }
         assert_eq!(parse_text("10000-01-01T00:00:00Z"), None);
+        use serde_json::Value;
         assert_eq!(parse_value(&Value::from(1e30)), None);
         assert_eq!(parse_value(&Value::from(2.6e20)), None);
         assert_eq!(parse_value(&Value::from(2.5e20)), Some(250_000_000_000_000));

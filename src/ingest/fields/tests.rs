@@ -1,4 +1,5 @@
 use super::*;
+use serde_json::{Map, Value};
 
 fn discover_full(object: &Map<String, Value>) -> Option<Record> {
     discover(object, Detail::Full)

@@ -1,0 +1,109 @@
+//! The values the scanner keeps: strings borrowed from the line where they hold no escape,
+//! objects as a short list of members (a call keeps a dozen keys at most: a list is cheaper
+//! to fill, search and drop than a hashed map).
+
+use crate::ingest::view::{JsonObject, JsonValue, Kind};
+use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
+
+/// A kept JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node<'a> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Members<'a>),
+}
+
+/// A kept JSON object: its members in the order their keys were first written.
+#[derive(Debug, Clone, Default)]
+pub struct Members<'a> {
+    members: Vec<(Cow<'a, str>, Node<'a>)>,
+    /// One bit per key, chosen by its length and ends: a key whose bit is clear is not there yet.
+    seen: u64,
+}
+
+impl<'a> Members<'a> {
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self { members: Vec::with_capacity(capacity), seen: 0 }
+    }
+
+    /// Adds a member; a key written again keeps its place and takes the new value, as in
+    /// serde_json's ordered map.
+    pub fn insert(&mut self, key: Cow<'a, str>, value: Node<'a>) {
+        let bit = key_bit(&key);
+        if self.seen & bit != 0
+            && let Some((_, slot)) = self.members.iter_mut().find(|(known, _)| *known == key)
+        {
+            *slot = value;
+            return;
+        }
+        self.seen |= bit;
+        self.members.push((key, value));
+    }
+}
+
+impl PartialEq for Members<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.members == other.members
+    }
+}
+
+/// Most keys of an object differ in length or in their first or last byte: comparing those
+/// spares a search of the members for every key added.
+fn key_bit(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let ends = bytes.first().map_or(0, |first| usize::from(*first) * 7 + usize::from(bytes[bytes.len() - 1]));
+    1 << ((bytes.len() * 31 + ends) % 64)
+}
+
+impl<'a> JsonValue for Node<'a> {
+    type Object = Members<'a>;
+
+    fn kind(&self) -> Kind<'_, Self> {
+        match self {
+            Node::Null => Kind::Null,
+            Node::Bool(flag) => Kind::Bool(*flag),
+            Node::Number(number) => Kind::Number(number),
+            Node::String(text) => Kind::String(text),
+            Node::Array(items) => Kind::Array(items),
+            Node::Object(members) => Kind::Object(members),
+        }
+    }
+
+    fn to_value(&self) -> Cow<'_, Value> {
+        Cow::Owned(match self {
+            Node::Null => Value::Null,
+            Node::Bool(flag) => Value::Bool(*flag),
+            Node::Number(number) => Value::Number(number.clone()),
+            Node::String(text) => Value::String(text.to_string()),
+            Node::Array(items) => Value::Array(items.iter().map(|item| item.to_value().into_owned()).collect()),
+            Node::Object(members) => Value::Object(members.to_map()),
+        })
+    }
+}
+
+impl Members<'_> {
+    /// The same object as serde_json's map.
+    pub fn to_map(&self) -> Map<String, Value> {
+        self.members.iter().map(|(key, value)| (key.to_string(), value.to_value().into_owned())).collect()
+    }
+}
+
+impl<'a> JsonObject for Members<'a> {
+    type Value = Node<'a>;
+
+    fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.members.iter().find(|(known, _)| known == key).map(|(_, value)| value)
+    }
+
+    fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    fn entries(&self) -> impl Iterator<Item = (&str, &Node<'a>)> {
+        self.members.iter().map(|(key, value)| (key.as_ref(), value))
+    }
+}

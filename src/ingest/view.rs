@@ -1,0 +1,106 @@
+//! What field discovery reads of a JSON value, whichever way it was read: whole by serde_json,
+//! or borrowed from the line by the summary scanner ([`super::sparse`]), which builds no
+//! `serde_json::Value` and no hashed map for the few fields a summary reads.
+
+use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
+
+/// A JSON value, seen through one of its shapes.
+pub enum Kind<'v, V: JsonValue> {
+    Null,
+    Bool(bool),
+    Number(&'v Number),
+    String(&'v str),
+    Array(&'v [V]),
+    Object(&'v V::Object),
+}
+
+/// A JSON value discovery can read.
+pub trait JsonValue: Sized {
+    /// The objects this value holds.
+    type Object: JsonObject<Value = Self>;
+
+    /// What the value is.
+    fn kind(&self) -> Kind<'_, Self>;
+
+    /// The value as serde_json's, for the rare reads that need the whole of it (an error body
+    /// that is not text, a bad status shown in a message).
+    fn to_value(&self) -> Cow<'_, Value>;
+
+    fn as_str(&self) -> Option<&str> {
+        match self.kind() {
+            Kind::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn as_object(&self) -> Option<&Self::Object> {
+        match self.kind() {
+            Kind::Object(object) => Some(object),
+            _ => None,
+        }
+    }
+
+    fn as_f64(&self) -> Option<f64> {
+        match self.kind() {
+            Kind::Number(number) => number.as_f64(),
+            _ => None,
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        matches!(self.kind(), Kind::Null)
+    }
+}
+
+/// A JSON object discovery can read. A key written twice holds its last value, as in serde_json.
+pub trait JsonObject {
+    /// The values this object holds.
+    type Value: JsonValue<Object = Self>;
+
+    fn get(&self, key: &str) -> Option<&Self::Value>;
+
+    fn len(&self) -> usize;
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The members in the order they were first written.
+    fn entries(&self) -> impl Iterator<Item = (&str, &Self::Value)>;
+}
+
+impl JsonValue for Value {
+    type Object = Map<String, Value>;
+
+    fn kind(&self) -> Kind<'_, Self> {
+        match self {
+            Value::Null => Kind::Null,
+            Value::Bool(flag) => Kind::Bool(*flag),
+            Value::Number(number) => Kind::Number(number),
+            Value::String(text) => Kind::String(text),
+            Value::Array(items) => Kind::Array(items),
+            Value::Object(object) => Kind::Object(object),
+        }
+    }
+
+    fn to_value(&self) -> Cow<'_, Value> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl JsonObject for Map<String, Value> {
+    type Value = Value;
+
+    fn get(&self, key: &str) -> Option<&Value> {
+        Map::get(self, key)
+    }
+
+    fn len(&self) -> usize {
+        Map::len(self)
+    }
+
+    fn entries(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.iter().map(|(key, value)| (key.as_str(), value))
+    }
+}
