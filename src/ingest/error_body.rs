@@ -4,6 +4,8 @@
 //! problem+json, Google, Stripe, Microsoft, JSON:API, GitHub and OAuth bodies, and out of plain
 //! text or HTML pages (their title or first line).
 
+use super::sparse;
+use super::view::{JsonObject, JsonValue, Kind};
 use serde_json::Value;
 
 /// The error a response body describes.
@@ -18,19 +20,19 @@ pub struct ErrorInfo {
 const MAX_MESSAGE_CHARS: usize = 500;
 
 /// The error carried by a parsed JSON body, if it looks like one.
-pub fn from_json(body: &Value) -> ErrorInfo {
+pub fn from_json(body: &impl JsonValue) -> ErrorInfo {
     let Some(object) = body.as_object() else {
-        return match body {
-            Value::Array(items) => items.first().map(from_json).unwrap_or_default(),
-            Value::String(text) => from_text(text),
+        return match body.kind() {
+            Kind::Array(items) => items.first().map(from_json).unwrap_or_default(),
+            Kind::String(text) => from_text(text),
             _ => ErrorInfo::default(),
         };
     };
     let text = |key: &str| object.get(key).and_then(scalar_text);
 
-    match object.get("error") {
+    match object.get("error").map(|error| (error, error.kind())) {
         // Google / Stripe / Microsoft nest the details under `error`.
-        Some(Value::Object(inner)) => {
+        Some((_, Kind::Object(inner))) => {
             let field = |key: &str| inner.get(key).and_then(scalar_text);
             let error_type = field("type")
                 .filter(|kind| kind != "invalid_request_error" || field("code").is_none())
@@ -41,7 +43,7 @@ pub fn from_json(body: &Value) -> ErrorInfo {
             return ErrorInfo { error_type, message: message.map(clip) };
         }
         // My Virtual Office (and OAuth: `error` + `error_description`).
-        Some(error) if scalar_text(error).is_some() => {
+        Some((error, _)) if scalar_text(error).is_some() => {
             let message = text("message").or_else(|| text("error_description")).or_else(|| text("detail"));
             return ErrorInfo { error_type: scalar_text(error), message: message.map(clip) };
         }
@@ -49,8 +51,8 @@ pub fn from_json(body: &Value) -> ErrorInfo {
     }
 
     // JSON:API lists errors; GitHub adds `errors[]` beside a top-level message.
-    if let Some(Value::Array(errors)) = object.get("errors") {
-        let first = errors.first().and_then(Value::as_object);
+    if let Some(Kind::Array(errors)) = object.get("errors").map(JsonValue::kind) {
+        let first = errors.first().and_then(JsonValue::as_object);
         let first_text = |key: &str| first.and_then(|item| item.get(key)).and_then(scalar_text);
         let message = text("message")
             .or_else(|| first_text("detail"))
@@ -63,7 +65,7 @@ pub fn from_json(body: &Value) -> ErrorInfo {
     }
 
     // RFC 9457 problem details.
-    let has_text = |key: &str| object.get(key).is_some_and(Value::is_string);
+    let has_text = |key: &str| object.get(key).is_some_and(|value| value.as_str().is_some());
     if has_text("title") || has_text("detail") {
         let title = text("title");
         let message = text("detail").or_else(|| title.clone());
@@ -106,6 +108,14 @@ pub fn from_body_text(body: &str) -> ErrorInfo {
         if !matches!(trimmed.as_bytes().first(), Some(b'{' | b'[' | b'"')) {
             break;
         }
+        // Most bodies the scanner reads borrowed; what it is unsure of, serde_json reads.
+        if let Some(value) = sparse::parse_value(trimmed.as_bytes()) {
+            match value {
+                sparse::Node::String(inner) => text = std::borrow::Cow::Owned(inner.into_owned()),
+                value => return from_json(&value),
+            }
+            continue;
+        }
         match serde_json::from_str::<Value>(trimmed) {
             Ok(Value::String(inner)) => text = std::borrow::Cow::Owned(inner),
             Ok(value) => return from_json(&value),
@@ -115,21 +125,22 @@ pub fn from_body_text(body: &str) -> ErrorInfo {
     from_text(&text)
 }
 
-fn scalar_text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
-        Value::Number(number) => Some(number.to_string()),
+fn scalar_text(value: &impl JsonValue) -> Option<String> {
+    match value.kind() {
+        Kind::String(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
+        Kind::Number(number) => Some(number.to_string()),
         _ => None,
     }
 }
 
 /// FastAPI-style `detail` (a string or a list of `{msg}`) and Microsoft `details[]`.
-fn detail_message(detail: Option<&Value>) -> Option<String> {
-    match detail? {
-        Value::String(text) => Some(text.clone()),
-        Value::Array(items) => {
-            items.iter().find_map(|item| item.get("msg").or_else(|| item.get("message")).and_then(scalar_text))
-        }
+fn detail_message(detail: Option<&impl JsonValue>) -> Option<String> {
+    match detail?.kind() {
+        Kind::String(text) => Some(text.to_string()),
+        Kind::Array(items) => items.iter().find_map(|item| {
+            let item = item.as_object()?;
+            item.get("msg").or_else(|| item.get("message")).and_then(scalar_text)
+        }),
         _ => None,
     }
 }

@@ -400,7 +400,7 @@ fn describe_error(object: &impl JsonObject, read_body: bool) -> ErrorInfo {
         _ if !read_body => ErrorInfo::default(),
         Some(value) => match value.kind() {
             Kind::String(text) => error_body::from_body_text(text),
-            _ => error_body::from_json(&value.to_value()),
+            _ => error_body::from_json(value),
         },
         None => ErrorInfo::default(),
     };

@@ -44,6 +44,18 @@ pub fn parse<'a>(text: &'a [u8], paths: &Paths) -> Option<Members<'a>> {
     (scanner.at == text.len()).then_some(object)
 }
 
+/// The JSON value `text` holds, whole, or `None` when it is not one or the scanner is not sure
+/// it is valid JSON.
+pub fn parse_value(text: &[u8]) -> Option<Node<'_>> {
+    static NO_PATHS: std::sync::LazyLock<Paths> = std::sync::LazyLock::new(|| Paths::new([], [], []));
+    let source = utf8(text)?;
+    let mut scanner = Scanner { text, source, at: 0, depth: 0, paths: &NO_PATHS, path: String::new() };
+    scanner.skip_space();
+    let value = scanner.build_value()?;
+    scanner.skip_space();
+    (scanner.at == text.len()).then_some(value)
+}
+
 struct Scanner<'a, 'p> {
     text: &'a [u8],
     /// The same text as a `str`: strings are cut from it at their quotes, which are character

@@ -1,4 +1,5 @@
 use super::*;
+use crate::ingest::view::JsonValue;
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -208,6 +209,32 @@ proptest! {
             let whole = whole.expect("checked");
             let whole = whole.as_object().expect("an object");
             prop_assert_eq!(normalized(object.to_map()), normalized(reference(whole, "", false)));
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_whole_value_reads_as_serde_json_reads_it(
+        value in json_value(),
+        pretty in any::<bool>(),
+        at in any::<prop::sample::Index>(),
+        byte in prop::sample::select(b"\"\\{}[],:0-.eE+ux\x01\xff\xc3 tn".to_vec()),
+        edit in 0..4u8,
+    ) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) };
+        let mut bytes = text.expect("serializable").into_bytes();
+        let at = at.index(bytes.len() + 1);
+        match edit {
+            0 if at < bytes.len() => bytes[at] = byte,
+            1 => bytes.insert(at, byte),
+            2 if at < bytes.len() => { bytes.remove(at); }
+            _ => prop_assert!(parse_value(&bytes).is_some(), "a valid value was refused"),
+        }
+        if let Some(node) = parse_value(&bytes) {
+            let whole = serde_json::from_slice::<Value>(&bytes);
+            prop_assert!(whole.is_ok(), "accepted what serde_json refuses: {}", String::from_utf8_lossy(&bytes));
+            prop_assert_eq!(node.to_value().into_owned(), whole.expect("checked"));
         }
     }
 }
