@@ -34,18 +34,20 @@ pub fn path_of(url: &str) -> &str {
     let after_scheme = match scheme_end(url) {
         Some(rest_at) => {
             let rest = &url[rest_at..];
-            rest.find('/').map_or("/", |slash| &rest[slash..])
+            memchr::memchr(b'/', rest.as_bytes()).map_or("/", |slash| &rest[slash..])
         }
         None => url,
     };
-    let end = after_scheme.find(['?', '#']).unwrap_or(after_scheme.len());
+    // Byte searches: every call's URL passes here twice, and `str::find` with a set of chars
+    // decodes every character.
+    let end = memchr::memchr2(b'?', b'#', after_scheme.as_bytes()).unwrap_or(after_scheme.len());
     &after_scheme[..end]
 }
 
 /// The host of a full URL (without userinfo and port).
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = &url[scheme_end(url)?..];
-    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let authority = &rest[..memchr::memchr3(b'/', b'?', b'#', rest.as_bytes()).unwrap_or(rest.len())];
     let host = authority.rsplit('@').next().unwrap_or(authority);
     Some(strip_port(host)).filter(|host| !host.is_empty())
 }
@@ -53,7 +55,7 @@ pub fn host_of(url: &str) -> Option<&str> {
 /// Where what follows the first `://` starts. (A substring search sets up more than it searches
 /// in a URL; every call's URL is looked at this way three times.)
 fn scheme_end(url: &str) -> Option<usize> {
-    url.match_indices(':').map(|(at, _)| at).find(|at| url[at + 1..].starts_with("//")).map(|at| at + 3)
+    memchr::memchr_iter(b':', url.as_bytes()).find(|at| url.as_bytes()[at + 1..].starts_with(b"//")).map(|at| at + 3)
 }
 
 /// `host:443` → `host` (IPv6 literals in brackets keep their colons).
@@ -107,6 +109,17 @@ mod tests {
         #[test]
         fn the_scheme_ends_after_the_first_colon_slash_slash(url in "[:/a?é]{0,12}") {
             proptest::prop_assert_eq!(scheme_end(&url), url.find("://").map(|at| at + 3));
+        }
+
+        #[test]
+        fn paths_and_hosts_are_cut_where_the_url_grammar_says(url in "[:/a?#@é.]{0,16}") {
+            let rest = url.find("://").map(|at| &url[at + 3..]);
+            let after_scheme = rest.map_or(url.as_str(), |rest| rest.find('/').map_or("/", |slash| &rest[slash..]));
+            let path = &after_scheme[..after_scheme.find(['?', '#']).unwrap_or(after_scheme.len())];
+            proptest::prop_assert_eq!(path_of(&url), path);
+            let authority = rest.map(|rest| &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())]);
+            let host = authority.map(|authority| strip_port(authority.rsplit('@').next().unwrap_or(authority)));
+            proptest::prop_assert_eq!(host_of(&url), host.filter(|host| !host.is_empty()));
         }
     }
 

@@ -9,11 +9,12 @@
 //! strings within the block (on the parsing threads), then [`Store::extend_file`] maps the
 //! block's few distinct strings to the store's ids and appends the columns, in file order.
 
-use crate::endpoint;
-use crate::ingest::{self, Format, Ingested, Opened, Parsed, Skipped};
+mod rows;
+
+use crate::ingest::{self, Format, Ingested, Opened, Skipped};
 use crate::knowledge::Knowledge;
 use crate::record::{Record, SourceSpan};
-use crate::variant;
+pub use rows::Rows;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Seek, SeekFrom};
@@ -135,119 +136,6 @@ impl SourceFile {
         Some(Cow::Owned(text))
     }
 }
-
-/// One call, classified and ready to store: computed on the parsing threads.
-#[derive(Debug, Clone)]
-struct Row {
-    span: SourceSpan,
-    time_ms: i64,
-    status: u16,
-    kind: Option<(String, Option<usize>)>,
-    endpoint: String,
-    variant: Option<String>,
-    retry_after: Option<String>,
-}
-
-impl Row {
-    /// Classifies a record and derives its endpoint and message variant.
-    fn of(record: &Record, knowledge: &Knowledge) -> Self {
-        let kind = knowledge.classify(record).map(|c| (c.kind, c.vendor));
-        Self {
-            span: record.source,
-            time_ms: record.time_ms.unwrap_or(NO_TIME),
-            status: record.status,
-            retry_after: kind.as_ref().and(record.response.header("retry-after")).map(|v| v.trim().to_string()),
-            kind,
-            endpoint: endpoint::template(record.method.as_deref(), record.url.as_deref()),
-            variant: record.message.as_deref().map(variant::of),
-        }
-    }
-}
-
-/// A row whose strings are ids into its block's own tables.
-#[derive(Debug, Clone, Copy)]
-struct BlockRow {
-    span: SourceSpan,
-    time_ms: i64,
-    status: u16,
-    kind: u32,
-    endpoint: u32,
-    message: u32,
-}
-
-/// A parsed block turned into rows (what the loading threads hand over). Its strings are
-/// interned within the block on the parsing thread, so adding it to the store interns a few
-/// dozen distinct strings instead of three per row: that part runs on the window's thread.
-#[derive(Debug, Default)]
-pub struct Rows {
-    rows: Vec<BlockRow>,
-    kinds: Interner,
-    kind_vendors: Vec<Option<usize>>,
-    endpoints: Interner,
-    messages: Interner,
-    /// `Retry-After` values by block kind id.
-    retry_after: Vec<(u32, String)>,
-    /// Lines that were not calls.
-    pub skipped: Vec<Skipped>,
-}
-
-impl Rows {
-    /// Classifies every record of a parsed block.
-    pub fn of(parsed: Parsed, knowledge: &Knowledge) -> Self {
-        let mut rows = Self { skipped: parsed.skipped, ..Self::default() };
-        rows.rows.reserve_exact(parsed.records.len());
-        for record in &parsed.records {
-            rows.add(Row::of(record, knowledge));
-        }
-        rows
-    }
-
-    fn add(&mut self, row: Row) {
-        let kind = match row.kind {
-            Some((id, vendor)) => {
-                let kind = self.kinds.intern(&id);
-                if kind as usize == self.kind_vendors.len() {
-                    self.kind_vendors.push(vendor);
-                }
-                if let Some(value) = row.retry_after {
-                    self.retry_after.push((kind, value));
-                }
-                kind
-            }
-            None => NONE,
-        };
-        self.rows.push(BlockRow {
-            span: row.span,
-            time_ms: row.time_ms,
-            status: row.status,
-            kind,
-            endpoint: self.endpoints.intern(&row.endpoint),
-            message: row.variant.map_or(NONE, |text| self.messages.intern(&text)),
-        });
-    }
-
-    /// How many calls.
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    /// How many calls a content of `bytes` holds at this block's density, with a little slack.
-    fn estimate_in(&self, bytes: u64) -> usize {
-        let (Some(first), Some(last)) = (self.rows.first(), self.rows.last()) else { return 0 };
-        let covered = (last.span.offset + last.span.len).saturating_sub(first.span.offset).max(1);
-        let estimate = u128::from(bytes) * self.rows.len() as u128 / u128::from(covered);
-        usize::try_from(estimate + estimate / 50).unwrap_or(usize::MAX).min(MAX_PRESIZED_ROWS)
-    }
-
-    /// Whether the block holds no call.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-}
-
-/// The most rows laid out ahead from a first block's estimate (about 1.3 GB of columns); a file
-/// with more grows from there.
-const MAX_PRESIZED_ROWS: usize = 32 << 20;
 
 /// How many skipped lines a file keeps with their reasons; the rest are only counted. A file of
 /// garbage can have a skipped line every two bytes, and each costs 40 bytes or more to keep.

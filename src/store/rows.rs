@@ -1,0 +1,207 @@
+//! A parsed block turned into rows on its parsing thread: each call classified, its endpoint
+//! templated and its message's variant found, and the strings interned within the block.
+
+use super::{Interner, NONE};
+use crate::endpoint;
+use crate::ingest::{Parsed, Skipped};
+use crate::knowledge::Knowledge;
+use crate::record::{Record, SourceSpan};
+use crate::variant;
+use std::collections::HashMap;
+
+/// A row whose strings are ids into its block's own tables.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct BlockRow {
+    pub span: SourceSpan,
+    pub time_ms: i64,
+    pub status: u16,
+    pub kind: u32,
+    pub endpoint: u32,
+    pub message: u32,
+}
+
+/// A parsed block turned into rows (what the loading threads hand over). Its strings are
+/// interned within the block on the parsing thread, so adding it to the store interns a few
+/// dozen distinct strings instead of three per row: that part runs on the window's thread.
+#[derive(Debug, Default)]
+pub struct Rows {
+    pub(super) rows: Vec<BlockRow>,
+    pub(super) kinds: Interner,
+    pub(super) kind_vendors: Vec<Option<usize>>,
+    pub(super) endpoints: Interner,
+    pub(super) messages: Interner,
+    /// `Retry-After` values by block kind id.
+    pub(super) retry_after: Vec<(u32, String)>,
+    /// Lines that were not calls.
+    pub skipped: Vec<Skipped>,
+}
+
+/// What a block already worked out for a message. Logs repeat the same few errors thousands of
+/// times; finding a message's variant (regexes) and classifying a failure (lowercasing, keyword
+/// search) cost more than looking them up.
+#[derive(Default)]
+struct Memo {
+    messages: HashMap<Box<str>, Seen>,
+    no_message: Seen,
+}
+
+#[derive(Default)]
+struct Seen {
+    /// The block's id of the message's variant.
+    variant: Option<u32>,
+    /// The block's kind id for each way a failure with this message was classified.
+    kinds: Vec<(KindKey, u32)>,
+}
+
+/// All a classification reads besides the message.
+#[derive(PartialEq)]
+struct KindKey {
+    vendor: Option<usize>,
+    addressed: bool,
+    status: u16,
+    error_type: Option<Box<str>>,
+}
+
+impl Rows {
+    /// Classifies every record of a parsed block.
+    pub fn of(parsed: Parsed, knowledge: &Knowledge) -> Self {
+        let mut rows = Self { skipped: parsed.skipped, ..Self::default() };
+        rows.rows.reserve_exact(parsed.records.len());
+        let mut memo = Memo::default();
+        for record in &parsed.records {
+            rows.add(record, knowledge, &mut memo);
+        }
+        rows
+    }
+
+    fn add(&mut self, record: &Record, knowledge: &Knowledge, memo: &mut Memo) {
+        let seen = match record.message.as_deref() {
+            Some(message) => {
+                if !memo.messages.contains_key(message) {
+                    memo.messages.insert(message.into(), Seen::default());
+                }
+                memo.messages.get_mut(message).expect("inserted above")
+            }
+            None => &mut memo.no_message,
+        };
+        let message = match (record.message.as_deref(), seen.variant) {
+            (_, Some(id)) => id,
+            (Some(message), None) => *seen.variant.insert(self.messages.intern(&variant::of(message))),
+            (None, None) => NONE,
+        };
+        let kind = if record.is_failure() { self.kind_of(record, knowledge, seen) } else { NONE };
+        if kind != NONE
+            && let Some(value) = record.response.header("retry-after")
+        {
+            self.retry_after.push((kind, value.trim().to_string()));
+        }
+        self.rows.push(BlockRow {
+            span: record.source,
+            time_ms: record.time_ms.unwrap_or(super::NO_TIME),
+            status: record.status,
+            kind,
+            endpoint: self.endpoints.intern(&endpoint::template(record.method.as_deref(), record.url.as_deref())),
+            message,
+        });
+    }
+
+    /// The block's kind id of a failure, classified once per message and circumstances.
+    fn kind_of(&mut self, record: &Record, knowledge: &Knowledge, seen: &mut Seen) -> u32 {
+        let key = KindKey {
+            vendor: knowledge.vendor_of(record),
+            addressed: record.url.is_some() || record.host.is_some(),
+            status: record.status,
+            error_type: record.error_type.as_deref().map(Box::from),
+        };
+        if let Some((_, kind)) = seen.kinds.iter().find(|(known, _)| *known == key) {
+            return *kind;
+        }
+        let Some(classification) = knowledge.classify(record) else { return NONE };
+        let kind = self.kinds.intern(&classification.kind);
+        if kind as usize == self.kind_vendors.len() {
+            self.kind_vendors.push(classification.vendor);
+        }
+        seen.kinds.push((key, kind));
+        kind
+    }
+
+    /// How many calls.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// How many calls a content of `bytes` holds at this block's density, with a little slack.
+    pub(super) fn estimate_in(&self, bytes: u64) -> usize {
+        let (Some(first), Some(last)) = (self.rows.first(), self.rows.last()) else { return 0 };
+        let covered = (last.span.offset + last.span.len).saturating_sub(first.span.offset).max(1);
+        let estimate = u128::from(bytes) * self.rows.len() as u128 / u128::from(covered);
+        usize::try_from(estimate + estimate / 50).unwrap_or(usize::MAX).min(MAX_PRESIZED_ROWS)
+    }
+
+    /// Whether the block holds no call.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// The most rows laid out ahead from a first block's estimate (about 1.3 GB of columns); a file
+/// with more grows from there.
+const MAX_PRESIZED_ROWS: usize = 32 << 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Parsed;
+
+    fn call(status: u16, url: Option<&str>, error_type: Option<&str>, message: Option<&str>) -> Record {
+        Record {
+            status,
+            method: Some("POST".into()),
+            url: url.map(str::to_string),
+            error_type: error_type.map(str::to_string),
+            message: message.map(str::to_string),
+            ..Record::default()
+        }
+    }
+
+    /// The same message under other circumstances is classified again, not taken from the memo.
+    #[test]
+    fn every_row_is_classified_as_on_its_own_however_often_its_message_repeats() {
+        let knowledge = Knowledge::bundled();
+        let vendor = Some("https://api.my-virtual-office.com/api/customers");
+        let other = Some("https://api.example.org/v1/things");
+        let missing = "API key missing: send your key in the X-API-Key header";
+        let records = vec![
+            call(401, vendor, Some("Unauthorized"), Some(missing)),
+            call(401, vendor, Some("Unauthorized"), Some(missing)),
+            call(401, other, Some("Unauthorized"), Some(missing)),
+            call(403, vendor, Some("Unauthorized"), Some(missing)),
+            call(401, vendor, None, Some(missing)),
+            call(401, None, None, Some(missing)),
+            call(200, vendor, None, Some(missing)),
+            call(401, vendor, Some("Unauthorized"), Some("Customer 12345678 of a@b.ch")),
+            call(401, vendor, Some("Unauthorized"), Some("Customer 12345678 of a@b.ch")),
+            call(500, vendor, None, None),
+            call(502, None, None, None),
+        ];
+        let expected_kinds: Vec<Option<String>> =
+            records.iter().map(|record| knowledge.classify(record).map(|found| found.kind)).collect();
+        let variants: Vec<Option<String>> =
+            records.iter().map(|record| record.message.as_deref().map(variant::of)).collect();
+        let rows = Rows::of(Parsed { records, skipped: Vec::new() }, &knowledge);
+
+        let kinds: Vec<Option<String>> =
+            rows.rows.iter().map(|row| (row.kind != NONE).then(|| rows.kinds.get(row.kind).to_string())).collect();
+        assert_eq!(kinds, expected_kinds);
+        let messages: Vec<Option<String>> = rows
+            .rows
+            .iter()
+            .map(|row| (row.message != NONE).then(|| rows.messages.get(row.message).to_string()))
+            .collect();
+        assert_eq!(messages, variants);
+        // The circumstances do change the kind here, so the memo is put to the test.
+        assert_ne!(expected_kinds[0], expected_kinds[2]);
+        assert_ne!(expected_kinds[0], expected_kinds[3]);
+        assert_eq!(rows.messages.len(), 2);
+    }
+}
