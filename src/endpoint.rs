@@ -12,11 +12,21 @@
 /// assert_eq!(endpoint, "PATCH /api/customers/{id}");
 /// ```
 pub fn template(method: Option<&str>, url: Option<&str>) -> String {
+    let mut templated = String::new();
+    template_into(&mut templated, method, url);
+    templated
+}
+
+/// [`template`] written into `templated` (cleared first), for a caller that reuses one buffer.
+pub fn template_into(templated: &mut String, method: Option<&str>, url: Option<&str>) {
+    templated.clear();
     let method = method.unwrap_or("?");
-    let Some(url) = url else { return format!("{method} (unknown path)") };
-    let path = path_of(url);
-    let mut templated = String::with_capacity(method.len() + 1 + path.len());
     templated.push_str(method);
+    let Some(url) = url else {
+        templated.push_str(" (unknown path)");
+        return;
+    };
+    let path = path_of(url);
     templated.push(' ');
     let path_start = templated.len();
     for segment in path.split('/').skip(1) {
@@ -26,7 +36,6 @@ pub fn template(method: Option<&str>, url: Option<&str>) -> String {
     if templated.len() == path_start {
         templated.push('/');
     }
-    templated
 }
 
 /// The path of a URL or path, without query string or fragment.

@@ -162,6 +162,13 @@ pub fn read_paths() -> impl Iterator<Item = &'static str> {
 
 /// Looks up a dotted path, trying flattened keys (`"a.b"`) before nesting at every level.
 pub fn lookup<'a, O: JsonObject>(object: &'a O, path: &str) -> Option<&'a O::Value> {
+    // Most aliases name no key of a log line: a quick test of the whole path and of each part
+    // before a dot tells most of them.
+    let may_hold = object.may_contain(path)
+        || path.bytes().enumerate().any(|(at, byte)| byte == b'.' && object.may_contain(&path[..at]));
+    if !may_hold {
+        return None;
+    }
     if object.len() <= SMALL_OBJECT { lookup_by_keys(object, path) } else { lookup_by_splits(object, path) }
 }
 

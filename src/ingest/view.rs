@@ -60,6 +60,12 @@ pub trait JsonObject {
 
     fn get(&self, key: &str) -> Option<&Self::Value>;
 
+    /// `false` when the object surely has no member `key` (a quick test before a search);
+    /// `true` when it may.
+    fn may_contain(&self, _key: &str) -> bool {
+        true
+    }
+
     fn len(&self) -> usize;
 
     fn is_empty(&self) -> bool {

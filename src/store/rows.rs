@@ -43,6 +43,8 @@ pub struct Rows {
 struct Memo {
     messages: HashMap<Box<str>, Seen>,
     no_message: Seen,
+    /// A buffer for endpoint templates, which are interned from it.
+    endpoint: String,
 }
 
 #[derive(Default)]
@@ -54,7 +56,6 @@ struct Seen {
 }
 
 /// All a classification reads besides the message.
-#[derive(PartialEq)]
 struct KindKey {
     vendor: Option<usize>,
     addressed: bool,
@@ -75,6 +76,8 @@ impl Rows {
     }
 
     fn add(&mut self, record: &Record, knowledge: &Knowledge, memo: &mut Memo) {
+        endpoint::template_into(&mut memo.endpoint, record.method.as_deref(), record.url.as_deref());
+        let endpoint = self.endpoints.intern(&memo.endpoint);
         let seen = match record.message.as_deref() {
             Some(message) => {
                 if !memo.messages.contains_key(message) {
@@ -100,22 +103,26 @@ impl Rows {
             time_ms: record.time_ms.unwrap_or(super::NO_TIME),
             status: record.status,
             kind,
-            endpoint: self.endpoints.intern(&endpoint::template(record.method.as_deref(), record.url.as_deref())),
+            endpoint,
             message,
         });
     }
 
     /// The block's kind id of a failure, classified once per message and circumstances.
     fn kind_of(&mut self, record: &Record, knowledge: &Knowledge, seen: &mut Seen) -> u32 {
-        let key = KindKey {
-            vendor: knowledge.vendor_of(record),
-            addressed: record.url.is_some() || record.host.is_some(),
-            status: record.status,
-            error_type: record.error_type.as_deref().map(Box::from),
+        let vendor = knowledge.vendor_of(record);
+        let addressed = record.url.is_some() || record.host.is_some();
+        let error_type = record.error_type.as_deref();
+        let same = |known: &KindKey| {
+            known.vendor == vendor
+                && known.addressed == addressed
+                && known.status == record.status
+                && known.error_type.as_deref() == error_type
         };
-        if let Some((_, kind)) = seen.kinds.iter().find(|(known, _)| *known == key) {
+        if let Some((_, kind)) = seen.kinds.iter().find(|(known, _)| same(known)) {
             return *kind;
         }
+        let key = KindKey { vendor, addressed, status: record.status, error_type: error_type.map(Box::from) };
         let Some(classification) = knowledge.classify(record) else { return NONE };
         let kind = self.kinds.intern(&classification.kind);
         if kind as usize == self.kind_vendors.len() {

@@ -96,7 +96,14 @@ impl<'a> JsonObject for Members<'a> {
     type Value = Node<'a>;
 
     fn get(&self, key: &str) -> Option<&Node<'a>> {
+        if !self.may_contain(key) {
+            return None;
+        }
         self.members.iter().find(|(known, _)| known == key).map(|(_, value)| value)
+    }
+
+    fn may_contain(&self, key: &str) -> bool {
+        self.seen & key_bit(key) != 0
     }
 
     fn len(&self) -> usize {
