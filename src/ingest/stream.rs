@@ -16,6 +16,9 @@ use std::sync::Arc;
 /// Bytes parsed by one task.
 pub const BLOCK_BYTES: usize = 4 << 20;
 
+/// The first block of a line file: its counts are the first a window shows.
+pub const FIRST_BLOCK_BYTES: usize = 256 << 10;
+
 /// How to read a file.
 #[derive(Debug, Clone, Copy)]
 pub struct ReadOptions {
@@ -114,8 +117,8 @@ pub fn ingest_file<T: Send>(
     let pending = head.split_off(content_offset);
     let mut reader = LineBlocks { file, pending, offset: 0, line: 1, done: false, spare: Vec::new() };
     let batch = rayon::current_num_threads().max(1) * 2;
-    // The first block goes alone, so the first counts come after one block's parse, not a batch's.
-    let mut blocks = reader.next_blocks(1).map_err(io_error)?;
+    // The first block is small and goes alone, so the first counts come after a short parse.
+    let mut blocks = reader.first_block().map_err(io_error)?;
     while !blocks.is_empty() {
         // The file grew past the limit while it was read.
         if blocks.last().is_some_and(|block| block.end > limits.max_content_bytes) {
@@ -297,6 +300,17 @@ struct LineBlocks {
 }
 
 impl LineBlocks {
+    /// A block of about [`FIRST_BLOCK_BYTES`] from what the format detection read ahead, or a
+    /// whole block when no line ends after that.
+    fn first_block(&mut self) -> std::io::Result<Vec<Block>> {
+        let Some(after) = self.pending.get(FIRST_BLOCK_BYTES..).and_then(|tail| memchr::memchr(b'\n', tail)) else {
+            return self.next_blocks(1);
+        };
+        let rest = self.pending.split_off(FIRST_BLOCK_BYTES + after + 1);
+        let bytes = std::mem::replace(&mut self.pending, rest);
+        Ok(vec![self.block(bytes)])
+    }
+
     fn next_blocks(&mut self, count: usize) -> std::io::Result<Vec<Block>> {
         let mut blocks = Vec::with_capacity(count);
         while blocks.len() < count && !(self.done && self.pending.is_empty()) {
@@ -322,13 +336,18 @@ impl LineBlocks {
             rest.extend_from_slice(&self.pending[cut..]);
             self.pending.truncate(cut);
             let bytes = std::mem::replace(&mut self.pending, rest);
-            let lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
-            let block = Block { offset: self.offset, end: self.offset + bytes.len() as u64, line: self.line, bytes };
-            self.offset = block.end;
-            self.line += lines;
-            blocks.push(block);
+            blocks.push(self.block(bytes));
         }
         Ok(blocks)
+    }
+
+    /// The next block, of `bytes`.
+    fn block(&mut self, bytes: Vec<u8>) -> Block {
+        let lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
+        let block = Block { offset: self.offset, end: self.offset + bytes.len() as u64, line: self.line, bytes };
+        self.offset = block.end;
+        self.line += lines;
+        block
     }
 
     /// Reads up to `wanted` more bytes into `pending`, into room made for them at once

@@ -218,6 +218,22 @@ fn read_in_blocks(path: &Path) -> (Opened, Parsed, Vec<u64>) {
 }
 
 #[test]
+fn the_first_block_is_small_and_the_rest_follow_whole() {
+    let line = "{\"status\":503,\"url\":\"/api/customers\",\"message\":\"busy\"}\n";
+    let text = line.repeat((BLOCK_BYTES + BLOCK_BYTES / 2) / line.len());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("short-lines.ndjson");
+    std::fs::write(&path, &text).expect("write");
+    let (_, blocks, progress) = read_in_blocks(&path);
+    let first = super::stream::FIRST_BLOCK_BYTES as u64;
+    assert!((first..first + line.len() as u64).contains(&progress[0]), "{progress:?}");
+    assert_eq!(progress[0] % line.len() as u64, 0, "cut after a line end");
+    assert_eq!(progress.last(), Some(&(text.len() as u64)));
+    assert_eq!(blocks.records.len(), text.len() / line.len());
+    assert!(blocks.records.iter().enumerate().all(|(at, record)| record.source.line == at as u64 + 1));
+}
+
+#[test]
 fn the_block_reader_matches_the_whole_read() {
     // About 3 blocks of varied lines, with a BOM, CRLF, bad lines and one line longer than a block.
     let mut text = String::from("\u{feff}");
