@@ -162,14 +162,11 @@ pub fn read_paths() -> impl Iterator<Item = &'static str> {
 
 /// Looks up a dotted path, trying flattened keys (`"a.b"`) before nesting at every level.
 pub fn lookup<'a, O: JsonObject>(object: &'a O, path: &str) -> Option<&'a O::Value> {
-    // Most aliases name no key of a log line: a quick test of the whole path and of each part
-    // before a dot tells most of them.
-    let may_hold = object.may_contain(path)
-        || path.bytes().enumerate().any(|(at, byte)| byte == b'.' && object.may_contain(&path[..at]));
-    if !may_hold {
-        return None;
+    if object.get_is_cheap() || object.len() > SMALL_OBJECT {
+        lookup_by_splits(object, path)
+    } else {
+        lookup_by_keys(object, path)
     }
-    if object.len() <= SMALL_OBJECT { lookup_by_keys(object, path) } else { lookup_by_splits(object, path) }
 }
 
 /// Log objects have a dozen keys: comparing them is cheaper than hashing the key (serde_json's
@@ -182,7 +179,7 @@ fn lookup_by_splits<'a, O: JsonObject>(object: &'a O, path: &str) -> Option<&'a 
         return Some(value);
     }
     let mut split_at = path.len();
-    while let Some(dot) = path[..split_at].rfind('.') {
+    while let Some(dot) = path.as_bytes()[..split_at].iter().rposition(|byte| *byte == b'.') {
         if let Some(inner) = object.get(&path[..dot]).and_then(JsonValue::as_object)
             && let Some(value) = lookup(inner, &path[dot + 1..])
         {

@@ -23,8 +23,8 @@ use std::borrow::Cow;
 /// Deeper than this, the scanner leaves the line to serde_json (whose limit is 128).
 const MAX_DEPTH: usize = 100;
 
-/// About how many keys of a call's object are kept.
-const KEPT_KEYS_HINT: usize = 8;
+/// About how many keys of a call's object are kept (nested objects keep a few and start empty).
+const KEPT_KEYS_HINT: usize = 12;
 
 /// serde_json's own `Value` reads an object with this key as a raw value; such a line is left to it.
 const SERDE_RAW_VALUE_KEY: &[u8] = b"$serde_json::private::RawValue";
@@ -88,11 +88,18 @@ impl<'a> Scanner<'a, '_> {
     fn object(&mut self, inside_kept: bool) -> Option<Members<'a>> {
         self.members(|scanner, key| {
             let parent_len = scanner.path.len();
-            if parent_len > 0 {
+            let action = if parent_len == 0 {
+                // A top-level key is its own path; only an object read below needs it written.
+                let action = scanner.paths.action(key, inside_kept);
+                if matches!(action, Action::Descend { .. }) {
+                    scanner.path.push_str(key);
+                }
+                action
+            } else {
                 scanner.path.push('.');
-            }
-            scanner.path.push_str(key);
-            let action = scanner.paths.action(&scanner.path, inside_kept);
+                scanner.path.push_str(key);
+                scanner.paths.action(&scanner.path, inside_kept)
+            };
             let value = scanner.member(action);
             scanner.path.truncate(parent_len);
             value
@@ -120,7 +127,7 @@ impl<'a> Scanner<'a, '_> {
     /// passed over).
     fn members(&mut self, mut each: impl FnMut(&mut Self, &str) -> Option<Option<Node<'a>>>) -> Option<Members<'a>> {
         // Room for what a call line keeps, so the list is not regrown key by key.
-        let mut object = Members::with_capacity(KEPT_KEYS_HINT);
+        let mut object = if self.depth == 0 { Members::with_capacity(KEPT_KEYS_HINT) } else { Members::default() };
         if self.open(b'}')? {
             return Some(object);
         }
@@ -303,36 +310,41 @@ impl<'a> Scanner<'a, '_> {
         }
         let start = self.at;
         let escaped = self.skip_string()?;
-        (&self.text[start + 1..self.at - 1] != SERDE_RAW_VALUE_KEY).then_some((start, escaped))
+        // Most keys differ from serde_json's in their first byte.
+        let raw_value_key =
+            self.text.get(start + 1) == Some(&b'$') && &self.text[start + 1..self.at - 1] == SERDE_RAW_VALUE_KEY;
+        (!raw_value_key).then_some((start, escaped))
     }
 
     /// Passes over the string at `"`; whether it holds escapes.
     fn skip_string(&mut self) -> Option<bool> {
-        self.at += 1;
+        let text = self.text;
+        let mut at = self.at + 1;
         let mut escaped = false;
         loop {
             // Eight bytes at a time up to the first that needs a look (most of a string).
-            while let Some(chunk) = self.text.get(self.at..self.at + 8) {
-                match first_special(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
-                    Some(at) => {
-                        self.at += at;
-                        break;
-                    }
-                    None => self.at += 8,
+            while let Some(chunk) = text.get(at..at + 8) {
+                let found = special_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+                if found != 0 {
+                    at += found.trailing_zeros() as usize / 8;
+                    break;
                 }
+                at += 8;
             }
-            match *self.text.get(self.at)? {
+            match *text.get(at)? {
                 b'"' => {
-                    self.at += 1;
+                    self.at = at + 1;
                     return Some(escaped);
                 }
                 b'\\' => {
                     escaped = true;
+                    self.at = at;
                     self.skip_escape()?;
+                    at = self.at;
                 }
                 // serde_json refuses control characters in strings.
                 0..0x20 => return None,
-                _ => self.at += 1,
+                _ => at += 1,
             }
         }
     }
@@ -420,11 +432,18 @@ fn bytes_below(word: u64, limit: u8) -> u64 {
 
 /// Where in eight bytes of a string (little-endian) the first quote, backslash or control
 /// character is.
+#[cfg(test)]
 fn first_special(word: u64) -> Option<usize> {
-    let found = bytes_below(word ^ (ONES * u64::from(b'"')), 1)
-        | bytes_below(word ^ (ONES * u64::from(b'\\')), 1)
-        | bytes_below(word, 0x20);
+    let found = special_bytes(word);
     (found != 0).then(|| found.trailing_zeros() as usize / 8)
+}
+
+/// The high bits of the quotes, backslashes and control characters in eight bytes of a string
+/// (exact for the lowest such byte).
+fn special_bytes(word: u64) -> u64 {
+    bytes_below(word ^ (ONES * u64::from(b'"')), 1)
+        | bytes_below(word ^ (ONES * u64::from(b'\\')), 1)
+        | bytes_below(word, 0x20)
 }
 
 /// Whether `text` holds one of `names`, in any case. Most bytes cannot start a name, which one

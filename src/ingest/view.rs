@@ -60,10 +60,9 @@ pub trait JsonObject {
 
     fn get(&self, key: &str) -> Option<&Self::Value>;
 
-    /// `false` when the object surely has no member `key` (a quick test before a search);
-    /// `true` when it may.
-    fn may_contain(&self, _key: &str) -> bool {
-        true
+    /// Whether [`Self::get`] costs less than a pass over the members, however many there are.
+    fn get_is_cheap(&self) -> bool {
+        false
     }
 
     fn len(&self) -> usize;

@@ -20,9 +20,17 @@ pub enum Node<'a> {
 /// A kept JSON object: its members in the order their keys were first written.
 #[derive(Debug, Clone, Default)]
 pub struct Members<'a> {
-    members: Vec<(Cow<'a, str>, Node<'a>)>,
-    /// One bit per key, chosen by its length and ends: a key whose bit is clear is not there yet.
+    members: Vec<Member<'a>>,
+    /// The bits of all keys: a key whose bit is clear is not there.
     seen: u64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Member<'a> {
+    /// One bit chosen by the key's length and ends: keys with other bits are not compared.
+    bit: u64,
+    key: Cow<'a, str>,
+    value: Node<'a>,
 }
 
 impl<'a> Members<'a> {
@@ -35,13 +43,13 @@ impl<'a> Members<'a> {
     pub fn insert(&mut self, key: Cow<'a, str>, value: Node<'a>) {
         let bit = key_bit(&key);
         if self.seen & bit != 0
-            && let Some((_, slot)) = self.members.iter_mut().find(|(known, _)| *known == key)
+            && let Some(member) = self.members.iter_mut().find(|member| member.bit == bit && member.key == key)
         {
-            *slot = value;
+            member.value = value;
             return;
         }
         self.seen |= bit;
-        self.members.push((key, value));
+        self.members.push(Member { bit, key, value });
     }
 }
 
@@ -88,7 +96,7 @@ impl<'a> JsonValue for Node<'a> {
 impl Members<'_> {
     /// The same object as serde_json's map.
     pub fn to_map(&self) -> Map<String, Value> {
-        self.members.iter().map(|(key, value)| (key.to_string(), value.to_value().into_owned())).collect()
+        self.members.iter().map(|member| (member.key.to_string(), member.value.to_value().into_owned())).collect()
     }
 }
 
@@ -96,14 +104,15 @@ impl<'a> JsonObject for Members<'a> {
     type Value = Node<'a>;
 
     fn get(&self, key: &str) -> Option<&Node<'a>> {
-        if !self.may_contain(key) {
+        let bit = key_bit(key);
+        if self.seen & bit == 0 {
             return None;
         }
-        self.members.iter().find(|(known, _)| known == key).map(|(_, value)| value)
+        self.members.iter().find(|member| member.bit == bit && member.key == key).map(|member| &member.value)
     }
 
-    fn may_contain(&self, key: &str) -> bool {
-        self.seen & key_bit(key) != 0
+    fn get_is_cheap(&self) -> bool {
+        true
     }
 
     fn len(&self) -> usize {
@@ -111,6 +120,6 @@ impl<'a> JsonObject for Members<'a> {
     }
 
     fn entries(&self) -> impl Iterator<Item = (&str, &Node<'a>)> {
-        self.members.iter().map(|(key, value)| (key.as_ref(), value))
+        self.members.iter().map(|member| (member.key.as_ref(), &member.value))
     }
 }
