@@ -249,7 +249,12 @@ impl<'a> Scanner<'a, '_> {
             b'n' => self.skip_literal(b"null").map(|()| Node::Null)?,
             b'-' | b'0'..=b'9' => {
                 self.skip_number()?;
-                Node::Number(serde_json::from_str(self.source.get(start..self.at)?).ok()?)
+                let raw = self.source.get(start..self.at)?;
+                // A plain integer (a status) is read here, as serde_json reads it: a u64 when it fits.
+                match raw.parse::<u64>() {
+                    Ok(integer) => Node::Number(integer.into()),
+                    Err(_) => Node::Number(serde_json::from_str(raw).ok()?),
+                }
             }
             _ => return None,
         };
