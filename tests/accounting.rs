@@ -107,12 +107,12 @@ fn check(path: &Path) -> Option<Checked> {
     Some(Checked { path: path.to_path_buf(), format, units, records, skipped })
 }
 
-/// What the store keeps of a record: the summary read (which leaves request bodies and headers
-/// unbuilt) must give exactly what the full read gives.
+/// What the store keeps of a record: the summary read (which leaves request bodies and headers,
+/// the request id and the duration unread) must give exactly what the full read gives.
 fn kept(record: &errlens::record::Record) -> String {
     let retry_after = record.response.header("retry-after");
     format!(
-        "{:?} {:?} {:?} {:?} {} {:?} {:?} {:?} {:?} {:?} {retry_after:?}",
+        "{:?} {:?} {:?} {:?} {} {:?} {:?} {:?} {retry_after:?}",
         record.source,
         record.time_ms,
         record.method,
@@ -121,8 +121,6 @@ fn kept(record: &errlens::record::Record) -> String {
         record.host,
         record.error_type,
         record.message,
-        record.request_id,
-        record.duration_ms,
     )
 }
 

@@ -123,8 +123,15 @@ fn check_summary_detail(text: &[u8], format: Format) {
         (Ok(full), Ok(summary)) => {
             let retry_after = |record: &Record| record.response.header("retry-after").map(str::to_string);
             assert_eq!(retry_after(&summary), retry_after(&full));
-            let stripped =
-                |record: Record| Record { request: Message::default(), response: Message::default(), ..record };
+            // A summary keeps neither the request id nor the duration.
+            assert_eq!((summary.request_id.as_ref(), summary.duration_ms), (None, None));
+            let stripped = |record: Record| Record {
+                request: Message::default(),
+                response: Message::default(),
+                request_id: None,
+                duration_ms: None,
+                ..record
+            };
             assert_eq!(stripped(summary), stripped(full), "summary read = full read");
         }
         (Err(full), Err(summary)) => assert_eq!(summary, full, "the same reason"),

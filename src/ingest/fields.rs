@@ -149,14 +149,14 @@ pub const ERROR_MESSAGE: &[&str] = &[
     "response._error",
 ];
 
-/// Every path [`discover`] and [`not_a_call`] read from an object, and the keys they read
-/// directly (`error`, `message`): a summary builds these and checks the rest of a line unbuilt.
-pub fn read_paths() -> impl Iterator<Item = &'static str> {
-    [STATUS, METHOD, URL, REQUEST_LINE, TIME, REQUEST_ID, RESPONSE_BODY, RESPONSE_HEADERS, ERROR_MESSAGE]
+/// Every path [`discover`] and [`not_a_call`] read from an object for a summary, and the keys
+/// they read directly (`error`, `message`): a summary builds these and checks the rest of a line
+/// unbuilt.
+pub fn summary_paths() -> impl Iterator<Item = &'static str> {
+    [STATUS, METHOD, URL, REQUEST_LINE, TIME, RESPONSE_BODY, RESPONSE_HEADERS, ERROR_MESSAGE]
         .into_iter()
         .flatten()
         .copied()
-        .chain(DURATION.iter().map(|(path, _)| *path))
         .chain(["error", "message"])
 }
 
@@ -273,26 +273,26 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
     record.method = first_text(object, METHOD).or(line_method).map(|method| method.to_ascii_uppercase());
     record.url = url_of(object).or(line_target);
     record.time_ms = TIME.iter().find_map(|path| lookup(object, path).and_then(time::parse_value));
-    record.request_id = first_text(object, REQUEST_ID);
-    record.duration_ms = DURATION
-        .iter()
-        .find_map(|(path, unit)| lookup(object, path).and_then(duration_number).map(|value| value * unit));
     let response_headers = first(object, RESPONSE_HEADERS).map(headers_of).unwrap_or_default();
     if detail == Detail::Full {
+        record.request_id = first_text(object, REQUEST_ID);
+        record.duration_ms = DURATION
+            .iter()
+            .find_map(|(path, unit)| lookup(object, path).and_then(duration_number).map(|value| value * unit));
         record.request = Message {
             headers: first(object, REQUEST_HEADERS).map(headers_of).unwrap_or_default(),
             body: first(object, REQUEST_BODY).and_then(body_text),
         };
         record.response = Message { headers: response_headers, body: first(object, RESPONSE_BODY).and_then(body_text) };
+        if record.request_id.is_none() {
+            record.request_id = record
+                .response
+                .header("x-request-id")
+                .or_else(|| record.request.header("x-request-id"))
+                .map(str::to_string);
+        }
     } else {
         record.response.headers = summary_headers(response_headers);
-    }
-    if record.request_id.is_none() {
-        record.request_id = record
-            .response
-            .header("x-request-id")
-            .or_else(|| record.request.header("x-request-id"))
-            .map(str::to_string);
     }
 
     let status = STATUS.iter().find_map(|path| lookup(object, path).and_then(status_of));
@@ -347,7 +347,7 @@ fn duration_number(value: &impl JsonValue) -> Option<f64> {
 }
 
 /// The response headers the store uses; the rest are read back with the call when it is opened.
-pub const SUMMARY_HEADERS: &[&str] = &["retry-after", "x-request-id"];
+pub const SUMMARY_HEADERS: &[&str] = &["retry-after"];
 
 /// Only the [`SUMMARY_HEADERS`] of `headers`.
 pub fn summary_headers(mut headers: Vec<(String, String)>) -> Vec<(String, String)> {

@@ -34,7 +34,8 @@ pub fn entry_record<O: JsonObject>(entry: &O, detail: Detail) -> Option<Record> 
         method: request.get("method").and_then(JsonValue::as_str).map(str::to_ascii_uppercase),
         url: request.get("url").and_then(JsonValue::as_str).map(str::to_string),
         time_ms: entry.get("startedDateTime").and_then(time::parse_value),
-        duration_ms: entry.get("time").and_then(JsonValue::as_f64).filter(|ms| *ms >= 0.0),
+        // A summary keeps neither the duration nor the request id (see `Detail::Summary`).
+        duration_ms: entry.get("time").and_then(JsonValue::as_f64).filter(|ms| *ms >= 0.0 && detail == Detail::Full),
         request: Message {
             headers: request.get("headers").map(headers_of).unwrap_or_default(),
             body: text_in(request, "postData"),
@@ -51,10 +52,12 @@ pub fn entry_record<O: JsonObject>(entry: &O, detail: Detail) -> Option<Record> 
     record.status = response.get("status").and_then(status_of).unwrap_or(0);
     record.response =
         Message { headers: response.get("headers").map(headers_of).unwrap_or_default(), body: response_text(response) };
-    record.request_id = REQUEST_ID_HEADERS
-        .iter()
-        .find_map(|name| record.response.header(name).or_else(|| record.request.header(name)))
-        .map(str::to_string);
+    if detail == Detail::Full {
+        record.request_id = REQUEST_ID_HEADERS
+            .iter()
+            .find_map(|name| record.response.header(name).or_else(|| record.request.header(name)))
+            .map(str::to_string);
+    }
     let failure = entry
         .get("_error")
         .or_else(|| response.get("_error"))

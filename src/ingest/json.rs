@@ -174,10 +174,7 @@ const HAR_SUMMARY_PRUNED: &[&str] = &[
 /// that say why an entry is not a call.
 static HAR_SUMMARY_PATHS: LazyLock<sparse::Paths> = LazyLock::new(|| {
     sparse::Paths::new(har::READ_PATHS.iter().chain(fields::STATUS).copied(), [], HAR_SUMMARY_PRUNED.iter().copied())
-        .with_headers(
-            ["request.headers", "response.headers"],
-            har::REQUEST_ID_HEADERS.iter().chain(fields::SUMMARY_HEADERS).copied(),
-        )
+        .with_headers(["request.headers", "response.headers"], fields::SUMMARY_HEADERS.iter().copied())
 });
 
 /// Reads one item as a record, or says why it is not one.

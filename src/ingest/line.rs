@@ -16,11 +16,11 @@ pub enum Mode {
     Text,
 }
 
-/// What a summary builds of a line: what field discovery reads, without the request's body and
-/// headers ([`Detail::Summary`] keeps neither).
+/// What a summary builds of a line: what field discovery reads for one, without the request's
+/// body and headers ([`Detail::Summary`] keeps neither).
 static SUMMARY_PATHS: LazyLock<sparse::Paths> = LazyLock::new(|| {
     // Response bodies stay text until a failure's error is read from one.
-    let kept = fields::read_paths().chain(text::WRAPPED_LINE.iter().copied());
+    let kept = fields::summary_paths().chain(text::WRAPPED_LINE.iter().copied());
     let pruned = fields::REQUEST_BODY.iter().chain(fields::REQUEST_HEADERS).copied();
     sparse::Paths::new(kept, fields::RESPONSE_BODY.iter().copied(), pruned)
         .with_headers(fields::RESPONSE_HEADERS.iter().copied(), fields::SUMMARY_HEADERS.iter().copied())

@@ -48,8 +48,9 @@ pub use stream::{BLOCK_BYTES, Opened, ReadOptions, ingest_file};
 pub enum Detail {
     /// Everything: headers and bodies (reading one call back, redaction, the email).
     Full,
-    /// What the store needs (time, status, method, URL, error, request id, Retry-After): bodies
-    /// are read for their error but not kept, which spares copying them for every call.
+    /// What the store keeps (time, status, method, URL, host, error, Retry-After): bodies are read
+    /// for their error but not kept, which spares copying them for every call; the request id and
+    /// duration are read with the call when it is opened.
     Summary,
 }
 

@@ -430,8 +430,13 @@ fn the_summary_read_skips_request_parts_but_accepts_and_rejects_as_the_full_read
         match (&full, &summary) {
             (Ok(full), Ok(summary)) => {
                 assert_eq!(summary.request, crate::record::Message::default(), "{line}");
-                let without_bodies =
-                    Record { request: Default::default(), response: summary.response.clone(), ..full.clone() };
+                let without_bodies = Record {
+                    request: Default::default(),
+                    response: summary.response.clone(),
+                    request_id: None,
+                    duration_ms: None,
+                    ..full.clone()
+                };
                 assert_eq!(summary, &without_bodies, "{line}");
             }
             (Err(full), Err(summary)) => assert_eq!(summary, full, "{line}"),
@@ -450,7 +455,8 @@ mod summary_read {
     use serde_json::{Value, json};
 
     /// The summary read must find what the full read finds (the fuzzer's check, on call-shaped
-    /// input): the same record without bodies and headers, the same Retry-After, or the same reason.
+    /// input): the same record without bodies, headers, request id and duration, the same
+    /// Retry-After, or the same reason.
     fn same_call(text: &[u8], format: Format) -> Result<(), TestCaseError> {
         let full = read_one(text, format, Detail::Full).expect("not CSV");
         let summary = read_one(text, format, Detail::Summary).expect("not CSV");
@@ -458,8 +464,15 @@ mod summary_read {
             (Ok(full), Ok(summary)) => {
                 let retry_after = |record: &Record| record.response.header("retry-after").map(str::to_string);
                 prop_assert_eq!(retry_after(&summary), retry_after(&full));
-                let stripped =
-                    |record: Record| Record { request: Message::default(), response: Message::default(), ..record };
+                let stripped = |record: Record| Record {
+                    request: Message::default(),
+                    response: Message::default(),
+                    request_id: None,
+                    duration_ms: None,
+                    ..record
+                };
+                prop_assert_eq!(summary.request_id.as_ref(), None);
+                prop_assert_eq!(summary.duration_ms, None);
                 prop_assert_eq!(stripped(summary), stripped(full));
             }
             (full, summary) => prop_assert_eq!(summary.err(), full.err()),

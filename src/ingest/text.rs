@@ -63,7 +63,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
         embedded.as_ref().filter(|value| value.as_object().is_some_and(fields::describes_call))
         && let Some(mut record) = fields::discover(object, detail)
     {
-        fill_from_text(&mut record, prefix);
+        fill_from_text(&mut record, prefix, detail);
         return Ok(record);
     }
 
@@ -72,7 +72,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
             return Err(SkipReason::NotHttp);
         }
         let mut record = Record { status: dash[2].parse().unwrap_or(0), ..Record::default() };
-        fill_from_text(&mut record, prefix);
+        fill_from_text(&mut record, prefix, detail);
         return Ok(record);
     }
 
@@ -116,7 +116,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     if record.message.is_none() {
         record.message = envoy_tail.and_then(envoy_message);
     }
-    fill_from_text(&mut record, prefix);
+    fill_from_text(&mut record, prefix, detail);
     Ok(record)
 }
 
@@ -146,7 +146,7 @@ fn split_embedded_json(line: &str) -> (&str, Option<Value>) {
     }
 }
 
-fn fill_from_text(record: &mut Record, text: &str) {
+fn fill_from_text(record: &mut Record, text: &str, detail: Detail) {
     if record.time_ms.is_none() {
         record.time_ms = TIME.find(text).and_then(|found| time::parse_text(found.as_str()));
     }
@@ -160,13 +160,17 @@ fn fill_from_text(record: &mut Record, text: &str) {
     }
     let quoted: Vec<&str> = QUOTED.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect();
     if let Some(at) = quoted.iter().position(|value| UUID.is_match(value)) {
-        if record.request_id.is_none() {
+        if record.request_id.is_none() && detail == Detail::Full {
             record.request_id = Some(quoted[at].to_string());
         }
         // Envoy writes the authority right after the request id.
         if let Some(authority) = quoted.get(at + 1).filter(|value| **value != "-" && !value.contains(' ')) {
             record.host.get_or_insert_with(|| authority.to_string());
         }
+    }
+    // A summary keeps neither (see `Detail::Summary`).
+    if detail == Detail::Summary {
+        return;
     }
     if record.request_id.is_none() {
         record.request_id = REQUEST_ID.captures(text).map(|c| c[1].to_string());
