@@ -77,16 +77,19 @@ pub fn strip_port(host: &str) -> &str {
 
 /// UUIDs, numbers, long hex and random-looking tokens are ids; words are not.
 pub fn is_id_like(segment: &str) -> bool {
-    if segment.is_empty() {
+    // The cheap tests first: every segment of every call's URL comes here.
+    let len = segment.len();
+    if len >= 20 && !segment.contains('.') {
+        return true;
+    }
+    let bytes = segment.as_bytes();
+    let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    if digits == 0 {
         return false;
     }
-    let digits = segment.bytes().filter(u8::is_ascii_digit).count();
-    let letters = segment.bytes().filter(u8::is_ascii_alphabetic).count();
-    let all_hex_or_dash = segment.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
-    digits == segment.len()
-        || (all_hex_or_dash && segment.len() >= 8 && digits > 0)
-        || (digits >= 2 && letters > 0 && segment.len() >= 10)
-        || (segment.len() >= 20 && !segment.contains('.'))
+    digits == len
+        || (len >= 8 && bytes.iter().all(|b| b.is_ascii_hexdigit() || *b == b'-'))
+        || (digits >= 2 && len >= 10 && bytes.iter().any(u8::is_ascii_alphabetic))
 }
 
 #[cfg(test)]
@@ -118,6 +121,19 @@ mod tests {
         #[test]
         fn the_scheme_ends_after_the_first_colon_slash_slash(url in "[:/a?é]{0,12}") {
             proptest::prop_assert_eq!(scheme_end(&url), url.find("://").map(|at| at + 3));
+        }
+
+        #[test]
+        fn id_like_segments_are_told_as_the_rules_say(segment in "[0-9a-fA-F\\-g-z.]{0,24}") {
+            let digits = segment.bytes().filter(u8::is_ascii_digit).count();
+            let letters = segment.bytes().filter(u8::is_ascii_alphabetic).count();
+            let all_hex_or_dash = segment.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+            let expected = !segment.is_empty()
+                && (digits == segment.len()
+                    || (all_hex_or_dash && segment.len() >= 8 && digits > 0)
+                    || (digits >= 2 && letters > 0 && segment.len() >= 10)
+                    || (segment.len() >= 20 && !segment.contains('.')));
+            proptest::prop_assert_eq!(is_id_like(&segment), expected);
         }
 
         #[test]

@@ -350,25 +350,13 @@ impl LineBlocks {
         block
     }
 
-    /// Reads up to `wanted` more bytes into `pending`, into room made for them at once
-    /// (`read_to_end` probes and regrows the buffer near its end).
+    /// Reads up to `wanted` more bytes into `pending`, into room made for them at once and not
+    /// zeroed first (the reader stops at `wanted`, so it never probes past the room and regrows).
     fn read_more(&mut self, wanted: usize) -> std::io::Result<()> {
         let before = self.pending.len();
-        self.pending.resize(before + wanted, 0);
-        let mut filled = before;
-        while filled < self.pending.len() {
-            match self.file.read(&mut self.pending[filled..]) {
-                Ok(0) => break,
-                Ok(read) => filled += read,
-                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(error) => {
-                    self.pending.truncate(filled);
-                    return Err(error);
-                }
-            }
-        }
-        self.pending.truncate(filled);
-        if filled == before {
+        self.pending.reserve(wanted);
+        let read = (&mut self.file).take(wanted as u64).read_to_end(&mut self.pending)?;
+        if read == 0 && before == self.pending.len() {
             self.done = true;
         }
         Ok(())
