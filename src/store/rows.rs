@@ -137,12 +137,9 @@ impl Rows {
         self.rows.len()
     }
 
-    /// How many calls a content of `bytes` holds at this block's density, with a little slack.
-    pub(super) fn estimate_in(&self, bytes: u64) -> usize {
-        let (Some(first), Some(last)) = (self.rows.first(), self.rows.last()) else { return 0 };
-        let covered = (last.span.offset + last.span.len).saturating_sub(first.span.offset).max(1);
-        let estimate = u128::from(bytes) * self.rows.len() as u128 / u128::from(covered);
-        usize::try_from(estimate + estimate / 50).unwrap_or(usize::MAX).min(MAX_PRESIZED_ROWS)
+    /// Where in the content this block's last call ends.
+    pub(super) fn end_offset(&self) -> Option<u64> {
+        self.rows.last().map(|last| last.span.offset + last.span.len)
     }
 
     /// Whether the block holds no call.
@@ -151,8 +148,15 @@ impl Rows {
     }
 }
 
-/// The most rows laid out ahead from a first block's estimate (about 1.3 GB of columns); a file
-/// with more grows from there.
+/// How many calls a content of `content_bytes` holds, at the density of the `read` calls found in
+/// its first `covered` bytes, with a little slack.
+pub(super) fn estimate_total(read: usize, covered: u64, content_bytes: u64) -> usize {
+    let estimate = u128::from(content_bytes.max(covered)) * read as u128 / u128::from(covered.max(1));
+    usize::try_from(estimate + estimate / 50).unwrap_or(usize::MAX).min(MAX_PRESIZED_ROWS)
+}
+
+/// The most rows laid out ahead from an estimate (about 1.3 GB of columns); a file with more
+/// grows from there.
 const MAX_PRESIZED_ROWS: usize = 32 << 20;
 
 #[cfg(test)]
