@@ -110,6 +110,8 @@ pub struct App {
     pub rows: Vec<u32>,
     /// Summary of `rows`.
     pub summary: Option<Summary>,
+    /// The first and last time among `rows`.
+    pub span: Option<(i64, i64)>,
     /// Failures over time of `rows`.
     pub timeline: Timeline,
     /// Messages for the user (unreadable files, ...), newest last.
@@ -156,6 +158,7 @@ impl App {
             selected_row: None,
             rows: Vec::new(),
             summary: None,
+            span: None,
             timeline: Timeline::default(),
             messages: Vec::new(),
             notice: None,
@@ -380,6 +383,7 @@ impl App {
         }
         self.rows = view.rows;
         self.summary = view.summary;
+        self.span = view.span;
         self.timeline = view.timeline;
         self.trends = view.trends;
     }

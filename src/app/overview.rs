@@ -7,19 +7,21 @@ use egui_plot::{AxisHints, Bar, BarChart, Plot};
 
 /// Draws the overview page.
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
-    let Some(summary) = app.summary.clone() else { return };
-    let rate = if summary.records == 0 { 0.0 } else { 100.0 * summary.errors as f64 / summary.records as f64 };
-    let span = match (
-        app.rows.iter().map(|&r| app.store.time_ms[r as usize]).filter(|&t| t != crate::store::NO_TIME).min(),
-        app.rows.iter().map(|&r| app.store.time_ms[r as usize]).max(),
-    ) {
-        (Some(first), Some(last)) => format!("{} – {}", style::local_time(first), style::local_time(last)),
-        _ => "no times".to_string(),
+    // Only what the charts below need while `app` is lent to them: a frame copies no summary.
+    let Some((records, errors, by_status)) =
+        app.summary.as_ref().map(|summary| (summary.records, summary.errors, summary.by_status.clone()))
+    else {
+        return;
+    };
+    let rate = if records == 0 { 0.0 } else { 100.0 * errors as f64 / records as f64 };
+    let span = match app.span {
+        Some((first, last)) => format!("{} – {}", style::local_time(first), style::local_time(last)),
+        None => "no times".to_string(),
     };
     ui.heading(format!(
         "{} calls · {} failed ({rate:.0} %) · {span} · {} file(s)",
-        style::thousands(summary.records),
-        style::thousands(summary.errors),
+        style::thousands(records),
+        style::thousands(errors),
         app.store.files.len()
     ));
     ui.add_space(6.0);
@@ -28,7 +30,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(width * 0.5 - 8.0);
-                by_status_ui(app, ui, &summary.by_status);
+                by_status_ui(app, ui, &by_status);
             });
             ui.vertical(|ui| {
                 ui.set_width(width * 0.5 - 8.0);

@@ -18,6 +18,8 @@ pub struct View {
     pub rows: Vec<u32>,
     /// Summary of the rows.
     pub summary: Option<Summary>,
+    /// The first and last time among the rows.
+    pub span: Option<(i64, i64)>,
     /// Failures over time.
     pub timeline: Timeline,
     /// Per kind, its trend.
@@ -34,9 +36,18 @@ pub fn compute(store: &Store, filter: &Filter, sort: Option<(records::Column, bo
     };
     records::sort_rows(store, &mut rows, sort);
     let summary = Some(summary::summarize(store, Some(&rows)));
+    let span = time_span(store, &rows);
     let timeline = query::timeline(store, &rows, 60);
     let trends = groups::trends(store, &rows);
-    View { rows, summary, timeline, trends, error: None }
+    View { rows, summary, span, timeline, trends, error: None }
+}
+
+/// The first and last known time among `rows` (here, not in a frame: a million rows take
+/// milliseconds to look at).
+fn time_span(store: &Store, rows: &[u32]) -> Option<(i64, i64)> {
+    let mut times = rows.iter().map(|&row| store.time_ms[row as usize]).filter(|&time| time != crate::store::NO_TIME);
+    let first = times.next()?;
+    Some(times.fold((first, first), |(low, high), time| (low.min(time), high.max(time))))
 }
 
 /// A view being computed on its own thread.
@@ -67,5 +78,32 @@ impl Job {
     /// The view, once it is ready.
     pub fn try_take(&self) -> Option<View> {
         self.result.try_recv().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ingest_bytes;
+    use crate::knowledge::Knowledge;
+    use std::path::Path;
+
+    #[test]
+    fn the_span_covers_the_filtered_rows_with_a_time() {
+        let log = concat!(
+            "{\"time\":\"2026-11-20T10:00:05Z\",\"status\":500,\"url\":\"/a\"}\n",
+            "{\"status\":404,\"url\":\"/b\"}\n",
+            "{\"time\":\"2026-11-20T10:00:01Z\",\"status\":200,\"url\":\"/c\"}\n",
+            "{\"time\":\"2026-11-20T10:00:09Z\",\"status\":503,\"url\":\"/d\"}\n",
+        );
+        let ingested = ingest_bytes(Path::new("app.ndjson"), log.as_bytes(), None).expect("readable");
+        let mut store = Store::new(Arc::new(Knowledge::bundled()));
+        store.add("app.ndjson".into(), ingested, log.as_bytes().into());
+        let at = |seconds: i64| 1_795_168_800_000 + seconds * 1_000; // 2026-11-20T10:00:00Z + seconds
+        assert_eq!(time_span(&store, &[0, 1, 2, 3]), Some((at(1), at(9))));
+        assert_eq!(time_span(&store, &[0, 1]), Some((at(5), at(5))));
+        assert_eq!(time_span(&store, &[1]), None);
+        let failures = compute(&store, &Filter { failures_only: true, ..Filter::default() }, None);
+        assert_eq!(failures.span, Some((at(5), at(9))));
     }
 }
