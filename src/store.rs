@@ -345,8 +345,11 @@ impl Store {
                 self.kind_vendor.entry(kind).or_insert(*vendor);
             }
         }
-        for (kind, value) in rows.retry_after {
-            *self.retry_after.entry(kinds[kind as usize]).or_default().entry(value).or_default() += 1;
+        for (kind, values) in rows.retry_after {
+            let counts = self.retry_after.entry(kinds[kind as usize]).or_default();
+            for (value, count) in values {
+                *counts.entry(value).or_default() += count;
+            }
         }
         let global = |ids: &[u32], id: u32| if id == NONE { NONE } else { ids[id as usize] };
         self.reserve_rows(rows.rows.len());

@@ -7,7 +7,7 @@ use crate::ingest::{Parsed, Skipped};
 use crate::knowledge::Knowledge;
 use crate::record::{Record, SourceSpan};
 use crate::variant;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A row whose strings are ids into its block's own tables.
 #[derive(Debug, Clone, Copy)]
@@ -30,8 +30,9 @@ pub struct Rows {
     pub(super) kind_vendors: Vec<Option<usize>>,
     pub(super) endpoints: Interner,
     pub(super) messages: Interner,
-    /// `Retry-After` values by block kind id.
-    pub(super) retry_after: Vec<(u32, String)>,
+    /// How often each `Retry-After` value came, by block kind id (counted here: a rate-limited
+    /// integration sends hundreds of thousands, and the window's thread adds a block's counts).
+    pub(super) retry_after: BTreeMap<u32, BTreeMap<String, usize>>,
     /// Lines that were not calls.
     pub skipped: Vec<Skipped>,
 }
@@ -96,7 +97,13 @@ impl Rows {
         if kind != NONE
             && let Some(value) = record.response.header("retry-after")
         {
-            self.retry_after.push((kind, value.trim().to_string()));
+            let values = self.retry_after.entry(kind).or_default();
+            match values.get_mut(value.trim()) {
+                Some(count) => *count += 1,
+                None => {
+                    values.insert(value.trim().to_string(), 1);
+                }
+            }
         }
         self.rows.push(BlockRow {
             span: record.source,
@@ -173,6 +180,21 @@ mod tests {
             message: message.map(str::to_string),
             ..Record::default()
         }
+    }
+
+    #[test]
+    fn retry_after_values_are_counted_per_kind_in_the_block() {
+        let knowledge = Knowledge::bundled();
+        let with_retry = |status: u16, value: &str| {
+            let mut record = call(status, Some("/api/customers"), None, Some("Too many requests"));
+            record.response.headers = vec![("Retry-After".into(), value.into())];
+            record
+        };
+        let records = vec![with_retry(429, "30"), with_retry(429, " 30"), with_retry(429, "5"), with_retry(200, "9")];
+        let rows = Rows::of(Parsed { records, skipped: Vec::new() }, &knowledge);
+        let kind = rows.rows[0].kind;
+        let counts: BTreeMap<String, usize> = BTreeMap::from([("30".into(), 2), ("5".into(), 1)]);
+        assert_eq!(rows.retry_after, BTreeMap::from([(kind, counts)]));
     }
 
     /// The same message under other circumstances is classified again, not taken from the memo.
