@@ -1,8 +1,8 @@
 //! Reading a JSON line for a summary: only the fields a summary looks at become values.
 //!
-//! A summary reads a call's status, method, URL, time, request id, duration and error; the rest of
-//! a log line (the request's headers and body, the host, the level, the success body's fields)
-//! is, byte for byte, most of it. [`parse`] walks the line with a small validating scanner and
+//! A summary reads a call's status, method, URL, time and error; the rest of a log line (the
+//! request's headers and body, the host, the level, the success body's fields) is, byte for
+//! byte, most of it. [`parse`] walks the line with a small validating scanner and
 //! keeps a value ([`Node`], its strings borrowed from the line) only for the paths [`Paths`]
 //! keeps, so the object it returns is what the whole parse gives with the other keys left out.
 //!

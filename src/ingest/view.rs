@@ -67,10 +67,6 @@ pub trait JsonObject {
 
     fn len(&self) -> usize;
 
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// The members in the order they were first written.
     fn entries(&self) -> impl Iterator<Item = (&str, &Self::Value)>;
 }
