@@ -116,42 +116,60 @@ pub fn ingest_file<T: Send>(
     let mode = line_mode(format);
     let pending = head.split_off(content_offset);
     let mut reader = LineBlocks { file, pending, offset: 0, line: 1, done: false, spare: Vec::new() };
-    let batch = rayon::current_num_threads().max(1) * 2;
-    // The first block is small and goes alone, so the first counts come after a short parse.
-    let mut blocks = reader.first_block().map_err(io_error)?;
-    while !blocks.is_empty() {
-        // The file grew past the limit while it was read.
-        if blocks.last().is_some_and(|block| block.end > limits.max_content_bytes) {
-            return Err(too_large());
-        }
-        // The next blocks are read while these are parsed.
-        let (results, next) = rayon::join(
-            || {
-                blocks
-                    .into_par_iter()
-                    .map(|block| {
-                        let parsed = line::parse_lines(
-                            &block.bytes,
-                            block.line,
-                            block.offset,
-                            mode,
-                            detail,
-                            limits.max_line_bytes,
-                        );
-                        (map(parsed), block.end, block.bytes)
-                    })
-                    .collect::<Vec<_>>()
-            },
-            || reader.next_blocks(batch),
-        );
-        for (result, end, bytes) in results {
+    let parse = |block: Block| {
+        let parsed = line::parse_lines(&block.bytes, block.line, block.offset, mode, detail, limits.max_line_bytes);
+        (map(parsed), block.end, block.bytes)
+    };
+    // Each block is parsed on the pool as soon as it is read and handed over in file order as
+    // soon as it and those before it are done: no batch waits for its slowest block, and the
+    // first (small) block's counts come after its own parse. Reading stays a few blocks ahead.
+    let in_flight_max = rayon::current_num_threads().max(1) * 2 + 1;
+    // Inside the pool (no caller does that today) a blocked wait could starve it: parse in place.
+    let inside_pool = rayon::current_thread_index().is_some();
+    let (finished, results) = std::sync::mpsc::channel();
+    rayon::in_place_scope(|scope| -> Result<(), IngestError> {
+        let parse = &parse;
+        let mut ready = std::collections::BTreeMap::new();
+        let (mut read, mut handed_over) = (0usize, 0usize);
+        let mut more = true;
+        loop {
+            while more && read - handed_over < in_flight_max {
+                let block = if read == 0 { reader.first_block() } else { reader.next_block() };
+                let Some(block) = block.map_err(io_error)? else {
+                    more = false;
+                    break;
+                };
+                // The file grew past the limit while it was read.
+                if block.end > limits.max_content_bytes {
+                    return Err(too_large());
+                }
+                let index = read;
+                read += 1;
+                if inside_pool {
+                    ready.insert(index, parse(block));
+                } else {
+                    let finished = finished.clone();
+                    scope.spawn(move |_| {
+                        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(block)));
+                        let _ = finished.send((index, result));
+                    });
+                }
+            }
+            if handed_over == read {
+                return Ok(());
+            }
+            while !ready.contains_key(&handed_over) {
+                let (index, result) = results.recv().expect("every parse task sends its block");
+                ready.insert(index, result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            }
+            let (result, end, bytes) = ready.remove(&handed_over).expect("the next block is ready");
+            handed_over += 1;
             reader.give_back(bytes);
             if !on_block(result, end) {
-                return Ok(opened);
+                return Ok(());
             }
         }
-        blocks = next.map_err(io_error)?;
-    }
+    })?;
     Ok(opened)
 }
 
@@ -302,18 +320,18 @@ struct LineBlocks {
 impl LineBlocks {
     /// A block of about [`FIRST_BLOCK_BYTES`] from what the format detection read ahead, or a
     /// whole block when no line ends after that.
-    fn first_block(&mut self) -> std::io::Result<Vec<Block>> {
+    fn first_block(&mut self) -> std::io::Result<Option<Block>> {
         let Some(after) = self.pending.get(FIRST_BLOCK_BYTES..).and_then(|tail| memchr::memchr(b'\n', tail)) else {
-            return self.next_blocks(1);
+            return self.next_block();
         };
         let rest = self.pending.split_off(FIRST_BLOCK_BYTES + after + 1);
         let bytes = std::mem::replace(&mut self.pending, rest);
-        Ok(vec![self.block(bytes)])
+        Ok(Some(self.block(bytes)))
     }
 
-    fn next_blocks(&mut self, count: usize) -> std::io::Result<Vec<Block>> {
-        let mut blocks = Vec::with_capacity(count);
-        while blocks.len() < count && !(self.done && self.pending.is_empty()) {
+    /// The next block of about [`BLOCK_BYTES`], cut after a line end; `None` at the end.
+    fn next_block(&mut self) -> std::io::Result<Option<Block>> {
+        while !(self.done && self.pending.is_empty()) {
             while !self.done && self.pending.len() < BLOCK_BYTES {
                 self.read_more(BLOCK_BYTES - self.pending.len())?;
             }
@@ -336,9 +354,9 @@ impl LineBlocks {
             rest.extend_from_slice(&self.pending[cut..]);
             self.pending.truncate(cut);
             let bytes = std::mem::replace(&mut self.pending, rest);
-            blocks.push(self.block(bytes));
+            return Ok(Some(self.block(bytes)));
         }
-        Ok(blocks)
+        Ok(None)
     }
 
     /// The next block, of `bytes`.
