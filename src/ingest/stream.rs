@@ -133,7 +133,9 @@ pub fn ingest_file<T: Send>(
         let (mut read, mut handed_over) = (0usize, 0usize);
         let mut more = true;
         loop {
-            while more && read - handed_over < in_flight_max {
+            // The first block goes alone: its counts are shown while the rest is read.
+            let limit = if handed_over == 0 { 1 } else { in_flight_max };
+            while more && read - handed_over < limit {
                 let block = if read == 0 { reader.first_block() } else { reader.next_block() };
                 let Some(block) = block.map_err(io_error)? else {
                     more = false;
