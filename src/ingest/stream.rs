@@ -115,38 +115,61 @@ pub fn ingest_file<T: Send>(
     on_open(&opened);
     let mode = line_mode(format);
     let pending = head.split_off(content_offset);
-    let mut reader = LineBlocks { file, pending, offset: 0, line: 1, done: false, spare: Vec::new() };
-    let parse = |block: Block| {
-        let parsed = line::parse_lines(&block.bytes, block.line, block.offset, mode, detail, limits.max_line_bytes);
-        (map(parsed), block.end, block.bytes)
-    };
-    // Each block is parsed on the pool as soon as it is read and handed over in file order as
-    // soon as it and those before it are done: no batch waits for its slowest block, and the
-    // first (small) block's counts come after its own parse. Reading stays a few blocks ahead.
+    // Read ahead and handed back buffers between parses, on this thread only.
+    let reader =
+        std::cell::RefCell::new(LineBlocks { file, pending, offset: 0, line: 1, done: false, spare: Vec::new() });
+    let mut first = true;
+    parse_in_order(
+        || {
+            let mut reader = reader.borrow_mut();
+            let block = if std::mem::take(&mut first) { reader.first_block() } else { reader.next_block() };
+            let block = block.map_err(io_error)?;
+            // The file grew past the limit while it was read.
+            if block.as_ref().is_some_and(|block| block.end > limits.max_content_bytes) {
+                return Err(too_large());
+            }
+            Ok(block)
+        },
+        |block: Block| {
+            let parsed = line::parse_lines(&block.bytes, block.line, block.offset, mode, detail, limits.max_line_bytes);
+            (map(parsed), block.end, block.bytes)
+        },
+        |(result, end, bytes)| {
+            reader.borrow_mut().give_back(bytes);
+            on_block(result, end)
+        },
+    )?;
+    Ok(opened)
+}
+
+/// Parses each block `next` gives on the pool as soon as it is given, and hands the results to
+/// `deliver` in order, each as soon as it and those before it are done: no block waits for a
+/// slower one beside it. The first block goes alone (a window's first counts wait for its parse
+/// only); then a few are in flight while the next are read. Stops when `next` has no more or
+/// `deliver` says `false`.
+fn parse_in_order<B: Send, R: Send>(
+    mut next: impl FnMut() -> Result<Option<B>, IngestError>,
+    parse: impl Fn(B) -> R + Sync,
+    mut deliver: impl FnMut(R) -> bool,
+) -> Result<(), IngestError> {
     let in_flight_max = rayon::current_num_threads().max(1) * 2 + 1;
     // Inside the pool (no caller does that today) a blocked wait could starve it: parse in place.
     let inside_pool = rayon::current_thread_index().is_some();
     let (finished, results) = std::sync::mpsc::channel();
-    rayon::in_place_scope(|scope| -> Result<(), IngestError> {
-        let parse = &parse;
+    let parse = &parse;
+    rayon::in_place_scope(|scope| {
         let mut ready = std::collections::BTreeMap::new();
-        let (mut read, mut handed_over) = (0usize, 0usize);
+        let (mut given, mut delivered) = (0usize, 0usize);
         let mut more = true;
         loop {
-            // The first block goes alone: its counts are shown while the rest is read.
-            let limit = if handed_over == 0 { 1 } else { in_flight_max };
-            while more && read - handed_over < limit {
-                let block = if read == 0 { reader.first_block() } else { reader.next_block() };
-                let Some(block) = block.map_err(io_error)? else {
+            let limit = if delivered == 0 { 1 } else { in_flight_max };
+            while more && given - delivered < limit {
+                let Some(block) = next()? else {
                     more = false;
                     break;
                 };
-                // The file grew past the limit while it was read.
-                if block.end > limits.max_content_bytes {
-                    return Err(too_large());
-                }
-                let index = read;
-                read += 1;
+                let index = given;
+                given += 1;
                 if inside_pool {
                     ready.insert(index, parse(block));
                 } else {
@@ -157,22 +180,20 @@ pub fn ingest_file<T: Send>(
                     });
                 }
             }
-            if handed_over == read {
+            if delivered == given {
                 return Ok(());
             }
-            while !ready.contains_key(&handed_over) {
+            while !ready.contains_key(&delivered) {
                 let (index, result) = results.recv().expect("every parse task sends its block");
                 ready.insert(index, result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
             }
-            let (result, end, bytes) = ready.remove(&handed_over).expect("the next block is ready");
-            handed_over += 1;
-            reader.give_back(bytes);
-            if !on_block(result, end) {
+            let result = ready.remove(&delivered).expect("the next block is ready");
+            delivered += 1;
+            if !deliver(result) {
                 return Ok(());
             }
         }
-    })?;
-    Ok(opened)
+    })
 }
 
 fn line_mode(format: Format) -> line::Mode {
@@ -234,31 +255,16 @@ fn ingest_whole<T: Send>(
     }
     on_open(&opened);
     let mode = line_mode(format);
-    let blocks = cut_blocks(content, BLOCK_BYTES);
-    let batch = rayon::current_num_threads().max(1) * 2;
-    for group in blocks.chunks(batch) {
-        let results: Vec<(T, u64)> = group
-            .par_iter()
-            .map(|&(start, end, line)| {
-                (
-                    map(line::parse_lines(
-                        &content[start..end],
-                        line,
-                        start as u64,
-                        mode,
-                        detail,
-                        limits.max_line_bytes,
-                    )),
-                    end as u64,
-                )
-            })
-            .collect();
-        for (result, end) in results {
-            if !on_block(result, end) {
-                return Ok(opened);
-            }
-        }
-    }
+    let mut blocks = cut_blocks(content, BLOCK_BYTES).into_iter();
+    parse_in_order(
+        || Ok(blocks.next()),
+        |(start, end, line): (usize, usize, u64)| {
+            let parsed =
+                line::parse_lines(&content[start..end], line, start as u64, mode, detail, limits.max_line_bytes);
+            (map(parsed), end as u64)
+        },
+        |(result, end)| on_block(result, end),
+    )?;
     Ok(opened)
 }
 
