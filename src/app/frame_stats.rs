@@ -1,6 +1,7 @@
 //! Frame timing for the speed benchmark: with `ERRLENS_FRAME_STATS=FILE` the app times every
 //! call of its `ui` (the work of a frame, before painting) and when the shown counts change,
-//! and rewrites FILE with the distribution about once a second. Off by default: nothing is timed.
+//! and rewrites FILE with the distribution about once a second and when a load ends. Off by
+//! default: nothing is timed.
 //!
 //! A frame is timed twice: by the clock (what the user waits, which grows when loading threads
 //! take the cores) and by the CPU time the window's thread spent in it (the frame's own work).
@@ -63,11 +64,14 @@ impl FrameStats {
                 self.updates.push(now);
             }
         }
-        if self.was_loading && !loading {
+        let just_loaded = self.was_loading && !loading;
+        if just_loaded {
             self.loaded_at = Some(now);
         }
         self.was_loading = loading;
-        if self.written.elapsed() >= WRITE_EVERY {
+        // The end of a load is written at once: an idle window draws no more frames, and a
+        // bench that stops it without moving the mouse would read a report from mid-load.
+        if just_loaded || self.written.elapsed() >= WRITE_EVERY {
             self.written = Instant::now();
             if let Err(error) = std::fs::write(&self.out, self.report()) {
                 eprintln!("errlens: cannot write frame stats to {}: {error}", self.out.display());
