@@ -138,6 +138,9 @@ pub fn apply(store: &Store, filter: &Filter) -> Result<Vec<u32>, regex::Error> {
         }
         true
     };
+    if filter.is_empty() {
+        return Ok((0..store.len() as u32).collect());
+    }
     Ok((0..store.len()).filter(|&row| keep(row)).map(|row| row as u32).collect())
 }
 
@@ -180,21 +183,30 @@ pub fn bucket_width(span_ms: i64, max_buckets: i64) -> i64 {
 
 /// The failure timeline of `rows` (failures without a time are left out).
 pub fn timeline(store: &Store, rows: &[u32], max_buckets: i64) -> Timeline {
+    // Two passes over millions of rows: the span and the statuses present, then the counts.
     let failures =
         || rows.iter().map(|&row| row as usize).filter(|&row| store.is_failure(row) && store.time_ms[row] != NO_TIME);
-    let Some(first) = failures().map(|row| store.time_ms[row]).min() else { return Timeline::default() };
-    let last = failures().map(|row| store.time_ms[row]).max().unwrap_or(first);
+    let mut span: Option<(i64, i64)> = None;
+    let mut present = vec![false; usize::from(u16::MAX) + 1];
+    for row in failures() {
+        let time = store.time_ms[row];
+        span = Some(span.map_or((time, time), |(first, last)| (first.min(time), last.max(time))));
+        present[usize::from(store.status[row])] = true;
+    }
+    let Some((first, last)) = span else { return Timeline::default() };
     let bucket_ms = bucket_width(last - first, max_buckets);
     let start_ms = first - first.rem_euclid(bucket_ms);
     let buckets = ((last - start_ms) / bucket_ms + 1) as usize;
-    let mut statuses: Vec<u16> = failures().map(|row| store.status[row]).collect();
-    statuses.sort_unstable();
-    statuses.dedup();
+    let statuses: Vec<u16> = (0..=u16::MAX).filter(|&status| present[usize::from(status)]).collect();
+    // Each status's series, looked up by status instead of searched for.
+    let mut series_by_status = vec![0u16; usize::from(u16::MAX) + 1];
+    for (series, &status) in statuses.iter().enumerate() {
+        series_by_status[usize::from(status)] = series as u16;
+    }
     let mut counts = vec![vec![0u32; buckets]; statuses.len()];
     for row in failures() {
-        let series = statuses.binary_search(&store.status[row]).unwrap_or(0);
         let bucket = ((store.time_ms[row] - start_ms) / bucket_ms) as usize;
-        counts[series][bucket.min(buckets - 1)] += 1;
+        counts[usize::from(series_by_status[usize::from(store.status[row])])][bucket.min(buckets - 1)] += 1;
     }
     Timeline { start_ms, bucket_ms, statuses, counts }
 }
@@ -254,5 +266,57 @@ mod tests {
         assert_eq!(timeline.counts[2][23], 1);
         assert_eq!(bucket_width(5_000, 60), 1_000);
         assert_eq!(bucket_width(3 * 86_400_000, 60), 10_800_000);
+    }
+
+    /// The timeline as first written: every failure's status collected and sorted, series found
+    /// by searching them.
+    fn timeline_oracle(store: &Store, rows: &[u32], max_buckets: i64) -> Timeline {
+        let failures: Vec<usize> = rows
+            .iter()
+            .map(|&row| row as usize)
+            .filter(|&row| store.is_failure(row) && store.time_ms[row] != NO_TIME)
+            .collect();
+        let Some(first) = failures.iter().map(|&row| store.time_ms[row]).min() else { return Timeline::default() };
+        let last = failures.iter().map(|&row| store.time_ms[row]).max().unwrap_or(first);
+        let bucket_ms = bucket_width(last - first, max_buckets);
+        let start_ms = first - first.rem_euclid(bucket_ms);
+        let buckets = ((last - start_ms) / bucket_ms + 1) as usize;
+        let mut statuses: Vec<u16> = failures.iter().map(|&row| store.status[row]).collect();
+        statuses.sort_unstable();
+        statuses.dedup();
+        let mut counts = vec![vec![0u32; buckets]; statuses.len()];
+        for &row in &failures {
+            let series = statuses.binary_search(&store.status[row]).expect("collected above");
+            counts[series][(((store.time_ms[row] - start_ms) / bucket_ms) as usize).min(buckets - 1)] += 1;
+        }
+        Timeline { start_ms, bucket_ms, statuses, counts }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn timeline_counts_as_the_sorting_version_did(
+            calls in proptest::collection::vec(
+                (proptest::sample::select(vec![200u16, 204, 301, 400, 404, 409, 429, 500, 503, 599, 777]),
+                 proptest::option::of(0i64..400_000)),
+                0..60),
+            keep_every in 1usize..4,
+        ) {
+            let mut log = String::new();
+            for (status, seconds) in &calls {
+                let time = seconds.map(|seconds| {
+                    let at = chrono::DateTime::from_timestamp(1_795_168_800 + seconds, 0).expect("in range");
+                    format!("\"time\":\"{}\",", at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+                });
+                log.push_str(&format!("{{{}\"method\":\"GET\",\"path\":\"/a\",\"status\":{status}}}\n", time.unwrap_or_default()));
+            }
+            let ingested = ingest_bytes(Path::new("t.ndjson"), log.as_bytes(), None).expect("readable");
+            let mut store = Store::new(Arc::new(Knowledge::bundled()));
+            store.add("t.ndjson".into(), ingested, log.as_bytes().into());
+            proptest::prop_assert_eq!(store.len(), calls.len());
+            let rows: Vec<u32> = (0..store.len() as u32).filter(|row| (*row as usize).is_multiple_of(keep_every)).collect();
+            for max_buckets in [60, 7] {
+                proptest::prop_assert_eq!(timeline(&store, &rows, max_buckets), timeline_oracle(&store, &rows, max_buckets));
+            }
+        }
     }
 }
