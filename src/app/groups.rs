@@ -13,7 +13,10 @@ const TREND_BUCKETS: usize = 16;
 /// Per kind, failures in [`TREND_BUCKETS`] equal slices of the rows' time span.
 pub fn trends(store: &Store, rows: &[u32]) -> HashMap<u32, Vec<u32>> {
     let times = rows.iter().map(|&row| store.time_ms[row as usize]).filter(|&t| t != NO_TIME);
-    let (Some(first), Some(last)) = (times.clone().min(), times.max()) else { return HashMap::new() };
+    let span = times.fold(None, |span: Option<(i64, i64)>, time| {
+        Some(span.map_or((time, time), |(first, last)| (first.min(time), last.max(time))))
+    });
+    let Some((first, last)) = span else { return HashMap::new() };
     let span = (last - first).max(1) as f64;
     // Kind ids are dense: counting into a table by id spares a hash per row (millions while loading).
     let mut by_kind: Vec<Option<Vec<u32>>> = vec![None; store.kinds.len()];
