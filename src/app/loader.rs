@@ -1,6 +1,6 @@
 //! Loading off the UI thread: a named thread reads each file through the parallel block reader
-//! and sends every block's classified rows over a channel as soon as it is parsed, asking for a
-//! repaint, so counts and charts show while a big file is still loading.
+//! and sends every block's classified rows over a channel as soon as it is parsed; the window
+//! takes them at the pace of its views, so counts and charts show while a big file still loads.
 
 use crate::ingest::{self, Opened};
 use crate::knowledge::Knowledge;
@@ -9,11 +9,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::Duration;
-
-/// At most how long a loaded block waits to be drawn (the progress bar moves ten times a second;
-/// drawing for every block would take a core from the parsing under a software renderer).
-pub const BLOCK_REPAINT_DELAY: Duration = Duration::from_millis(100);
 
 /// What the loader tells the UI.
 pub enum Event {
@@ -35,10 +30,9 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Starts loading `paths` in order; `repaint` is called after each event, with how soon it
-    /// should be drawn: at once for a file's start, first rows, end or failure, within
-    /// [`BLOCK_REPAINT_DELAY`] for the blocks between.
-    pub fn start(paths: Vec<PathBuf>, knowledge: Arc<Knowledge>, repaint: impl Fn(Duration) + Send + 'static) -> Self {
+    /// Starts loading `paths` in order; `repaint` is called for a file's start, first rows, end or
+    /// failure (not for the blocks between: the window polls for them at its own pace).
+    pub fn start(paths: Vec<PathBuf>, knowledge: Arc<Knowledge>, repaint: impl Fn() + Send + 'static) -> Self {
         let (sender, events) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
@@ -50,7 +44,7 @@ impl Loader {
                 load_one(path, &knowledge, &sender, &stop, &repaint);
             }
             let _ = sender.send(Event::Finished);
-            repaint(Duration::ZERO);
+            repaint();
         });
         if let Err(error) = spawned {
             // Without a thread nothing loads; say so in the window.
@@ -74,7 +68,7 @@ fn load_one(
     knowledge: &Knowledge,
     sender: &Sender<Event>,
     cancel: &AtomicBool,
-    repaint: &impl Fn(Duration),
+    repaint: &impl Fn(),
 ) {
     // Both closures need them; the blocks only arrive after `on_open`.
     let started = std::cell::Cell::new(false);
@@ -87,21 +81,24 @@ fn load_one(
             started.set(true);
             total_bytes.set(opened.total_bytes);
             let _ = sender.send(Event::Started { path: path.to_path_buf(), opened: opened.clone() });
-            repaint(Duration::ZERO);
+            repaint();
         },
         |parsed| Rows::of(parsed, knowledge),
         |rows, done_bytes| {
             let sent =
                 sender.send(Event::Block { rows: Box::new(rows), done_bytes, total_bytes: total_bytes.get() }).is_ok();
-            // The first rows are worth a frame at once; the rest share one per delay.
+            // The first rows are worth a frame at once; the window asks for the next ones itself,
+            // at the pace of its views (a frame per block would take a core from the parsing).
             blocks.set(blocks.get() + 1);
-            repaint(if blocks.get() == 1 { Duration::ZERO } else { BLOCK_REPAINT_DELAY });
+            if blocks.get() == 1 {
+                repaint();
+            }
             sent && !cancel.load(Ordering::Relaxed)
         },
     );
     if let Err(error) = result {
         let _ =
             sender.send(Event::Failed { path: path.to_path_buf(), error: error.to_string(), started: started.get() });
-        repaint(Duration::ZERO);
+        repaint();
     }
 }

@@ -26,6 +26,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+/// What threads ask for when they have something to show: egui answers a request for a repaint
+/// "now" with two frames, one "after a moment" with one, and each frame costs a software renderer
+/// ~20 ms of CPU that loading would use.
+const ONE_FRAME_SOON: std::time::Duration = std::time::Duration::from_millis(1);
 /// How often counts and charts are recomputed while a file is still loading.
 const REFRESH_WHILE_LOADING: std::time::Duration = std::time::Duration::from_millis(100);
 
@@ -233,7 +237,7 @@ impl App {
 
     fn start_loader(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
         let ctx = ctx.clone();
-        let repaint = move |within| ctx.request_repaint_after(within);
+        let repaint = move || ctx.request_repaint_after(ONE_FRAME_SOON);
         self.loader = Some(Loader::start(paths, Arc::clone(&self.store.knowledge), repaint));
         self.stale = true;
     }
@@ -343,26 +347,32 @@ impl App {
 
     /// Recomputes rows, summary and timeline when data or filter changed.
     fn refresh(&mut self, ctx: &egui::Context) {
-        if !self.stale {
-            return;
-        }
-        // While a file loads, blocks arrive faster than views are worth recomputing.
-        if self.is_loading()
-            && let Some(last) = self.last_refresh
-            && last.elapsed() < REFRESH_WHILE_LOADING
-        {
-            ctx.request_repaint_after(REFRESH_WHILE_LOADING - last.elapsed());
-            return;
-        }
-        if self.is_loading() && self.view_job.is_some() {
-            // Blocks wait for this job; a newer one would only make them wait longer.
+        if self.is_loading() {
+            // While files load the window draws at the views' pace (the loader asks for no frames
+            // between blocks): a view every REFRESH_WHILE_LOADING, a frame to start it and one to
+            // show it, and none asked for in between.
+            if self.view_job.is_some() {
+                // Its end asks for a frame. Blocks wait for it; a newer one would make them wait longer.
+                return;
+            }
+            if let Some(last) = self.last_refresh
+                && last.elapsed() < REFRESH_WHILE_LOADING
+            {
+                ctx.request_repaint_after(REFRESH_WHILE_LOADING - last.elapsed());
+                return;
+            }
+            if !self.stale {
+                ctx.request_repaint_after(REFRESH_WHILE_LOADING);
+                return;
+            }
+        } else if !self.stale {
             return;
         }
         self.last_refresh = Some(std::time::Instant::now());
         self.stale = false;
         let repaint = ctx.clone();
         match view::Job::start(Arc::clone(&self.store), self.settings.filter.clone(), self.sort, move || {
-            repaint.request_repaint();
+            repaint.request_repaint_after(ONE_FRAME_SOON);
         }) {
             // A newer job replaces an older one; the older result is dropped unseen.
             Ok(job) => self.view_job = Some(job),
