@@ -347,33 +347,32 @@ impl App {
 
     /// Recomputes rows, summary and timeline when data or filter changed.
     fn refresh(&mut self, ctx: &egui::Context) {
+        let now = std::time::Instant::now();
+        let mut not_before = None;
         if self.is_loading() {
             // While files load the window draws at the views' pace (the loader asks for no frames
-            // between blocks): a view every REFRESH_WHILE_LOADING, a frame to start it and one to
-            // show it, and none asked for in between.
+            // between blocks): the frame that shows a view starts the next, which waits until
+            // REFRESH_WHILE_LOADING after the last began, so one frame a refresh is drawn.
             if self.view_job.is_some() {
                 // Its end asks for a frame. Blocks wait for it; a newer one would make them wait longer.
-                return;
-            }
-            if let Some(last) = self.last_refresh
-                && last.elapsed() < REFRESH_WHILE_LOADING
-            {
-                ctx.request_repaint_after(REFRESH_WHILE_LOADING - last.elapsed());
                 return;
             }
             if !self.stale {
                 ctx.request_repaint_after(REFRESH_WHILE_LOADING);
                 return;
             }
+            not_before = self.last_refresh.map(|last| last + REFRESH_WHILE_LOADING).filter(|due| *due > now);
         } else if !self.stale {
             return;
         }
-        self.last_refresh = Some(std::time::Instant::now());
+        self.last_refresh = Some(not_before.unwrap_or(now));
         self.stale = false;
         let repaint = ctx.clone();
-        match view::Job::start(Arc::clone(&self.store), self.settings.filter.clone(), self.sort, move || {
-            repaint.request_repaint_after(ONE_FRAME_SOON);
-        }) {
+        let job =
+            view::Job::start(Arc::clone(&self.store), self.settings.filter.clone(), self.sort, not_before, move || {
+                repaint.request_repaint_after(ONE_FRAME_SOON);
+            });
+        match job {
             // A newer job replaces an older one; the older result is dropped unseen.
             Ok(job) => self.view_job = Some(job),
             Err(error) => self.messages.push(format!("cannot start a worker thread: {error}")),

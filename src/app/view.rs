@@ -10,6 +10,7 @@ use crate::summary::{self, Summary};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
 
 /// The computed view.
 #[derive(Debug, Default)]
@@ -56,15 +57,20 @@ pub struct Job {
 }
 
 impl Job {
-    /// Starts computing; `done` is called (to repaint) when the view is ready.
+    /// Starts computing, not before `not_before` when given; `done` is called (to repaint) when
+    /// the view is ready.
     pub fn start(
         store: Arc<Store>,
         filter: Filter,
         sort: Option<(records::Column, bool)>,
+        not_before: Option<Instant>,
         done: impl Fn() + Send + 'static,
     ) -> std::io::Result<Self> {
         let (sender, result) = channel();
         std::thread::Builder::new().name("errlens-view".into()).spawn(move || {
+            if let Some(wait) = not_before.and_then(|due| due.checked_duration_since(Instant::now())) {
+                std::thread::sleep(wait);
+            }
             let view = compute(&store, &filter, sort);
             // Let go of the snapshot before saying so: the window adds loaded blocks to the
             // store once it is the only holder.
