@@ -21,10 +21,15 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// A map keyed by strings from a log: every row looks up a few, so hashing them is hot. foldhash
+/// is seeded at random per process like std's SipHash (a log cannot pick colliding keys in
+/// advance) and several times faster on short keys.
+type StringMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 /// A table of distinct strings, each with a small id.
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    ids: StringMap<u32>,
     values: Vec<String>,
 }
 

@@ -42,7 +42,7 @@ pub struct Rows {
 /// search) cost more than looking them up.
 #[derive(Default)]
 struct Memo {
-    messages: HashMap<Box<str>, Seen>,
+    messages: HashMap<Box<str>, Seen, foldhash::fast::RandomState>,
     no_message: Seen,
     /// A buffer for endpoint templates, which are interned from it.
     endpoint: String,
