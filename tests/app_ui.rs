@@ -58,6 +58,16 @@ fn loads_the_samples_and_shows_the_groups() {
     harness.snapshot("overview");
 }
 
+/// More files than the top bar shows at once: the row of file chips scrolls to each file as it
+/// is added, so the last one opened is in view.
+#[test]
+fn the_last_file_opened_is_in_view_in_the_row_of_files() {
+    let harness = harness(samples());
+    let width = harness.ctx.content_rect().width();
+    let last = harness.get_by_label_contains("worker.log · TEXT").rect();
+    assert!(last.max.x <= width, "worker.log's chip ends at {} of {width}", last.max.x);
+}
+
 #[test]
 fn selecting_a_group_shows_its_documented_fix() {
     let mut harness = harness(samples());

@@ -145,6 +145,8 @@ pub struct App {
     stale: bool,
     last_refresh: Option<std::time::Instant>,
     view_job: Option<view::Job>,
+    /// A file just added, to scroll the row of files to.
+    reveal_file: Option<usize>,
     focus_filter: bool,
     open_dialog: Option<dialog::Pending<Vec<PathBuf>>>,
     frame_stats: Option<frame_stats::FrameStats>,
@@ -181,6 +183,7 @@ impl App {
             stale: true,
             last_refresh: None,
             view_job: None,
+            reveal_file: None,
             focus_filter: false,
             open_dialog: None,
             frame_stats: frame_stats::FrameStats::from_env(),
@@ -333,6 +336,8 @@ impl App {
             match event {
                 Event::Started { path, opened } => {
                     store.begin_file(path, &opened);
+                    // More files than the top bar holds scroll it: the new one is shown.
+                    self.reveal_file = Some(store.files.len() - 1);
                 }
                 Event::Block { rows, .. } => store.extend_file(store.files.len().saturating_sub(1), *rows),
                 Event::Failed { error, started: true, .. } => {
@@ -488,7 +493,7 @@ impl App {
                 .path
                 .file_name()
                 .map_or_else(|| file.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-            ui.group(|ui| {
+            let chip = ui.group(|ui| {
                 ui.horizontal(|ui| {
                     match (&file.error, file.format) {
                         (Some(error), _) => {
@@ -521,7 +526,11 @@ impl App {
                     }
                 })
             });
+            if self.reveal_file == Some(index) {
+                chip.response.scroll_to_me(Some(egui::Align::Max));
+            }
         }
+        self.reveal_file = None;
         if let Some(index) = filter_file {
             let file = if self.settings.filter.file == Some(index) { None } else { Some(index) };
             self.set_filter(Filter { file, ..self.settings.filter.clone() });
