@@ -5,6 +5,7 @@ use super::time;
 use super::view::{JsonObject, JsonValue};
 use super::{Detail, error_body};
 use crate::record::{Message, Record};
+use base64::Engine as _;
 
 /// Every path [`entry_record`] reads from an entry (a summary builds only these).
 pub const READ_PATHS: &[&str] = &[
@@ -86,9 +87,15 @@ pub fn entry_record<O: JsonObject>(entry: &O, detail: Detail) -> Option<Record> 
 
 fn response_text(response: &impl JsonObject) -> Option<String> {
     let content = response.get("content")?.as_object()?;
-    // Base64 bodies are binary or compressed payloads: there is no error text to read in them.
-    let is_base64 = content.get("encoding").and_then(JsonValue::as_str) == Some("base64");
-    text_in(response, "content").filter(|_| !is_base64)
+    let text = text_in(response, "content")?;
+    if content.get("encoding").and_then(JsonValue::as_str) != Some("base64") {
+        return Some(text);
+    }
+    // Some exporters write every body in base64 (Charles), others those that are not UTF-8
+    // (mitmproxy, Chrome): decoded, a body that is text is read like any other; an image or a
+    // compressed payload has no text to read.
+    let bytes = base64::engine::general_purpose::STANDARD.decode(text.trim()).ok()?;
+    String::from_utf8(bytes).ok().filter(|decoded| !decoded.is_empty() && !decoded.contains('\0'))
 }
 
 /// The `text` of the object at `key` (`postData`, `content`), unless it is empty.

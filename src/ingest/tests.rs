@@ -86,6 +86,36 @@ fn har_entries_with_and_without_response() {
     assert_eq!(records.iter().map(|r| r.source.line).collect::<Vec<_>>(), vec![2, 5, 6]);
 }
 
+/// Charles writes every body in base64, mitmproxy and Chrome those that are not UTF-8: a text
+/// body is decoded and read, a binary one gives no text.
+#[test]
+fn base64_har_bodies_are_decoded_when_they_are_text() {
+    use base64::Engine as _;
+    let encode = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let error = encode(br#"{"error":"Conflict","message":"Duplicate email: a@b.de is already registered"}"#);
+    let png = encode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe");
+    let entry = |status: u16, text: &str| {
+        format!(
+            r#"{{"request": {{"method": "POST", "url": "https://x/api/customers"}}, "response": {{"status": {status}, "statusText": "Reason {status}", "content": {{"mimeType": "application/json", "encoding": "base64", "text": "{text}"}}}}}}"#
+        )
+    };
+    let text =
+        format!(r#"{{"log": {{"entries": [{}, {}, {}]}}}}"#, entry(409, &error), entry(500, &png), entry(502, "%%%"));
+    for detail in [Detail::Full, Detail::Summary] {
+        let parsed = json::parse(text.as_bytes(), Format::Har, detail).expect("a HAR");
+        let records = &parsed.records;
+        assert_eq!(records[0].error_type.as_deref(), Some("Conflict"));
+        assert_eq!(records[0].message.as_deref(), Some("Duplicate email: a@b.de is already registered"));
+        // Binary and broken base64 say nothing: the status text stands in.
+        assert_eq!(records[1].message.as_deref(), Some("Reason 500"));
+        assert_eq!(records[2].message.as_deref(), Some("Reason 502"));
+        if detail == Detail::Full {
+            assert!(records[0].response.body.as_deref().is_some_and(|body| body.starts_with(r#"{"error":"Conflict""#)));
+            assert_eq!(records[1].response.body, None);
+        }
+    }
+}
+
 #[test]
 fn a_truncated_har_is_an_error_naming_file_and_position() {
     let text = "{\"log\": {\"version\": \"1.2\", \"entries\": [\n  {\"request\": {\"method\": \"GET\", \"url\": \"/a\"},\n  \"respo";
