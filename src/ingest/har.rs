@@ -51,8 +51,9 @@ pub fn entry_record<O: JsonObject>(entry: &O, detail: Detail) -> Option<Record> 
         return Some(record);
     };
     record.status = response.get("status").and_then(status_of).unwrap_or(0);
-    record.response =
-        Message { headers: response.get("headers").map(headers_of).unwrap_or_default(), body: response_text(response) };
+    // A summary reads a body only for a failure's error (a success's may be a big base64 image).
+    let body = (detail == Detail::Full || record.is_failure()).then(|| response_text(response)).flatten();
+    record.response = Message { headers: response.get("headers").map(headers_of).unwrap_or_default(), body };
     if detail == Detail::Full {
         record.request_id = REQUEST_ID_HEADERS
             .iter()
