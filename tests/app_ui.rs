@@ -66,6 +66,10 @@ fn the_last_file_opened_is_in_view_in_the_row_of_files() {
     let width = harness.ctx.content_rect().width();
     let last = harness.get_by_label_contains("worker.log · TEXT").rect();
     assert!(last.max.x <= width, "worker.log's chip ends at {} of {width}", last.max.x);
+    // Its skipped-lines link too, which appears once its lines are counted.
+    let links = harness.get_all_by_label("5 skipped (!)").map(|link| link.rect().max.x);
+    let rightmost = links.fold(f32::MIN, f32::max);
+    assert!(rightmost > last.max.x && rightmost <= width, "worker.log's link ends at {rightmost} of {width}");
 }
 
 #[test]

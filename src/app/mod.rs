@@ -145,7 +145,7 @@ pub struct App {
     stale: bool,
     last_refresh: Option<std::time::Instant>,
     view_job: Option<view::Job>,
-    /// A file just added, to scroll the row of files to.
+    /// The file being loaded, which the row of files scrolls to.
     reveal_file: Option<usize>,
     focus_filter: bool,
     open_dialog: Option<dialog::Pending<Vec<PathBuf>>>,
@@ -527,10 +527,14 @@ impl App {
                 })
             });
             if self.reveal_file == Some(index) {
-                chip.response.scroll_to_me(Some(egui::Align::Max));
+                // At once, not animated: the chip grows as its calls are counted.
+                chip.response.scroll_to_me_animation(Some(egui::Align::Max), egui::style::ScrollAnimation::none());
             }
         }
-        self.reveal_file = None;
+        // The row follows the file being loaded until it is done.
+        if !self.is_loading() {
+            self.reveal_file = None;
+        }
         if let Some(index) = filter_file {
             let file = if self.settings.filter.file == Some(index) { None } else { Some(index) };
             self.set_filter(Filter { file, ..self.settings.filter.clone() });
