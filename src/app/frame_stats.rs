@@ -33,10 +33,14 @@ pub struct FrameStats {
 impl FrameStats {
     /// Timing is on when `ERRLENS_FRAME_STATS` names a file.
     pub fn from_env() -> Option<Self> {
-        let out = std::env::var_os("ERRLENS_FRAME_STATS")?;
+        std::env::var_os("ERRLENS_FRAME_STATS").map(|out| Self::writing_to(out.into()))
+    }
+
+    /// Timing that writes its report to `out`.
+    fn writing_to(out: PathBuf) -> Self {
         let now = Instant::now();
-        Some(Self {
-            out: out.into(),
+        Self {
+            out,
             opened: now,
             loading_frames: Vec::new(),
             idle_frames: Vec::new(),
@@ -47,16 +51,28 @@ impl FrameStats {
             loaded_at: None,
             was_loading: true,
             written: now,
-        })
+        }
     }
 
-    /// Notes one frame: the time its `ui` took by the clock and on the CPU (when known), whether
-    /// files were loading and how many calls the views show.
-    pub fn record(&mut self, ui_time: Duration, cpu_time: Option<Duration>, loading: bool, shown_calls: usize) {
+    /// Notes one pass of a frame: the time its `ui` took by the clock and on the CPU (when
+    /// known), whether files were loading and how many calls the views show. A frame's later
+    /// passes (`pass` > 0: egui ran `ui` again before painting) add to its time.
+    pub fn record(
+        &mut self,
+        ui_time: Duration,
+        cpu_time: Option<Duration>,
+        pass: usize,
+        loading: bool,
+        shown_calls: usize,
+    ) {
         let now = self.opened.elapsed();
-        if loading { &mut self.loading_frames } else { &mut self.idle_frames }.push(ui_time);
+        let add = |times: &mut Vec<Duration>, time: Duration| match times.last_mut() {
+            Some(last) if pass > 0 => *last += time,
+            _ => times.push(time),
+        };
+        add(if loading { &mut self.loading_frames } else { &mut self.idle_frames }, ui_time);
         if let Some(cpu_time) = cpu_time {
-            if loading { &mut self.loading_cpu } else { &mut self.idle_cpu }.push(cpu_time);
+            add(if loading { &mut self.loading_cpu } else { &mut self.idle_cpu }, cpu_time);
         }
         if shown_calls != self.shown_calls {
             self.shown_calls = shown_calls;
@@ -141,6 +157,18 @@ mod tests {
             "x: n 100, p50 51.00 ms, p95 95.00 ms, p99 99.00 ms, max 100.00 ms, over 16 ms 84"
         );
         assert_eq!(distribution("x", &[]), "x: none");
+    }
+
+    #[test]
+    fn a_frames_second_pass_adds_to_its_time() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut stats = FrameStats::writing_to(dir.path().join("frames.txt"));
+        let ms = Duration::from_millis;
+        stats.record(ms(3), Some(ms(2)), 0, true, 10);
+        stats.record(ms(1), Some(ms(1)), 1, true, 10);
+        stats.record(ms(5), Some(ms(4)), 0, true, 20);
+        assert_eq!(stats.loading_frames, vec![ms(4), ms(5)]);
+        assert_eq!(stats.loading_cpu, vec![ms(3), ms(4)]);
     }
 
     #[test]

@@ -384,10 +384,14 @@ impl App {
         }
     }
 
-    fn poll_view(&mut self) {
+    fn poll_view(&mut self, ctx: &egui::Context) {
         if let Some(view) = self.view_job.as_ref().and_then(view::Job::try_take) {
             self.view_job = None;
             self.show(view);
+            // Charts and lists size themselves by the last frame (an axis by its widest label): a
+            // second pass before painting lays the new numbers out, where a frame a refresh
+            // would show them cut for a refresh.
+            ctx.request_discard("a new view");
         }
     }
 
@@ -667,7 +671,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.poll_open_dialog(&ctx);
         self.poll_loader(&ctx);
-        self.poll_view();
+        self.poll_view(&ctx);
         self.handle_input(&ctx);
         self.refresh(&ctx);
         egui::Panel::top("top").show(ui, |ui| self.top_bar_ui(ui));
@@ -693,7 +697,7 @@ impl eframe::App for App {
         let (loading, shown_calls) = (self.is_loading(), self.rows.len());
         if let Some(stats) = &mut self.frame_stats {
             let cpu = frame_cpu.zip(frame_stats::thread_cpu_time()).map(|(before, after)| after.saturating_sub(before));
-            stats.record(frame_started.elapsed(), cpu, loading, shown_calls);
+            stats.record(frame_started.elapsed(), cpu, ctx.current_pass_index(), loading, shown_calls);
         }
     }
 
