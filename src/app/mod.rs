@@ -384,14 +384,10 @@ impl App {
         }
     }
 
-    fn poll_view(&mut self, ctx: &egui::Context) {
+    fn poll_view(&mut self) {
         if let Some(view) = self.view_job.as_ref().and_then(view::Job::try_take) {
             self.view_job = None;
             self.show(view);
-            // Charts and lists size themselves by the last frame (an axis by its widest label): a
-            // second pass before painting lays the new numbers out, where a frame a refresh
-            // would show them cut for a refresh.
-            ctx.request_discard("a new view");
         }
     }
 
@@ -671,7 +667,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.poll_open_dialog(&ctx);
         self.poll_loader(&ctx);
-        self.poll_view(&ctx);
+        self.poll_view();
         self.handle_input(&ctx);
         self.refresh(&ctx);
         egui::Panel::top("top").show(ui, |ui| self.top_bar_ui(ui));

@@ -87,7 +87,9 @@ fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::
         failed.iter().map(|(status, _)| if *status == 0 { "none".to_string() } else { status.to_string() }).collect();
     let x_axis =
         AxisHints::new_x().formatter(move |mark, _| axis_label(&labels, mark.value)).label_spacing(LABEL_SPACING_X);
+    let most = failed.iter().map(|(_, count)| *count).max().unwrap_or(0);
     let response = clickable_bars("by_status")
+        .y_axis_min_width(count_axis_width(ui, most))
         .show_grid([false, true])
         .x_grid_spacer(every_index(failed.len()))
         .custom_x_axes(vec![x_axis])
@@ -110,6 +112,18 @@ fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::
         app.set_filter(Filter { status: Some(*status), ..app.settings.filter.clone() });
         app.page = super::Page::Records;
     }
+}
+
+/// Room for the count labels of an axis up to `most`. egui_plot sizes an axis by the labels of the
+/// frame before, so when counts grow a digit (while a file loads, between two frames) the new
+/// labels would be cut until another frame is drawn.
+fn count_axis_width(ui: &egui::Ui, most: usize) -> f32 {
+    // The axis runs a little past the largest bar, which can add a digit.
+    let digits = (most + most / 5).max(1).to_string().len();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = ui.painter().layout_no_wrap("8".repeat(digits), font, egui::Color32::WHITE).size().x;
+    // egui_plot's margin on each side of a label.
+    widest + 8.0
 }
 
 /// Axis marks at every bar, so each bar has its label.
@@ -219,8 +233,10 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
     }
     let buckets = timeline.counts.first().map_or(0, Vec::len);
     let time_format = axis_time_format(buckets as i64 * width_ms, width_ms);
+    let tallest = (0..buckets).map(|bucket| timeline.counts.iter().map(|series| series[bucket] as usize).sum()).max();
     let response = Plot::new("timeline")
         .height(170.0)
+        .y_axis_min_width(count_axis_width(ui, tallest.unwrap_or(0)))
         .allow_zoom([true, false])
         .allow_drag([true, false])
         .allow_scroll(false)
