@@ -90,6 +90,7 @@ fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::
     let most = failed.iter().map(|(_, count)| *count).max().unwrap_or(0);
     let response = clickable_bars("by_status")
         .y_axis_min_width(count_axis_width(ui, most))
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(count_steps))
         .show_grid([false, true])
         .x_grid_spacer(every_index(failed.len()))
         .custom_x_axes(vec![x_axis])
@@ -124,6 +125,16 @@ fn count_axis_width(ui: &egui::Ui, most: usize) -> f32 {
     let widest = ui.painter().layout_no_wrap("8".repeat(digits), font, egui::Color32::WHITE).size().x;
     // egui_plot's margin on each side of a label.
     widest + 8.0
+}
+
+/// Grid steps for a count axis: 1, 2 or 5 times a power of ten, about four labelled lines up the
+/// chart (egui_plot's default steps by tens, which labels a chart up to 75,000 with 0 alone).
+fn count_steps(input: egui_plot::GridInput) -> [f64; 3] {
+    let rough = ((input.bounds.1 - input.bounds.0).abs() / 4.0).max(1.0);
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|times| times * power).find(|step| *step >= rough);
+    let step = step.unwrap_or(10.0 * power);
+    [(step / 5.0).max(1.0), step, step * 5.0]
 }
 
 /// Axis marks at every bar, so each bar has its label.
@@ -165,6 +176,7 @@ fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
         .height(height)
         .show_grid([true, false])
         .y_grid_spacer(every_index(groups.len()))
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(count_steps))
         .custom_y_axes(vec![y_axis])
         .y_axis_min_width(150.0)
         .show(ui, |plot| {
@@ -237,6 +249,7 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
     let response = Plot::new("timeline")
         .height(170.0)
         .y_axis_min_width(count_axis_width(ui, tallest.unwrap_or(0)))
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(count_steps))
         .allow_zoom([true, false])
         .allow_drag([true, false])
         .allow_scroll(false)
@@ -295,7 +308,21 @@ fn top_endpoints_ui(app: &mut App, ui: &mut egui::Ui) {
 
 #[cfg(test)]
 mod tests {
-    use super::axis_time_format;
+    use super::{axis_time_format, count_steps};
+
+    fn steps(top: f64) -> [f64; 3] {
+        count_steps(egui_plot::GridInput { bounds: (0.0, top), base_step_size: 0.1 })
+    }
+
+    #[test]
+    fn count_axes_step_by_one_two_or_five_times_a_power_of_ten() {
+        assert_eq!(steps(80_000.0), [4_000.0, 20_000.0, 100_000.0]);
+        assert_eq!(steps(210_000.0), [20_000.0, 100_000.0, 500_000.0]);
+        assert_eq!(steps(42.0), [4.0, 20.0, 100.0]);
+        assert_eq!(steps(19.0), [1.0, 5.0, 25.0]);
+        // Counts do not step by less than one.
+        assert_eq!(steps(2.0), [1.0, 1.0, 5.0]);
+    }
 
     #[test]
     fn axis_times_name_the_year_when_the_span_crosses_years() {
