@@ -10,12 +10,9 @@ use std::collections::HashMap;
 /// Buckets in a group's trend sparkline.
 const TREND_BUCKETS: usize = 16;
 
-/// Per kind, failures in [`TREND_BUCKETS`] equal slices of the rows' time span.
-pub fn trends(store: &Store, rows: &[u32]) -> HashMap<u32, Vec<u32>> {
-    let times = rows.iter().map(|&row| store.time_ms[row as usize]).filter(|&t| t != NO_TIME);
-    let span = times.fold(None, |span: Option<(i64, i64)>, time| {
-        Some(span.map_or((time, time), |(first, last)| (first.min(time), last.max(time))))
-    });
+/// Per kind, failures in [`TREND_BUCKETS`] equal slices of `span`, the rows' first and last time
+/// (which the view has worked out already).
+pub fn trends(store: &Store, rows: &[u32], span: Option<(i64, i64)>) -> HashMap<u32, Vec<u32>> {
     let Some((first, last)) = span else { return HashMap::new() };
     let span = (last - first).max(1) as f64;
     // Kind ids are dense: counting into a table by id spares a hash per row (millions while loading).
@@ -202,7 +199,7 @@ mod tests {
         let mut store = Store::new(Arc::new(Knowledge::bundled()));
         store.add("t.ndjson".into(), ingested, Arc::from(Vec::new()));
         let rows: Vec<u32> = (0..store.len() as u32).collect();
-        let trends = trends(&store, &rows);
+        let trends = trends(&store, &rows, crate::app::view::time_span(&store, &rows));
         let of = |row: usize| &trends[&store.kind[row]];
         let mut unauthorized = vec![0; TREND_BUCKETS];
         (unauthorized[0], unauthorized[14]) = (1, 1);

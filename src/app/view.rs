@@ -39,13 +39,13 @@ pub fn compute(store: &Store, filter: &Filter, sort: Option<(records::Column, bo
     let summary = Some(summary::summarize(store, Some(&rows)));
     let span = time_span(store, &rows);
     let timeline = query::timeline(store, &rows, 60);
-    let trends = groups::trends(store, &rows);
+    let trends = groups::trends(store, &rows, span);
     View { rows, summary, span, timeline, trends, error: None }
 }
 
 /// The first and last known time among `rows` (here, not in a frame: a million rows take
 /// milliseconds to look at).
-fn time_span(store: &Store, rows: &[u32]) -> Option<(i64, i64)> {
+pub(super) fn time_span(store: &Store, rows: &[u32]) -> Option<(i64, i64)> {
     let mut times = rows.iter().map(|&row| store.time_ms[row as usize]).filter(|&time| time != crate::store::NO_TIME);
     let first = times.next()?;
     Some(times.fold((first, first), |(low, high), time| (low.min(time), high.max(time))))
