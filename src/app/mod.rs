@@ -143,6 +143,7 @@ pub struct App {
     queued: Vec<PathBuf>,
     progress: Option<Progress>,
     stale: bool,
+    /// When the last view began its work (while loading, a view may wait to begin).
     last_refresh: Option<std::time::Instant>,
     view_job: Option<view::Job>,
     /// The file being loaded, which the row of files scrolls to.
