@@ -19,4 +19,5 @@ pub mod redact;
 pub mod redact_log;
 pub mod store;
 pub mod summary;
+mod text_memo;
 pub mod variant;

@@ -37,6 +37,12 @@ pub struct Rows {
     pub skipped: Vec<Skipped>,
 }
 
+thread_local! {
+    /// Variants found on this thread, for the blocks after: their first searches on a thread cost
+    /// the regexes tens of thousands of instructions a message.
+    static VARIANTS: crate::text_memo::TextMemo<String> = crate::text_memo::TextMemo::default();
+}
+
 /// What a block already worked out for a message. Logs repeat the same few errors thousands of
 /// times; finding a message's variant (regexes) and classifying a failure (lowercasing, keyword
 /// search) cost more than looking them up.
@@ -90,7 +96,10 @@ impl Rows {
         };
         let message = match (record.message.as_deref(), seen.variant) {
             (_, Some(id)) => id,
-            (Some(message), None) => *seen.variant.insert(self.messages.intern(&variant::of(message))),
+            (Some(message), None) => {
+                let variant = crate::text_memo::remembered(&VARIANTS, message, variant::of);
+                *seen.variant.insert(self.messages.intern(&variant))
+            }
             (None, None) => NONE,
         };
         let kind = if record.is_failure() { self.kind_of(record, knowledge, seen) } else { NONE };
