@@ -258,3 +258,22 @@ fn the_first_byte_that_needs_a_look_is_found_in_eight() {
     assert_eq!(first_special(u64::from_le_bytes(*b"\xc3\xa9\xff\x80 ~\x7f!")), None);
     assert_eq!(first_special(u64::from_le_bytes(*b"\x00\x00\"\\\x1f\x00\x00\x00")), Some(0));
 }
+
+#[test]
+fn headers_keep_only_the_wanted_names_in_every_shape() {
+    let paths = Paths::new(["response.status"], [], []).with_headers(["response.headers"], ["retry-after"]);
+    let read = |text: &str| parse(text.as_bytes(), &paths).map(|object| Value::Object(object.to_map()));
+    assert_eq!(
+        read(r#"{"response":{"headers":{"Date":"x","Retry-After":"5"},"status":429}}"#),
+        Some(json!({"response": {"headers": {"Retry-After": "5"}, "status": 429}}))
+    );
+    assert_eq!(
+        read(r#"{"response":{"headers":[{"name":"date","value":"x"},{"name":"retry-after","value":"7"}]}}"#),
+        Some(json!({"response": {"headers": [{"name": "retry-after", "value": "7"}]}}))
+    );
+    assert_eq!(
+        read(r#"{"response":{"headers":["Date: x", "Retry-After: 9", "X-\u0052etry: 1"]}}"#),
+        Some(json!({"response": {"headers": ["Retry-After: 9", "X-Retry: 1"]}})),
+        "an escape may spell a name, so such an item is kept for the reader to check"
+    );
+}
