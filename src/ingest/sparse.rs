@@ -19,6 +19,7 @@ pub use node::{Members, Node};
 use paths::Action;
 pub use paths::Paths;
 use std::borrow::Cow;
+use wide::u8x16;
 
 /// Deeper than this, the scanner leaves the line to serde_json (whose limit is 128).
 const MAX_DEPTH: usize = 100;
@@ -329,15 +330,7 @@ impl<'a> Scanner<'a, '_> {
         let mut at = self.at + 1;
         let mut escaped = false;
         loop {
-            // Eight bytes at a time up to the first that needs a look (most of a string).
-            while let Some(chunk) = text.get(at..at + 8) {
-                let found = special_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-                if found != 0 {
-                    at += found.trailing_zeros() as usize / 8;
-                    break;
-                }
-                at += 8;
-            }
+            at = next_special(text, at);
             match *text.get(at)? {
                 b'"' => {
                     self.at = at + 1;
@@ -435,6 +428,28 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// subtraction sets them. Bytes above the first such byte may be set wrongly, the lowest is exact.
 fn bytes_below(word: u64, limit: u8) -> u64 {
     word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH_BITS
+}
+
+/// Where the first quote, backslash or control character at or after `at` is, sixteen bytes and
+/// then eight at a time (most of a string); near the end of `text`, possibly short of it (the
+/// caller looks at the remaining bytes one by one).
+#[inline(always)]
+fn next_special(text: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = text.get(at..at + 16) {
+        let bytes = u8x16::new(chunk.try_into().expect("sixteen bytes"));
+        let control = bytes.max(u8x16::splat(0x1F)).cmp_eq(u8x16::splat(0x1F));
+        let found = bytes.cmp_eq(u8x16::splat(b'"')) | bytes.cmp_eq(u8x16::splat(b'\\')) | control;
+        let found = found.move_mask();
+        if found != 0 {
+            return at + found.trailing_zeros() as usize;
+        }
+        at += 16;
+    }
+    if let Some(chunk) = text.get(at..at + 8) {
+        let found = special_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        return at + if found != 0 { found.trailing_zeros() as usize / 8 } else { 8 };
+    }
+    at
 }
 
 /// Where in eight bytes of a string (little-endian) the first quote, backslash or control

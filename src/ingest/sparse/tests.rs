@@ -277,3 +277,21 @@ fn headers_keep_only_the_wanted_names_in_every_shape() {
         "an escape may spell a name, so such an item is kept for the reader to check"
     );
 }
+
+#[test]
+fn the_next_byte_that_needs_a_look_is_found_in_sixteen_eight_and_one() {
+    for len in [0, 5, 8, 15, 16, 17, 24, 31, 40] {
+        for special in [b'"', b'\\', b'\n', 0x1f, 0] {
+            for at in 0..len {
+                let mut text = vec![b'a'; len];
+                text[at] = special;
+                // The caller steps over what is left one byte at a time: the answer may fall short.
+                let found = next_special(&text, 0);
+                assert!(found <= at, "len {len}, byte {special:#x} at {at}: passed it at {found}");
+                assert!(text[found..at].iter().all(|byte| *byte == b'a'), "len {len}, byte {special:#x} at {at}");
+                assert!(len - found < 8 || found == at, "len {len}, byte {special:#x} at {at}: stopped at {found}");
+            }
+        }
+        assert!(next_special(&vec![0xc3; len], 0) + 8 > len, "no special byte: at most seven are left");
+    }
+}
