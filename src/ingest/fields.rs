@@ -270,7 +270,10 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
     let mut record = Record::default();
     let (line_method, line_target) =
         first_text(object, REQUEST_LINE).and_then(|line| split_request_line(&line)).unzip();
-    record.method = first_text(object, METHOD).or(line_method).map(|method| method.to_ascii_uppercase());
+    record.method = first_text(object, METHOD).or(line_method).map(|mut method| {
+        method.make_ascii_uppercase();
+        method
+    });
     record.url = url_of(object).or(line_target);
     record.time_ms = TIME.iter().find_map(|path| lookup(object, path).and_then(time::parse_value));
     let response_headers = first(object, RESPONSE_HEADERS).map(headers_of).unwrap_or_default();

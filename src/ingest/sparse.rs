@@ -24,6 +24,9 @@ use wide::u8x16;
 /// Deeper than this, the scanner leaves the line to serde_json (whose limit is 128).
 const MAX_DEPTH: usize = 100;
 
+/// Bytes of a dotted path the scanner makes room for at once (kept paths have under 30).
+const PATH_CAPACITY: usize = 48;
+
 /// About how many keys of a call's object are kept (nested objects keep a few and start empty).
 const KEPT_KEYS_HINT: usize = 12;
 
@@ -35,7 +38,9 @@ const SERDE_RAW_VALUE_KEY: &[u8] = b"$serde_json::private::RawValue";
 pub fn parse<'a>(text: &'a [u8], paths: &Paths) -> Option<Members<'a>> {
     // Every string is then valid UTF-8, and every byte outside strings is checked to be ASCII.
     let source = utf8(text)?;
-    let mut scanner = Scanner { text, source, at: 0, depth: 0, paths, path: String::new() };
+    // Room for the deepest kept path, so it is not regrown as keys are read.
+    let path = String::with_capacity(PATH_CAPACITY);
+    let mut scanner = Scanner { text, source, at: 0, depth: 0, paths, path };
     scanner.skip_space();
     if scanner.peek()? != b'{' {
         return None;
