@@ -527,7 +527,10 @@ impl App {
                     }
                 })
             });
-            if self.reveal_file == Some(index) {
+            // Only when out of view: asking the row to scroll asks for another frame, and while
+            // loading that would draw frames back to back instead of one a refresh.
+            let in_view = ui.clip_rect().expand(1.0).contains_rect(chip.response.rect);
+            if self.reveal_file == Some(index) && !in_view {
                 // At once, not animated: the chip grows as its calls are counted.
                 chip.response.scroll_to_me_animation(Some(egui::Align::Max), egui::style::ScrollAnimation::none());
             }
