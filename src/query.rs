@@ -204,11 +204,25 @@ pub fn timeline(store: &Store, rows: &[u32], max_buckets: i64) -> Timeline {
         series_by_status[usize::from(status)] = series as u16;
     }
     let mut counts = vec![vec![0u32; buckets]; statuses.len()];
+    let per_ms = 1.0 / bucket_ms as f64;
     for row in failures() {
-        let bucket = ((store.time_ms[row] - start_ms) / bucket_ms) as usize;
+        let bucket = bucket_of(store.time_ms[row] - start_ms, bucket_ms, per_ms);
         counts[usize::from(series_by_status[usize::from(store.status[row])])][bucket.min(buckets - 1)] += 1;
     }
     Timeline { start_ms, bucket_ms, statuses, counts }
+}
+
+/// `offset / width` for an offset of zero or more, `per_ms` being `1 / width`: a multiply instead
+/// of a division a row (most of the timeline's time). The float quotient is off by one at most,
+/// which the two checks mend.
+fn bucket_of(offset: i64, width: i64, per_ms: f64) -> usize {
+    let mut bucket = (offset as f64 * per_ms) as i64;
+    if bucket * width > offset {
+        bucket -= 1;
+    } else if (bucket + 1) * width <= offset {
+        bucket += 1;
+    }
+    bucket as usize
 }
 
 #[cfg(test)]
@@ -293,6 +307,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_bucket_is_the_quotient_of_the_offset_by_the_width(
+            width in 1i64..=100_000_000_000,
+            quotient in 0i64..100_000,
+            remainder_part in 0.0f64..1.0,
+        ) {
+            // Offsets at, just before and just after multiples of the width, where a float
+            // quotient rounds the wrong way.
+            let remainder = ((width - 1) as f64 * remainder_part) as i64;
+            for offset in [quotient * width, quotient * width + remainder, (quotient * width - 1).max(0)] {
+                proptest::prop_assert_eq!(bucket_of(offset, width, 1.0 / width as f64), (offset / width) as usize);
+            }
+        }
+
         #[test]
         fn timeline_counts_as_the_sorting_version_did(
             calls in proptest::collection::vec(

@@ -14,7 +14,9 @@ const TREND_BUCKETS: usize = 16;
 /// (which the view has worked out already).
 pub fn trends(store: &Store, rows: &[u32], span: Option<(i64, i64)>) -> HashMap<u32, Vec<u32>> {
     let Some((first, last)) = span else { return HashMap::new() };
-    let span = (last - first).max(1) as f64;
+    // Buckets per millisecond: a multiply a row instead of a division, and `+ 0.5` instead of
+    // `round` (a call into libm where the CPU baseline has no rounding instruction).
+    let scale = (TREND_BUCKETS - 1) as f64 / (last - first).max(1) as f64;
     // Kind ids are dense: counting into a table by id spares a hash per row (millions while loading).
     let mut by_kind: Vec<Option<Vec<u32>>> = vec![None; store.kinds.len()];
     for &row in rows {
@@ -22,7 +24,7 @@ pub fn trends(store: &Store, rows: &[u32], span: Option<(i64, i64)>) -> HashMap<
         if kind == NONE || time == NO_TIME {
             continue;
         }
-        let bucket = (((time - first) as f64 / span) * (TREND_BUCKETS - 1) as f64).round() as usize;
+        let bucket = ((time - first) as f64 * scale + 0.5) as usize;
         if let Some(slot) = by_kind.get_mut(kind as usize) {
             slot.get_or_insert_with(|| vec![0; TREND_BUCKETS])[bucket.min(TREND_BUCKETS - 1)] += 1;
         }
