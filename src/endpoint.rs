@@ -57,7 +57,7 @@ pub fn path_of(url: &str) -> &str {
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = &url[scheme_end(url)?..];
     let authority = &rest[..memchr::memchr3(b'/', b'?', b'#', rest.as_bytes()).unwrap_or(rest.len())];
-    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = memchr::memrchr(b'@', authority.as_bytes()).map_or(authority, |at| &authority[at + 1..]);
     Some(strip_port(host)).filter(|host| !host.is_empty())
 }
 
@@ -72,7 +72,7 @@ pub fn strip_port(host: &str) -> &str {
     if host.starts_with('[') {
         return host.find(']').map_or(host, |end| &host[..=end]);
     }
-    host.split(':').next().unwrap_or(host)
+    memchr::memchr(b':', host.as_bytes()).map_or(host, |colon| &host[..colon])
 }
 
 /// UUIDs, numbers, long hex and random-looking tokens are ids; words are not.
