@@ -80,9 +80,9 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
             let selected = app.page == Page::Group(group.kind_index);
             // An id of its own, not one counted from the rows above: rows reorder as counts
             // change, and a button egui has not seen before costs another frame to style.
-            let row_id = egui::Id::new(("group row", &group.kind));
+            let row_id = egui::Id::unique(("group row", &group.kind));
             let response = ui
-                .scope_builder(egui::UiBuilder::new().id(row_id), |ui| {
+                .scope_builder(egui::UiBuilder::new().scope_id(row_id), |ui| {
                     ui.horizontal(|ui| {
                         style::status_badge(ui, group.status);
                         let text = format!("{} · {}", group.title, style::thousands(group.count));
