@@ -144,6 +144,12 @@ impl Category {
     }
 }
 
+/// Compiles the patterns ahead of the first redaction, for a caller with a thread to spare (the
+/// window, whose first selected call would otherwise wait for them).
+pub fn warm_up() {
+    patterns::compile_all();
+}
+
 /// Whether `text` is exactly one of the markers, i.e. something this engine already removed.
 pub fn is_marker(text: &str) -> bool {
     Category::ALL.iter().any(|c| c.marker() == text)

@@ -48,6 +48,8 @@ sleep 1
 xdotool mousemove 700 500
 for _ in $(seq 1 30); do xdotool click 5; sleep 0.05; done
 for _ in $(seq 1 30); do xdotool click 4; sleep 0.05; done
+# Xvfb runs no window manager: keys go to the focused window only, so give it the focus first.
+xdotool search --pid "$app" 2>/dev/null | head -1 | xargs -r xdotool windowfocus
 xdotool key End
 sleep 1
 xdotool key Home

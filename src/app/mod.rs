@@ -161,6 +161,8 @@ impl App {
         let settings: Settings =
             cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
         style::apply(&cc.egui_ctx, settings.theme);
+        // Off the window's thread; without a thread, the first selected call compiles them.
+        let _ = std::thread::Builder::new().name("errlens-warm-up".into()).spawn(crate::redact::warm_up);
         let mut app = Self {
             settings,
             store: Arc::new(Store::new(Arc::new(Knowledge::bundled()))),
