@@ -13,8 +13,9 @@ pub type TextMemo<T> = RefCell<HashMap<Box<str>, T, foldhash::fast::RandomState>
 /// long one is seldom seen twice.
 const MAX_TEXT_BYTES: usize = 1024;
 
-/// A memo holding this many answers starts afresh, so a log of ever new texts uses bounded memory.
-const MAX_ENTRIES: usize = 4096;
+/// A memo holding this many answers starts afresh, so a log of ever new texts uses bounded memory
+/// (at most about a megabyte of texts a thread, and their answers).
+const MAX_ENTRIES: usize = 1024;
 
 /// `answer(text)`, from `memo` when this thread has worked it out before. `answer` must depend on
 /// `text` alone.
