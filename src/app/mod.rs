@@ -569,7 +569,8 @@ impl App {
                     loader.cancel();
                 }
             } else if self.is_loading() {
-                ui.spinner();
+                // No spinner: it asks for a frame after every frame, and this moment (before a
+                // file's first bytes, or after its last while the last view is worked out) is short.
                 ui.label("Loading…");
             } else {
                 ui.label(format!("{} file(s) · {} calls", self.store.files.len(), style::thousands(self.store.len())));
