@@ -74,6 +74,9 @@ impl Filter {
 
 /// The rows a filter keeps, in store order; an invalid regex is an error for the UI to show.
 pub fn apply(store: &Store, filter: &Filter) -> Result<Vec<u32>, regex::Error> {
+    if filter.is_empty() {
+        return Ok((0..store.len() as u32).collect());
+    }
     let text = filter.text.trim();
     let matcher = if text.is_empty() {
         None
@@ -138,9 +141,6 @@ pub fn apply(store: &Store, filter: &Filter) -> Result<Vec<u32>, regex::Error> {
         }
         true
     };
-    if filter.is_empty() {
-        return Ok((0..store.len() as u32).collect());
-    }
     Ok((0..store.len()).filter(|&row| keep(row)).map(|row| row as u32).collect())
 }
 

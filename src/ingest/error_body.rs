@@ -95,6 +95,16 @@ pub fn from_text(body: &str) -> ErrorInfo {
     ErrorInfo { error_type: None, message: Some(clip(first_line.to_string())) }
 }
 
+thread_local! {
+    /// Bodies read on this thread: an integration's failures repeat the same few.
+    static READ_BODIES: crate::text_memo::TextMemo<ErrorInfo> = crate::text_memo::TextMemo::default();
+}
+
+/// [`from_body_text`], remembered per thread for bodies that come again.
+pub fn from_body_text_remembered(body: &str) -> ErrorInfo {
+    crate::text_memo::remembered(&READ_BODIES, body, from_body_text)
+}
+
 /// How many times a body logged as a JSON string (holding a JSON string, ...) is unwrapped.
 /// Each level doubles the backslashes, so real logs never come near it.
 const MAX_UNWRAP: usize = 8;

@@ -398,11 +398,6 @@ pub fn body_text(value: &impl JsonValue) -> Option<String> {
     }
 }
 
-thread_local! {
-    /// Error bodies read on this thread: an integration's failures repeat the same few bodies.
-    static ERROR_BODIES: crate::text_memo::TextMemo<ErrorInfo> = crate::text_memo::TextMemo::default();
-}
-
 /// The call's error, from its response body when `read_body` (a failure, or a call whose status
 /// is not logged: the body may name it) and otherwise from the log's own error fields. A success's
 /// body is data, not an error, and often most of the line, so it is not looked into.
@@ -411,7 +406,7 @@ fn describe_error(object: &impl JsonObject, read_body: bool) -> ErrorInfo {
     let mut info = match body {
         _ if !read_body => ErrorInfo::default(),
         Some(value) => match value.kind() {
-            Kind::String(text) => crate::text_memo::remembered(&ERROR_BODIES, text, error_body::from_body_text),
+            Kind::String(text) => error_body::from_body_text_remembered(text),
             _ => error_body::from_json(value),
         },
         None => ErrorInfo::default(),

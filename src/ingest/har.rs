@@ -68,7 +68,7 @@ pub fn entry_record<O: JsonObject>(entry: &O, detail: Detail) -> Option<Record> 
     if record.status == 0 {
         record.message = Some(failure.unwrap_or("no response").to_string());
     } else if record.is_failure() {
-        let info = record.response.body.as_deref().map(error_body::from_body_text).unwrap_or_default();
+        let info = record.response.body.as_deref().map(error_body::from_body_text_remembered).unwrap_or_default();
         record.error_type = info.error_type;
         record.message = info.message.or_else(|| {
             let reason = response.get("statusText").and_then(JsonValue::as_str).unwrap_or_default();
