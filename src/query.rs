@@ -1,7 +1,7 @@
 //! Queries the app runs over the store: filters, and the time buckets of the failure timeline.
 //! UI-free, so they are tested (and later benchmarked) without a window.
 
-use crate::store::{NO_TIME, NONE, Store};
+use crate::store::{CHUNK_ROWS, NO_TIME, NONE, Store};
 use serde::{Deserialize, Serialize};
 
 /// Status classes a filter can pick.
@@ -113,35 +113,42 @@ pub fn apply(store: &Store, filter: &Filter) -> Result<Vec<u32>, regex::Error> {
     let kind = filter.kind.as_deref().map(|id| store.kinds.find(id).unwrap_or(NONE - 1));
     let endpoint = filter.endpoint.as_deref().map(|name| store.endpoints.find(name).unwrap_or(NONE));
 
-    let keep = |row: usize| -> bool {
-        let status = store.status[row];
-        if filter.failures_only && !crate::record::is_failure_status(status)
-            || filter.status.is_some_and(|wanted| wanted != status)
-            || filter.status_class.is_some_and(|class| !class.contains(status))
-            || kind.is_some_and(|wanted| wanted != store.kind[row])
-            || endpoint.is_some_and(|wanted| wanted != store.endpoint[row])
-            || filter.file.is_some_and(|wanted| wanted as u32 != store.file[row])
-        {
-            return false;
-        }
-        let time = store.time_ms[row];
-        if filter.from_ms.is_some_and(|from| time == NO_TIME || time < from)
-            || filter.to_ms.is_some_and(|to| time == NO_TIME || time >= to)
-        {
-            return false;
-        }
-        if matcher.is_some() {
-            let message = store.message[row];
-            let kind = store.kind[row];
-            return endpoint_hits[store.endpoint[row] as usize]
-                || (message != NONE && message_hits[message as usize])
-                || (kind != NONE && kind_hits[kind as usize])
-                || file_hits[store.file[row] as usize]
-                || status_hits.get(usize::from(status)).copied().unwrap_or(false);
-        }
-        true
-    };
-    Ok((0..store.len()).filter(|&row| keep(row)).map(|row| row as u32).collect())
+    let mut kept = Vec::new();
+    let columns = store.status.chunks().zip(store.kind.chunks()).zip(store.endpoint.chunks());
+    let columns = columns.zip(store.file.chunks()).zip(store.time_ms.chunks()).zip(store.message.chunks());
+    // Chunk by chunk: over slices, a row's values are one indexing away.
+    for (chunk, (((((statuses, kinds), endpoints), files), times), messages)) in columns.enumerate() {
+        let keep = |at: usize| -> bool {
+            let status = statuses[at];
+            if filter.failures_only && !crate::record::is_failure_status(status)
+                || filter.status.is_some_and(|wanted| wanted != status)
+                || filter.status_class.is_some_and(|class| !class.contains(status))
+                || kind.is_some_and(|wanted| wanted != kinds[at])
+                || endpoint.is_some_and(|wanted| wanted != endpoints[at])
+                || filter.file.is_some_and(|wanted| wanted as u32 != files[at])
+            {
+                return false;
+            }
+            let time = times[at];
+            if filter.from_ms.is_some_and(|from| time == NO_TIME || time < from)
+                || filter.to_ms.is_some_and(|to| time == NO_TIME || time >= to)
+            {
+                return false;
+            }
+            if matcher.is_some() {
+                let (message, kind) = (messages[at], kinds[at]);
+                return endpoint_hits[endpoints[at] as usize]
+                    || (message != NONE && message_hits[message as usize])
+                    || (kind != NONE && kind_hits[kind as usize])
+                    || file_hits[files[at] as usize]
+                    || status_hits.get(usize::from(status)).copied().unwrap_or(false);
+            }
+            true
+        };
+        let first = chunk * CHUNK_ROWS;
+        kept.extend((0..statuses.len()).filter(|&at| keep(at)).map(|at| (first + at) as u32));
+    }
+    Ok(kept)
 }
 
 /// Failures over time, counted per bucket and status.
@@ -184,15 +191,12 @@ pub fn bucket_width(span_ms: i64, max_buckets: i64) -> i64 {
 /// The failure timeline of `rows` (failures without a time are left out).
 pub fn timeline(store: &Store, rows: &[u32], max_buckets: i64) -> Timeline {
     // Two passes over millions of rows: the span and the statuses present, then the counts.
-    let failures =
-        || rows.iter().map(|&row| row as usize).filter(|&row| store.is_failure(row) && store.time_ms[row] != NO_TIME);
     let mut span: Option<(i64, i64)> = None;
     let mut present = vec![false; usize::from(u16::MAX) + 1];
-    for row in failures() {
-        let time = store.time_ms[row];
+    each_failure(store, rows, |status, time| {
         span = Some(span.map_or((time, time), |(first, last)| (first.min(time), last.max(time))));
-        present[usize::from(store.status[row])] = true;
-    }
+        present[usize::from(status)] = true;
+    });
     let Some((first, last)) = span else { return Timeline::default() };
     let bucket_ms = bucket_width(last - first, max_buckets);
     let start_ms = first - first.rem_euclid(bucket_ms);
@@ -205,16 +209,25 @@ pub fn timeline(store: &Store, rows: &[u32], max_buckets: i64) -> Timeline {
     }
     let mut counts = vec![vec![0u32; buckets]; statuses.len()];
     let per_ms = 1.0 / bucket_ms as f64;
-    for row in failures() {
-        let bucket = bucket_of(store.time_ms[row] - start_ms, bucket_ms, per_ms);
-        counts[usize::from(series_by_status[usize::from(store.status[row])])][bucket.min(buckets - 1)] += 1;
-    }
+    each_failure(store, rows, |status, time| {
+        let bucket = bucket_of(time - start_ms, bucket_ms, per_ms);
+        counts[usize::from(series_by_status[usize::from(status)])][bucket.min(buckets - 1)] += 1;
+    });
     Timeline { start_ms, bucket_ms, statuses, counts }
 }
 
 /// `offset / width` for an offset of zero or more, `per_ms` being `1 / width`: a multiply instead
 /// of a division a row (most of the timeline's time). The float quotient is off by one at most,
 /// which the two checks mend.
+/// Calls `each` with the status and time of every failure among `rows` that has a time.
+fn each_failure(store: &Store, rows: &[u32], mut each: impl FnMut(u16, i64)) {
+    store.for_each_row(Some(rows), |_, row| {
+        if crate::record::is_failure_status(row.status) && row.time_ms != NO_TIME {
+            each(row.status, row.time_ms);
+        }
+    });
+}
+
 fn bucket_of(offset: i64, width: i64, per_ms: f64) -> usize {
     let mut bucket = (offset as f64 * per_ms) as i64;
     if bucket * width > offset {

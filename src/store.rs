@@ -1,7 +1,8 @@
 //! The store: every call of a session, one compact row each, column by column.
 //!
 //! A row keeps what grouping, charts and filters need (time, status, kind, endpoint, message
-//! variant, source position) in 42 bytes (plus at most a quarter of growth room); repeated strings are interned. Bodies and headers
+//! variant, source position) in 42 bytes, in columns of fixed-size chunks ([`Column`]); repeated
+//! strings are interned. Bodies and headers
 //! stay in the input and are read back with [`Store::record`] when someone opens a call: from the
 //! file by offset, or from memory for gzip content (which cannot be read by offset).
 //!
@@ -9,17 +10,21 @@
 //! strings within the block (on the parsing threads), then [`Store::extend_file`] maps the
 //! block's few distinct strings to the store's ids and appends the columns, in file order.
 
+mod column;
 mod rows;
+mod visit;
 
 use crate::ingest::{self, Format, Ingested, Opened, Skipped};
 use crate::knowledge::Knowledge;
 use crate::record::{Record, SourceSpan};
+pub use column::{CHUNK_ROWS, Column};
 pub use rows::Rows;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::PathBuf;
 use std::sync::Arc;
+pub use visit::RowValues;
 
 /// A map keyed by strings from a log: every row looks up a few, so hashing them is hot. foldhash
 /// is seeded at random per process like std's SipHash (a log cannot pick colliding keys in
@@ -94,8 +99,6 @@ pub struct SourceFile {
     csv_header: Option<Vec<u8>>,
     /// Size and modification time when it was read, to tell that it changed on disk since.
     stamp: Option<(u64, std::time::SystemTime)>,
-    /// Content bytes to read, as known when it was opened (to size the columns once).
-    content_bytes: u64,
 }
 
 fn file_stamp(path: &std::path::Path) -> Option<(u64, std::time::SystemTime)> {
@@ -122,7 +125,6 @@ impl SourceFile {
             retained: None,
             csv_header: None,
             stamp: None,
-            content_bytes: 0,
         }
     }
 
@@ -142,11 +144,6 @@ impl SourceFile {
     }
 }
 
-/// How many rows of a file are read before its columns are sized for the whole file: the first
-/// block alone is small (so a window's first counts come soon) and tells the density of calls to
-/// within a few percent only.
-const ESTIMATE_AFTER_ROWS: usize = 2_000;
-
 /// How many skipped lines a file keeps with their reasons; the rest are only counted. A file of
 /// garbage can have a skipped line every two bytes, and each costs 40 bytes or more to keep.
 pub const MAX_SKIPPED_KEPT: usize = 10_000;
@@ -159,23 +156,23 @@ pub struct Store {
     /// Inputs, in the order they were added.
     pub files: Vec<SourceFile>,
     /// Per row: index into `files`.
-    pub file: Vec<u32>,
+    pub file: Column<u32>,
     /// Per row: 1-based line where it starts.
-    pub line: Vec<u32>,
+    pub line: Column<u32>,
     /// Per row: byte offset of its text in the content.
-    pub offset: Vec<u64>,
+    pub offset: Column<u64>,
     /// Per row: length of its text in bytes.
-    pub text_len: Vec<u32>,
+    pub text_len: Column<u32>,
     /// Per row: epoch milliseconds, `i64::MIN` when unknown.
-    pub time_ms: Vec<i64>,
+    pub time_ms: Column<i64>,
     /// Per row: HTTP status, 0 = no response.
-    pub status: Vec<u16>,
+    pub status: Column<u16>,
     /// Per row: kind id (into `kinds`), [`NONE`] for successes.
-    pub kind: Vec<u32>,
+    pub kind: Column<u32>,
     /// Per row: endpoint template (into `endpoints`).
-    pub endpoint: Vec<u32>,
+    pub endpoint: Column<u32>,
     /// Per row: message variant (into `messages`), [`NONE`] when there is none.
-    pub message: Vec<u32>,
+    pub message: Column<u32>,
     /// Kind ids.
     pub kinds: Interner,
     /// The vendor that explains each kind (by kind id), if any record of it went to a vendor.
@@ -186,7 +183,66 @@ pub struct Store {
     pub messages: Interner,
     /// Retry-After values seen per kind, with counts.
     pub retry_after: BTreeMap<u32, BTreeMap<String, usize>>,
+    /// Chunks of room made ahead by a loading thread, for the next rows.
+    spare: SpareRooms,
 }
+
+/// Space for a chunk of every column, allocated and its pages touched ahead of need.
+///
+/// A window's thread adds the rows of a loading file; in fresh memory the page faults of the
+/// first writes cost it two thirds of that (about 35 ns a row instead of 13). The loading thread,
+/// which waits on the parsing threads anyway, makes these instead; see [`Store::add_room`].
+#[derive(Debug, Default)]
+pub struct Room {
+    file: Vec<u32>,
+    line: Vec<u32>,
+    offset: Vec<u64>,
+    text_len: Vec<u32>,
+    time_ms: Vec<i64>,
+    status: Vec<u16>,
+    kind: Vec<u32>,
+    endpoint: Vec<u32>,
+    message: Vec<u32>,
+}
+
+impl Room {
+    /// Room for [`CHUNK_ROWS`] rows in memory already written once.
+    pub fn touched() -> Self {
+        fn touched<T: Copy + Default>() -> Vec<T> {
+            let mut space = Vec::with_capacity(CHUNK_ROWS);
+            // Hidden from the optimizer, which would otherwise turn allocating and zeroing into
+            // one `calloc`: fresh pages that are zero without being touched.
+            std::hint::black_box(&mut space);
+            space.resize(CHUNK_ROWS, T::default());
+            space.clear();
+            space
+        }
+        Self {
+            file: touched(),
+            line: touched(),
+            offset: touched(),
+            text_len: touched(),
+            time_ms: touched(),
+            status: touched(),
+            kind: touched(),
+            endpoint: touched(),
+            message: touched(),
+        }
+    }
+}
+
+/// Rooms kept for the next chunks; a copy of the store keeps none.
+#[derive(Debug, Default)]
+struct SpareRooms(Vec<Room>);
+
+impl Clone for SpareRooms {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+/// The most rooms a store keeps ahead: each is 2.6 MiB.
+const MAX_SPARE_ROOMS: usize = 2;
 
 /// Time value of a row without a time.
 pub const NO_TIME: i64 = i64::MIN;
@@ -197,20 +253,21 @@ impl Store {
         Self {
             knowledge,
             files: Vec::new(),
-            file: Vec::new(),
-            line: Vec::new(),
-            offset: Vec::new(),
-            text_len: Vec::new(),
-            time_ms: Vec::new(),
-            status: Vec::new(),
-            kind: Vec::new(),
-            endpoint: Vec::new(),
-            message: Vec::new(),
+            file: Column::default(),
+            line: Column::default(),
+            offset: Column::default(),
+            text_len: Column::default(),
+            time_ms: Column::default(),
+            status: Column::default(),
+            kind: Column::default(),
+            endpoint: Column::default(),
+            message: Column::default(),
             kinds: Interner::default(),
             kind_vendor: HashMap::new(),
             endpoints: Interner::default(),
             messages: Interner::default(),
             retry_after: BTreeMap::new(),
+            spare: SpareRooms::default(),
         }
     }
 
@@ -231,15 +288,12 @@ impl Store {
         let index = self.files.len();
         self.files.push(SourceFile::new(path.clone()));
         let options = ingest::ReadOptions { format, ..ingest::ReadOptions::default() };
-        // The size is known when the file opens, before its blocks: the columns are sized from it.
-        let content_bytes = std::cell::Cell::new(0);
         let result = ingest::ingest_file(
             &path,
             &options,
-            |opened| content_bytes.set(opened.total_bytes),
+            |_opened| {},
             |parsed| Rows::of(parsed, &knowledge),
             |rows, _done| {
-                self.files[index].content_bytes = content_bytes.get();
                 self.extend_file(index, rows);
                 true
             },
@@ -263,7 +317,6 @@ impl Store {
         file.format = Some(opened.format);
         file.gzip = opened.gzip;
         file.content_offset = opened.content_offset;
-        file.content_bytes = opened.total_bytes;
         file.retained = opened.retained.clone();
         file.csv_header = opened.csv_header.clone();
         file.stamp = file_stamp(&file.path);
@@ -283,7 +336,7 @@ impl Store {
         file.skipped.clear();
         file.skipped_count = 0;
         file.records = 0;
-        let keep = self.file.iter().take_while(|&&f| f as usize != index).count();
+        let keep = self.file.iter().take_while(|&f| f as usize != index).count();
         self.truncate(keep);
     }
 
@@ -321,18 +374,25 @@ impl Store {
         index
     }
 
+    /// Keeps `room` for the rows to come (a loading thread makes it ahead of them).
+    pub fn add_room(&mut self, room: Room) {
+        if self.spare.0.len() < MAX_SPARE_ROOMS {
+            self.spare.0.push(room);
+        }
+    }
+
+    /// Whether rooms made ahead are kept.
+    pub fn has_rooms(&self) -> bool {
+        !self.spare.0.is_empty()
+    }
+
+    /// Frees the rooms kept ahead (when nothing more is loading).
+    pub fn release_rooms(&mut self) {
+        self.spare.0.clear();
+    }
+
     /// Adds rows to a file already added (a block of a file still loading).
     pub fn extend_file(&mut self, file_index: usize, rows: Rows) {
-        // Once a file has given enough rows to tell its density, its columns are laid out for
-        // the whole file at once.
-        if let Some(file) = self.files.get(file_index)
-            && file.records < ESTIMATE_AFTER_ROWS
-            && file.records + rows.len() >= ESTIMATE_AFTER_ROWS
-            && let Some(covered) = rows.end_offset()
-        {
-            let expected = rows::estimate_total(file.records + rows.len(), covered, file.content_bytes);
-            self.reserve_rows(expected.saturating_sub(file.records));
-        }
         if let Some(file) = self.files.get_mut(file_index) {
             file.records += rows.rows.len();
             file.skipped_count += rows.skipped.len();
@@ -357,63 +417,60 @@ impl Store {
             }
         }
         let global = |ids: &[u32], id: u32| if id == NONE { NONE } else { ids[id as usize] };
-        self.reserve_rows(rows.rows.len());
-        // Column by column: a window adds a hundred thousand rows in a frame while a big file
-        // loads, and one tight loop per column is several times cheaper than a push per cell.
-        let rows = &rows.rows;
-        self.file.extend(std::iter::repeat_n(file_index as u32, rows.len()));
-        self.line.extend(rows.iter().map(|row| u32::try_from(row.span.line).unwrap_or(u32::MAX)));
-        self.offset.extend(rows.iter().map(|row| row.span.offset));
-        self.text_len.extend(rows.iter().map(|row| u32::try_from(row.span.len).unwrap_or(u32::MAX)));
-        self.time_ms.extend(rows.iter().map(|row| row.time_ms));
-        self.status.extend(rows.iter().map(|row| row.status));
-        self.kind.extend(rows.iter().map(|row| global(&kinds, row.kind)));
-        self.endpoint.extend(rows.iter().map(|row| global(&endpoints, row.endpoint)));
-        self.message.extend(rows.iter().map(|row| global(&messages, row.message)));
-    }
-
-    /// Columns grow by a quarter, not double: a store of millions of rows wastes little room.
-    /// Room for `more` rows: by a quarter at least, so appending stays cheap. A file's first
-    /// thousands of rows ask for the whole file's estimate, so a big file is laid out once instead
-    /// of copied at every growth (which also leaves the old copies' pages behind in the heap).
-    fn reserve_rows(&mut self, more: usize) {
-        if self.status.capacity() < self.status.len() + more {
-            self.grow(more);
+        let mut rest = &rows.rows[..];
+        while !rest.is_empty() {
+            if self.status.room() == 0 {
+                self.add_chunk();
+            }
+            let (part, after) = rest.split_at(rest.len().min(self.status.room()));
+            rest = after;
+            // Column by column: a window adds a hundred thousand rows in a frame while a big file
+            // loads, and one tight loop per column is several times cheaper than a push per cell.
+            self.file.extend_last(std::iter::repeat_n(file_index as u32, part.len()));
+            self.line.extend_last(part.iter().map(|row| u32::try_from(row.span.line).unwrap_or(u32::MAX)));
+            self.offset.extend_last(part.iter().map(|row| row.span.offset));
+            self.text_len.extend_last(part.iter().map(|row| u32::try_from(row.span.len).unwrap_or(u32::MAX)));
+            self.time_ms.extend_last(part.iter().map(|row| row.time_ms));
+            self.status.extend_last(part.iter().map(|row| row.status));
+            self.kind.extend_last(part.iter().map(|row| global(&kinds, row.kind)));
+            self.endpoint.extend_last(part.iter().map(|row| global(&endpoints, row.endpoint)));
+            self.message.extend_last(part.iter().map(|row| global(&messages, row.message)));
         }
     }
 
-    fn grow(&mut self, at_least: usize) {
-        let more = (self.status.len() / 4).max(1024).max(at_least);
-        self.file.reserve_exact(more);
-        self.line.reserve_exact(more);
-        self.offset.reserve_exact(more);
-        self.text_len.reserve_exact(more);
-        self.time_ms.reserve_exact(more);
-        self.status.reserve_exact(more);
-        self.kind.reserve_exact(more);
-        self.endpoint.reserve_exact(more);
-        self.message.reserve_exact(more);
+    /// Starts a chunk of every column, in a room made ahead if there is one.
+    fn add_chunk(&mut self) {
+        let room = self.spare.0.pop().unwrap_or_default();
+        self.file.add_chunk(room.file);
+        self.line.add_chunk(room.line);
+        self.offset.add_chunk(room.offset);
+        self.text_len.add_chunk(room.text_len);
+        self.time_ms.add_chunk(room.time_ms);
+        self.status.add_chunk(room.status);
+        self.kind.add_chunk(room.kind);
+        self.endpoint.add_chunk(room.endpoint);
+        self.message.add_chunk(room.message);
     }
 
     /// Where a row came from.
     pub fn span(&self, row: usize) -> Option<SourceSpan> {
         Some(SourceSpan {
-            line: u64::from(*self.line.get(row)?),
-            offset: *self.offset.get(row)?,
-            len: u64::from(*self.text_len.get(row)?),
+            line: u64::from(self.line.get(row)?),
+            offset: self.offset.get(row)?,
+            len: u64::from(self.text_len.get(row)?),
         })
     }
 
     /// Reads the full record of a row back from its input.
     pub fn record(&self, row: usize) -> Option<Record> {
-        let file = self.files.get(*self.file.get(row)? as usize)?;
+        let file = self.files.get(self.file.get(row)? as usize)?;
         let span = self.span(row)?;
         ingest::reread_item(&file.text(span)?, file.format?, file.csv_header.as_deref(), span)
     }
 
     /// The kind id string of a row, if it failed.
     pub fn kind_id(&self, row: usize) -> Option<&str> {
-        self.kind.get(row).filter(|&&id| id != NONE).map(|&id| self.kinds.get(id))
+        self.kind.get(row).filter(|&id| id != NONE).map(|id| self.kinds.get(id))
     }
 
     /// The documented kind for a kind id in this store.
@@ -423,7 +480,7 @@ impl Store {
 
     /// Whether a row failed.
     pub fn is_failure(&self, row: usize) -> bool {
-        self.status.get(row).is_some_and(|&status| crate::record::is_failure_status(status))
+        self.status.get(row).is_some_and(crate::record::is_failure_status)
     }
 }
 
@@ -431,23 +488,56 @@ impl Store {
 mod tests {
     use super::*;
 
-    /// A big file's columns are laid out once, for about the rows it holds, rather than grown by
-    /// quarters (which leaves up to a quarter unused and copies the columns at every growth).
-    #[test]
-    fn a_big_file_is_laid_out_once_for_its_rows() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("calls.ndjson");
-        let lines: String = (0..200_000)
+    fn calls(count: usize) -> String {
+        (0..count)
             .map(|at| {
                 format!("{{\"status\":{},\"url\":\"/api/customers/{at:06}\"}}\n", if at % 3 == 0 { 200 } else { 503 })
             })
-            .collect();
-        std::fs::write(&path, &lines).expect("write");
+            .collect()
+    }
+
+    /// A big file fills chunks in file order and holds room for less than one chunk more.
+    #[test]
+    fn a_big_file_fills_its_chunks_in_order_with_little_room_left() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("calls.ndjson");
+        std::fs::write(&path, calls(200_000)).expect("write");
         let mut store = Store::new(Arc::new(Knowledge::bundled()));
         store.load(path, None);
         let rows = store.status.len();
         assert_eq!(rows, 200_000);
-        let capacity = store.status.capacity();
-        assert!((rows..=rows + rows / 20).contains(&capacity), "{rows} rows in room for {capacity}");
+        assert!(store.status.capacity() - rows < CHUNK_ROWS, "{rows} rows in room for {}", store.status.capacity());
+        assert!(store.status.iter().enumerate().all(|(at, status)| status == if at % 3 == 0 { 200 } else { 503 }));
+        assert!(store.line.iter().eq(1..=200_000));
+        assert!(store.file.iter().all(|file| file == 0));
+    }
+
+    /// Rooms made ahead hold the next rows; a store keeps only a few, and a failed second file
+    /// leaves the first one's rows as they were, however the chunks fell.
+    #[test]
+    fn rooms_made_ahead_take_the_next_rows_and_a_failed_file_leaves_the_earlier_ones() {
+        let mut store = Store::new(Arc::new(Knowledge::bundled()));
+        for _ in 0..MAX_SPARE_ROOMS + 3 {
+            store.add_room(Room::touched());
+        }
+        assert_eq!(store.spare.0.len(), MAX_SPARE_ROOMS);
+        let first = calls(CHUNK_ROWS + 10);
+        let parsed = crate::ingest::ingest_bytes("first.ndjson".as_ref(), first.as_bytes(), None).expect("parse");
+        store.add("first.ndjson".into(), parsed, first.as_bytes().into());
+        assert_eq!(store.spare.0.len(), 0);
+        assert_eq!(store.len(), CHUNK_ROWS + 10);
+
+        let second = calls(CHUNK_ROWS);
+        let parsed = crate::ingest::ingest_bytes("second.ndjson".as_ref(), second.as_bytes(), None).expect("parse");
+        let index = store.add("second.ndjson".into(), parsed, second.as_bytes().into());
+        assert_eq!(store.len(), 2 * CHUNK_ROWS + 10);
+        store.fail_file(index, "gone".into());
+        assert_eq!(store.len(), CHUNK_ROWS + 10);
+        assert!(store.line.iter().eq(1..=(CHUNK_ROWS + 10) as u32));
+        assert_eq!(
+            store.record(CHUNK_ROWS + 9).map(|record| record.status),
+            Some(if (CHUNK_ROWS + 9).is_multiple_of(3) { 200 } else { 503 })
+        );
+        assert_eq!(store.status.get(CHUNK_ROWS + 10), None);
     }
 }

@@ -19,16 +19,15 @@ pub fn trends(store: &Store, rows: &[u32], span: Option<(i64, i64)>) -> HashMap<
     let scale = (TREND_BUCKETS - 1) as f64 / (last - first).max(1) as f64;
     // Kind ids are dense: counting into a table by id spares a hash per row (millions while loading).
     let mut by_kind: Vec<Option<Vec<u32>>> = vec![None; store.kinds.len()];
-    for &row in rows {
-        let (kind, time) = (store.kind[row as usize], store.time_ms[row as usize]);
-        if kind == NONE || time == NO_TIME {
-            continue;
+    store.for_each_row(Some(rows), |_, row| {
+        if row.kind == NONE || row.time_ms == NO_TIME {
+            return;
         }
-        let bucket = ((time - first) as f64 * scale + 0.5) as usize;
-        if let Some(slot) = by_kind.get_mut(kind as usize) {
+        let bucket = ((row.time_ms - first) as f64 * scale + 0.5) as usize;
+        if let Some(slot) = by_kind.get_mut(row.kind as usize) {
             slot.get_or_insert_with(|| vec![0; TREND_BUCKETS])[bucket.min(TREND_BUCKETS - 1)] += 1;
         }
-    }
+    });
     by_kind.into_iter().enumerate().filter_map(|(kind, trend)| Some((kind as u32, trend?))).collect()
 }
 

@@ -4,7 +4,7 @@
 
 use crate::ingest::{self, Opened};
 use crate::knowledge::Knowledge;
-use crate::store::Rows;
+use crate::store::{CHUNK_ROWS, Room, Rows};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,6 +16,8 @@ pub enum Event {
     Started { path: PathBuf, opened: Opened },
     /// Rows and skipped lines of the current file, with content bytes read so far.
     Block { rows: Box<Rows>, done_bytes: u64, total_bytes: u64 },
+    /// Room for the rows to come, made ahead so that adding them costs the window little.
+    Room(Box<Room>),
     /// The file could not be read (`started`: after its `Started`, so drop what it gave).
     Failed { path: PathBuf, error: String, started: bool },
     /// Every file was handled (or loading was cancelled).
@@ -37,11 +39,12 @@ impl Loader {
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
         let spawned = std::thread::Builder::new().name("errlens-loader".into()).spawn(move || {
+            let mut ahead = RoomAhead::default();
             for path in &paths {
                 if stop.load(Ordering::Relaxed) {
                     break;
                 }
-                load_one(path, &knowledge, &sender, &stop, &repaint);
+                load_one(path, &knowledge, &sender, &stop, &repaint, &mut ahead);
             }
             let _ = sender.send(Event::Finished);
             repaint();
@@ -69,6 +72,7 @@ fn load_one(
     sender: &Sender<Event>,
     cancel: &AtomicBool,
     repaint: &impl Fn(),
+    ahead: &mut RoomAhead,
 ) {
     // Both closures need them; the blocks only arrive after `on_open`.
     let started = std::cell::Cell::new(false);
@@ -85,8 +89,11 @@ fn load_one(
         },
         |parsed| Rows::of(parsed, knowledge),
         |rows, done_bytes| {
+            let count = rows.len();
             let sent =
                 sender.send(Event::Block { rows: Box::new(rows), done_bytes, total_bytes: total_bytes.get() }).is_ok();
+            // This thread mostly waits for the parsing threads: it touches the next rows' memory.
+            ahead.after_sending(count, sender);
             // The first rows are worth a frame at once; the window asks for the next ones itself,
             // at the pace of its views (a frame per block would take a core from the parsing).
             blocks.set(blocks.get() + 1);
@@ -100,5 +107,24 @@ fn load_one(
         let _ =
             sender.send(Event::Failed { path: path.to_path_buf(), error: error.to_string(), started: started.get() });
         repaint();
+    }
+}
+
+/// Keeps a chunk of room ([`Room`]) ahead of the rows sent.
+#[derive(Default)]
+struct RoomAhead {
+    rows_sent: usize,
+    rooms_sent: usize,
+}
+
+impl RoomAhead {
+    fn after_sending(&mut self, rows: usize, sender: &Sender<Event>) {
+        self.rows_sent += rows;
+        while self.rooms_sent * CHUNK_ROWS < self.rows_sent + CHUNK_ROWS {
+            if sender.send(Event::Room(Box::new(Room::touched()))).is_err() {
+                return;
+            }
+            self.rooms_sent += 1;
+        }
     }
 }

@@ -313,6 +313,7 @@ impl App {
                     }
                 }
                 Event::Failed { error, .. } => self.messages.push(error.clone()),
+                Event::Room(_) => {}
                 Event::Finished => finished = true,
             }
             if !matches!(event, Event::Finished) {
@@ -333,10 +334,12 @@ impl App {
     /// Adds what the loader sent to the store, unless a view job is reading a snapshot of it:
     /// then it waits for the job, rather than copy a store of millions of rows.
     fn add_arrived(&mut self) {
-        if self.arrived.is_empty() {
+        let idle = self.loader.is_none();
+        if self.arrived.is_empty() && !(idle && self.store.has_rooms()) {
             return;
         }
         let Some(store) = Arc::get_mut(&mut self.store) else { return };
+        let added = !self.arrived.is_empty();
         for event in self.arrived.drain(..) {
             match event {
                 Event::Started { path, opened } => {
@@ -345,6 +348,7 @@ impl App {
                     self.reveal_file = Some(store.files.len() - 1);
                 }
                 Event::Block { rows, .. } => store.extend_file(store.files.len().saturating_sub(1), *rows),
+                Event::Room(room) => store.add_room(*room),
                 Event::Failed { error, started: true, .. } => {
                     store.fail_file(store.files.len().saturating_sub(1), error)
                 }
@@ -352,7 +356,11 @@ impl App {
                 Event::Finished => {}
             }
         }
-        self.stale = true;
+        if idle {
+            // Room made ahead for rows that did not come.
+            store.release_rooms();
+        }
+        self.stale |= added;
     }
 
     /// Recomputes rows, summary and timeline when data or filter changed.

@@ -46,9 +46,15 @@ pub fn compute(store: &Store, filter: &Filter, sort: Option<(records::Column, bo
 /// The first and last known time among `rows` (here, not in a frame: a million rows take
 /// milliseconds to look at).
 pub(super) fn time_span(store: &Store, rows: &[u32]) -> Option<(i64, i64)> {
-    let mut times = rows.iter().map(|&row| store.time_ms[row as usize]).filter(|&time| time != crate::store::NO_TIME);
-    let first = times.next()?;
-    Some(times.fold((first, first), |(low, high), time| (low.min(time), high.max(time))))
+    let mut span: Option<(i64, i64)> = None;
+    store.for_each_row(Some(rows), |_, row| {
+        if row.time_ms != crate::store::NO_TIME {
+            span = Some(
+                span.map_or((row.time_ms, row.time_ms), |(low, high)| (low.min(row.time_ms), high.max(row.time_ms))),
+            );
+        }
+    });
+    span
 }
 
 /// A view being computed on its own thread.

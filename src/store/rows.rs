@@ -153,27 +153,11 @@ impl Rows {
         self.rows.len()
     }
 
-    /// Where in the content this block's last call ends.
-    pub(super) fn end_offset(&self) -> Option<u64> {
-        self.rows.last().map(|last| last.span.offset + last.span.len)
-    }
-
     /// Whether the block holds no call.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 }
-
-/// How many calls a content of `content_bytes` holds, at the density of the `read` calls found in
-/// its first `covered` bytes, with a little slack.
-pub(super) fn estimate_total(read: usize, covered: u64, content_bytes: u64) -> usize {
-    let estimate = u128::from(content_bytes.max(covered)) * read as u128 / u128::from(covered.max(1));
-    usize::try_from(estimate + estimate / 50).unwrap_or(usize::MAX).min(MAX_PRESIZED_ROWS)
-}
-
-/// The most rows laid out ahead from an estimate (about 1.3 GB of columns); a file with more
-/// grows from there.
-const MAX_PRESIZED_ROWS: usize = 32 << 20;
 
 #[cfg(test)]
 mod tests {
