@@ -1,7 +1,7 @@
 //! Queries the app runs over the store: filters, and the time buckets of the failure timeline.
 //! UI-free, so they are tested (and later benchmarked) without a window.
 
-use crate::store::{CHUNK_ROWS, NO_TIME, NONE, Store};
+use crate::store::{CHUNK_ROWS, NO_TIME, NONE, RowValues, Store};
 use serde::{Deserialize, Serialize};
 
 /// Status classes a filter can pick.
@@ -191,43 +191,96 @@ pub fn bucket_width(span_ms: i64, max_buckets: i64) -> i64 {
 /// The failure timeline of `rows` (failures without a time are left out).
 pub fn timeline(store: &Store, rows: &[u32], max_buckets: i64) -> Timeline {
     // Two passes over millions of rows: the span and the statuses present, then the counts.
-    let mut span: Option<(i64, i64)> = None;
-    let mut present = vec![false; usize::from(u16::MAX) + 1];
-    each_failure(store, rows, |status, time| {
-        span = Some(span.map_or((time, time), |(first, last)| (first.min(time), last.max(time))));
-        present[usize::from(status)] = true;
-    });
-    let Some((first, last)) = span else { return Timeline::default() };
-    let bucket_ms = bucket_width(last - first, max_buckets);
-    let start_ms = first - first.rem_euclid(bucket_ms);
-    let buckets = ((last - start_ms) / bucket_ms + 1) as usize;
-    let statuses: Vec<u16> = (0..=u16::MAX).filter(|&status| present[usize::from(status)]).collect();
-    // Each status's series, looked up by status instead of searched for.
-    let mut series_by_status = vec![0u16; usize::from(u16::MAX) + 1];
-    for (series, &status) in statuses.iter().enumerate() {
-        series_by_status[usize::from(status)] = series as u16;
+    let mut bounds = TimelineBounds::new();
+    store.for_each_row(Some(rows), |_, row| bounds.add(row));
+    let mut counter = bounds.counter(max_buckets);
+    store.for_each_row(Some(rows), |_, row| counter.add(row));
+    counter.finish()
+}
+
+/// Widens `span` to take in `time`.
+pub fn widen(span: &mut Option<(i64, i64)>, time: i64) {
+    *span = Some(span.map_or((time, time), |(first, last)| (first.min(time), last.max(time))));
+}
+
+/// A timeline's first pass: the span of the failures' times and the statuses present.
+pub struct TimelineBounds {
+    span: Option<(i64, i64)>,
+    present: Vec<bool>,
+}
+
+impl TimelineBounds {
+    /// Nothing seen yet.
+    pub fn new() -> Self {
+        Self { span: None, present: vec![false; usize::from(u16::MAX) + 1] }
     }
-    let mut counts = vec![vec![0u32; buckets]; statuses.len()];
-    let per_ms = 1.0 / bucket_ms as f64;
-    each_failure(store, rows, |status, time| {
-        let bucket = bucket_of(time - start_ms, bucket_ms, per_ms);
-        counts[usize::from(series_by_status[usize::from(status)])][bucket.min(buckets - 1)] += 1;
-    });
-    Timeline { start_ms, bucket_ms, statuses, counts }
+
+    /// Takes in one row.
+    pub fn add(&mut self, row: RowValues) {
+        if crate::record::is_failure_status(row.status) && row.time_ms != NO_TIME {
+            widen(&mut self.span, row.time_ms);
+            self.present[usize::from(row.status)] = true;
+        }
+    }
+
+    /// The second pass, in buckets that cut the span into at most `max_buckets`.
+    pub fn counter(self, max_buckets: i64) -> TimelineCounter {
+        let Some((first, last)) = self.span else { return TimelineCounter::default() };
+        let bucket_ms = bucket_width(last - first, max_buckets);
+        let start_ms = first - first.rem_euclid(bucket_ms);
+        let buckets = ((last - start_ms) / bucket_ms + 1) as usize;
+        let statuses: Vec<u16> = (0..=u16::MAX).filter(|&status| self.present[usize::from(status)]).collect();
+        // Each status's series, looked up by status instead of searched for.
+        let mut series_by_status = vec![0u16; usize::from(u16::MAX) + 1];
+        for (series, &status) in statuses.iter().enumerate() {
+            series_by_status[usize::from(status)] = series as u16;
+        }
+        let counts = vec![vec![0u32; buckets]; statuses.len()];
+        TimelineCounter {
+            timeline: Timeline { start_ms, bucket_ms, statuses, counts },
+            series_by_status,
+            per_ms: 1.0 / bucket_ms as f64,
+        }
+    }
+}
+
+impl Default for TimelineBounds {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A timeline's second pass: failures counted per bucket and status.
+#[derive(Default)]
+pub struct TimelineCounter {
+    timeline: Timeline,
+    /// Empty when no failure has a time: then nothing is counted.
+    series_by_status: Vec<u16>,
+    per_ms: f64,
+}
+
+impl TimelineCounter {
+    /// Counts one row (a failure with a time; others are left out).
+    pub fn add(&mut self, row: RowValues) {
+        if self.series_by_status.is_empty() || !crate::record::is_failure_status(row.status) || row.time_ms == NO_TIME {
+            return;
+        }
+        let Timeline { start_ms, bucket_ms, counts, .. } = &mut self.timeline;
+        let bucket = bucket_of(row.time_ms - *start_ms, *bucket_ms, self.per_ms);
+        let series = &mut counts[usize::from(self.series_by_status[usize::from(row.status)])];
+        let last = series.len() - 1;
+        series[bucket.min(last)] += 1;
+    }
+
+    /// The timeline counted.
+    pub fn finish(self) -> Timeline {
+        self.timeline
+    }
 }
 
 /// `offset / width` for an offset of zero or more, `per_ms` being `1 / width`: a multiply instead
 /// of a division a row (most of the timeline's time). The float quotient is off by one at most,
 /// which the two checks mend.
-/// Calls `each` with the status and time of every failure among `rows` that has a time.
-fn each_failure(store: &Store, rows: &[u32], mut each: impl FnMut(u16, i64)) {
-    store.for_each_row(Some(rows), |_, row| {
-        if crate::record::is_failure_status(row.status) && row.time_ms != NO_TIME {
-            each(row.status, row.time_ms);
-        }
-    });
-}
-
 fn bucket_of(offset: i64, width: i64, per_ms: f64) -> usize {
     let mut bucket = (offset as f64 * per_ms) as i64;
     if bucket * width > offset {

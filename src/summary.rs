@@ -4,7 +4,7 @@
 
 use crate::ingest::time::format_rfc3339;
 use crate::knowledge::Retry;
-use crate::store::{NO_TIME, NONE, Store};
+use crate::store::{NO_TIME, NONE, RowValues, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -116,37 +116,62 @@ pub struct Summary {
 
 /// Summarizes the rows `rows` of a store (all rows: `None`).
 pub fn summarize(store: &Store, rows: Option<&[u32]>) -> Summary {
-    let count = rows.map_or(store.len(), <[u32]>::len);
-    // One pass over the columns, counting into arrays indexed by status and kind id: the store's
-    // strings are interned, so grouping needs no hashing of text. All rows go without a list of
-    // them: 4 bytes a call less at the peak of a big summary.
-    let mut per_status = vec![0usize; usize::from(u16::MAX) + 1];
-    let mut tallies: Vec<Option<Tally>> = Vec::new();
-    tallies.resize_with(store.kinds.len(), || None);
-    let mut errors = 0;
-    store.for_each_row(rows, |_, row| {
-        per_status[usize::from(row.status)] += 1;
+    // All rows go without a list of them: 4 bytes a call less at the peak of a big summary.
+    let mut counter = SummaryCounter::new(store);
+    store.for_each_row(rows, |_, row| counter.add(row));
+    counter.finish(store)
+}
+
+/// A summary counted row by row, so that a view can count it in the pass that counts its other
+/// figures. Counts go into arrays indexed by status and kind id: the store's strings are
+/// interned, so grouping needs no hashing of text.
+pub struct SummaryCounter {
+    records: usize,
+    errors: usize,
+    per_status: Vec<usize>,
+    tallies: Vec<Option<Tally>>,
+}
+
+impl SummaryCounter {
+    /// Nothing counted yet, for rows of `store`.
+    pub fn new(store: &Store) -> Self {
+        let mut tallies = Vec::new();
+        tallies.resize_with(store.kinds.len(), || None);
+        Self { records: 0, errors: 0, per_status: vec![0; usize::from(u16::MAX) + 1], tallies }
+    }
+
+    /// Counts one row.
+    pub fn add(&mut self, row: RowValues) {
+        self.records += 1;
+        self.per_status[usize::from(row.status)] += 1;
         if row.kind == NONE {
             return;
         }
-        errors += 1;
-        if let Some(slot) = tallies.get_mut(row.kind as usize) {
+        self.errors += 1;
+        if let Some(slot) = self.tallies.get_mut(row.kind as usize) {
             slot.get_or_insert_with(Tally::default).add(row.time_ms, row.endpoint, row.message);
         }
-    });
-    let by_status = per_status
-        .iter()
-        .enumerate()
-        .filter(|(_, count)| **count > 0)
-        .map(|(status, count)| (status.to_string(), *count))
-        .collect();
-    let mut groups: Vec<Group> = tallies
-        .into_iter()
-        .enumerate()
-        .filter_map(|(kind, tally)| Some(tally?.into_group(store, kind as u32)))
-        .collect();
-    groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
-    Summary { inputs: store.files.iter().map(input_summary).collect(), records: count, errors, by_status, groups }
+    }
+
+    /// The summary of the rows counted.
+    pub fn finish(self, store: &Store) -> Summary {
+        let by_status = self
+            .per_status
+            .iter()
+            .enumerate()
+            .filter(|(_, count)| **count > 0)
+            .map(|(status, count)| (status.to_string(), *count))
+            .collect();
+        let mut groups: Vec<Group> = self
+            .tallies
+            .into_iter()
+            .enumerate()
+            .filter_map(|(kind, tally)| Some(tally?.into_group(store, kind as u32)))
+            .collect();
+        groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
+        let inputs = store.files.iter().map(input_summary).collect();
+        Summary { inputs, records: self.records, errors: self.errors, by_status, groups }
+    }
 }
 
 /// Counts by interned id. Ids are small dense integers, so a multiply is hash enough.
