@@ -6,9 +6,11 @@
 
 use super::SkipReason;
 use super::error_body::{self, ErrorInfo};
+use super::sparse;
 use super::view::{JsonObject, JsonValue, Kind};
 use super::{Detail, time};
 use crate::record::{Message, Record};
+use std::sync::OnceLock;
 
 /// Paths that hold the HTTP status (a number or a numeric string).
 pub const STATUS: &[&str] = &[
@@ -149,6 +151,40 @@ pub const ERROR_MESSAGE: &[&str] = &[
     "response._error",
 ];
 
+/// An alias table and, per path, the bits of the keys its lookup asks an object for
+/// ([`sparse::path_key_bits`]): paths whose keys the object surely lacks are not looked up. A
+/// log line has a dozen keys and the tables about a hundred paths: one AND rules out most.
+struct Aliases {
+    paths: &'static [&'static str],
+    key_bits: OnceLock<Vec<u64>>,
+}
+
+impl Aliases {
+    const fn new(paths: &'static [&'static str]) -> Self {
+        Self { paths, key_bits: OnceLock::new() }
+    }
+
+    /// The paths `object` may hold, in table order.
+    fn in_object<'s, O: JsonObject>(&'s self, object: &'s O) -> impl Iterator<Item = &'static str> + 's {
+        let key_bits =
+            self.key_bits.get_or_init(|| self.paths.iter().map(|path| sparse::path_key_bits(path)).collect());
+        self.paths.iter().zip(key_bits).filter(|(_, bits)| object.may_hold(**bits)).map(|(path, _)| *path)
+    }
+}
+
+static STATUS_ALIASES: Aliases = Aliases::new(STATUS);
+static METHOD_ALIASES: Aliases = Aliases::new(METHOD);
+static URL_ALIASES: Aliases = Aliases::new(URL);
+static URL_PARTS: Aliases = Aliases::new(&["full", "original", "path", "Path"]);
+static REQUEST_LINE_ALIASES: Aliases = Aliases::new(REQUEST_LINE);
+static TIME_ALIASES: Aliases = Aliases::new(TIME);
+static REQUEST_ID_ALIASES: Aliases = Aliases::new(REQUEST_ID);
+static REQUEST_BODY_ALIASES: Aliases = Aliases::new(REQUEST_BODY);
+static RESPONSE_BODY_ALIASES: Aliases = Aliases::new(RESPONSE_BODY);
+static REQUEST_HEADERS_ALIASES: Aliases = Aliases::new(REQUEST_HEADERS);
+static RESPONSE_HEADERS_ALIASES: Aliases = Aliases::new(RESPONSE_HEADERS);
+static ERROR_MESSAGE_ALIASES: Aliases = Aliases::new(ERROR_MESSAGE);
+
 /// Every path [`discover`] and [`not_a_call`] read from an object for a summary, and the keys
 /// they read directly (`error`, `message`): a summary builds these and checks the rest of a line
 /// unbuilt.
@@ -221,12 +257,12 @@ fn lookup_by_keys<'a, O: JsonObject>(object: &'a O, path: &str) -> Option<&'a O:
     }
 }
 
-fn first<'a, O: JsonObject>(object: &'a O, paths: &[&str]) -> Option<&'a O::Value> {
-    paths.iter().find_map(|path| lookup(object, path).filter(|value| !value.is_null()))
+fn first<'a, O: JsonObject>(object: &'a O, aliases: &Aliases) -> Option<&'a O::Value> {
+    aliases.in_object(object).find_map(|path| lookup(object, path).filter(|value| !value.is_null()))
 }
 
-fn first_text(object: &impl JsonObject, paths: &[&str]) -> Option<String> {
-    paths.iter().find_map(|path| match lookup(object, path)?.kind() {
+fn first_text(object: &impl JsonObject, aliases: &Aliases) -> Option<String> {
+    aliases.in_object(object).find_map(|path| match lookup(object, path)?.kind() {
         Kind::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
         Kind::Number(number) => Some(number.to_string()),
         _ => None,
@@ -247,7 +283,9 @@ pub fn status_of(value: &impl JsonValue) -> Option<u16> {
 /// other than a status says so (`"status": 99999`, `"status": "ok"`); otherwise `default`.
 pub fn not_a_call(object: &impl JsonObject, default: SkipReason) -> SkipReason {
     const SHOWN_CHARS: usize = 40;
-    let Some(value) = STATUS.iter().filter_map(|path| lookup(object, path)).find(|value| !value.is_null()) else {
+    let Some(value) =
+        STATUS_ALIASES.in_object(object).filter_map(|path| lookup(object, path)).find(|value| !value.is_null())
+    else {
         return default;
     };
     let mut shown = value.to_value().to_string();
@@ -260,8 +298,8 @@ pub fn not_a_call(object: &impl JsonObject, default: SkipReason) -> SkipReason {
 
 /// Whether an object names its own status or request: a call record, not just an error body.
 pub fn describes_call(object: &impl JsonObject) -> bool {
-    STATUS.iter().any(|path| lookup(object, path).and_then(status_of).is_some())
-        || first_text(object, METHOD).is_some()
+    STATUS_ALIASES.in_object(object).any(|path| lookup(object, path).and_then(status_of).is_some())
+        || first_text(object, &METHOD_ALIASES).is_some()
         || url_of(object).is_some()
 }
 
@@ -269,24 +307,25 @@ pub fn describes_call(object: &impl JsonObject) -> bool {
 pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
     let mut record = Record::default();
     let (line_method, line_target) =
-        first_text(object, REQUEST_LINE).and_then(|line| split_request_line(&line)).unzip();
-    record.method = first_text(object, METHOD).or(line_method).map(|mut method| {
+        first_text(object, &REQUEST_LINE_ALIASES).and_then(|line| split_request_line(&line)).unzip();
+    record.method = first_text(object, &METHOD_ALIASES).or(line_method).map(|mut method| {
         method.make_ascii_uppercase();
         method
     });
     record.url = url_of(object).or(line_target);
-    record.time_ms = TIME.iter().find_map(|path| lookup(object, path).and_then(time::parse_value));
-    let response_headers = first(object, RESPONSE_HEADERS).map(headers_of).unwrap_or_default();
+    record.time_ms = TIME_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(time::parse_value));
+    let response_headers = first(object, &RESPONSE_HEADERS_ALIASES).map(headers_of).unwrap_or_default();
     if detail == Detail::Full {
-        record.request_id = first_text(object, REQUEST_ID);
+        record.request_id = first_text(object, &REQUEST_ID_ALIASES);
         record.duration_ms = DURATION
             .iter()
             .find_map(|(path, unit)| lookup(object, path).and_then(duration_number).map(|value| value * unit));
         record.request = Message {
-            headers: first(object, REQUEST_HEADERS).map(headers_of).unwrap_or_default(),
-            body: first(object, REQUEST_BODY).and_then(body_text),
+            headers: first(object, &REQUEST_HEADERS_ALIASES).map(headers_of).unwrap_or_default(),
+            body: first(object, &REQUEST_BODY_ALIASES).and_then(body_text),
         };
-        record.response = Message { headers: response_headers, body: first(object, RESPONSE_BODY).and_then(body_text) };
+        record.response =
+            Message { headers: response_headers, body: first(object, &RESPONSE_BODY_ALIASES).and_then(body_text) };
         if record.request_id.is_none() {
             record.request_id = record
                 .response
@@ -298,7 +337,7 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
         record.response.headers = summary_headers(response_headers);
     }
 
-    let status = STATUS.iter().find_map(|path| lookup(object, path).and_then(status_of));
+    let status = STATUS_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(status_of));
     let error = describe_error(object, status.is_none_or(crate::record::is_failure_status));
     record.error_type = error.error_type;
     record.message = error.message;
@@ -319,10 +358,10 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
 }
 
 fn url_of(object: &impl JsonObject) -> Option<String> {
-    URL.iter().find_map(|path| match lookup(object, path)?.kind() {
+    URL_ALIASES.in_object(object).find_map(|path| match lookup(object, path)?.kind() {
         Kind::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
         // ECS and Traefik keep URLs as objects.
-        Kind::Object(parts) => first_text(parts, &["full", "original", "path", "Path"]),
+        Kind::Object(parts) => first_text(parts, &URL_PARTS),
         _ => None,
     })
 }
@@ -402,7 +441,7 @@ pub fn body_text(value: &impl JsonValue) -> Option<String> {
 /// is not logged: the body may name it) and otherwise from the log's own error fields. A success's
 /// body is data, not an error, and often most of the line, so it is not looked into.
 fn describe_error(object: &impl JsonObject, read_body: bool) -> ErrorInfo {
-    let body = first(object, RESPONSE_BODY);
+    let body = first(object, &RESPONSE_BODY_ALIASES);
     let mut info = match body {
         _ if !read_body => ErrorInfo::default(),
         Some(value) => match value.kind() {
@@ -413,7 +452,7 @@ fn describe_error(object: &impl JsonObject, read_body: bool) -> ErrorInfo {
     };
     let no_body = body.is_none_or(|body| body.is_null() || body.as_str().is_some_and(str::is_empty));
     if info.message.is_none() && no_body {
-        info.message = first_text(object, ERROR_MESSAGE).filter(|text| text != "via_upstream");
+        info.message = first_text(object, &ERROR_MESSAGE_ALIASES).filter(|text| text != "via_upstream");
     }
     if info.error_type.is_none() {
         // An app log that wrote only the error body (`{"error": "Conflict", "message": ...}`).

@@ -65,6 +65,13 @@ pub trait JsonObject {
         false
     }
 
+    /// Whether the object may hold a key with one of `key_bits` (from `sparse::path_key_bits`):
+    /// `false` only when it surely holds none. Objects that keep no such bits say `true`.
+    fn may_hold(&self, key_bits: u64) -> bool {
+        let _ = key_bits;
+        true
+    }
+
     fn len(&self) -> usize;
 
     /// The members in the order they were first written.

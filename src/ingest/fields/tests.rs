@@ -180,3 +180,39 @@ proptest::proptest! {
         proptest::prop_assert_eq!(lookup(&object, path), lookup_reference(&object, path));
     }
 }
+
+/// The scanner's objects rule alias paths out by the bits of their keys: a path an object holds,
+/// flattened or nested, beside other keys, is never ruled out.
+#[test]
+fn no_alias_an_object_holds_is_ruled_out_by_its_keys_bits() {
+    let tables = [
+        &STATUS_ALIASES,
+        &METHOD_ALIASES,
+        &URL_ALIASES,
+        &URL_PARTS,
+        &REQUEST_LINE_ALIASES,
+        &TIME_ALIASES,
+        &REQUEST_ID_ALIASES,
+        &REQUEST_BODY_ALIASES,
+        &RESPONSE_BODY_ALIASES,
+        &REQUEST_HEADERS_ALIASES,
+        &RESPONSE_HEADERS_ALIASES,
+        &ERROR_MESSAGE_ALIASES,
+    ];
+    for aliases in tables {
+        let paths = sparse::Paths::new(aliases.paths.iter().copied(), [], []);
+        for path in aliases.paths {
+            let flat = json!({ "a": 1, *path: "x", "zz": {"b": 2} });
+            let mut nested = object(nest(path, json!("x")));
+            nested.insert("a".into(), json!(1));
+            for line in [flat.to_string(), Value::Object(nested).to_string()] {
+                let members = sparse::parse(line.as_bytes(), &paths).expect("valid JSON");
+                assert!(lookup(&members, path).is_some(), "{path} in {line}");
+                assert!(aliases.in_object(&members).any(|held| held == *path), "{path} ruled out of {line}");
+            }
+        }
+        // A path whose keys are missing is ruled out by most objects (the point of the bits).
+        let members = sparse::parse(br#"{"q": 1}"#, &paths).expect("valid JSON");
+        assert!(aliases.in_object(&members).count() < aliases.paths.len().max(2), "{:?}", aliases.paths);
+    }
+}

@@ -59,6 +59,14 @@ impl PartialEq for Members<'_> {
     }
 }
 
+/// The bits of the keys a dotted path's lookup asks an object for: the path whole and each part
+/// before a dot (see `fields::lookup`). An object whose keys have none of them holds no value
+/// at the path.
+pub fn path_key_bits(path: &str) -> u64 {
+    let dots = path.bytes().enumerate().filter(|(_, byte)| *byte == b'.');
+    dots.fold(key_bit(path), |bits, (dot, _)| bits | key_bit(&path[..dot]))
+}
+
 /// Most keys of an object differ in length or in their first or last byte: comparing those
 /// spares a search of the members for every key added.
 fn key_bit(key: &str) -> u64 {
@@ -113,6 +121,10 @@ impl<'a> JsonObject for Members<'a> {
 
     fn get_is_cheap(&self) -> bool {
         true
+    }
+
+    fn may_hold(&self, key_bits: u64) -> bool {
+        self.seen & key_bits != 0
     }
 
     fn len(&self) -> usize {
