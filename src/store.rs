@@ -394,7 +394,7 @@ impl Store {
     /// Adds rows to a file already added (a block of a file still loading).
     pub fn extend_file(&mut self, file_index: usize, rows: Rows) {
         if let Some(file) = self.files.get_mut(file_index) {
-            file.records += rows.rows.len();
+            file.records += rows.len();
             file.skipped_count += rows.skipped.len();
             let room = MAX_SKIPPED_KEPT.saturating_sub(file.skipped.len());
             file.skipped.extend(rows.skipped.into_iter().take(room));
@@ -417,24 +417,23 @@ impl Store {
             }
         }
         let global = |ids: &[u32], id: u32| if id == NONE { NONE } else { ids[id as usize] };
-        let mut rest = &rows.rows[..];
-        while !rest.is_empty() {
+        let block = &rows.rows;
+        let (mut start, count) = (0, block.status.len());
+        while start < count {
             if self.status.room() == 0 {
                 self.add_chunk();
             }
-            let (part, after) = rest.split_at(rest.len().min(self.status.room()));
-            rest = after;
-            // Column by column: a window adds a hundred thousand rows in a frame while a big file
-            // loads, and one tight loop per column is several times cheaper than a push per cell.
+            let part = start..count.min(start + self.status.room());
+            start = part.end;
             self.file.extend_last(std::iter::repeat_n(file_index as u32, part.len()));
-            self.line.extend_last(part.iter().map(|row| u32::try_from(row.span.line).unwrap_or(u32::MAX)));
-            self.offset.extend_last(part.iter().map(|row| row.span.offset));
-            self.text_len.extend_last(part.iter().map(|row| u32::try_from(row.span.len).unwrap_or(u32::MAX)));
-            self.time_ms.extend_last(part.iter().map(|row| row.time_ms));
-            self.status.extend_last(part.iter().map(|row| row.status));
-            self.kind.extend_last(part.iter().map(|row| global(&kinds, row.kind)));
-            self.endpoint.extend_last(part.iter().map(|row| global(&endpoints, row.endpoint)));
-            self.message.extend_last(part.iter().map(|row| global(&messages, row.message)));
+            self.line.extend_last_from_slice(&block.line[part.clone()]);
+            self.offset.extend_last_from_slice(&block.offset[part.clone()]);
+            self.text_len.extend_last_from_slice(&block.text_len[part.clone()]);
+            self.time_ms.extend_last_from_slice(&block.time_ms[part.clone()]);
+            self.status.extend_last_from_slice(&block.status[part.clone()]);
+            self.kind.extend_last(block.kind[part.clone()].iter().map(|&id| global(&kinds, id)));
+            self.endpoint.extend_last(block.endpoint[part.clone()].iter().map(|&id| global(&endpoints, id)));
+            self.message.extend_last(block.message[part].iter().map(|&id| global(&messages, id)));
         }
     }
 

@@ -83,6 +83,15 @@ impl<T: Copy> Column<T> {
         }
     }
 
+    /// Appends a slice of values to the last chunk; at most [`Column::room`] of them.
+    pub(super) fn extend_last_from_slice(&mut self, values: &[T]) {
+        assert!(values.len() <= self.room(), "{} values for the room of {}", values.len(), self.room());
+        if let Some(last) = self.chunks.last_mut() {
+            last.extend_from_slice(values);
+            self.len += values.len();
+        }
+    }
+
     /// Keeps the first `rows` rows.
     pub fn truncate(&mut self, rows: usize) {
         if rows >= self.len {

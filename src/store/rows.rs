@@ -9,15 +9,44 @@ use crate::record::{Record, SourceSpan};
 use crate::variant;
 use std::collections::{BTreeMap, HashMap};
 
-/// A row whose strings are ids into its block's own tables.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct BlockRow {
-    pub span: SourceSpan,
-    pub time_ms: i64,
-    pub status: u16,
-    pub kind: u32,
-    pub endpoint: u32,
-    pub message: u32,
+/// A block's rows column by column, as the store keeps them (so most of adding them is copying
+/// slices), their strings ids into the block's own tables.
+#[derive(Debug, Default)]
+pub(super) struct BlockColumns {
+    pub line: Vec<u32>,
+    pub offset: Vec<u64>,
+    pub text_len: Vec<u32>,
+    pub time_ms: Vec<i64>,
+    pub status: Vec<u16>,
+    pub kind: Vec<u32>,
+    pub endpoint: Vec<u32>,
+    pub message: Vec<u32>,
+}
+
+impl BlockColumns {
+    fn with_capacity(rows: usize) -> Self {
+        Self {
+            line: Vec::with_capacity(rows),
+            offset: Vec::with_capacity(rows),
+            text_len: Vec::with_capacity(rows),
+            time_ms: Vec::with_capacity(rows),
+            status: Vec::with_capacity(rows),
+            kind: Vec::with_capacity(rows),
+            endpoint: Vec::with_capacity(rows),
+            message: Vec::with_capacity(rows),
+        }
+    }
+
+    fn push(&mut self, span: SourceSpan, time_ms: i64, status: u16, kind: u32, endpoint: u32, message: u32) {
+        self.line.push(u32::try_from(span.line).unwrap_or(u32::MAX));
+        self.offset.push(span.offset);
+        self.text_len.push(u32::try_from(span.len).unwrap_or(u32::MAX));
+        self.time_ms.push(time_ms);
+        self.status.push(status);
+        self.kind.push(kind);
+        self.endpoint.push(endpoint);
+        self.message.push(message);
+    }
 }
 
 /// A parsed block turned into rows (what the loading threads hand over). Its strings are
@@ -25,7 +54,7 @@ pub(super) struct BlockRow {
 /// dozen distinct strings instead of three per row: that part runs on the window's thread.
 #[derive(Debug, Default)]
 pub struct Rows {
-    pub(super) rows: Vec<BlockRow>,
+    pub(super) rows: BlockColumns,
     pub(super) kinds: Interner,
     pub(super) kind_vendors: Vec<Option<usize>>,
     pub(super) endpoints: Interner,
@@ -73,8 +102,11 @@ struct KindKey {
 impl Rows {
     /// Classifies every record of a parsed block.
     pub fn of(parsed: Parsed, knowledge: &Knowledge) -> Self {
-        let mut rows = Self { skipped: parsed.skipped, ..Self::default() };
-        rows.rows.reserve_exact(parsed.records.len());
+        let mut rows = Self {
+            rows: BlockColumns::with_capacity(parsed.records.len()),
+            skipped: parsed.skipped,
+            ..Self::default()
+        };
         let mut memo = Memo::default();
         for record in &parsed.records {
             rows.add(record, knowledge, &mut memo);
@@ -114,14 +146,8 @@ impl Rows {
                 }
             }
         }
-        self.rows.push(BlockRow {
-            span: record.source,
-            time_ms: record.time_ms.unwrap_or(super::NO_TIME),
-            status: record.status,
-            kind,
-            endpoint,
-            message,
-        });
+        let time_ms = record.time_ms.unwrap_or(super::NO_TIME);
+        self.rows.push(record.source, time_ms, record.status, kind, endpoint, message);
     }
 
     /// The block's kind id of a failure, classified once per message and circumstances.
@@ -150,12 +176,12 @@ impl Rows {
 
     /// How many calls.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.rows.status.len()
     }
 
     /// Whether the block holds no call.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.rows.status.is_empty()
     }
 }
 
@@ -185,7 +211,7 @@ mod tests {
         };
         let records = vec![with_retry(429, "30"), with_retry(429, " 30"), with_retry(429, "5"), with_retry(200, "9")];
         let rows = Rows::of(Parsed { records, skipped: Vec::new() }, &knowledge);
-        let kind = rows.rows[0].kind;
+        let kind = rows.rows.kind[0];
         let counts: BTreeMap<String, usize> = BTreeMap::from([("30".into(), 2), ("5".into(), 1)]);
         assert_eq!(rows.retry_after, BTreeMap::from([(kind, counts)]));
     }
@@ -217,12 +243,13 @@ mod tests {
         let rows = Rows::of(Parsed { records, skipped: Vec::new() }, &knowledge);
 
         let kinds: Vec<Option<String>> =
-            rows.rows.iter().map(|row| (row.kind != NONE).then(|| rows.kinds.get(row.kind).to_string())).collect();
+            rows.rows.kind.iter().map(|&kind| (kind != NONE).then(|| rows.kinds.get(kind).to_string())).collect();
         assert_eq!(kinds, expected_kinds);
         let messages: Vec<Option<String>> = rows
             .rows
+            .message
             .iter()
-            .map(|row| (row.message != NONE).then(|| rows.messages.get(row.message).to_string()))
+            .map(|&message| (message != NONE).then(|| rows.messages.get(message).to_string()))
             .collect();
         assert_eq!(messages, variants);
         // The circumstances do change the kind here, so the memo is put to the test.
