@@ -2,15 +2,16 @@
 //!
 //! A row keeps what grouping, charts and filters need (time, status, kind, endpoint, message
 //! variant, source position) in 42 bytes, in columns of fixed-size chunks ([`Column`]); repeated
-//! strings are interned. Bodies and headers
-//! stay in the input and are read back with [`Store::record`] when someone opens a call: from the
-//! file by offset, or from memory for gzip content (which cannot be read by offset).
+//! strings are interned. Bodies and headers stay in the input and are read back with
+//! [`Store::record`] when someone opens a call: from the file by offset, or from memory for gzip
+//! content (which cannot be read by offset).
 //!
 //! Loading is two steps: [`Rows::of`] classifies the records of a block and interns their
 //! strings within the block (on the parsing threads), then [`Store::extend_file`] maps the
 //! block's few distinct strings to the store's ids and appends the columns, in file order.
 
 mod column;
+mod room;
 mod rows;
 mod visit;
 
@@ -18,6 +19,8 @@ use crate::ingest::{self, Format, Ingested, Opened, Skipped};
 use crate::knowledge::Knowledge;
 use crate::record::{Record, SourceSpan};
 pub use column::{CHUNK_ROWS, Column};
+pub use room::Room;
+use room::{MAX_SPARE_ROOMS, SpareRooms};
 pub use rows::Rows;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -186,63 +189,6 @@ pub struct Store {
     /// Chunks of room made ahead by a loading thread, for the next rows.
     spare: SpareRooms,
 }
-
-/// Space for a chunk of every column, allocated and its pages touched ahead of need.
-///
-/// A window's thread adds the rows of a loading file; in fresh memory the page faults of the
-/// first writes cost it two thirds of that (about 35 ns a row instead of 13). The loading thread,
-/// which waits on the parsing threads anyway, makes these instead; see [`Store::add_room`].
-#[derive(Debug, Default)]
-pub struct Room {
-    file: Vec<u32>,
-    line: Vec<u32>,
-    offset: Vec<u64>,
-    text_len: Vec<u32>,
-    time_ms: Vec<i64>,
-    status: Vec<u16>,
-    kind: Vec<u32>,
-    endpoint: Vec<u32>,
-    message: Vec<u32>,
-}
-
-impl Room {
-    /// Room for [`CHUNK_ROWS`] rows in memory already written once.
-    pub fn touched() -> Self {
-        fn touched<T: Copy + Default>() -> Vec<T> {
-            let mut space = Vec::with_capacity(CHUNK_ROWS);
-            // Hidden from the optimizer, which would otherwise turn allocating and zeroing into
-            // one `calloc`: fresh pages that are zero without being touched.
-            std::hint::black_box(&mut space);
-            space.resize(CHUNK_ROWS, T::default());
-            space.clear();
-            space
-        }
-        Self {
-            file: touched(),
-            line: touched(),
-            offset: touched(),
-            text_len: touched(),
-            time_ms: touched(),
-            status: touched(),
-            kind: touched(),
-            endpoint: touched(),
-            message: touched(),
-        }
-    }
-}
-
-/// Rooms kept for the next chunks; a copy of the store keeps none.
-#[derive(Debug, Default)]
-struct SpareRooms(Vec<Room>);
-
-impl Clone for SpareRooms {
-    fn clone(&self) -> Self {
-        Self::default()
-    }
-}
-
-/// The most rooms a store keeps ahead: each is 2.6 MiB.
-const MAX_SPARE_ROOMS: usize = 2;
 
 /// Time value of a row without a time.
 pub const NO_TIME: i64 = i64::MIN;
