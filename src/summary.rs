@@ -210,10 +210,7 @@ impl Tally {
     fn add(&mut self, time_ms: i64, endpoint: u32, message: u32) {
         self.count += 1;
         if time_ms != NO_TIME {
-            self.span_ms = Some(match self.span_ms {
-                Some((first, last)) => (first.min(time_ms), last.max(time_ms)),
-                None => (time_ms, time_ms),
-            });
+            crate::query::widen(&mut self.span_ms, time_ms);
         }
         *self.endpoints.entry(endpoint).or_insert(0) += 1;
         if message != NONE {
