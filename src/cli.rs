@@ -20,6 +20,14 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Log files or folders to open in the app (default: the last session, or the samples).
     pub files: Vec<PathBuf>,
+    /// A folder of format definitions (`*.toml`) to read besides the bundled ones and those in
+    /// the config folder (`errlens formats` says where that is). May be given more than once.
+    #[arg(long = "formats", value_name = "DIR", global = true)]
+    pub format_dirs: Vec<PathBuf>,
+    /// A folder of knowledge files (vendors, `*.toml`) besides the bundled ones and the config
+    /// folder's. May be given more than once.
+    #[arg(long = "knowledge", value_name = "DIR", global = true)]
+    pub knowledge_dirs: Vec<PathBuf>,
 }
 
 /// What to do.
@@ -30,9 +38,9 @@ pub enum Command {
         /// Output form.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
-        /// Read every input as this format instead of detecting it.
-        #[arg(long, value_parser = parse_format)]
-        input_format: Option<Format>,
+        /// Read every input as this format instead of detecting it (see `errlens formats`).
+        #[arg(long, value_name = "FORMAT")]
+        input_format: Option<String>,
         /// Log files or folders (gzip is unwrapped).
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -48,9 +56,9 @@ pub enum Command {
         /// Which call to quote: 1 = the group's oldest; default: the most recent.
         #[arg(long)]
         record: Option<usize>,
-        /// Read every input as this format instead of detecting it.
-        #[arg(long, value_parser = parse_format)]
-        input_format: Option<Format>,
+        /// Read every input as this format instead of detecting it (see `errlens formats`).
+        #[arg(long, value_name = "FORMAT")]
+        input_format: Option<String>,
         /// Log files or folders.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -60,12 +68,14 @@ pub enum Command {
         /// An email to keep (your account's).
         #[arg(long)]
         account_email: Option<String>,
-        /// Read the input as this format instead of detecting it.
-        #[arg(long, value_parser = parse_format)]
-        input_format: Option<Format>,
+        /// Read the input as this format instead of detecting it (see `errlens formats`).
+        #[arg(long, value_name = "FORMAT")]
+        input_format: Option<String>,
         /// The log file (gzip is unwrapped; the output is not compressed).
         file: PathBuf,
     },
+    /// List the formats errlens reads: built in, bundled definitions and your own, with a sample.
+    Formats,
 }
 
 /// Summary output forms.
@@ -77,8 +87,46 @@ pub enum OutputFormat {
     Json,
 }
 
-fn parse_format(name: &str) -> Result<Format, String> {
-    name.parse()
+/// Loads the format definitions and knowledge files (the bundled ones, the config folder's and
+/// those of `--formats` / `--knowledge`), saying on stderr what could not be loaded; returns
+/// whether everything loaded. Call it before any file is read.
+pub fn configure(format_dirs: &[PathBuf], knowledge_dirs: &[PathBuf]) -> bool {
+    let mut clean = true;
+    for problem in crate::ingest::formats::configure(format_dirs).unwrap_or_default() {
+        eprintln!("errlens: {problem} (the definition was not loaded)");
+        clean = false;
+    }
+    for problem in crate::knowledge::configure(knowledge_dirs).unwrap_or_default() {
+        eprintln!("errlens: {problem} (the file was not loaded)");
+        clean = false;
+    }
+    clean
+}
+
+/// The format `--input-format` names.
+pub fn input_format(name: Option<&str>) -> anyhow::Result<Option<Format>> {
+    name.map(|name| name.parse::<Format>().map_err(anyhow::Error::msg)).transpose()
+}
+
+/// Runs `errlens formats`: every format with where it comes from and a sample line.
+pub fn run_formats(loaded_cleanly: bool) -> anyhow::Result<i32> {
+    let registry = crate::ingest::formats::registry();
+    let mut out = String::new();
+    let _ = writeln!(out, "Built in (code):");
+    for format in crate::ingest::detect::BUILTIN {
+        let _ = writeln!(out, "  {:<22} {}", format.name(), format.title());
+    }
+    let _ = writeln!(out, "\nDefined as data (`--input-format NAME`):");
+    for format in &registry.formats {
+        let _ = writeln!(out, "  {:<22} {}", format.name, format.title);
+        let _ = writeln!(out, "  {:<22} from {}", "", format.origin);
+        let _ = writeln!(out, "  {:<22} e.g. {}", "", format.sample);
+    }
+    let folder = crate::ingest::formats::config_dir()
+        .map_or_else(|| "(no config folder: set HOME)".to_string(), |dir| dir.join("formats").display().to_string());
+    let _ = writeln!(out, "\nYour own: *.toml files in {folder}, or `--formats DIR` (README: \"Formats as data\").");
+    print!("{out}");
+    Ok(if loaded_cleanly { 0 } else { 2 })
 }
 
 /// Files given on the command line, with folders expanded to the files in them (sorted,
@@ -119,7 +167,7 @@ fn collect_dir(dir: &Path, found: &mut Vec<PathBuf>) {
 
 /// Loads inputs into a store; failures stay in the store with their message.
 pub fn load_store(files: &[PathBuf], input_format: Option<Format>) -> Store {
-    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    let mut store = Store::new(Arc::new(Knowledge::installed().clone()));
     for path in expand_inputs(files) {
         store.load(path, input_format);
     }

@@ -5,16 +5,20 @@ use errlens::cli::{Cli, Command};
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    let loaded_cleanly = errlens::cli::configure(&cli.format_dirs, &cli.knowledge_dirs);
+    let input_format = errlens::cli::input_format;
     let result = match cli.command {
-        Some(Command::Email { group, account_email, record, input_format, files }) => {
-            errlens::cli::run_email(&group, account_email, record, input_format, &files)
+        Some(Command::Email { group, account_email, record, input_format: name, files }) => {
+            input_format(name.as_deref())
+                .and_then(|format| errlens::cli::run_email(&group, account_email, record, format, &files))
         }
-        Some(Command::Redact { account_email, input_format, file }) => {
-            errlens::cli::run_redact(account_email, input_format, &file)
+        Some(Command::Redact { account_email, input_format: name, file }) => {
+            input_format(name.as_deref()).and_then(|format| errlens::cli::run_redact(account_email, format, &file))
         }
-        Some(Command::Summary { format, input_format, files }) => {
-            errlens::cli::run_summary(format, input_format, &files)
+        Some(Command::Summary { format, input_format: name, files }) => {
+            input_format(name.as_deref()).and_then(|input| errlens::cli::run_summary(format, input, &files))
         }
+        Some(Command::Formats) => errlens::cli::run_formats(loaded_cleanly),
         None => run_app(cli.files),
     };
     match result {

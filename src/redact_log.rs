@@ -12,7 +12,7 @@ pub fn redact_log(bytes: &[u8], format: Format, redactor: &Redactor) -> Redacted
         // A document is redacted whole, so it stays valid JSON with its layout.
         Format::Json | Format::Har => redactor.redact_body(&text),
         Format::Csv => redact_csv(&text, redactor),
-        Format::Ndjson | Format::Text => redact_lines(&text, redactor),
+        Format::Ndjson | Format::Text | Format::W3c | Format::Logfmt | Format::Line(_) => redact_lines(&text, redactor),
     }
 }
 

@@ -98,8 +98,8 @@ pub struct SourceFile {
     pub content_offset: u64,
     /// Content kept in memory (gzip, or given as bytes); otherwise records are read from the file.
     retained: Option<Arc<[u8]>>,
-    /// A CSV file's header row, to read a row back.
-    csv_header: Option<Vec<u8>>,
+    /// A CSV file's header row or a W3C log's `#Fields:` lines, to read a row back.
+    headers: ingest::HeaderRows,
     /// Size and modification time when it was read, to tell that it changed on disk since.
     stamp: Option<(u64, std::time::SystemTime)>,
 }
@@ -126,7 +126,7 @@ impl SourceFile {
             error: None,
             content_offset: 0,
             retained: None,
-            csv_header: None,
+            headers: ingest::HeaderRows::default(),
             stamp: None,
         }
     }
@@ -264,7 +264,7 @@ impl Store {
         file.gzip = opened.gzip;
         file.content_offset = opened.content_offset;
         file.retained = opened.retained.clone();
-        file.csv_header = opened.csv_header.clone();
+        file.headers = opened.headers.clone();
         file.stamp = file_stamp(&file.path);
     }
 
@@ -300,21 +300,16 @@ impl Store {
 
     /// Adds what was read from bytes in memory (kept for reading records back).
     pub fn add(&mut self, path: PathBuf, ingested: Ingested, bytes: Arc<[u8]>) -> usize {
+        let content_offset = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
         let opened = Opened {
             format: ingested.format,
             gzip: ingested.gzip,
-            content_offset: if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 },
+            content_offset: content_offset as u64,
             total_bytes: bytes.len() as u64,
+            headers: ingest::HeaderRows::of(ingested.format, &bytes[content_offset..]),
             retained: Some(bytes),
-            csv_header: None,
         };
         let index = self.begin_file(path, &opened);
-        if ingested.format == Format::Csv
-            && let Some(bytes) = &self.files[index].retained
-        {
-            let content = &bytes[opened.content_offset as usize..];
-            self.files[index].csv_header = Some(content[..ingest::csv_header_len(content)].to_vec());
-        }
         let rows = Rows::of(ingested.parsed, &self.knowledge);
         self.extend_file(index, rows);
         index
@@ -410,7 +405,7 @@ impl Store {
     pub fn record(&self, row: usize) -> Option<Record> {
         let file = self.files.get(self.file.get(row)? as usize)?;
         let span = self.span(row)?;
-        ingest::reread_item(&file.text(span)?, file.format?, file.csv_header.as_deref(), span)
+        ingest::reread_item(&file.text(span)?, file.format?, file.headers.at(span.offset), span)
     }
 
     /// The kind id string of a row, if it failed.

@@ -1,5 +1,5 @@
 //! The accounting invariant: nothing read is lost without a word. For line formats (NDJSON,
-//! text), records + skipped = non-blank lines, and each non-blank line is exactly one of them; for
+//! text, logfmt, W3C and the formats defined as data), records + skipped = non-blank lines, and each non-blank line is exactly one of them; for
 //! CSV, records + skipped = data rows; for JSON and HAR documents, records + skipped = items.
 //! Checked over `sample-logs/`, `../shared/real-logs/` (read in place, when it is there) and the
 //! hostile corpus, through the CLI's summary and through the library.
@@ -86,8 +86,10 @@ fn check(path: &Path) -> Option<Checked> {
     let format = input["format"].as_str().expect("a format").to_string();
     let (records, skipped) = (input["records"].as_u64().expect("records"), input["skipped"].as_u64().expect("skipped"));
     let content = content_of(path);
-    let units = match format.as_str() {
-        "ndjson" | "text" => {
+    let parsed_format: ingest::Format = format.parse().expect("a format errlens names");
+    let units = match parsed_format {
+        // Lines of every line format, and of W3C logs: each is a call, or skipped with a reason.
+        _ if parsed_format.is_line_based() || parsed_format == ingest::Format::W3c => {
             let lines = non_blank_lines(&content);
             // Through the library: each non-blank line is exactly one record or skipped line.
             let ingested = ingest::ingest_path(path, None).expect("readable");
@@ -98,8 +100,8 @@ fn check(path: &Path) -> Option<Checked> {
             assert_eq!(accounted, lines, "{}: each non-blank line once", path.display());
             lines.len() as u64
         }
-        "csv" => csv_rows(&content),
-        "json" | "har" => document_items(&content),
+        ingest::Format::Csv => csv_rows(&content),
+        ingest::Format::Json | ingest::Format::Har => document_items(&content),
         other => panic!("unknown format {other}"),
     };
     assert_eq!(records + skipped, units, "{} ({format}): records + skipped", path.display());

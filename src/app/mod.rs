@@ -165,7 +165,7 @@ impl App {
         let _ = std::thread::Builder::new().name("errlens-warm-up".into()).spawn(crate::redact::warm_up);
         let mut app = Self {
             settings,
-            store: Arc::new(Store::new(Arc::new(Knowledge::bundled()))),
+            store: Arc::new(Store::new(Arc::new(Knowledge::installed().clone()))),
             page: Page::Overview,
             selected_row: None,
             rows: Vec::new(),

@@ -1,11 +1,12 @@
 //! Format detection from the content: never from the file name.
 
+use super::formats::{self, LineFormatId};
+use super::{logfmt, w3c};
 use std::fmt;
 use std::str::FromStr;
 
 /// The shapes errlens reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// One JSON object per line.
     Ndjson,
@@ -17,7 +18,17 @@ pub enum Format {
     Csv,
     /// Plain text lines that carry requests and/or embedded JSON.
     Text,
+    /// W3C extended log (IIS, CloudFront), its columns named by `#Fields:` lines.
+    W3c,
+    /// `key=value` lines (logfmt: Go services, Heroku, Loki).
+    Logfmt,
+    /// Lines of a format defined as data ([`formats`]).
+    Line(LineFormatId),
 }
+
+/// The built-in formats, in the order `errlens formats` lists them.
+pub const BUILTIN: &[Format] =
+    &[Format::Ndjson, Format::Json, Format::Har, Format::Csv, Format::W3c, Format::Logfmt, Format::Text];
 
 impl Format {
     /// The name used on the command line and in the summary.
@@ -28,12 +39,56 @@ impl Format {
             Self::Har => "har",
             Self::Csv => "csv",
             Self::Text => "text",
+            Self::W3c => "w3c",
+            Self::Logfmt => "logfmt",
+            Self::Line(id) => id.def().name,
+        }
+    }
+
+    /// What the format is, for people.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Ndjson => "one JSON object per line (app logs, ECS, Traefik, Envoy JSON, cloud exports)",
+            Self::Json => "a JSON array of calls, or an object holding one",
+            Self::Har => "HAR 1.2 (browser DevTools, mitmproxy, Charles, Playwright)",
+            Self::Csv => "CSV with a header row",
+            Self::W3c => "W3C extended log driven by its #Fields: lines (IIS, CloudFront)",
+            Self::Logfmt => "key=value lines (logfmt: Go services, Heroku router, Loki)",
+            Self::Text => "text lines that name a request and a status, or embed a JSON error body",
+            Self::Line(id) => &id.def().title,
+        }
+    }
+
+    /// The built-in format with this name.
+    pub fn builtin(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "ndjson" | "jsonl" | "jsonlines" => Some(Self::Ndjson),
+            "json" => Some(Self::Json),
+            "har" => Some(Self::Har),
+            "csv" => Some(Self::Csv),
+            "text" | "txt" | "log" => Some(Self::Text),
+            "w3c" | "iis" => Some(Self::W3c),
+            "logfmt" => Some(Self::Logfmt),
+            _ => None,
         }
     }
 
     /// Whether the format is read line by line (and so can be read in chunks).
     pub fn is_line_based(self) -> bool {
-        matches!(self, Self::Ndjson | Self::Text)
+        matches!(self, Self::Ndjson | Self::Text | Self::Logfmt | Self::Line(_))
+    }
+}
+
+impl serde::Serialize for Format {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Format {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -46,14 +101,13 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = String;
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        match name.to_ascii_lowercase().as_str() {
-            "ndjson" | "jsonl" | "jsonlines" => Ok(Self::Ndjson),
-            "json" => Ok(Self::Json),
-            "har" => Ok(Self::Har),
-            "csv" => Ok(Self::Csv),
-            "text" | "txt" | "log" => Ok(Self::Text),
-            other => Err(format!("unknown input format {other:?}: use ndjson, json, har, csv or text")),
+        if let Some(format) = Self::builtin(name) {
+            return Ok(format);
         }
+        formats::registry()
+            .find(name)
+            .map(Self::Line)
+            .ok_or_else(|| format!("unknown input format {name:?}: `errlens formats` lists the formats errlens reads"))
     }
 }
 
@@ -69,7 +123,32 @@ pub fn detect(bytes: &[u8]) -> Format {
         Some(b'{') => return detect_json_object(body),
         _ => {}
     }
-    if looks_like_csv(body) { Format::Csv } else { Format::Text }
+    if looks_like_csv(body) {
+        return Format::Csv;
+    }
+    detect_text(body)
+}
+
+/// Lines of text: W3C by its directives, else the line format that reads the most of the first
+/// lines, counting the generic text reader and logfmt as two more candidates.
+fn detect_text(body: &[u8]) -> Format {
+    if w3c::looks_like(body) {
+        return Format::W3c;
+    }
+    let sample: Vec<String> =
+        non_blank_lines(body).take(SAMPLE_LINES).map(|line| String::from_utf8_lossy(line).into_owned()).collect();
+    let lines = sample.iter().map(String::as_str);
+    let read_as_text = lines.clone().filter(|line| super::text::parse(line, super::Detail::Summary).is_ok()).count();
+    let read_as_logfmt = lines.clone().filter(|line| logfmt::reads_call(line)).count();
+    let defined = formats::detect(lines);
+    let best_other = read_as_text.max(read_as_logfmt);
+    match defined {
+        // A definition reads fields the generic reader guesses at: it wins a tie.
+        Some((id, read)) if read >= best_other => Format::Line(id),
+        // logfmt reads what text does in a key=value line, and its keys besides (the time).
+        _ if read_as_logfmt > 0 && read_as_logfmt >= read_as_text => Format::Logfmt,
+        _ => Format::Text,
+    }
 }
 
 fn detect_json_object(body: &[u8]) -> Format {
@@ -183,7 +262,7 @@ mod tests {
 
     #[test]
     fn format_names_round_trip() {
-        for format in [Format::Ndjson, Format::Json, Format::Har, Format::Csv, Format::Text] {
+        for format in BUILTIN.iter().copied().chain(formats::registry().ids().map(|(id, _)| Format::Line(id))) {
             assert_eq!(format.name().parse::<Format>(), Ok(format));
         }
         assert!("yaml".parse::<Format>().is_err());

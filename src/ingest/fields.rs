@@ -31,6 +31,14 @@ pub const STATUS: &[&str] = &[
     "res.statusCode",
     "res.status",
     "sc-status",
+    "client_res.statusCode",
+    "err.response.status",
+    "error.response.status",
+    "EdgeResponseStatus",
+    "ScStatus",
+    "properties.ScStatus",
+    "http.status_code",
+    "properties.responseCode",
 ];
 /// Paths that hold the HTTP method.
 pub const METHOD: &[&str] = &[
@@ -45,6 +53,15 @@ pub const METHOD: &[&str] = &[
     "httpRequest.requestMethod",
     "properties.httpMethod",
     "verb",
+    "client_req.method",
+    "err.config.method",
+    "error.config.method",
+    "config.method",
+    "ClientRequestMethod",
+    "CsMethod",
+    "properties.CsMethod",
+    "http.method",
+    "properties.method",
 ];
 /// Paths that hold the full URL or the path.
 pub const URL: &[&str] = &[
@@ -64,6 +81,17 @@ pub const URL: &[&str] = &[
     "request.path",
     "RequestPath",
     "endpoint",
+    "client_req.url",
+    "client_req.path",
+    "err.config.url",
+    "error.config.url",
+    "config.url",
+    "ClientRequestURI",
+    "CsUriStem",
+    "properties.CsUriStem",
+    "http.url",
+    "http.target",
+    "properties.url",
 ];
 /// Paths that hold a request line (`GET /path HTTP/1.1`).
 pub const REQUEST_LINE: &[&str] = &["request", "RequestLine", "request_line"];
@@ -82,6 +110,8 @@ pub const TIME: &[&str] = &[
     "time_local",
     "receiveTimestamp",
     "properties.timeGenerated",
+    "EdgeStartTimestamp",
+    "TimeGenerated",
 ];
 /// Paths that hold a request id.
 pub const REQUEST_ID: &[&str] = &[
@@ -95,6 +125,7 @@ pub const REQUEST_ID: &[&str] = &[
     "trace_id",
     "traceId",
     "correlation_id",
+    "RayID",
 ];
 /// Duration paths with the unit each is written in (milliseconds per unit).
 pub const DURATION: &[(&str, f64)] = &[
@@ -121,6 +152,10 @@ pub const REQUEST_BODY: &[&str] = &[
     "http.request.body.content",
     "request.postData.text",
     "payload",
+    "client_req.body",
+    "err.config.data",
+    "error.config.data",
+    "config.data",
 ];
 /// Paths that hold the response body.
 pub const RESPONSE_BODY: &[&str] = &[
@@ -132,13 +167,33 @@ pub const RESPONSE_BODY: &[&str] = &[
     "response.content.text",
     "error_body",
     "body",
+    "client_res.body",
+    "err.response.data",
+    "error.response.data",
+    "response.data",
 ];
 /// Paths that hold request headers (an object, or a list of `{name, value}`).
-pub const REQUEST_HEADERS: &[&str] =
-    &["request_headers", "requestHeaders", "request.headers", "req.headers", "http.request.headers"];
+pub const REQUEST_HEADERS: &[&str] = &[
+    "request_headers",
+    "requestHeaders",
+    "request.headers",
+    "req.headers",
+    "http.request.headers",
+    "client_req.headers",
+    "err.config.headers",
+    "error.config.headers",
+];
 /// Paths that hold response headers.
-pub const RESPONSE_HEADERS: &[&str] =
-    &["response_headers", "responseHeaders", "response.headers", "res.headers", "http.response.headers"];
+pub const RESPONSE_HEADERS: &[&str] = &[
+    "response_headers",
+    "responseHeaders",
+    "response.headers",
+    "res.headers",
+    "http.response.headers",
+    "client_res.headers",
+    "err.response.headers",
+    "error.response.headers",
+];
 /// Paths that carry an error when no body does (log fields, proxy details).
 pub const ERROR_MESSAGE: &[&str] = &[
     "error.message",

@@ -1,8 +1,9 @@
 //! Line formats: NDJSON and text are read one physical line at a time, so any chunk that starts
 //! at a line boundary can be parsed on its own (which the parallel loader relies on).
 
+use super::formats::{self, LineFormatId};
 use super::view::JsonObject;
-use super::{Detail, Parsed, SkipReason, Skipped, fields, sparse, text};
+use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, logfmt, sparse, text};
 use crate::record::{Record, SourceSpan};
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -14,6 +15,22 @@ pub enum Mode {
     Ndjson,
     /// Lines are text that may carry a request, a status, or embedded JSON.
     Text,
+    /// `key=value` lines.
+    Logfmt,
+    /// Lines of a defined format; a line it does not match is read as text.
+    Defined(LineFormatId),
+}
+
+impl Mode {
+    /// How lines of a line-based `format` are read.
+    pub fn of(format: Format) -> Self {
+        match format {
+            Format::Ndjson => Self::Ndjson,
+            Format::Logfmt => Self::Logfmt,
+            Format::Line(id) => Self::Defined(id),
+            _ => Self::Text,
+        }
+    }
 }
 
 /// What a summary builds of a line: what field discovery reads for one, without the request's
@@ -86,15 +103,25 @@ pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, Skip
             Err(error) => too_deep = is_too_deep(&error),
         }
     }
-    text::parse(&String::from_utf8_lossy(trimmed), detail).map_err(|reason| match mode {
+    let text = String::from_utf8_lossy(trimmed);
+    match mode {
+        Mode::Logfmt if !starts_object => return logfmt::read(&text, detail),
+        Mode::Defined(id) if !starts_object => {
+            if let Some(result) = formats::read_line(id.def(), &text, detail) {
+                return result;
+            }
+        }
+        _ => {}
+    }
+    text::parse(&text, detail).map_err(|reason| match mode {
         _ if too_deep => SkipReason::TooDeep,
         Mode::Ndjson => SkipReason::InvalidJson("the line is not JSON".into()),
-        Mode::Text => reason,
+        _ => reason,
     })
 }
 
 /// A JSON object as a call: its own fields, or the text line it wraps (`{"log": "..."}`).
-fn object_record(object: &impl JsonObject, detail: Detail) -> Result<Record, SkipReason> {
+pub(super) fn object_record(object: &impl JsonObject, detail: Detail) -> Result<Record, SkipReason> {
     if let Some(record) = fields::discover(object, detail) {
         return Ok(record);
     }

@@ -25,16 +25,19 @@ mod csv;
 pub mod detect;
 pub mod error_body;
 pub mod fields;
+pub mod formats;
 mod har;
 mod input;
 mod json;
 pub mod limits;
 mod line;
+mod logfmt;
 mod sparse;
 mod stream;
 mod text;
 pub mod time;
 mod view;
+mod w3c;
 
 use crate::record::Record;
 use std::fmt;
@@ -78,6 +81,17 @@ pub enum SkipReason {
     BadStatus(String),
     /// JSON nested deeper than [`MAX_JSON_DEPTH`]; it was not read.
     TooDeep,
+    /// A W3C directive (`#Fields:`, `#Software:`, ...): it describes the rows, it is not one.
+    Directive,
+    /// A W3C row before any `#Fields:` line: its columns have no names.
+    NoFieldsYet,
+    /// A W3C row with more or fewer values than its `#Fields:` line names.
+    ColumnCount {
+        /// Values in the row.
+        found: usize,
+        /// Fields named.
+        expected: usize,
+    },
     /// A line or row longer than [`IngestLimits::max_line_bytes`]; it was not read.
     TooLong {
         /// Its length in bytes.
@@ -99,6 +113,11 @@ impl fmt::Display for SkipReason {
             Self::NotHttp => write!(f, "not an HTTP call (TCP connection entry)"),
             Self::BadStatus(value) => write!(f, "the status {value} is not an HTTP status code"),
             Self::TooDeep => write!(f, "JSON nested deeper than {MAX_JSON_DEPTH} levels, the most errlens reads"),
+            Self::Directive => write!(f, "a W3C directive line (#Fields, #Software, ...), not a call"),
+            Self::NoFieldsYet => write!(f, "a row before any #Fields: line names its columns"),
+            Self::ColumnCount { found, expected } => {
+                write!(f, "{found} values where the #Fields: line names {expected}")
+            }
             Self::TooLong { bytes, limit } => write!(
                 f,
                 "{} long, over the {} errlens reads as one line or row; not read",
@@ -261,9 +280,11 @@ pub fn ingest_bytes_with_limits(
     let bytes = content(bytes);
     let format = format.unwrap_or_else(|| detect::detect(bytes));
     let parsed = match format {
-        Format::Ndjson => line::parse_lines(bytes, 1, 0, line::Mode::Ndjson, Detail::Full, limits.max_line_bytes),
-        Format::Text => line::parse_lines(bytes, 1, 0, line::Mode::Text, Detail::Full, limits.max_line_bytes),
+        Format::Ndjson | Format::Text | Format::Logfmt | Format::Line(_) => {
+            line::parse_lines(bytes, 1, 0, line::Mode::of(format), Detail::Full, limits.max_line_bytes)
+        }
         Format::Csv => csv::parse(bytes, Detail::Full, limits.max_line_bytes),
+        Format::W3c => w3c::parse(bytes, Detail::Full, limits.max_line_bytes),
         Format::Json | Format::Har => {
             json::parse(bytes, format, Detail::Full).map_err(|problem| IngestError::Document {
                 path: path.to_path_buf(),
@@ -295,7 +316,7 @@ pub fn ingest_in_chunks_with_limits(
         on_chunk(ingested.parsed, bytes.len() as u64);
         return Ok(format);
     }
-    let mode = if format == Format::Ndjson { line::Mode::Ndjson } else { line::Mode::Text };
+    let mode = line::Mode::of(format);
     let skipped_prefix = (bytes.len() - text.len()) as u64;
     for (start, end, first_line) in stream::cut_blocks(text, chunk_bytes) {
         let parsed =
@@ -313,22 +334,27 @@ pub fn reread(bytes: &[u8], format: Format, span: crate::record::SourceSpan) -> 
     let bytes = content(bytes);
     let start = usize::try_from(span.offset).ok()?;
     let end = start.checked_add(usize::try_from(span.len).ok()?)?;
-    let header = (format == Format::Csv).then(|| &bytes[..csv::header_len(bytes)]);
-    reread_item(bytes.get(start..end)?, format, header, span)
+    let headers = HeaderRows::of(format, bytes);
+    reread_item(bytes.get(start..end)?, format, headers.at(span.offset), span)
 }
 
-/// Re-reads one record from its own text (a line, an array item, a HAR entry, or a CSV row with
-/// its file's header row).
+/// Re-reads one record from its own text (a line, an array item, a HAR entry, or a CSV or W3C
+/// row with the header row it was read with: see [`HeaderRows`]).
 pub fn reread_item(
     text: &[u8],
     format: Format,
-    csv_header: Option<&[u8]>,
+    header: Option<&[u8]>,
     span: crate::record::SourceSpan,
 ) -> Option<Record> {
     let mut record = match format {
-        Format::Ndjson => line::parse_one(text, line::Mode::Ndjson, Detail::Full).ok()?,
-        Format::Text => line::parse_one(text, line::Mode::Text, Detail::Full).ok()?,
-        Format::Csv => csv::row_with_header(csv_header?, text)?,
+        Format::Ndjson | Format::Text | Format::Logfmt | Format::Line(_) => {
+            line::parse_one(text, line::Mode::of(format), Detail::Full).ok()?
+        }
+        Format::Csv => csv::row_with_header(header?, text)?,
+        Format::W3c => {
+            let row = String::from_utf8_lossy(text);
+            w3c::read_row(&String::from_utf8_lossy(header?), &row, Detail::Full).ok()?
+        }
         Format::Json | Format::Har => json::parse_item(text, format, Detail::Full)?,
     };
     record.source = span;
@@ -340,16 +366,34 @@ pub fn reread_item(
 /// that a summary read accepts, rejects and describes a call exactly as the full read does.
 pub fn read_one(text: &[u8], format: Format, detail: Detail) -> Option<Result<Record, SkipReason>> {
     match format {
-        Format::Ndjson => Some(line::parse_one(text, line::Mode::Ndjson, detail)),
-        Format::Text => Some(line::parse_one(text, line::Mode::Text, detail)),
+        Format::Ndjson | Format::Text | Format::Logfmt | Format::Line(_) => {
+            Some(line::parse_one(text, line::Mode::of(format), detail))
+        }
         Format::Json | Format::Har => Some(json::read_item(text, format, detail)),
-        Format::Csv => None,
+        Format::Csv | Format::W3c => None,
     }
 }
 
-/// The length of a CSV file's header row, line end included.
-pub fn csv_header_len(content: &[u8]) -> usize {
-    csv::header_len(content)
+/// The header rows that rows of a file are read with: a CSV file's header row, a W3C log's
+/// `#Fields:` lines (each in effect from its offset on). A row read back needs its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeaderRows(Vec<(u64, Vec<u8>)>);
+
+impl HeaderRows {
+    /// The header rows of `content` (without a byte order mark), read as `format`.
+    pub fn of(format: Format, content: &[u8]) -> Self {
+        match format {
+            Format::Csv => Self(vec![(0, content[..csv::header_len(content)].to_vec())]),
+            Format::W3c => Self(w3c::fields_lines(content)),
+            _ => Self::default(),
+        }
+    }
+
+    /// The header row in effect for a row at `offset`.
+    pub fn at(&self, offset: u64) -> Option<&[u8]> {
+        let after = self.0.partition_point(|(start, _)| *start <= offset);
+        after.checked_sub(1).map(|at| self.0[at].1.as_slice())
+    }
 }
 
 /// The format of a whole input (as read by [`read_input`]), detected from its content.

@@ -5,7 +5,8 @@
 //! records back; documents (JSON, HAR, CSV) are parsed whole and then dropped.
 
 use super::{
-    Detail, Format, IngestError, IngestLimits, Parsed, csv, detect, input, json, line, read_input_with_limits,
+    Detail, Format, HeaderRows, IngestError, IngestLimits, Parsed, csv, detect, input, json, line,
+    read_input_with_limits, w3c,
 };
 use rayon::prelude::*;
 use std::fs::File;
@@ -50,8 +51,8 @@ pub struct Opened {
     pub total_bytes: u64,
     /// Content kept in memory to read records back (gzip), when the file cannot serve them.
     pub retained: Option<Arc<[u8]>>,
-    /// A CSV file's header row, needed to read a row back.
-    pub csv_header: Option<Vec<u8>>,
+    /// A CSV file's header row or a W3C log's `#Fields:` lines, needed to read a row back.
+    pub headers: HeaderRows,
 }
 
 /// Reads `path`, calling `on_open` once the format is known, then `map` on each parsed block (in
@@ -110,10 +111,10 @@ pub fn ingest_file<T: Send>(
         content_offset: content_offset as u64,
         total_bytes: file_len.saturating_sub(content_offset as u64),
         retained: None,
-        csv_header: None,
+        headers: HeaderRows::default(),
     };
     on_open(&opened);
-    let mode = line_mode(format);
+    let mode = line::Mode::of(format);
     let pending = head.split_off(content_offset);
     // Read ahead and handed back buffers between parses, on this thread only.
     let reader =
@@ -196,10 +197,6 @@ fn parse_in_order<B: Send, R: Send>(
     })
 }
 
-fn line_mode(format: Format) -> line::Mode {
-    if format == Format::Ndjson { line::Mode::Ndjson } else { line::Mode::Text }
-}
-
 /// Content held in memory: parsed in parallel blocks (line formats) or whole (documents).
 fn ingest_whole<T: Send>(
     path: &Path,
@@ -226,14 +223,13 @@ fn ingest_whole<T: Send>(
         content_offset: content_offset as u64,
         total_bytes,
         retained: retained.clone(),
-        csv_header: None,
+        headers: HeaderRows::default(),
     };
     if !format.is_line_based() {
+        opened.headers = HeaderRows::of(format, content);
         let parsed = match format {
-            Format::Csv => {
-                opened.csv_header = Some(content[..csv::header_len(content)].to_vec());
-                csv::parse(content, detail, limits.max_line_bytes)
-            }
+            Format::Csv => csv::parse(content, detail, limits.max_line_bytes),
+            Format::W3c => w3c::parse(content, detail, limits.max_line_bytes),
             _ => json::parse(content, format, detail).map_err(|problem| IngestError::Document {
                 path: path.to_path_buf(),
                 format,
@@ -254,7 +250,7 @@ fn ingest_whole<T: Send>(
         return Ok(opened);
     }
     on_open(&opened);
-    let mode = line_mode(format);
+    let mode = line::Mode::of(format);
     let mut blocks = cut_blocks(content, BLOCK_BYTES).into_iter();
     parse_in_order(
         || Ok(blocks.next()),

@@ -311,14 +311,10 @@ fn the_block_reader_keeps_gzip_content_and_reads_documents_whole() {
     let csv = dir.path().join("export.csv");
     std::fs::write(&csv, "time,status,endpoint\n2026-11-20T10:00:00Z,404,/a\n").expect("write");
     let (opened, parsed, _) = read_in_blocks(&csv);
-    assert_eq!(opened.csv_header.as_deref(), Some(&b"time,status,endpoint\n"[..]));
+    assert_eq!(opened.headers.at(0), Some(&b"time,status,endpoint\n"[..]));
     assert_eq!(parsed.records.len(), 1);
-    let again = reread_item(
-        b"2026-11-20T10:00:00Z,404,/a",
-        Format::Csv,
-        opened.csv_header.as_deref(),
-        parsed.records[0].source,
-    );
+    let again =
+        reread_item(b"2026-11-20T10:00:00Z,404,/a", Format::Csv, opened.headers.at(0), parsed.records[0].source);
     assert_eq!(again.as_ref(), Some(&parsed.records[0]));
 
     let har = dir.path().join("cut.har");

@@ -30,7 +30,7 @@ static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What may stand between a request target and its status: a protocol, a quote, an arrow.
 static STATUS_AFTER_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:\s+HTTP/[\d.]+)?"?\s*(?:(?:->|=>|→|:|-|returned|status(?:_code)?\s*[=:]?)\s*)?(\d{1,3})\b"#)
+    Regex::new(r#"^(?:\s+HTTP/[\d.]+)?"?\s*(?:(?:->|=>|→|:|-|returned|status(?:_code)?\s*[=:]?)\s*)?\(?(\d{1,3})\b"#)
         .expect("valid status pattern")
 });
 static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {

@@ -5,8 +5,10 @@
 //! [`BUNDLED`]. See [`classify`] for how a record finds its kind.
 
 mod classify;
+mod user;
 
 pub use classify::Classification;
+pub use user::{configure, load as load_with_user_files};
 
 use serde::Deserialize;
 

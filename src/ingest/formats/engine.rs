@@ -1,0 +1,165 @@
+//! A line through a definition: its captures become a [`Record`].
+
+use super::LineFormat;
+use crate::ingest::fields::{is_network_failure, split_request_line, status_from_reason};
+use crate::ingest::{Detail, SkipReason, error_body, time};
+use crate::record::Record;
+use regex::Captures;
+
+/// The call `format` reads in `line`, why the line is not one, or `None` when it does not match.
+pub fn read_line(format: &LineFormat, line: &str, detail: Detail) -> Option<Result<Record, SkipReason>> {
+    let captures = format.patterns.iter().find_map(|pattern| pattern.captures(line))?;
+    Some(record_of(format, &captures, detail))
+}
+
+/// A capture's text, unless it is empty or a log's "none" (`-`).
+fn text<'a>(captures: &Captures<'a>, name: &str) -> Option<&'a str> {
+    captures.name(name).map(|m| m.as_str().trim()).filter(|value| !value.is_empty() && *value != "-")
+}
+
+fn record_of(format: &LineFormat, captures: &Captures<'_>, detail: Detail) -> Result<Record, SkipReason> {
+    let mut record = Record::default();
+    if let Some(request) = text(captures, "request") {
+        match split_request_line(request) {
+            Some((method, target)) => {
+                record.method = Some(method);
+                record.url = Some(target);
+            }
+            // A request line the server could not parse (`""`, binary junk) is still a call.
+            None => record.message = Some(format!("malformed request line: {}", clip(request))),
+        }
+    }
+    if let Some(method) = text(captures, "method") {
+        record.method = Some(method.to_ascii_uppercase());
+    }
+    record.url = url_of(captures).or(record.url);
+    record.host = text(captures, "host").map(str::to_string);
+    record.time_ms = text(captures, "time")
+        .and_then(|value| parse_time(format, value))
+        .filter(|at| (time::MIN_TIME_MS..=time::MAX_TIME_MS).contains(at));
+    if let Some(message) = text(captures, "message").or_else(|| text(captures, "error")) {
+        record.message = Some(message.to_string());
+    }
+    let body = text(captures, "body");
+    if let Some(body) = body {
+        let error = error_body::from_body_text(body);
+        record.error_type = error.error_type;
+        if error.message.is_some() {
+            record.message = error.message;
+        }
+        if detail == Detail::Full {
+            record.response.body = Some(body.to_string());
+        }
+    }
+    record.status = match captures.name("status").map(|m| m.as_str().trim()) {
+        Some(status) => parse_status(status)?,
+        None => match record.error_type.as_deref().and_then(status_from_reason) {
+            Some(status) => status,
+            None if format.no_response || is_network_failure(record.message.as_deref()) => 0,
+            None => return Err(SkipReason::NoApiCall),
+        },
+    };
+    if detail == Detail::Full {
+        record.request_id = text(captures, "request_id").map(str::to_string);
+        record.duration_ms = duration_ms(captures);
+    }
+    Ok(record)
+}
+
+/// A status as logged: digits, or `-`/`000` for a request that got no response.
+fn parse_status(status: &str) -> Result<u16, SkipReason> {
+    if status == "-" || status == "-1" || status.bytes().all(|b| b == b'0') && !status.is_empty() {
+        return Ok(0);
+    }
+    match status.parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) => Ok(code),
+        _ => Err(SkipReason::BadStatus(clip(status))),
+    }
+}
+
+/// The URL: a whole one, or a path with its query and the host when they are logged apart.
+fn url_of(captures: &Captures<'_>) -> Option<String> {
+    if let Some(url) = text(captures, "url") {
+        return Some(url.to_string());
+    }
+    let path = text(captures, "path")?;
+    Some(match text(captures, "query") {
+        Some(query) => format!("{path}?{}", query.trim_start_matches('?')),
+        None => path.to_string(),
+    })
+}
+
+fn parse_time(format: &LineFormat, value: &str) -> Option<i64> {
+    let Some(pattern) = &format.time_format else { return time::parse_text(value) };
+    if let Ok(at) = chrono::DateTime::parse_from_str(value, pattern) {
+        return Some(at.timestamp_millis());
+    }
+    // A pattern without a zone is UTC, as everywhere in errlens; a line that writes its time
+    // otherwise still gets one if it is a shape errlens knows.
+    chrono::NaiveDateTime::parse_from_str(value, pattern)
+        .ok()
+        .map(|at| at.and_utc().timestamp_millis())
+        .or_else(|| time::parse_text(value))
+}
+
+fn duration_ms(captures: &Captures<'_>) -> Option<f64> {
+    let number =
+        |name: &str| text(captures, name)?.parse::<f64>().ok().filter(|value| value.is_finite() && *value >= 0.0);
+    if let Some(ms) = number("duration_ms") {
+        return Some(ms);
+    }
+    if let Some(seconds) = number("duration_s") {
+        return Some(seconds * 1e3);
+    }
+    if let Some(micros) = number("duration_us") {
+        return Some(micros / 1e3);
+    }
+    with_unit(text(captures, "duration")?)
+}
+
+/// `33.5ms`, `432.9µs`, `1.2s`, `250 ms` in milliseconds.
+pub fn with_unit(text: &str) -> Option<f64> {
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let scale = match unit.trim() {
+        "ms" => 1.0,
+        "s" | "sec" => 1e3,
+        "µs" | "us" | "μs" => 1e-3,
+        "ns" => 1e-6,
+        "m" | "min" => 60e3,
+        _ => return None,
+    };
+    Some(number * scale)
+}
+
+fn clip(text: &str) -> String {
+    const SHOWN: usize = 40;
+    match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_with_units() {
+        assert_eq!(with_unit("33.5ms"), Some(33.5));
+        assert_eq!(with_unit("1.5s"), Some(1500.0));
+        assert_eq!(with_unit("250µs"), Some(0.25));
+        assert_eq!(with_unit("12"), None);
+        assert_eq!(with_unit("12 parsecs"), None);
+    }
+
+    #[test]
+    fn statuses_as_logged() {
+        assert_eq!(parse_status("409"), Ok(409));
+        assert_eq!(parse_status("000"), Ok(0));
+        assert_eq!(parse_status("-"), Ok(0));
+        assert!(matches!(parse_status("99"), Err(SkipReason::BadStatus(_))));
+        assert!(matches!(parse_status("x"), Err(SkipReason::BadStatus(_))));
+    }
+}

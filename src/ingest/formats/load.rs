@@ -1,0 +1,230 @@
+//! Loading definitions: the bundled files, then the user's folder and any `--formats DIR`.
+//!
+//! A broken file or definition is a [`FormatProblem`] naming the file, line and column; every
+//! other definition still loads. A user's definition with a bundled name replaces the bundled one.
+
+use super::{Expect, LineFormat, Origin, Registry};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use toml::Spanned;
+
+/// The format files compiled into errlens: (file name, contents).
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("access.toml", include_str!("../../../assets/formats/access.toml")),
+    ("clients.toml", include_str!("../../../assets/formats/clients.toml")),
+    ("frameworks.toml", include_str!("../../../assets/formats/frameworks.toml")),
+];
+
+/// Compiled patterns may take this much memory; a larger one is refused, not run.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// A definition that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatProblem {
+    /// The file.
+    pub path: String,
+    /// 1-based line and column of the problem (1, 1 when the file could not be read).
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for FormatProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    format: Vec<Spanned<Definition>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Definition {
+    name: String,
+    title: String,
+    #[serde(default)]
+    pattern: Option<Spanned<String>>,
+    /// Several shapes of one format, tried in order (capture names may repeat across them).
+    #[serde(default)]
+    patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    time_format: Option<String>,
+    #[serde(default)]
+    no_response: bool,
+    sample: String,
+    #[serde(default)]
+    expect: Expect,
+}
+
+static REGISTRY: OnceLock<Registry> = OnceLock::new();
+
+/// The loaded formats: bundled, then the user's config folder (loaded on first use).
+pub fn registry() -> &'static Registry {
+    REGISTRY.get_or_init(|| load(&user_dirs(&[])))
+}
+
+/// Loads the formats with `extra_dirs` (`--formats DIR`) besides the config folder; call it before
+/// anything reads a file. Returns the problems found, or `None` when formats were already loaded.
+pub fn configure(extra_dirs: &[PathBuf]) -> Option<&'static [FormatProblem]> {
+    let mut fresh = false;
+    let registry = REGISTRY.get_or_init(|| {
+        fresh = true;
+        load(&user_dirs(extra_dirs))
+    });
+    fresh.then_some(registry.problems.as_slice())
+}
+
+/// errlens' own folder in the user's configuration folder (`~/.config/errlens` on Linux).
+pub fn config_dir() -> Option<PathBuf> {
+    let non_empty = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty()).map(PathBuf::from);
+    let base = if cfg!(windows) {
+        non_empty("APPDATA")?
+    } else if cfg!(target_os = "macos") {
+        non_empty("HOME")?.join("Library/Application Support")
+    } else {
+        non_empty("XDG_CONFIG_HOME").or_else(|| Some(non_empty("HOME")?.join(".config")))?
+    };
+    Some(base.join("errlens"))
+}
+
+fn user_dirs(extra_dirs: &[PathBuf]) -> Vec<PathBuf> {
+    config_dir().map(|dir| dir.join("formats")).into_iter().chain(extra_dirs.iter().cloned()).collect()
+}
+
+/// The bundled formats, then every `*.toml` in `dirs` (a folder that does not exist is no problem).
+pub fn load(dirs: &[PathBuf]) -> Registry {
+    let mut registry = Registry::default();
+    for (name, text) in BUNDLED {
+        add_file(&mut registry, text, &Origin::Bundled(name));
+    }
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else { continue };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+            .collect();
+        files.sort();
+        for path in files {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => add_file(&mut registry, &text, &Origin::User(path)),
+                Err(error) => registry.problems.push(problem(&path, "", 0, format!("cannot read it: {error}"))),
+            }
+        }
+    }
+    registry
+}
+
+fn add_file(registry: &mut Registry, text: &str, origin: &Origin) {
+    let path = match origin {
+        Origin::Bundled(name) => PathBuf::from(format!("assets/formats/{name}")),
+        Origin::User(path) => path.clone(),
+    };
+    let file: File = match toml::from_str(text) {
+        Ok(file) => file,
+        Err(error) => {
+            let at = error.span().map_or(0, |span| span.start);
+            registry.problems.push(problem(&path, text, at, error.message().to_string()));
+            return;
+        }
+    };
+    for definition in file.format {
+        let at = definition.span().start;
+        match compile(definition.into_inner(), origin) {
+            Ok(format) => add(registry, format),
+            Err((offset, message)) => registry.problems.push(problem(&path, text, offset.unwrap_or(at), message)),
+        }
+    }
+}
+
+/// A user's definition replaces a bundled one of the same name, in its place.
+fn add(registry: &mut Registry, format: LineFormat) {
+    let count = registry.formats.len();
+    match registry.formats.iter_mut().find(|known| known.name.eq_ignore_ascii_case(format.name)) {
+        Some(known) => *known = format,
+        None if count < usize::from(u16::MAX) => registry.formats.push(format),
+        None => {}
+    }
+}
+
+fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Option<usize>, String)> {
+    let Definition { name, title, pattern, patterns, time_format, no_response, sample, expect } = definition;
+    let name_ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !name_ok {
+        return Err((None, format!("format name {name:?}: use letters, digits, - and _")));
+    }
+    if super::super::Format::builtin(&name).is_some() {
+        return Err((None, format!("format name {name:?} is a built-in format's")));
+    }
+    let sources: Vec<Spanned<String>> = pattern.into_iter().chain(patterns).collect();
+    if sources.is_empty() {
+        return Err((None, format!("format {name:?} has no pattern")));
+    }
+    let mut compiled = Vec::with_capacity(sources.len());
+    for source in sources {
+        let at = Some(source.span().start);
+        let pattern = regex::RegexBuilder::new(source.get_ref())
+            .size_limit(PATTERN_SIZE_LIMIT)
+            .dfa_size_limit(PATTERN_SIZE_LIMIT)
+            .build()
+            .map_err(|error| (at, format!("format {name:?}: bad pattern: {error}")))?;
+        let names: Vec<&str> = pattern.capture_names().flatten().collect();
+        if !names.iter().any(|capture| ["status", "body", "message", "error"].contains(capture)) {
+            return Err((at, format!("format {name:?}: the pattern captures no status, body, message or error")));
+        }
+        compiled.push(pattern);
+    }
+    // Names live as long as errlens: formats are loaded once.
+    let name: &'static str = Box::leak(name.into_boxed_str());
+    let origin = origin.clone();
+    Ok(LineFormat { name, title, origin, sample, expect, patterns: compiled, time_format, no_response })
+}
+
+fn problem(path: &Path, text: &str, offset: usize, message: String) -> FormatProblem {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rfind('\n').map_or(before.chars().count(), |at| before[at + 1..].chars().count()) + 1;
+    FormatProblem { path: path.display().to_string(), line, column, message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_file_names_its_line_and_column_and_the_rest_loads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("a.toml"), "[[format]]\nname = \"x\"\ntitle = 3\n").expect("write");
+        let bad_pattern = "[[format]]\nname = \"y\"\ntitle = \"y\"\nsample = \"\"\npattern = '(?P<status>\\d+'\n";
+        std::fs::write(dir.path().join("b.toml"), bad_pattern).expect("write");
+        let registry = load(&[dir.path().to_path_buf()]);
+        let shown: Vec<String> = registry.problems.iter().map(|p| format!("{}:{}", p.line, p.column)).collect();
+        assert_eq!(shown, ["3:9", "5:11"], "{:?}", registry.problems);
+        assert!(registry.problems[1].message.contains("bad pattern"));
+        assert!(registry.find("combined").is_some(), "bundled formats still load");
+    }
+
+    #[test]
+    fn a_huge_pattern_is_refused_not_run() {
+        let huge = "[[format]]\nname = \"z\"\ntitle = \"z\"\nsample = \"\"\npattern = '(?P<status>\\w{1000}){1000}'\n";
+        let mut registry = Registry::default();
+        add_file(&mut registry, huge, &Origin::User(PathBuf::from("z.toml")));
+        assert_eq!(registry.formats.len(), 0);
+        assert!(registry.problems[0].message.contains("bad pattern"), "{:?}", registry.problems);
+    }
+
+    #[test]
+    fn the_bundled_files_load_without_problems() {
+        let registry = load(&[]);
+        assert_eq!(registry.problems, []);
+        assert!(registry.formats.len() >= 18, "{} formats", registry.formats.len());
+    }
+}

@@ -1,0 +1,130 @@
+//! logfmt lines (`ts=… level=info method=POST url=… status=409`): Go services (go-kit, logrus
+//! text, zap's logfmt), the Heroku router, Loki. The pairs become an object and field discovery
+//! reads it as it reads JSON, so the same aliases apply; a message that names the call
+//! (`msg="POST /push (200) 33ms"`) is read as text, and a word before the pairs that is a time
+//! (Heroku's syslog prefix) is the call's time.
+
+use super::{Detail, SkipReason, line, time};
+use crate::record::Record;
+use serde_json::{Map, Value};
+
+/// Fewer pairs than this and a line is not logfmt (a sentence with one `a=b` in it).
+const MIN_PAIRS: usize = 2;
+
+/// Reads one line; a line with too few pairs is read as generic text.
+pub fn read(line: &str, detail: Detail) -> Result<Record, SkipReason> {
+    let Some(object) = pairs(line) else { return super::text::parse(line, detail) };
+    line::object_record(&object, detail).map_err(|reason| match reason {
+        SkipReason::JsonNotACall => SkipReason::NoApiCall,
+        other => other,
+    })
+}
+
+/// Whether `line` is logfmt that describes a call (format detection).
+pub fn reads_call(line: &str) -> bool {
+    pairs(line).is_some_and(|object| line::object_record(&object, Detail::Summary).is_ok())
+}
+
+/// The pairs of a line as an object (a key written twice keeps its last value), or `None` when
+/// it has fewer than [`MIN_PAIRS`].
+fn pairs(line: &str) -> Option<Map<String, Value>> {
+    let mut object = Map::new();
+    let mut rest = line.trim();
+    let mut leading_time = None;
+    let mut first = true;
+    while !rest.is_empty() {
+        let word_end = rest.find(|c: char| c.is_whitespace() || c == '=').unwrap_or(rest.len());
+        let key = &rest[..word_end];
+        if rest[word_end..].starts_with('=') && is_key(key) {
+            let (value, after) = value_at(&rest[word_end + 1..]);
+            object.insert(key.to_string(), Value::String(value));
+            rest = after.trim_start();
+        } else {
+            // A word that is not a pair: skip to the next space (a quoted word whole).
+            let end = if rest.starts_with('"') { value_at(rest).1 } else { &rest[word_end..] };
+            let word = &rest[..rest.len() - end.len()];
+            if first && time::parse_text(word).is_some() {
+                leading_time = Some(word.to_string());
+            }
+            rest = end.trim_start_matches('=').trim_start();
+        }
+        first = false;
+    }
+    if object.len() < MIN_PAIRS {
+        return None;
+    }
+    if let Some(at) = leading_time {
+        object.entry("time").or_insert(Value::String(at));
+    }
+    Some(object)
+}
+
+fn is_key(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 64
+        && word.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'@' | b'/'))
+}
+
+/// A value (quoted with `\"` escapes, or bare to the next space) and the text after it.
+fn value_at(text: &str) -> (String, &str) {
+    let Some(quoted) = text.strip_prefix('"') else {
+        let end = text.find(char::is_whitespace).unwrap_or(text.len());
+        return (text[..end].to_string(), &text[end..]);
+    };
+    let mut value = String::new();
+    let mut chars = quoted.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => return (value, &quoted[at + 1..]),
+            '\\' => match chars.next() {
+                Some((_, 'n')) => value.push('\n'),
+                Some((_, 't')) => value.push('\t'),
+                Some((_, escaped)) => value.push(escaped),
+                None => value.push('\\'),
+            },
+            _ => value.push(c),
+        }
+    }
+    // An unclosed quote runs to the end of the line.
+    (value, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_quoted_and_bare() {
+        let object =
+            pairs(r#"ts=2024-05-02T12:17:25Z level=debug msg="POST /push (200) \"x\" 33ms" empty= k"#).expect("pairs");
+        assert_eq!(object["msg"], "POST /push (200) \"x\" 33ms");
+        assert_eq!(object["empty"], "");
+        assert_eq!(object.len(), 4);
+        assert_eq!(pairs("just a sentence with a=b in it"), None);
+    }
+
+    #[test]
+    fn calls_in_logfmt() {
+        let go = read(
+            r#"level=error method=POST url=https://api.example.com/v1/users status=409 err="duplicate""#,
+            Detail::Full,
+        )
+        .expect("call");
+        assert_eq!((go.status, go.method.as_deref()), (409, Some("POST")));
+        let loki = read(
+            r#"ts=2024-05-02T12:17:25.606619951Z caller=http.go:194 level=debug msg="POST /push.v1.PusherService/Push (200) 33.598849ms""#,
+            Detail::Full,
+        )
+        .expect("call");
+        assert_eq!((loki.status, loki.url.as_deref()), (200, Some("/push.v1.PusherService/Push")));
+        assert!(loki.time_ms.is_some());
+        let heroku = read(
+            r#"2014-05-01T10:00:00+00:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/api/x" host=app.herokuapp.com request_id=8601b555 status=503 bytes=0"#,
+            Detail::Full,
+        )
+        .expect("call");
+        assert_eq!((heroku.status, heroku.url.as_deref()), (503, Some("/api/x")));
+        assert_eq!(heroku.time_ms, time::parse_text("2014-05-01T10:00:00+00:00"));
+        assert_eq!(read("level=info msg=\"cache warmed\" keys=12", Detail::Full), Err(SkipReason::NoApiCall));
+    }
+}

@@ -1,0 +1,118 @@
+//! The knowledge a user adds without rebuilding: `*.toml` vendor files in
+//! `<config dir>/errlens/knowledge/` and in `--knowledge DIR`, loaded after the bundled ones. A user
+//! file about a bundled vendor (same vendor id) replaces it; a broken file is named with its line
+//! and column, and the rest still loads.
+
+use super::{BUNDLED, Base, Knowledge};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+static INSTALLED: OnceLock<(Knowledge, Vec<String>)> = OnceLock::new();
+
+/// Loads the bundled knowledge and the user's files, `extra_dirs` included; returns the problems
+/// found, or `None` when knowledge was already loaded. Call it before anything classifies.
+pub fn configure(extra_dirs: &[PathBuf]) -> Option<&'static [String]> {
+    let mut fresh = false;
+    let (_, problems) = INSTALLED.get_or_init(|| {
+        fresh = true;
+        load(&dirs(extra_dirs))
+    });
+    fresh.then_some(problems.as_slice())
+}
+
+impl Knowledge {
+    /// The bundled knowledge with the user's files (loaded on first use).
+    pub fn installed() -> &'static Knowledge {
+        &INSTALLED.get_or_init(|| load(&dirs(&[]))).0
+    }
+}
+
+fn dirs(extra_dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let config = crate::ingest::formats::config_dir().map(|dir| dir.join("knowledge"));
+    config.into_iter().chain(extra_dirs.iter().cloned()).collect()
+}
+
+/// The bundled files, then each folder's `*.toml` in name order.
+pub fn load(dirs: &[PathBuf]) -> (Knowledge, Vec<String>) {
+    let mut knowledge = Knowledge::bundled();
+    let mut problems = Vec::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else { continue };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(error) => {
+                    problems.push(format!("{}: cannot read it: {error}", path.display()));
+                    continue;
+                }
+            };
+            match toml::from_str::<Base>(&text) {
+                Ok(base) => add(&mut knowledge, base),
+                Err(error) => {
+                    let at = error.span().map_or(0, |span| span.start).min(text.len());
+                    let line = text[..at].matches('\n').count() + 1;
+                    let column = text[..at].rfind('\n').map_or(at, |nl| at - nl - 1) + 1;
+                    problems.push(format!("{}:{line}:{column}: {}", path.display(), error.message()));
+                }
+            }
+        }
+    }
+    debug_assert!(BUNDLED.len() >= 2);
+    (knowledge, problems)
+}
+
+/// A vendor file replaces the vendor of the same id, or comes before the bundled ones (a user's
+/// vendor is more specific); a generic file adds its kinds and statuses to the generic advice.
+fn add(knowledge: &mut Knowledge, base: Base) {
+    match &base.vendor {
+        Some(vendor) => {
+            match knowledge.vendors.iter().position(|known| known.vendor.as_ref().is_some_and(|v| v.id == vendor.id)) {
+                Some(at) => knowledge.vendors[at] = base,
+                None => knowledge.vendors.insert(0, base),
+            }
+        }
+        None => {
+            knowledge.generic.kinds.extend(base.kinds);
+            knowledge.generic.statuses.extend(base.statuses);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ACME: &str = r#"
+[vendor]
+id = "acme"
+name = "ACME API"
+support_email = "support@acme.example"
+hosts = ["api.acme.example"]
+
+[[kind]]
+id = "acme_quota"
+status = 429
+title = "ACME quota used up"
+meaning = "The plan's monthly quota is used up."
+fix = ["Upgrade the plan."]
+retry = "after_fix"
+"#;
+
+    #[test]
+    fn a_users_vendor_is_added_and_a_broken_file_named() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("acme.toml"), ACME).expect("write");
+        std::fs::write(dir.path().join("broken.toml"), "[vendor]\nid = 3\n").expect("write");
+        let (knowledge, problems) = load(&[dir.path().to_path_buf()]);
+        assert_eq!(knowledge.vendor(0).map(|v| v.id.as_str()), Some("acme"));
+        assert_eq!(knowledge.vendors.len(), Knowledge::bundled().vendors.len() + 1);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("broken.toml:2:6:"), "{problems:?}");
+    }
+}
