@@ -103,9 +103,15 @@ pub fn configure(format_dirs: &[PathBuf], knowledge_dirs: &[PathBuf]) -> bool {
     clean
 }
 
-/// The format `--input-format` names.
+/// A command line errlens cannot run: the exit status is 2, as for clap's own usage errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The format `--input-format` names (formats defined as data are known only once loaded, so
+/// clap cannot check the name itself).
 pub fn input_format(name: Option<&str>) -> anyhow::Result<Option<Format>> {
-    name.map(|name| name.parse::<Format>().map_err(anyhow::Error::msg)).transpose()
+    name.map(|name| name.parse::<Format>().map_err(|why| UsageError(why).into())).transpose()
 }
 
 /// Runs `errlens formats`: every format with where it comes from and a sample line.
@@ -178,7 +184,7 @@ pub fn load_store(files: &[PathBuf], input_format: Option<Format>) -> Store {
 pub fn run_summary(format: OutputFormat, input_format: Option<Format>, files: &[PathBuf]) -> anyhow::Result<i32> {
     let store = load_store(files, input_format);
     let summary = summary::summarize(&store, None);
-    let failed = report_unreadable(&summary);
+    let failed = report_unreadable(&store);
     match format {
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&summary)?),
         OutputFormat::Text => print!("{}", render_text(&summary)),
@@ -196,7 +202,7 @@ pub fn run_email(
 ) -> anyhow::Result<i32> {
     let store = load_store(files, input_format);
     let summary = summary::summarize(&store, None);
-    let failed = report_unreadable(&summary);
+    let failed = report_unreadable(&store);
     let Some(chosen) = summary.groups.iter().find(|candidate| candidate.kind == group) else {
         let kinds: Vec<&str> = summary.groups.iter().map(|g| g.kind.as_str()).collect();
         anyhow::bail!("no failures of kind {group:?} in these files; groups found: {}", kinds.join(", "));
@@ -225,13 +231,20 @@ pub fn run_redact(account_email: Option<String>, input_format: Option<Format>, f
     Ok(0)
 }
 
-/// Names every unreadable input on stderr; true when there was one.
-fn report_unreadable(summary: &Summary) -> bool {
+/// Names every unreadable input on stderr, and explains every input that gave no calls; true
+/// when an input was unreadable.
+fn report_unreadable(store: &Store) -> bool {
     let mut failed = false;
-    for input in &summary.inputs {
-        if let Some(error) = &input.error {
+    for file in &store.files {
+        if let Some(error) = &file.error {
             eprintln!("errlens: {error}");
             failed = true;
+        } else if file.records == 0
+            && file.skipped_count > 0
+            && let Some(format) = file.format
+        {
+            let help = crate::ingest::dead_end::explain(&file.path, format.name(), &file.skipped, file.skipped_count);
+            eprint!("errlens: {help}");
         }
     }
     failed

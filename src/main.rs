@@ -25,7 +25,8 @@ fn main() -> std::process::ExitCode {
         Ok(code) => std::process::ExitCode::from(code as u8),
         Err(error) => {
             eprintln!("errlens: {error:#}");
-            std::process::ExitCode::from(1)
+            let usage = error.downcast_ref::<errlens::cli::UsageError>().is_some();
+            std::process::ExitCode::from(if usage { 2 } else { 1 })
         }
     }
 }

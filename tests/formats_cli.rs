@@ -138,3 +138,15 @@ fn a_broken_format_file_is_named_and_the_bundled_formats_still_work() {
     let summary: Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(summary["records"], 4);
 }
+
+#[test]
+fn a_file_with_no_calls_says_what_its_lines_are_and_how_to_add_a_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("mystery.log");
+    std::fs::write(&log, "MYST|POST|/v1/contacts|409\nMYST|GET|/v1/contacts|200\n").expect("write");
+    let output = common::errlens(&["summary", &log.display().to_string()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no API calls found"), "{stderr}");
+    assert!(stderr.contains("line 1: not JSON") && stderr.contains("MYST|POST|/v1/contacts|409"), "{stderr}");
+    assert!(stderr.contains("--input-format") && stderr.contains("formats"), "{stderr}");
+}

@@ -22,6 +22,7 @@
 //! one is hit.
 
 mod csv;
+pub mod dead_end;
 pub mod detect;
 pub mod error_body;
 pub mod fields;
