@@ -71,6 +71,8 @@ for family in "${families[@]}"; do
     [[ "$name" == combined ]] && commands+=("awk '{print \$9}' $log | sort | uniq -c")
     [[ -n "$before" ]] && commands+=("$before summary --format json $log")
     cat "$log" >/dev/null
-    hyperfine --warmup 1 --runs 5 --style basic --export-markdown /dev/stdout "${commands[@]}" 2>/dev/null |
-        grep -E '^\|' || true
+    table="$(mktemp)"
+    hyperfine --warmup 1 --runs 5 --style none --export-markdown "$table" "${commands[@]}" >/dev/null
+    cat "$table"
+    rm -f "$table"
 done

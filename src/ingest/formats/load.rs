@@ -65,21 +65,25 @@ struct Definition {
 }
 
 static REGISTRY: OnceLock<Registry> = OnceLock::new();
+static EXTRA_DIRS: OnceLock<Vec<PathBuf>> = OnceLock::new();
 
-/// The loaded formats: bundled, then the user's config folder (loaded on first use).
+/// The loaded formats: bundled, then the user's config folder and `--formats` folders. Loaded on
+/// first use: compiling the patterns costs about 20 ms, which a file of JSON lines never needs.
 pub fn registry() -> &'static Registry {
-    REGISTRY.get_or_init(|| load(&user_dirs(&[])))
+    REGISTRY.get_or_init(|| load(&user_dirs(EXTRA_DIRS.get().map_or(&[], Vec::as_slice))))
 }
 
-/// Loads the formats with `extra_dirs` (`--formats DIR`) besides the config folder; call it before
-/// anything reads a file. Returns the problems found, or `None` when formats were already loaded.
+/// Sets the `--formats DIR` folders read besides the config folder; call it before anything reads
+/// a file. When the user has format files, they are loaded now and their problems returned, so
+/// a broken file is named at once; `None` when formats were configured already.
 pub fn configure(extra_dirs: &[PathBuf]) -> Option<&'static [FormatProblem]> {
-    let mut fresh = false;
-    let registry = REGISTRY.get_or_init(|| {
-        fresh = true;
-        load(&user_dirs(extra_dirs))
+    EXTRA_DIRS.set(extra_dirs.to_vec()).ok()?;
+    let has_user_files = user_dirs(extra_dirs).iter().any(|dir| {
+        std::fs::read_dir(dir).is_ok_and(|entries| {
+            entries.flatten().any(|entry| entry.path().extension().is_some_and(|ext| ext == "toml"))
+        })
     });
-    fresh.then_some(registry.problems.as_slice())
+    Some(if has_user_files { registry().problems.as_slice() } else { &[] })
 }
 
 /// errlens' own folder in the user's configuration folder (`~/.config/errlens` on Linux).
