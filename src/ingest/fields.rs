@@ -39,6 +39,8 @@ pub const STATUS: &[&str] = &[
     "properties.ScStatus",
     "http.status_code",
     "properties.responseCode",
+    "attributes.http.response.status_code",
+    "attributes.http.status_code",
 ];
 /// Paths that hold the HTTP method.
 pub const METHOD: &[&str] = &[
@@ -62,6 +64,8 @@ pub const METHOD: &[&str] = &[
     "properties.CsMethod",
     "http.method",
     "properties.method",
+    "attributes.http.request.method",
+    "attributes.http.method",
 ];
 /// Paths that hold the full URL or the path.
 pub const URL: &[&str] = &[
@@ -92,6 +96,10 @@ pub const URL: &[&str] = &[
     "http.url",
     "http.target",
     "properties.url",
+    "attributes.url.full",
+    "attributes.http.url",
+    "attributes.url.path",
+    "attributes.http.target",
 ];
 /// Paths that hold a request line (`GET /path HTTP/1.1`).
 pub const REQUEST_LINE: &[&str] = &["request", "RequestLine", "request_line"];
@@ -110,6 +118,7 @@ pub const TIME: &[&str] = &[
     "time_local",
     "receiveTimestamp",
     "properties.timeGenerated",
+    "started_at",
     "EdgeStartTimestamp",
     "TimeGenerated",
 ];

@@ -216,3 +216,76 @@ fn no_alias_an_object_holds_is_ruled_out_by_its_keys_bits() {
         assert!(aliases.in_object(&members).count() < aliases.paths.len().max(2), "{:?}", aliases.paths);
     }
 }
+
+/// One line of each JSON shape the README's format table names, from the producers' documented
+/// output, read through the line reader (summary and full) as a log would be.
+#[test]
+fn cloud_client_and_server_json_shapes() {
+    let lines: &[(&str, &str, u16, Option<&str>, Option<&str>)] = &[
+        (
+            "caddy",
+            r#"{"level":"info","ts":1646861401.52,"logger":"http.log.access","msg":"handled request","request":{"remote_ip":"127.0.0.1","proto":"HTTP/1.1","method":"POST","host":"api.example.com","uri":"/v1/contacts","headers":{}},"duration":0.0009,"size":12,"status":409,"resp_headers":{}}"#,
+            409,
+            Some("POST"),
+            Some("/v1/contacts"),
+        ),
+        (
+            "kong",
+            r#"{"request":{"method":"POST","uri":"/v1/contacts","url":"http://api.example.com:8000/v1/contacts","headers":{}},"response":{"status":429,"headers":{"retry-after":"30"}},"started_at":1700000000000,"latencies":{"request":12}}"#,
+            429,
+            Some("POST"),
+            Some("http://api.example.com:8000/v1/contacts"),
+        ),
+        (
+            "cloudflare",
+            r#"{"ClientRequestHost":"api.example.com","ClientRequestMethod":"PUT","ClientRequestURI":"/v1/contacts/42","EdgeResponseStatus":503,"EdgeStartTimestamp":"2026-11-20T10:15:02Z","RayID":"7c0f8a2b3d4e5f60"}"#,
+            503,
+            Some("PUT"),
+            Some("/v1/contacts/42"),
+        ),
+        (
+            "azure app service (flattened)",
+            r#"{"TimeGenerated":"2026-11-20T10:15:02Z","CsMethod":"DELETE","CsUriStem":"/v1/contacts/42","ScStatus":404,"CsHost":"app.azurewebsites.net"}"#,
+            404,
+            Some("DELETE"),
+            Some("/v1/contacts/42"),
+        ),
+        (
+            "opentelemetry",
+            r#"{"timestamp":"2026-11-20T10:15:02Z","attributes":{"http.request.method":"POST","url.full":"https://api.example.com/v1/contacts","http.response.status_code":422}}"#,
+            422,
+            Some("POST"),
+            Some("https://api.example.com/v1/contacts"),
+        ),
+        (
+            "opentelemetry (old names)",
+            r#"{"timestamp":"2026-11-20T10:15:02Z","http.method":"GET","http.url":"https://api.example.com/v1/contacts","http.status_code":500}"#,
+            500,
+            Some("GET"),
+            Some("https://api.example.com/v1/contacts"),
+        ),
+        (
+            "axios error by pino",
+            r#"{"level":50,"time":1700000000000,"err":{"type":"AxiosError","message":"Request failed with status code 409","config":{"url":"https://api.example.com/v1/contacts","method":"post","data":"{\"email\":\"a@b.c\"}"},"response":{"status":409,"data":{"error":"Conflict","message":"A contact with this email already exists"}}},"msg":"create contact failed"}"#,
+            409,
+            Some("POST"),
+            Some("https://api.example.com/v1/contacts"),
+        ),
+        (
+            "axios timeout by winston",
+            r#"{"level":"error","message":"create contact failed","error":{"code":"ECONNABORTED","message":"timeout of 5000ms exceeded","config":{"url":"https://api.example.com/v1/contacts","method":"post"}}}"#,
+            0,
+            Some("POST"),
+            Some("https://api.example.com/v1/contacts"),
+        ),
+    ];
+    for (name, line, status, method, url) in lines {
+        for detail in [Detail::Summary, Detail::Full] {
+            let record = crate::ingest::read_one(line.as_bytes(), crate::ingest::Format::Ndjson, detail)
+                .expect("a line format")
+                .unwrap_or_else(|reason| panic!("{name}: {reason}"));
+            assert_eq!(record.status, *status, "{name}");
+            assert_eq!((record.method.as_deref(), record.url.as_deref()), (*method, *url), "{name}");
+        }
+    }
+}
