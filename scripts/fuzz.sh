@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-600}"
 shift || true
-all_targets=(ingest_detect ingest_lines ingest_csv ingest_document redact email)
+all_targets=(ingest_detect ingest_lines ingest_csv ingest_document redact email format_engine)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
 export RUSTC_BOOTSTRAP=1

@@ -18,6 +18,7 @@ const TARGETS: &[(&str, Target)] = &[
     ("ingest_document", targets::ingest_document),
     ("redact", targets::redact),
     ("email", targets::email),
+    ("format_engine", targets::format_engine),
 ];
 
 fn target(name: &str) -> Target {

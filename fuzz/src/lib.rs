@@ -51,7 +51,12 @@ pub fn check_ingest(bytes: &[u8], format: Option<Format>) {
     assert_eq!(ingested.format, expected_format);
     let content = content(bytes);
     let parsed = &ingested.parsed;
-    if ingested.format.is_line_based() {
+    if ingested.format == Format::W3c {
+        let mut accounted: Vec<u64> =
+            parsed.records.iter().map(|r| r.source.line).chain(parsed.skipped.iter().map(|s| s.line)).collect();
+        accounted.sort_unstable();
+        assert_eq!(accounted, non_blank_line_numbers(content), "each non-blank W3C line is accounted for once");
+    } else if ingested.format.is_line_based() {
         let mut accounted: Vec<u64> =
             parsed.records.iter().map(|r| r.source.line).chain(parsed.skipped.iter().map(|s| s.line)).collect();
         accounted.sort_unstable();
@@ -61,7 +66,7 @@ pub fn check_ingest(bytes: &[u8], format: Option<Format>) {
         for line in lines.filter(|line| !line.trim_ascii().is_empty() && line.len() <= LIMITS.max_line_bytes as usize) {
             check_summary_detail(line, ingested.format);
         }
-    } else if ingested.format != Format::Csv {
+    } else if !matches!(ingested.format, Format::Csv | Format::W3c) {
         // The input as one item, and each item read as a record.
         check_summary_detail(content, ingested.format);
         for record in &parsed.records {
@@ -214,8 +219,27 @@ pub fn ingest_detect(data: &[u8]) {
 /// `ingest_lines`: the first byte picks NDJSON (even) or text (odd); the rest is the file.
 pub fn ingest_lines(data: &[u8]) {
     let Some((&selector, content)) = data.split_first() else { return };
-    let format = if selector % 2 == 0 { Format::Ndjson } else { Format::Text };
-    check_ingest(content, Some(format));
+    let defined = ingest::formats::registry().ids().map(|(id, _)| Format::Line(id));
+    let formats: Vec<Format> =
+        [Format::Ndjson, Format::Text, Format::Logfmt, Format::W3c].into_iter().chain(defined).collect();
+    check_ingest(content, Some(formats[usize::from(selector) % formats.len()]));
+}
+
+/// `format_engine`: a user's pattern on the first line, lines to read after it. Whatever the
+/// pattern, loading it ends (refused, or compiled within the size limit) and reading a line ends
+/// with a call whose status is a status, a reason, or no match, never a panic.
+pub fn format_engine(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let Some((pattern, lines)) = text.split_once('\n') else { return };
+    let Ok(format) = ingest::formats::LineFormat::from_pattern("fuzz", pattern) else { return };
+    for line in lines.lines() {
+        if let Some(Ok(record)) = format.read(line) {
+            assert!(record.status == 0 || (100..=599).contains(&record.status), "status {}", record.status);
+            assert!(
+                record.time_ms.is_none_or(|at| (ingest::time::MIN_TIME_MS..=ingest::time::MAX_TIME_MS).contains(&at))
+            );
+        }
+    }
 }
 
 /// `ingest_csv`: CSV forced.

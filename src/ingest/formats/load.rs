@@ -192,6 +192,37 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
     Ok(LineFormat { name, title, origin, sample, expect, patterns: compiled, time_format, no_response })
 }
 
+impl LineFormat {
+    /// A format of one pattern, as a user's file would define it (the fuzzer builds them).
+    pub fn from_pattern(name: &str, pattern: &str) -> Result<Self, String> {
+        let text = format!(
+            "[[format]]\nname = {name:?}\ntitle = {name:?}\nsample = \"\"\npattern = {}\n",
+            toml_string(pattern)
+        );
+        let mut registry = Registry::default();
+        add_file(&mut registry, &text, &Origin::User(PathBuf::from(name)));
+        match registry.problems.pop() {
+            Some(problem) => Err(problem.message),
+            None => registry.formats.pop().ok_or_else(|| "no format".to_string()),
+        }
+    }
+}
+
+/// `text` as a TOML basic string.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn problem(path: &Path, text: &str, offset: usize, message: String) -> FormatProblem {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
