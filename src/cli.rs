@@ -272,6 +272,16 @@ pub fn render_text(summary: &Summary) -> String {
         if let Some(error) = &input.error {
             let _ = writeln!(out, "    error: {error}");
         }
+        if input.encoding != crate::ingest::encoding::Encoding::Utf8 {
+            let _ = writeln!(out, "    read as {} text", input.encoding);
+        }
+        if input.repaired_lines > 0 {
+            let _ = writeln!(
+                out,
+                "    {} line(s) had bytes that are not UTF-8, read as Windows-1252",
+                input.repaired_lines
+            );
+        }
         for example in input.skipped_examples.iter().take(5) {
             let _ = writeln!(out, "    line {}: {}", example.line, example.reason);
         }

@@ -86,6 +86,10 @@ pub struct SourceFile {
     pub format: Option<Format>,
     /// Whether it was gzip.
     pub gzip: bool,
+    /// The encoding of its text (read as UTF-8).
+    pub encoding: ingest::encoding::Encoding,
+    /// Calls read from lines with bytes that are not UTF-8, read as Windows-1252.
+    pub repaired_lines: u64,
     /// Records read.
     pub records: usize,
     /// The first [`MAX_SKIPPED_KEPT`] lines, items or rows that were not calls, with reasons.
@@ -120,6 +124,8 @@ impl SourceFile {
             path,
             format: None,
             gzip: false,
+            encoding: ingest::encoding::Encoding::Utf8,
+            repaired_lines: 0,
             records: 0,
             skipped: Vec::new(),
             skipped_count: 0,
@@ -262,6 +268,7 @@ impl Store {
         let file = &mut self.files[index];
         file.format = Some(opened.format);
         file.gzip = opened.gzip;
+        file.encoding = opened.encoding;
         file.content_offset = opened.content_offset;
         file.retained = opened.retained.clone();
         file.headers = opened.headers.clone();
@@ -281,6 +288,7 @@ impl Store {
         file.error = Some(error);
         file.skipped.clear();
         file.skipped_count = 0;
+        file.repaired_lines = 0;
         file.records = 0;
         let keep = self.file.iter().take_while(|&f| f as usize != index).count();
         self.truncate(keep);
@@ -298,12 +306,18 @@ impl Store {
         self.message.truncate(rows);
     }
 
-    /// Adds what was read from bytes in memory (kept for reading records back).
+    /// Adds what was read from bytes in memory (kept for reading records back; UTF-16 and UTF-32
+    /// are kept as the UTF-8 text the spans count in).
     pub fn add(&mut self, path: PathBuf, ingested: Ingested, bytes: Arc<[u8]>) -> usize {
+        let bytes = match ingest::decoded(&bytes) {
+            (std::borrow::Cow::Owned(text), _) => Arc::from(text),
+            (std::borrow::Cow::Borrowed(_), _) => bytes,
+        };
         let content_offset = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
         let opened = Opened {
             format: ingested.format,
             gzip: ingested.gzip,
+            encoding: ingested.encoding,
             content_offset: content_offset as u64,
             total_bytes: bytes.len() as u64,
             headers: ingest::HeaderRows::of(ingested.format, &bytes[content_offset..]),
@@ -337,6 +351,7 @@ impl Store {
         if let Some(file) = self.files.get_mut(file_index) {
             file.records += rows.len();
             file.skipped_count += rows.skipped.len();
+            file.repaired_lines += rows.repaired;
             let room = MAX_SKIPPED_KEPT.saturating_sub(file.skipped.len());
             file.skipped.extend(rows.skipped.into_iter().take(room));
         }

@@ -30,6 +30,10 @@ pub struct InputSummary {
     pub format: Option<&'static str>,
     /// Whether it was gzip-compressed.
     pub gzip: bool,
+    /// The encoding its text was in (`utf-8`, `utf-16le`, `utf-16be`, `utf-32le`, `utf-32be`).
+    pub encoding: crate::ingest::encoding::Encoding,
+    /// Calls read from lines with bytes that are not UTF-8, read as Windows-1252.
+    pub repaired_lines: u64,
     /// Records read.
     pub records: usize,
     /// Lines, items or rows that were not calls.
@@ -230,6 +234,8 @@ fn input_summary(file: &crate::store::SourceFile) -> InputSummary {
         path: file.path.display().to_string(),
         format: file.format.map(|format| format.name()),
         gzip: file.gzip,
+        encoding: file.encoding,
+        repaired_lines: file.repaired_lines,
         records: file.records,
         skipped: file.skipped_count,
         skipped_examples: file

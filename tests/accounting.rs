@@ -40,6 +40,39 @@ fn content_of(path: &Path) -> Vec<u8> {
     output.stdout
 }
 
+/// The content as UTF-8 text, decoded here with the standard library from the encoding errlens
+/// says the file is in (the lines are then counted in the text, as errlens counts them).
+fn as_utf8(content: Vec<u8>, encoding: &str) -> Vec<u8> {
+    let (width, little) = match encoding {
+        "utf-8" => return content,
+        "utf-16le" => (2, true),
+        "utf-16be" => (2, false),
+        "utf-32le" => (4, true),
+        "utf-32be" => (4, false),
+        other => panic!("unknown encoding {other}"),
+    };
+    let mut text = String::new();
+    if width == 2 {
+        let units = content
+            .chunks_exact(2)
+            .map(|p| if little { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
+        text.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')));
+    } else {
+        text.extend(content.chunks_exact(4).map(|q| {
+            let code = if little {
+                u32::from_le_bytes([q[0], q[1], q[2], q[3]])
+            } else {
+                u32::from_be_bytes([q[0], q[1], q[2], q[3]])
+            };
+            char::from_u32(code).unwrap_or('\u{fffd}')
+        }));
+    }
+    if !content.len().is_multiple_of(width) {
+        text.push('\u{fffd}');
+    }
+    text.into_bytes()
+}
+
 /// Data rows of a CSV file, as a CSV reader sees them.
 fn csv_rows(content: &[u8]) -> u64 {
     let content = content.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(content);
@@ -85,7 +118,7 @@ fn check(path: &Path) -> Option<Checked> {
     }
     let format = input["format"].as_str().expect("a format").to_string();
     let (records, skipped) = (input["records"].as_u64().expect("records"), input["skipped"].as_u64().expect("skipped"));
-    let content = content_of(path);
+    let content = as_utf8(content_of(path), input["encoding"].as_str().expect("an encoding"));
     let parsed_format: ingest::Format = format.parse().expect("a format errlens names");
     let units = match parsed_format {
         // Lines of every line format, and of W3C logs: each is a call, or skipped with a reason.

@@ -124,21 +124,41 @@ fn empty_and_blank_files_hold_nothing_and_say_nothing_is_wrong() {
 fn nul_bytes_and_invalid_utf8_cost_only_their_own_lines() {
     let corpus = Corpus::new();
     let run = corpus.run("nul-and-invalid-utf8.ndjson");
-    assert_read(&run, "ndjson", 2, 4);
-    assert_eq!(by_status(&run), statuses(&[("404", 1), ("500", 1)]));
+    // `caf\xe9` (Windows-1252) is read as `café`: the call is kept and the repair counted.
+    assert_read(&run, "ndjson", 3, 3);
+    assert_eq!(run.input(0)["repaired_lines"], 1);
+    assert_eq!(by_status(&run), statuses(&[("404", 1), ("500", 1), ("502", 1)]));
     let skipped = skipped_lines(run.input(0));
-    assert_eq!(skipped.iter().map(|(line, _)| *line).collect::<Vec<_>>(), vec![2, 3, 4, 6]);
-    assert!(skipped[0].1.starts_with("invalid JSON: invalid unicode code point"), "{skipped:?}");
-    assert!(skipped[1].1.starts_with("invalid JSON: control character"), "{skipped:?}");
-    assert_eq!(skipped[2].1, "invalid JSON: the line is not JSON");
-    assert!(skipped[3].1.starts_with("invalid JSON: expected value"), "{skipped:?}");
+    assert_eq!(skipped.iter().map(|(line, _)| *line).collect::<Vec<_>>(), vec![3, 4, 6]);
+    assert!(skipped[0].1.starts_with("invalid JSON: control character"), "{skipped:?}");
+    assert_eq!(skipped[1].1, "invalid JSON: the line is not JSON");
+    assert!(skipped[2].1.starts_with("invalid JSON: expected value"), "{skipped:?}");
 
-    // Text is read with invalid bytes replaced; a line of NULs is a line without a call.
+    // Text with bytes that are not UTF-8 is read as Windows-1252; a line of NULs is not a call.
     let path = corpus.path("nul-and-invalid-utf8.log");
     let run = cli(&[&path]);
     assert_read(&run, "text", 3, 1);
     assert_eq!(record_lines(&path), vec![(1, 500), (2, 409), (4, 200)]);
     assert_eq!(skipped_lines(run.input(0)), vec![(3, SkipReason::NoApiCall.to_string())]);
+}
+
+#[test]
+fn odd_encodings_read_as_what_they_are() {
+    let corpus = Corpus::new();
+    // A UTF-16 mark and nothing else: an empty UTF-16 file.
+    let run = corpus.run("lone-bom.log");
+    assert_read(&run, "text", 0, 0);
+    assert_eq!(run.input(0)["encoding"], "utf-16le");
+    // A UTF-16 mark before UTF-8 text: the text is read as UTF-8, every call kept.
+    let run = corpus.run("lying-bom.ndjson");
+    assert_read(&run, "ndjson", 2, 0);
+    assert_eq!(run.input(0)["encoding"], "utf-8");
+    assert_eq!(record_lines(&corpus.path("lying-bom.ndjson")), vec![(1, 500), (2, 404)]);
+    // UTF-16 cut in the middle of a unit: the calls before it are read, the cut line says why.
+    let run = corpus.run("utf16-odd-length.ndjson");
+    assert_read(&run, "ndjson", 1, 1);
+    assert_eq!(run.input(0)["encoding"], "utf-16le");
+    assert_eq!(skipped_lines(run.input(0))[0].0, 2);
 }
 
 #[test]

@@ -116,6 +116,8 @@ const SAMPLE_LINES: usize = 64;
 
 /// Detects the format of (decompressed, BOM-free) bytes.
 pub fn detect(bytes: &[u8]) -> Format {
+    // A UTF-16 mark that lied about a UTF-8 file (see `encoding`) is not content.
+    let bytes = bytes.strip_prefix(b"\xFF\xFE").or_else(|| bytes.strip_prefix(b"\xFE\xFF")).unwrap_or(bytes);
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
     let body = &bytes[start..];
     match body.first() {

@@ -6,6 +6,7 @@
 //! ends early: what was read is a snapshot, and every later look at a call reads that snapshot.
 
 use super::IngestError;
+use super::encoding::{self, Encoding};
 use super::limits::IngestLimits;
 use std::fs::File;
 use std::io::{self, Read};
@@ -14,8 +15,18 @@ use std::path::Path;
 /// The first bytes of every gzip member.
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
+/// The text of `path` as UTF-8 (decompressed when it is gzip, turned into UTF-8 when it is UTF-16
+/// or UTF-32), whether it was gzip, and the encoding it was in.
+pub fn read(path: &Path, limits: &IngestLimits) -> Result<(Vec<u8>, bool, Encoding), IngestError> {
+    let (bytes, gzip) = read_raw(path, limits)?;
+    Ok(match encoding::sniff(&bytes) {
+        Encoding::Utf8 => (bytes, gzip, Encoding::Utf8),
+        other => (encoding::to_utf8(&bytes, other), gzip, other),
+    })
+}
+
 /// The bytes of `path` (decompressed when they are gzip) and whether they were gzip.
-pub fn read(path: &Path, limits: &IngestLimits) -> Result<(Vec<u8>, bool), IngestError> {
+fn read_raw(path: &Path, limits: &IngestLimits) -> Result<(Vec<u8>, bool), IngestError> {
     let io_error = |source| IngestError::Io { path: path.to_path_buf(), source };
     let metadata = check(path)?;
     let limit = limits.max_content_bytes;

@@ -3,7 +3,7 @@
 
 use super::formats::{self, LineFormatId};
 use super::view::JsonObject;
-use super::{Detail, Format, Parsed, SkipReason, Skipped, fields, logfmt, sparse, text};
+use super::{Detail, Format, Parsed, SkipReason, Skipped, encoding, fields, logfmt, sparse, text};
 use crate::record::{Record, SourceSpan};
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -64,11 +64,15 @@ pub fn parse_lines(
         let raw = &chunk[start..end];
         let line = raw.strip_suffix(b"\r").unwrap_or(raw);
         if !line.trim_ascii().is_empty() {
+            let mut repaired = false;
             let result = if line.len() as u64 > max_line_bytes {
                 Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes })
             } else {
-                parse_one(line, mode, detail)
+                parse_one_repairing(line, mode, detail, &mut repaired)
             };
+            if repaired && result.is_ok() {
+                parsed.repaired += 1;
+            }
             match result {
                 Ok(mut record) => {
                     record.source =
@@ -84,9 +88,21 @@ pub fn parse_lines(
     parsed
 }
 
+/// A line without the byte order mark that starts it: UTF-8's (files joined with `cat`), or a
+/// UTF-16 mark that lied about a UTF-8 file (its bytes are never text in UTF-8).
+fn strip_mark(line: &[u8]) -> &[u8] {
+    [BOM, b"\xFF\xFE", b"\xFE\xFF"].iter().find_map(|mark| line.strip_prefix(*mark)).unwrap_or(line)
+}
+
 /// Parses one line (without its line ending).
 pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, SkipReason> {
-    let trimmed = line.strip_prefix(BOM).unwrap_or(line).trim_ascii();
+    parse_one_repairing(line, mode, detail, &mut false)
+}
+
+/// [`parse_one`], setting `repaired` when bytes that are not UTF-8 were read as Windows-1252.
+/// Valid UTF-8 costs nothing more: JSON is checked only once it failed, text is checked anyway.
+fn parse_one_repairing(line: &[u8], mode: Mode, detail: Detail, repaired: &mut bool) -> Result<Record, SkipReason> {
+    let trimmed = strip_mark(line).trim_ascii();
     let starts_object = trimmed.first() == Some(&b'{');
     let mut too_deep = false;
     if starts_object || mode == Mode::Ndjson {
@@ -99,11 +115,21 @@ pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, Skip
         match serde_json::from_slice::<Value>(trimmed) {
             Ok(Value::Object(object)) => return object_record(&object, detail),
             Ok(_) => return Err(SkipReason::JsonNotACall),
+            Err(_) if !*repaired && std::str::from_utf8(trimmed).is_err() => {
+                *repaired = true;
+                return parse_one_repairing(encoding::repair_line(trimmed).as_bytes(), mode, detail, repaired);
+            }
             Err(error) if starts_object && mode == Mode::Ndjson => return Err(json_skip_reason(&error)),
             Err(error) => too_deep = is_too_deep(&error),
         }
     }
-    let text = String::from_utf8_lossy(trimmed);
+    let text = match std::str::from_utf8(trimmed) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => {
+            *repaired = true;
+            std::borrow::Cow::Owned(encoding::repair_line(trimmed))
+        }
+    };
     match mode {
         Mode::Logfmt if !starts_object => return logfmt::read(&text, detail),
         Mode::Defined(id) if !starts_object => {

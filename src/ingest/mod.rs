@@ -24,6 +24,7 @@
 mod csv;
 pub mod dead_end;
 pub mod detect;
+pub mod encoding;
 pub mod error_body;
 pub mod fields;
 pub mod formats;
@@ -145,6 +146,8 @@ pub struct Parsed {
     pub records: Vec<Record>,
     /// Every non-blank line, item or row that was not a call.
     pub skipped: Vec<Skipped>,
+    /// Calls read from lines with bytes that are not UTF-8, read as Windows-1252.
+    pub repaired: u64,
 }
 
 /// The result of reading one file.
@@ -154,6 +157,8 @@ pub struct Ingested {
     pub format: Format,
     /// Whether the file was gzip-compressed.
     pub gzip: bool,
+    /// The encoding of its text (read as UTF-8 after turning it into that).
+    pub encoding: encoding::Encoding,
     /// Records and skipped lines.
     pub parsed: Parsed,
 }
@@ -246,15 +251,16 @@ pub enum IngestError {
 /// Reads a file from disk, unwrapping gzip, and parses it, within the default limits.
 pub fn ingest_path(path: &Path, format: Option<Format>) -> Result<Ingested, IngestError> {
     let limits = IngestLimits::default();
-    let (bytes, gzip) = read_input_with_limits(path, &limits)?;
+    let (bytes, gzip, encoding) = input::read(path, &limits)?;
     ingest_bytes_with_limits(path, &bytes, format, &limits).map(|mut ingested| {
         ingested.gzip = gzip;
+        ingested.encoding = encoding;
         ingested
     })
 }
 
-/// The bytes of a file, decompressed when they are gzip (by magic number, not by name), within
-/// the default limits.
+/// The text of a file as UTF-8, decompressed when it is gzip (by magic number, not by name) and
+/// turned into UTF-8 when it is UTF-16 or UTF-32, within the default limits.
 pub fn read_input(path: &Path) -> Result<(Vec<u8>, bool), IngestError> {
     read_input_with_limits(path, &IngestLimits::default())
 }
@@ -262,7 +268,7 @@ pub fn read_input(path: &Path) -> Result<(Vec<u8>, bool), IngestError> {
 /// [`read_input`] with explicit limits: content over [`IngestLimits::max_content_bytes`] (before
 /// or after decompression) is an [`IngestError::TooLarge`].
 pub fn read_input_with_limits(path: &Path, limits: &IngestLimits) -> Result<(Vec<u8>, bool), IngestError> {
-    input::read(path, limits)
+    input::read(path, limits).map(|(bytes, gzip, _)| (bytes, gzip))
 }
 
 /// Parses bytes already in memory; `path` only names the input in errors.
@@ -278,7 +284,8 @@ pub fn ingest_bytes_with_limits(
     format: Option<Format>,
     limits: &IngestLimits,
 ) -> Result<Ingested, IngestError> {
-    let bytes = content(bytes);
+    let (decoded, encoding) = decoded(bytes);
+    let bytes = content(&decoded);
     let format = format.unwrap_or_else(|| detect::detect(bytes));
     let parsed = match format {
         Format::Ndjson | Format::Text | Format::Logfmt | Format::Line(_) => {
@@ -296,7 +303,15 @@ pub fn ingest_bytes_with_limits(
             })?
         }
     };
-    Ok(Ingested { format, gzip: false, parsed })
+    Ok(Ingested { format, gzip: false, encoding, parsed })
+}
+
+/// Bytes as UTF-8 text: UTF-16 and UTF-32 turned into it, anything else as it is.
+pub fn decoded(bytes: &[u8]) -> (std::borrow::Cow<'_, [u8]>, encoding::Encoding) {
+    match encoding::sniff(bytes) {
+        encoding::Encoding::Utf8 => (std::borrow::Cow::Borrowed(bytes), encoding::Encoding::Utf8),
+        other => (std::borrow::Cow::Owned(encoding::to_utf8(bytes, other)), other),
+    }
 }
 
 /// Parses bytes in memory in blocks of about `chunk_bytes`, cut where the block reader cuts
@@ -310,6 +325,8 @@ pub fn ingest_in_chunks_with_limits(
     limits: &IngestLimits,
     mut on_chunk: impl FnMut(Parsed, u64) -> bool,
 ) -> Result<Format, IngestError> {
+    let (decoded, _) = decoded(bytes);
+    let bytes = &decoded[..];
     let text = content(bytes);
     let format = format.unwrap_or_else(|| detect::detect(text));
     if !format.is_line_based() {
@@ -332,7 +349,8 @@ pub fn ingest_in_chunks_with_limits(
 /// Re-reads the one record whose text starts at `span` in `bytes`, the same way ingest read it.
 /// `bytes` is the whole (decompressed) input, as for [`ingest_bytes`].
 pub fn reread(bytes: &[u8], format: Format, span: crate::record::SourceSpan) -> Option<Record> {
-    let bytes = content(bytes);
+    let (decoded, _) = decoded(bytes);
+    let bytes = content(&decoded);
     let start = usize::try_from(span.offset).ok()?;
     let end = start.checked_add(usize::try_from(span.len).ok()?)?;
     let headers = HeaderRows::of(format, bytes);
@@ -399,7 +417,7 @@ impl HeaderRows {
 
 /// The format of a whole input (as read by [`read_input`]), detected from its content.
 pub fn detect_input(bytes: &[u8]) -> Format {
-    detect::detect(content(bytes))
+    detect::detect(content(&decoded(bytes).0))
 }
 
 /// The content of an input without its UTF-8 byte order mark: spans count from here.

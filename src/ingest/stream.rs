@@ -4,10 +4,8 @@
 //! gzip content is decompressed whole (it cannot be read back by offset) and kept for reading
 //! records back; documents (JSON, HAR, CSV) are parsed whole and then dropped.
 
-use super::{
-    Detail, Format, HeaderRows, IngestError, IngestLimits, Parsed, csv, detect, input, json, line,
-    read_input_with_limits, w3c,
-};
+use super::{Detail, Format, HeaderRows, IngestError, IngestLimits, Parsed, csv, detect, input, json, line, w3c};
+use crate::ingest::encoding::{self, Encoding};
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::Read;
@@ -45,6 +43,8 @@ pub struct Opened {
     pub format: Format,
     /// Whether the file was gzip.
     pub gzip: bool,
+    /// The encoding its text was in (the content is UTF-8).
+    pub encoding: Encoding,
     /// Where the content starts in the file (3 after a UTF-8 BOM); spans count from here.
     pub content_offset: u64,
     /// Content size in bytes (decompressed, without BOM).
@@ -70,8 +70,8 @@ pub fn ingest_file<T: Send>(
     let metadata = input::check(path)?;
     if !metadata.is_file() {
         // A pipe: read whole, within the content limit, like any stream that cannot be re-read.
-        let (bytes, gzip) = read_input_with_limits(path, &limits)?;
-        return ingest_whole(path, bytes, gzip, options, on_open, map, on_block);
+        let (bytes, gzip, encoding) = input::read(path, &limits)?;
+        return ingest_whole(path, bytes, (gzip, encoding), options, on_open, map, on_block);
     }
     let too_large =
         || IngestError::TooLarge { path: path.to_path_buf(), limit_bytes: limits.max_content_bytes, gzip: false };
@@ -84,11 +84,13 @@ pub fn ingest_file<T: Send>(
     let is_gzip = head.starts_with(&[0x1f, 0x8b]);
     let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
     let head_has_line_end = memchr::memchr(b'\n', &head).is_some() || head.len() as u64 >= file_len;
-    if is_gzip || !head_has_line_end {
-        // Whole-content path: gzip, or a first line longer than a block (a one-line document).
+    let other_encoding = encoding::sniff(&head) != Encoding::Utf8;
+    if is_gzip || other_encoding || !head_has_line_end {
+        // Whole-content path: gzip, UTF-16 or UTF-32 (turned into UTF-8 whole, and kept to read
+        // calls back from), or a first line longer than a block (a one-line document).
         drop(file);
-        let (bytes, gzip) = read_input_with_limits(path, &limits)?;
-        return ingest_whole(path, bytes, gzip, options, on_open, map, on_block);
+        let (bytes, gzip, encoding) = input::read(path, &limits)?;
+        return ingest_whole(path, bytes, (gzip, encoding), options, on_open, map, on_block);
     }
     let content_offset = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let format = format.unwrap_or_else(|| detect::detect(&head[content_offset..]));
@@ -103,11 +105,12 @@ pub fn ingest_file<T: Send>(
             return Err(too_large());
         }
         let options = ReadOptions { format: Some(format), ..*options };
-        return ingest_whole(path, bytes, false, &options, on_open, map, on_block);
+        return ingest_whole(path, bytes, (false, Encoding::Utf8), &options, on_open, map, on_block);
     }
     let opened = Opened {
         format,
         gzip: false,
+        encoding: Encoding::Utf8,
         content_offset: content_offset as u64,
         total_bytes: file_len.saturating_sub(content_offset as u64),
         retained: None,
@@ -201,17 +204,17 @@ fn parse_in_order<B: Send, R: Send>(
 fn ingest_whole<T: Send>(
     path: &Path,
     bytes: Vec<u8>,
-    gzip: bool,
+    (gzip, encoding): (bool, Encoding),
     options: &ReadOptions,
     on_open: impl FnOnce(&Opened),
     map: impl Fn(Parsed) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
     let ReadOptions { format, detail, limits } = *options;
-    // Only gzip content is kept to read calls back; a plain file is read again from disk, so its
-    // bytes are not copied into a shared buffer.
+    // Only content that is not the file's bytes (gzip, another encoding) is kept to read calls
+    // back; a plain file is read again from disk, so its bytes are not copied into a shared buffer.
     let (owned, retained): (Vec<u8>, Option<Arc<[u8]>>) =
-        if gzip { (Vec::new(), Some(bytes.into())) } else { (bytes, None) };
+        if gzip || encoding != Encoding::Utf8 { (Vec::new(), Some(bytes.into())) } else { (bytes, None) };
     let bytes: &[u8] = retained.as_deref().unwrap_or(&owned);
     let content_offset = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let content = &bytes[content_offset..];
@@ -220,6 +223,7 @@ fn ingest_whole<T: Send>(
     let mut opened = Opened {
         format,
         gzip,
+        encoding,
         content_offset: content_offset as u64,
         total_bytes,
         retained: retained.clone(),
@@ -270,7 +274,7 @@ const DOCUMENT_PART: usize = 16_384;
 /// A document's records in parts of `size`, each with the skipped items before the next part's
 /// first record and the content offset where that record starts (`total_bytes` for the last).
 fn in_parts(parsed: Parsed, size: usize, total_bytes: u64) -> Vec<(Parsed, u64)> {
-    let Parsed { records, skipped } = parsed;
+    let Parsed { records, skipped, mut repaired } = parsed;
     let mut skipped = skipped.into_iter().peekable();
     let mut records = records.into_iter().peekable();
     let mut parts = Vec::new();
@@ -282,7 +286,8 @@ fn in_parts(parsed: Parsed, size: usize, total_bytes: u64) -> Vec<(Parsed, u64)>
             None => skipped.by_ref().collect(),
         };
         let last = next.is_none();
-        parts.push((Parsed { records: part_records, skipped: part_skipped }, next.map_or(total_bytes, |(_, at)| at)));
+        let part = Parsed { records: part_records, skipped: part_skipped, repaired: std::mem::take(&mut repaired) };
+        parts.push((part, next.map_or(total_bytes, |(_, at)| at)));
         if last {
             return parts;
         }
@@ -402,8 +407,11 @@ mod tests {
     fn a_document_in_parts_keeps_every_record_and_skipped_item_in_order() {
         let record = |line: u64| Record { source: SourceSpan { line, offset: line * 10, len: 5 }, ..Record::default() };
         let skipped = |line: u64| Skipped { line, reason: SkipReason::JsonNotACall };
-        let parsed =
-            Parsed { records: [2, 3, 5, 6, 8].map(record).to_vec(), skipped: [1, 4, 7, 9].map(skipped).to_vec() };
+        let parsed = Parsed {
+            records: [2, 3, 5, 6, 8].map(record).to_vec(),
+            skipped: [1, 4, 7, 9].map(skipped).to_vec(),
+            repaired: 0,
+        };
         let parts = in_parts(parsed, 2, 1000);
         let lines: Vec<(Vec<u64>, Vec<u64>, u64)> = parts
             .iter()
@@ -413,7 +421,7 @@ mod tests {
             })
             .collect();
         assert_eq!(lines, vec![(vec![2, 3], vec![1, 4], 50), (vec![5, 6], vec![7], 80), (vec![8], vec![9], 1000)]);
-        let empty = in_parts(Parsed { records: vec![], skipped: vec![skipped(1)] }, 2, 7);
+        let empty = in_parts(Parsed { records: vec![], skipped: vec![skipped(1)], repaired: 0 }, 2, 7);
         assert_eq!(empty.len(), 1);
         assert_eq!((empty[0].0.skipped.len(), empty[0].1), (1, 7));
     }

@@ -64,6 +64,8 @@ pub struct Rows {
     pub(super) retry_after: BTreeMap<u32, BTreeMap<String, usize>>,
     /// Lines that were not calls.
     pub skipped: Vec<Skipped>,
+    /// Calls read from lines with bytes that are not UTF-8 (read as Windows-1252).
+    pub repaired: u64,
 }
 
 thread_local! {
@@ -105,6 +107,7 @@ impl Rows {
         let mut rows = Self {
             rows: BlockColumns::with_capacity(parsed.records.len()),
             skipped: parsed.skipped,
+            repaired: parsed.repaired,
             ..Self::default()
         };
         let mut memo = Memo::default();
@@ -210,7 +213,7 @@ mod tests {
             record
         };
         let records = vec![with_retry(429, "30"), with_retry(429, " 30"), with_retry(429, "5"), with_retry(200, "9")];
-        let rows = Rows::of(Parsed { records, skipped: Vec::new() }, &knowledge);
+        let rows = Rows::of(Parsed { records, ..Parsed::default() }, &knowledge);
         let kind = rows.rows.kind[0];
         let counts: BTreeMap<String, usize> = BTreeMap::from([("30".into(), 2), ("5".into(), 1)]);
         assert_eq!(rows.retry_after, BTreeMap::from([(kind, counts)]));
@@ -240,7 +243,7 @@ mod tests {
             records.iter().map(|record| knowledge.classify(record).map(|found| found.kind)).collect();
         let variants: Vec<Option<String>> =
             records.iter().map(|record| record.message.as_deref().map(variant::of)).collect();
-        let rows = Rows::of(Parsed { records, skipped: Vec::new() }, &knowledge);
+        let rows = Rows::of(Parsed { records, ..Parsed::default() }, &knowledge);
 
         let kinds: Vec<Option<String>> =
             rows.rows.kind.iter().map(|&kind| (kind != NONE).then(|| rows.kinds.get(kind).to_string())).collect();

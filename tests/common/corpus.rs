@@ -71,8 +71,19 @@ pub fn files() -> Vec<(&'static str, Vec<u8>)> {
     let mut concatenated = gzip(b"{\"status\":500}\n{\"status\":404}\n");
     concatenated.extend(gzip(b"{\"status\":503}\n"));
 
+    let utf16 = |text: &str| -> Vec<u8> {
+        std::iter::once(0xFEFF_u16).chain(text.encode_utf16()).flat_map(u16::to_le_bytes).collect()
+    };
+    let mut odd_utf16 = utf16("{\"status\":500}\n{\"status\":404}\n");
+    odd_utf16.truncate(odd_utf16.len() - 3);
+    let mut lying_bom = b"\xFF\xFE".to_vec();
+    lying_bom.extend(b"{\"status\":500,\"path\":\"/a\"}\n{\"status\":404,\"path\":\"/b\"}\n");
+
     vec![
         ("empty.log", Vec::new()),
+        ("lone-bom.log", b"\xFF\xFE".to_vec()),
+        ("lying-bom.ndjson", lying_bom),
+        ("utf16-odd-length.ndjson", odd_utf16),
         ("blank-lines.log", b("\n\n   \n\t\r\n\x0c\n\r\n")),
         ("nul-and-invalid-utf8.ndjson", nul_ndjson),
         ("nul-and-invalid-utf8.log", nul_text),

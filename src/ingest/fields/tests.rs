@@ -217,11 +217,14 @@ fn no_alias_an_object_holds_is_ruled_out_by_its_keys_bits() {
     }
 }
 
+/// (producer, line, status, method, URL).
+type Shape = (&'static str, &'static str, u16, Option<&'static str>, Option<&'static str>);
+
 /// One line of each JSON shape the README's format table names, from the producers' documented
 /// output, read through the line reader (summary and full) as a log would be.
 #[test]
 fn cloud_client_and_server_json_shapes() {
-    let lines: &[(&str, &str, u16, Option<&str>, Option<&str>)] = &[
+    let lines: &[Shape] = &[
         (
             "caddy",
             r#"{"level":"info","ts":1646861401.52,"logger":"http.log.access","msg":"handled request","request":{"remote_ip":"127.0.0.1","proto":"HTTP/1.1","method":"POST","host":"api.example.com","uri":"/v1/contacts","headers":{}},"duration":0.0009,"size":12,"status":409,"resp_headers":{}}"#,

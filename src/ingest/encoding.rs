@@ -1,0 +1,212 @@
+//! Text encodings of logs from Windows and older systems. errlens reads UTF-8; a UTF-16 or UTF-32
+//! file (what Windows PowerShell 5.1's `>` and `Out-File` write) is told by its byte order mark,
+//! or without one by where its zero bytes fall, and turned into UTF-8 whole before it is read, so
+//! spans, line numbers and reading a call back work on the UTF-8 text. A line of a UTF-8 file
+//! with a few bytes that are not UTF-8 (older .NET and Java services write Windows-1252) is read
+//! as Windows-1252 rather than skipped, and counted as repaired.
+
+use std::fmt;
+
+/// The encoding a file's text was in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub enum Encoding {
+    /// UTF-8 (or ASCII), with or without a byte order mark.
+    #[default]
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// UTF-16, little-endian (Windows' "Unicode").
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    /// UTF-16, big-endian.
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+    /// UTF-32, little-endian.
+    #[serde(rename = "utf-32le")]
+    Utf32Le,
+    /// UTF-32, big-endian.
+    #[serde(rename = "utf-32be")]
+    Utf32Be,
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Utf8 => "UTF-8",
+            Self::Utf16Le => "UTF-16LE",
+            Self::Utf16Be => "UTF-16BE",
+            Self::Utf32Le => "UTF-32LE",
+            Self::Utf32Be => "UTF-32BE",
+        })
+    }
+}
+
+/// How many bytes are looked at to tell the encoding without a byte order mark.
+const SNIFF_BYTES: usize = 4096;
+
+/// The encoding of content that starts with `head` (after gzip is unwrapped).
+pub fn sniff(head: &[u8]) -> Encoding {
+    // UTF-32LE's mark starts like UTF-16LE's: look at it first.
+    if head.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        return Encoding::Utf32Le;
+    }
+    if head.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Encoding::Utf32Be;
+    }
+    if head.starts_with(&[0xFF, 0xFE]) && !mark_lies(&head[2..]) {
+        return Encoding::Utf16Le;
+    }
+    if head.starts_with(&[0xFE, 0xFF]) && !mark_lies(&head[2..]) {
+        return Encoding::Utf16Be;
+    }
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        return Encoding::Utf8;
+    }
+    by_zero_bytes(&head[..head.len().min(SNIFF_BYTES)])
+}
+
+/// A UTF-16 mark before text that is plainly UTF-8 (no zero byte, valid UTF-8): an editor's or
+/// a concatenation's stray mark. The text is read as UTF-8 and the mark's bytes are skipped as
+/// a line's start (see `line::parse_one`).
+fn mark_lies(after: &[u8]) -> bool {
+    let sample = &after[..after.len().min(SNIFF_BYTES)];
+    sample.len() >= 8
+        && !sample.contains(&0)
+        && sample.utf8_chunks().filter(|chunk| !chunk.invalid().is_empty()).count() <= 1
+}
+
+/// Text in UTF-16 or UTF-32 without a mark: mostly ASCII, so one or three bytes of every two or
+/// four are zero, always at the same places. UTF-8 text never holds so many zeros in that order;
+/// a UTF-8 log with a few NUL bytes is not mistaken.
+fn by_zero_bytes(head: &[u8]) -> Encoding {
+    if head.len() < 8 {
+        return Encoding::Utf8;
+    }
+    let mut zeros = [0usize; 4];
+    for (at, byte) in head.iter().enumerate() {
+        if *byte == 0 {
+            zeros[at % 4] += 1;
+        }
+    }
+    let quarter = head.len() / 4;
+    let mostly = |count: usize| count * 10 >= quarter * 9;
+    let hardly = |count: usize| count * 10 <= quarter;
+    if mostly(zeros[1]) && mostly(zeros[2]) && mostly(zeros[3]) && hardly(zeros[0]) {
+        return Encoding::Utf32Le;
+    }
+    if mostly(zeros[0]) && mostly(zeros[1]) && mostly(zeros[2]) && hardly(zeros[3]) {
+        return Encoding::Utf32Be;
+    }
+    let (even, odd) = (zeros[0] + zeros[2], zeros[1] + zeros[3]);
+    let half = head.len() / 2;
+    if odd * 10 >= half * 7 && even * 10 <= half {
+        Encoding::Utf16Le
+    } else if even * 10 >= half * 7 && odd * 10 <= half {
+        Encoding::Utf16Be
+    } else {
+        Encoding::Utf8
+    }
+}
+
+/// `bytes` in `encoding` as UTF-8 (a byte order mark becomes UTF-8's). Units that are not text
+/// (an unpaired surrogate, bytes left over at the end) become U+FFFD.
+pub fn to_utf8(bytes: &[u8], encoding: Encoding) -> Vec<u8> {
+    let mut out = String::with_capacity(bytes.len() / 2 + 16);
+    match encoding {
+        Encoding::Utf8 => return bytes.to_vec(),
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let units = bytes.chunks_exact(2).map(|pair| {
+                let pair = [pair[0], pair[1]];
+                if encoding == Encoding::Utf16Le { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+            });
+            out.extend(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)));
+            if !bytes.len().is_multiple_of(2) {
+                out.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+        Encoding::Utf32Le | Encoding::Utf32Be => {
+            out.extend(bytes.chunks_exact(4).map(|quad| {
+                let quad = [quad[0], quad[1], quad[2], quad[3]];
+                let code =
+                    if encoding == Encoding::Utf32Le { u32::from_le_bytes(quad) } else { u32::from_be_bytes(quad) };
+                char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+            }));
+            if !bytes.len().is_multiple_of(4) {
+                out.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    out.into_bytes()
+}
+
+/// Windows-1252's characters for the bytes 0x80–0x9F (five of them are unassigned and kept as
+/// the C1 control of the same number, as browsers do); 0xA0–0xFF are Latin-1's.
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
+    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// A line that is not UTF-8 read as Windows-1252 where it is not: runs of valid UTF-8 stay as
+/// they are (a line may mix both), every other byte is its Windows-1252 character.
+pub fn repair_line(line: &[u8]) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    for chunk in line.utf8_chunks() {
+        out.push_str(chunk.valid());
+        out.extend(chunk.invalid().iter().map(|&byte| cp1252(byte)));
+    }
+    out
+}
+
+fn cp1252(byte: u8) -> char {
+    match byte {
+        0x80..=0x9F => CP1252_HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(text: &str, little: bool, mark: bool) -> Vec<u8> {
+        let units = mark.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+        units.flat_map(|unit| if little { unit.to_le_bytes() } else { unit.to_be_bytes() }).collect()
+    }
+
+    #[test]
+    fn utf16_and_utf32_with_and_without_a_mark() {
+        let text = "{\"status\":409,\"message\":\"René\"}\n{\"status\":200}\n";
+        for little in [true, false] {
+            for mark in [true, false] {
+                let bytes = utf16(text, little, mark);
+                let expected = if little { Encoding::Utf16Le } else { Encoding::Utf16Be };
+                assert_eq!(sniff(&bytes), expected, "little {little} mark {mark}");
+                let decoded = to_utf8(&bytes, expected);
+                let decoded = decoded.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&decoded);
+                assert_eq!(decoded, text.as_bytes());
+            }
+        }
+        let utf32: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect();
+        assert_eq!(sniff(&utf32), Encoding::Utf32Le);
+        assert_eq!(to_utf8(&utf32, Encoding::Utf32Le), text.as_bytes());
+        let utf32_be: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_be_bytes()).collect();
+        assert_eq!(sniff(&utf32_be), Encoding::Utf32Be);
+    }
+
+    #[test]
+    fn utf8_with_a_few_nuls_stays_utf8_and_odd_bytes_are_replaced() {
+        assert_eq!(sniff(b"{\"a\":1}\n\0\n{\"b\":2}\n"), Encoding::Utf8);
+        assert_eq!(sniff(b""), Encoding::Utf8);
+        assert_eq!(sniff(b"\xEF\xBB\xBF{}"), Encoding::Utf8);
+        assert_eq!(sniff(b"\xFF\xFE{\"status\":500}\n"), Encoding::Utf8, "a mark that lies");
+        assert_eq!(sniff(b"\xFF\xFE"), Encoding::Utf16Le, "a lone mark");
+        let odd = to_utf8(b"\xFF\xFEa\0b", Encoding::Utf16Le);
+        assert_eq!(String::from_utf8(odd).expect("utf-8"), "\u{feff}a\u{fffd}");
+        let lone_surrogate = to_utf8(&[0x00, 0xD8, b'x', 0], Encoding::Utf16Le);
+        assert_eq!(String::from_utf8(lone_surrogate).expect("utf-8"), "\u{fffd}x");
+    }
+
+    #[test]
+    fn windows_1252_bytes_in_a_utf8_line() {
+        assert_eq!(repair_line(b"ren\xe9@example.com \x80 \x93ok\x94 caf\xc3\xa9"), "rené@example.com € “ok” café");
+    }
+}
