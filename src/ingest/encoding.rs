@@ -108,34 +108,83 @@ fn by_zero_bytes(head: &[u8]) -> Encoding {
 }
 
 /// `bytes` in `encoding` as UTF-8 (a byte order mark becomes UTF-8's). Units that are not text
-/// (an unpaired surrogate, bytes left over at the end) become U+FFFD.
+/// (an unpaired surrogate, bytes left over at the end) become U+FFFD. Large inputs are turned in
+/// parts on every core, cut where no character is split.
 pub fn to_utf8(bytes: &[u8], encoding: Encoding) -> Vec<u8> {
-    let mut out = String::with_capacity(bytes.len() / 2 + 16);
-    match encoding {
+    use rayon::prelude::*;
+    const PART: usize = 4 << 20;
+    let width = match encoding {
         Encoding::Utf8 => return bytes.to_vec(),
-        Encoding::Utf16Le | Encoding::Utf16Be => {
-            let units = bytes.chunks_exact(2).map(|pair| {
-                let pair = [pair[0], pair[1]];
-                if encoding == Encoding::Utf16Le { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
-            });
-            out.extend(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)));
-            if !bytes.len().is_multiple_of(2) {
-                out.push(char::REPLACEMENT_CHARACTER);
+        Encoding::Utf16Le | Encoding::Utf16Be => 2,
+        Encoding::Utf32Le | Encoding::Utf32Be => 4,
+    };
+    let mut cuts = vec![0];
+    while let Some(&last) = cuts.last() {
+        let cut = (last + PART) / width * width;
+        if cut >= bytes.len() {
+            break;
+        }
+        // Never between the two halves of a surrogate pair.
+        let cut = if width == 2 && (0xD800..0xDC00).contains(&unit16(&bytes[cut - 2..cut], encoding)) {
+            cut + 2
+        } else {
+            cut
+        };
+        if cut >= bytes.len() {
+            break;
+        }
+        cuts.push(cut);
+    }
+    cuts.push(bytes.len());
+    let parts: Vec<Vec<u8>> =
+        cuts.par_windows(2).map(|window| decode_part(&bytes[window[0]..window[1]], encoding, width)).collect();
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        out.extend_from_slice(&part);
+    }
+    out
+}
+
+fn unit16(pair: &[u8], encoding: Encoding) -> u16 {
+    let pair = [pair[0], pair[1]];
+    if encoding == Encoding::Utf16Le { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+}
+
+/// One part: ASCII (most of a log) byte by byte, the rest through the standard decoders.
+fn decode_part(bytes: &[u8], encoding: Encoding, width: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() / width + 16);
+    let mut buffer = [0u8; 4];
+    let mut push = |c: char, out: &mut Vec<u8>| out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+    if width == 2 {
+        let mut units = bytes.chunks_exact(2).map(|pair| unit16(pair, encoding)).peekable();
+        while let Some(unit) = units.next() {
+            if unit < 0x80 {
+                out.push(unit as u8);
+                continue;
+            }
+            let pair = match units.peek() {
+                Some(&low) if (0xD800..0xDC00).contains(&unit) && (0xDC00..0xE000).contains(&low) => {
+                    units.next();
+                    [unit, low]
+                }
+                _ => [unit, 0],
+            };
+            let len = if pair[1] == 0 { 1 } else { 2 };
+            for c in char::decode_utf16(pair[..len].iter().copied()) {
+                push(c.unwrap_or(char::REPLACEMENT_CHARACTER), &mut out);
             }
         }
-        Encoding::Utf32Le | Encoding::Utf32Be => {
-            out.extend(bytes.chunks_exact(4).map(|quad| {
-                let quad = [quad[0], quad[1], quad[2], quad[3]];
-                let code =
-                    if encoding == Encoding::Utf32Le { u32::from_le_bytes(quad) } else { u32::from_be_bytes(quad) };
-                char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
-            }));
-            if !bytes.len().is_multiple_of(4) {
-                out.push(char::REPLACEMENT_CHARACTER);
-            }
+    } else {
+        for quad in bytes.chunks_exact(4) {
+            let quad = [quad[0], quad[1], quad[2], quad[3]];
+            let code = if encoding == Encoding::Utf32Le { u32::from_le_bytes(quad) } else { u32::from_be_bytes(quad) };
+            push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER), &mut out);
         }
     }
-    out.into_bytes()
+    if !bytes.len().is_multiple_of(width) {
+        push(char::REPLACEMENT_CHARACTER, &mut out);
+    }
+    out
 }
 
 /// Windows-1252's characters for the bytes 0x80–0x9F (five of them are unassigned and kept as
@@ -203,6 +252,17 @@ mod tests {
         assert_eq!(String::from_utf8(odd).expect("utf-8"), "\u{feff}a\u{fffd}");
         let lone_surrogate = to_utf8(&[0x00, 0xD8, b'x', 0], Encoding::Utf16Le);
         assert_eq!(String::from_utf8(lone_surrogate).expect("utf-8"), "\u{fffd}x");
+    }
+
+    #[test]
+    fn large_inputs_are_cut_between_characters() {
+        // A surrogate pair across every part boundary, and text on both sides.
+        let text: String = std::iter::repeat_n("ab😀é", 3 << 20).collect();
+        for little in [true, false] {
+            let bytes = utf16(&text, little, false);
+            let encoding = if little { Encoding::Utf16Le } else { Encoding::Utf16Be };
+            assert_eq!(to_utf8(&bytes, encoding), text.as_bytes());
+        }
     }
 
     #[test]
