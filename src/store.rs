@@ -90,6 +90,8 @@ pub struct SourceFile {
     pub encoding: ingest::encoding::Encoding,
     /// Calls read from lines with bytes that are not UTF-8, read as Windows-1252.
     pub repaired_lines: u64,
+    /// Lines that belong to a call on a line before them (a stack trace, a logged response).
+    pub belonging_lines: u64,
     /// Records read.
     pub records: usize,
     /// The first [`MAX_SKIPPED_KEPT`] lines, items or rows that were not calls, with reasons.
@@ -126,6 +128,7 @@ impl SourceFile {
             gzip: false,
             encoding: ingest::encoding::Encoding::Utf8,
             repaired_lines: 0,
+            belonging_lines: 0,
             records: 0,
             skipped: Vec::new(),
             skipped_count: 0,
@@ -289,6 +292,7 @@ impl Store {
         file.skipped.clear();
         file.skipped_count = 0;
         file.repaired_lines = 0;
+        file.belonging_lines = 0;
         file.records = 0;
         let keep = self.file.iter().take_while(|&f| f as usize != index).count();
         self.truncate(keep);
@@ -352,6 +356,7 @@ impl Store {
             file.records += rows.len();
             file.skipped_count += rows.skipped.len();
             file.repaired_lines += rows.repaired;
+            file.belonging_lines += rows.belonging;
             let room = MAX_SKIPPED_KEPT.saturating_sub(file.skipped.len());
             file.skipped.extend(rows.skipped.into_iter().take(room));
         }

@@ -34,6 +34,9 @@ pub struct InputSummary {
     pub encoding: crate::ingest::encoding::Encoding,
     /// Calls read from lines with bytes that are not UTF-8, read as Windows-1252.
     pub repaired_lines: u64,
+    /// Lines that belong to a call on a line before them: records + skipped + these = non-blank
+    /// lines.
+    pub belonging_lines: u64,
     /// Records read.
     pub records: usize,
     /// Lines, items or rows that were not calls.
@@ -236,6 +239,7 @@ fn input_summary(file: &crate::store::SourceFile) -> InputSummary {
         gzip: file.gzip,
         encoding: file.encoding,
         repaired_lines: file.repaired_lines,
+        belonging_lines: file.belonging_lines,
         records: file.records,
         skipped: file.skipped_count,
         skipped_examples: file

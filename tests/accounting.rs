@@ -73,6 +73,14 @@ fn as_utf8(content: Vec<u8>, encoding: &str) -> Vec<u8> {
     text.into_bytes()
 }
 
+/// The non-blank lines after a call's first that its span covers: the lines that belong to it.
+fn continuing_lines(content: &[u8], record: &errlens::record::Record) -> Vec<u64> {
+    let content = content.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(content);
+    let span = record.source;
+    let text = &content[span.offset as usize..(span.offset + span.len) as usize];
+    non_blank_lines(text).into_iter().filter(|&line| line > 1).map(|line| span.line + line - 1).collect()
+}
+
 /// Data rows of a CSV file, as a CSV reader sees them.
 fn csv_rows(content: &[u8]) -> u64 {
     let content = content.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(content);
@@ -127,8 +135,14 @@ fn check(path: &Path) -> Option<Checked> {
             // Through the library: each non-blank line is exactly one record or skipped line.
             let ingested = ingest::ingest_path(path, None).expect("readable");
             let parsed = &ingested.parsed;
-            let mut accounted: Vec<u64> =
-                parsed.records.iter().map(|r| r.source.line).chain(parsed.skipped.iter().map(|s| s.line)).collect();
+            let continued = parsed.records.iter().flat_map(|record| continuing_lines(&content, record));
+            let mut accounted: Vec<u64> = parsed
+                .records
+                .iter()
+                .map(|r| r.source.line)
+                .chain(parsed.skipped.iter().map(|s| s.line))
+                .chain(continued)
+                .collect();
             accounted.sort_unstable();
             assert_eq!(accounted, lines, "{}: each non-blank line once", path.display());
             lines.len() as u64
@@ -137,7 +151,8 @@ fn check(path: &Path) -> Option<Checked> {
         ingest::Format::Json | ingest::Format::Har => document_items(&content),
         other => panic!("unknown format {other}"),
     };
-    assert_eq!(records + skipped, units, "{} ({format}): records + skipped", path.display());
+    let belonging = input["belonging_lines"].as_u64().expect("belonging_lines");
+    assert_eq!(records + skipped + belonging, units, "{} ({format}): records + skipped + belonging", path.display());
     assert_summary_reads_as_full(path, &ingest::ingest_path(path, None).expect("readable").parsed);
     Some(Checked { path: path.to_path_buf(), format, units, records, skipped })
 }

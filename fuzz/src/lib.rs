@@ -59,10 +59,25 @@ pub fn check_ingest(bytes: &[u8], format: Option<Format>) {
         accounted.sort_unstable();
         assert_eq!(accounted, non_blank_line_numbers(content), "each non-blank W3C line is accounted for once");
     } else if ingested.format.is_line_based() {
-        let mut accounted: Vec<u64> =
-            parsed.records.iter().map(|r| r.source.line).chain(parsed.skipped.iter().map(|s| s.line)).collect();
+        // A call's span covers the lines that continue it (formats whose calls span lines).
+        let continued = parsed.records.iter().flat_map(|record| {
+            let span = record.source;
+            let text = &content[span.offset as usize..(span.offset + span.len) as usize];
+            non_blank_line_numbers(text).into_iter().filter(|&line| line > 1).map(move |line| span.line + line - 1)
+        });
+        let mut accounted: Vec<u64> = parsed
+            .records
+            .iter()
+            .map(|r| r.source.line)
+            .chain(parsed.skipped.iter().map(|s| s.line))
+            .chain(continued)
+            .collect();
         accounted.sort_unstable();
         assert_eq!(accounted, non_blank_line_numbers(content), "each non-blank line is accounted for once");
+        assert_eq!(
+            parsed.records.len() as u64 + parsed.skipped.len() as u64 + parsed.belonging,
+            non_blank_line_numbers(content).len() as u64
+        );
         check_chunks(bytes, ingested.format, parsed);
         let lines = content.split(|&b| b == b'\n').map(|raw| raw.strip_suffix(b"\r").unwrap_or(raw));
         for line in lines.filter(|line| !line.trim_ascii().is_empty() && line.len() <= LIMITS.max_line_bytes as usize) {

@@ -58,6 +58,18 @@ pub struct LineFormat {
     time_format: Option<String>,
     /// A matched line without a status is a call that got no response (a client's error line).
     no_response: bool,
+    /// Lines after a call that belong to it (a stack trace's frames, a logged response's headers
+    /// and body): counted once with it, never cut from it, read back with it.
+    pub continuation: Option<Regex>,
+    /// Which of those lines are the response body (its error classifies the call).
+    pub body: Option<Regex>,
+}
+
+impl LineFormat {
+    /// Whether `line` belongs to the call before it.
+    pub fn continues(&self, line: &[u8]) -> bool {
+        self.continuation.as_ref().is_some_and(|pattern| pattern.is_match(&String::from_utf8_lossy(line)))
+    }
 }
 
 /// What a definition's sample line reads as.
@@ -174,5 +186,138 @@ mod tests {
         let empty = combined.read(r#"1.2.3.4 - - [10/Oct/2026:13:55:36 -0700] "" 400 0"#).expect("matches");
         let empty = empty.expect("a call");
         assert_eq!((empty.status, empty.method, empty.url), (400, None, None));
+    }
+}
+
+#[cfg(test)]
+mod multi_line_tests {
+    use crate::ingest::{self, Format, IngestLimits, Parsed};
+    use std::path::Path;
+
+    /// OkHttp at level BODY (a request block, then the response with its headers and body) and a
+    /// Spring exception with its stack trace, causes and a suppressed exception.
+    const OKHTTP: &str = "\
+--> POST https://api.example.com/v1/contacts
+Content-Type: application/json
+Content-Length: 31
+
+{\"email\":\"jane@example.com\"}
+--> END POST (31-byte body)
+<-- 409 Conflict https://api.example.com/v1/contacts (198ms)
+Content-Type: application/json
+X-Request-Id: 1b2c
+
+{\"error\":\"Conflict\",\"message\":\"A contact with this email already exists\"}
+<-- END HTTP (74-byte body)
+<-- 200 OK https://api.example.com/v1/contacts/42 (35ms)
+<-- END HTTP (0-byte body)
+<-- HTTP FAILED: java.net.SocketTimeoutException: timeout
+";
+
+    const SPRING: &str = "\
+2026-11-20 10:15:02.123 ERROR 1 --- [ctor-http-nio-3] c.a.ContactClient : create failed
+org.springframework.web.reactive.function.client.WebClientResponseException$Conflict: 409 Conflict from POST https://api.example.com/v1/contacts
+\tat org.springframework.web.reactive.function.client.WebClientResponseException.create(WebClientResponseException.java:307)
+\tSuppressed: reactor.core.publisher.FluxOnAssembly$OnAssemblyException:
+Error has been observed at the following site(s):
+\t*__checkpoint \u{21e2} 409 from POST https://api.example.com/v1/contacts [DefaultWebClient]
+Original Stack Trace:
+\t\tat org.springframework.web.reactive.function.client.WebClientResponseException.create(WebClientResponseException.java:307)
+Caused by: org.springframework.web.reactive.function.client.WebClientResponseException$Conflict: 409 Conflict from POST https://api.example.com/v1/contacts
+\t... 12 common frames omitted
+2026-11-20 10:15:03.001 INFO 1 --- [main] c.a.App : still running
+";
+
+    fn read(text: &str, format: &str) -> Parsed {
+        let format: Format = format.parse().expect("a bundled format");
+        ingest::ingest_bytes(Path::new("t.log"), text.as_bytes(), Some(format)).expect("readable").parsed
+    }
+
+    #[test]
+    fn a_call_and_the_lines_that_continue_it_count_once() {
+        let okhttp = read(OKHTTP, "okhttp");
+        let calls: Vec<(u64, u16)> = okhttp.records.iter().map(|r| (r.source.line, r.status)).collect();
+        assert_eq!(calls, [(7, 409), (13, 200), (15, 0)]);
+        let conflict = &okhttp.records[0];
+        assert_eq!(conflict.message.as_deref(), Some("A contact with this email already exists"));
+        assert_eq!(conflict.error_type.as_deref(), Some("Conflict"));
+        assert_eq!(okhttp.belonging, 5, "headers, body and END of the 409, END of the 200");
+        assert_eq!(okhttp.skipped.len(), 5, "the request block is not a call");
+        let non_blank = OKHTTP.lines().filter(|line| !line.trim().is_empty()).count() as u64;
+        assert_eq!(okhttp.records.len() as u64 + okhttp.skipped.len() as u64 + okhttp.belonging, non_blank);
+
+        let spring = read(SPRING, "spring-webclient");
+        assert_eq!(spring.records.len(), 1, "the cause is the same call, not another");
+        assert_eq!(spring.records[0].status, 409);
+        assert_eq!((spring.belonging, spring.skipped.len()), (8, 2));
+    }
+
+    #[test]
+    fn a_call_reads_back_with_its_lines_and_blocks_never_part_them() {
+        for (text, format) in [(OKHTTP, "okhttp"), (SPRING, "spring-webclient")] {
+            let whole = read(text, format);
+            for record in &whole.records {
+                let again = ingest::reread(text.as_bytes(), format.parse().expect("format"), record.source);
+                assert_eq!(again.as_ref(), Some(record), "{format}: line {}", record.source.line);
+            }
+            for chunk in [1, 7, 40, 200] {
+                let mut chunks = Parsed::default();
+                ingest::ingest_in_chunks_with_limits(
+                    Path::new("t.log"),
+                    text.as_bytes(),
+                    Some(format.parse().expect("format")),
+                    chunk,
+                    &IngestLimits::default(),
+                    |parsed, _| {
+                        chunks.records.extend(parsed.records);
+                        chunks.belonging += parsed.belonging;
+                        true
+                    },
+                )
+                .expect("readable");
+                assert_eq!(chunks.records, whole.records, "{format} in blocks of {chunk}");
+                assert_eq!(chunks.belonging, whole.belonging, "{format} in blocks of {chunk}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod multi_line_file_tests {
+    use crate::ingest::{self, Format, Parsed, ReadOptions};
+
+    #[test]
+    fn blocks_read_from_a_file_never_part_a_call_from_its_lines() {
+        // Past two 4 MiB blocks and the 256 KiB first block, each call with a dozen lines.
+        let group = "<-- 409 Conflict https://api.example.com/v1/contacts (198ms)\n\
+                     Content-Type: application/json\nX-A: 1\nX-B: 2\nX-C: 3\nX-D: 4\nX-E: 5\n\n\
+                     {\"error\":\"Conflict\",\"message\":\"A contact with this email already exists\"}\n\
+                     <-- END HTTP (74-byte body)\n";
+        let calls = (10 << 20) / group.len();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("okhttp.log");
+        std::fs::write(&path, group.repeat(calls)).expect("write");
+        let options =
+            ReadOptions { format: Some("okhttp".parse::<Format>().expect("bundled")), ..ReadOptions::default() };
+        let mut read = Parsed::default();
+        ingest::ingest_file(
+            &path,
+            &options,
+            |_| {},
+            |parsed| parsed,
+            |parsed, _| {
+                assert!(
+                    parsed.records.iter().all(|r| r.error_type.as_deref() == Some("Conflict")),
+                    "each call has its body"
+                );
+                read.records.extend(parsed.records);
+                read.skipped.extend(parsed.skipped);
+                read.belonging += parsed.belonging;
+                true
+            },
+        )
+        .expect("readable");
+        assert_eq!((read.records.len(), read.skipped.len()), (calls, 0));
+        assert_eq!(read.belonging, calls as u64 * 8);
     }
 }

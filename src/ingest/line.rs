@@ -59,33 +59,75 @@ pub fn parse_lines(
     let mut parsed = Parsed::default();
     let mut line_number = first_line;
     let mut start = 0usize;
+    // A format whose calls span lines: the call its lines belong to, while they continue it.
+    let grouping = match mode {
+        Mode::Defined(id) => Some(id.def()).filter(|format| format.continuation.is_some()),
+        _ => None,
+    };
+    let mut open: Option<usize> = None;
     while start < chunk.len() {
         let end = memchr::memchr(b'\n', &chunk[start..]).map_or(chunk.len(), |at| start + at);
         let raw = &chunk[start..end];
         let line = raw.strip_suffix(b"\r").unwrap_or(raw);
         if !line.trim_ascii().is_empty() {
-            let mut repaired = false;
-            let result = if line.len() as u64 > max_line_bytes {
-                Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes })
+            if let (Some(format), Some(at)) = (grouping, open)
+                && format.continues(line)
+            {
+                let record = &mut parsed.records[at];
+                record.source.len = offset + (start + line.len()) as u64 - record.source.offset;
+                take_body_line(format, record, line, detail);
+                parsed.belonging += 1;
             } else {
-                parse_one_repairing(line, mode, detail, &mut repaired)
-            };
-            if repaired && result.is_ok() {
-                parsed.repaired += 1;
-            }
-            match result {
-                Ok(mut record) => {
-                    record.source =
-                        SourceSpan { line: line_number, offset: offset + start as u64, len: line.len() as u64 };
-                    parsed.records.push(record);
+                let mut repaired = false;
+                let result = if line.len() as u64 > max_line_bytes {
+                    Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes })
+                } else {
+                    parse_one_repairing(line, mode, detail, &mut repaired)
+                };
+                if repaired && result.is_ok() {
+                    parsed.repaired += 1;
                 }
-                Err(reason) => parsed.skipped.push(Skipped { line: line_number, reason }),
+                open = None;
+                match result {
+                    Ok(mut record) => {
+                        record.source =
+                            SourceSpan { line: line_number, offset: offset + start as u64, len: line.len() as u64 };
+                        parsed.records.push(record);
+                        open = Some(parsed.records.len() - 1);
+                    }
+                    Err(reason) => parsed.skipped.push(Skipped { line: line_number, reason }),
+                }
             }
         }
         line_number += 1;
         start = end + 1;
     }
     parsed
+}
+
+/// A line that continues a call, as its response body when the format says it is one: the
+/// first body line's error classifies a call that has none yet.
+fn take_body_line(format: &formats::LineFormat, record: &mut Record, line: &[u8], detail: Detail) {
+    let line = String::from_utf8_lossy(line);
+    let Some(found) = format.body.as_ref().and_then(|body| body.captures(&line)) else { return };
+    // The body is what the pattern's `body` capture holds (after a logger's prefix), or the line.
+    let text = found.name("body").map_or(line.as_ref(), |body| body.as_str()).trim();
+    if record.error_type.is_none() && record.is_failure() {
+        let error = super::error_body::from_body_text(text);
+        if error.error_type.is_some() || error.message.is_some() {
+            record.error_type = error.error_type;
+            record.message = error.message.or(record.message.take());
+        }
+    }
+    if detail == Detail::Full {
+        match &mut record.response.body {
+            Some(body) => {
+                body.push('\n');
+                body.push_str(text);
+            }
+            None => record.response.body = Some(text.to_string()),
+        }
+    }
 }
 
 /// A line without the byte order mark that starts it: UTF-8's (files joined with `cat`), or a

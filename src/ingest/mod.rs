@@ -148,6 +148,9 @@ pub struct Parsed {
     pub skipped: Vec<Skipped>,
     /// Calls read from lines with bytes that are not UTF-8, read as Windows-1252.
     pub repaired: u64,
+    /// Lines that belong to a call of the line before them (a stack trace's frames, a logged
+    /// response's headers and body): records + skipped + belonging = non-blank lines.
+    pub belonging: u64,
 }
 
 /// The result of reading one file.
@@ -336,7 +339,7 @@ pub fn ingest_in_chunks_with_limits(
     }
     let mode = line::Mode::of(format);
     let skipped_prefix = (bytes.len() - text.len()) as u64;
-    for (start, end, first_line) in stream::cut_blocks(text, chunk_bytes) {
+    for (start, end, first_line) in stream::cut_blocks(text, chunk_bytes, stream::grouping_of(format)) {
         let parsed =
             line::parse_lines(&text[start..end], first_line, start as u64, mode, Detail::Full, limits.max_line_bytes);
         if !on_chunk(parsed, end as u64 + skipped_prefix) {
@@ -366,6 +369,13 @@ pub fn reread_item(
     span: crate::record::SourceSpan,
 ) -> Option<Record> {
     let mut record = match format {
+        // A call with the lines that continue it is read back with them.
+        Format::Line(id) if id.def().continuation.is_some() => {
+            line::parse_lines(text, span.line, span.offset, line::Mode::of(format), Detail::Full, u64::MAX)
+                .records
+                .into_iter()
+                .next()?
+        }
         Format::Ndjson | Format::Text | Format::Logfmt | Format::Line(_) => {
             line::parse_one(text, line::Mode::of(format), Detail::Full).ok()?
         }

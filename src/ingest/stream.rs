@@ -6,6 +6,7 @@
 
 use super::{Detail, Format, HeaderRows, IngestError, IngestLimits, Parsed, csv, detect, input, json, line, w3c};
 use crate::ingest::encoding::{self, Encoding};
+use crate::ingest::formats::LineFormat;
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::Read;
@@ -120,8 +121,15 @@ pub fn ingest_file<T: Send>(
     let mode = line::Mode::of(format);
     let pending = head.split_off(content_offset);
     // Read ahead and handed back buffers between parses, on this thread only.
-    let reader =
-        std::cell::RefCell::new(LineBlocks { file, pending, offset: 0, line: 1, done: false, spare: Vec::new() });
+    let reader = std::cell::RefCell::new(LineBlocks {
+        file,
+        pending,
+        offset: 0,
+        line: 1,
+        done: false,
+        spare: Vec::new(),
+        grouping: grouping_of(format),
+    });
     let mut first = true;
     parse_in_order(
         || {
@@ -255,7 +263,7 @@ fn ingest_whole<T: Send>(
     }
     on_open(&opened);
     let mode = line::Mode::of(format);
-    let mut blocks = cut_blocks(content, BLOCK_BYTES).into_iter();
+    let mut blocks = cut_blocks(content, BLOCK_BYTES, grouping_of(format)).into_iter();
     parse_in_order(
         || Ok(blocks.next()),
         |(start, end, line): (usize, usize, u64)| {
@@ -274,7 +282,7 @@ const DOCUMENT_PART: usize = 16_384;
 /// A document's records in parts of `size`, each with the skipped items before the next part's
 /// first record and the content offset where that record starts (`total_bytes` for the last).
 fn in_parts(parsed: Parsed, size: usize, total_bytes: u64) -> Vec<(Parsed, u64)> {
-    let Parsed { records, skipped, mut repaired } = parsed;
+    let Parsed { records, skipped, mut repaired, .. } = parsed;
     let mut skipped = skipped.into_iter().peekable();
     let mut records = records.into_iter().peekable();
     let mut parts = Vec::new();
@@ -286,7 +294,12 @@ fn in_parts(parsed: Parsed, size: usize, total_bytes: u64) -> Vec<(Parsed, u64)>
             None => skipped.by_ref().collect(),
         };
         let last = next.is_none();
-        let part = Parsed { records: part_records, skipped: part_skipped, repaired: std::mem::take(&mut repaired) };
+        let part = Parsed {
+            records: part_records,
+            skipped: part_skipped,
+            repaired: std::mem::take(&mut repaired),
+            ..Parsed::default()
+        };
         parts.push((part, next.map_or(total_bytes, |(_, at)| at)));
         if last {
             return parts;
@@ -294,18 +307,64 @@ fn in_parts(parsed: Parsed, size: usize, total_bytes: u64) -> Vec<(Parsed, u64)>
     }
 }
 
-/// (start, end, first line) of blocks of about `block_bytes` cut after a line end.
-pub(super) fn cut_blocks(content: &[u8], block_bytes: usize) -> Vec<(usize, usize, u64)> {
+/// (start, end, first line) of blocks of about `block_bytes` cut after a line end, and never
+/// between a call and the lines that continue it.
+pub(super) fn cut_blocks(
+    content: &[u8],
+    block_bytes: usize,
+    grouping: Option<&LineFormat>,
+) -> Vec<(usize, usize, u64)> {
     let mut blocks = Vec::new();
     let (mut start, mut line) = (0usize, 1u64);
     while start < content.len() {
         let wanted = start.saturating_add(block_bytes.max(1)).min(content.len());
-        let end = memchr::memchr(b'\n', &content[wanted..]).map_or(content.len(), |at| wanted + at + 1);
+        let mut end = memchr::memchr(b'\n', &content[wanted..]).map_or(content.len(), |at| wanted + at + 1);
+        if let Some(format) = grouping {
+            // The lines that continue the block's last call go with it.
+            while end < content.len() {
+                let line_end = memchr::memchr(b'\n', &content[end..]).map_or(content.len(), |at| end + at);
+                let next = &content[end..line_end];
+                let next = next.strip_suffix(b"\r").unwrap_or(next);
+                if !next.trim_ascii().is_empty() && !format.continues(next) {
+                    break;
+                }
+                end = (line_end + 1).min(content.len());
+            }
+        }
         blocks.push((start, end, line));
         line += memchr::memchr_iter(b'\n', &content[start..end]).count() as u64;
         start = end;
     }
     blocks
+}
+
+/// For a format whose calls span lines: the start of the last whole line of `buffer` (one that
+/// ends in it) that does not continue the call before it, where a block may end without parting
+/// a call from its lines. `None` for other formats, or when no line qualifies (a block-long stack
+/// trace is cut where it must be).
+fn call_start_before(buffer: &[u8], grouping: Option<&LineFormat>) -> Option<usize> {
+    let format = grouping?;
+    let mut end = memchr::memrchr(b'\n', buffer)?;
+    loop {
+        let start = memchr::memrchr(b'\n', &buffer[..end]).map_or(0, |at| at + 1);
+        let line = &buffer[start..end];
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if !line.trim_ascii().is_empty() && !format.continues(line) {
+            return Some(start);
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
+}
+
+/// The format whose calls span lines, if `format` is one.
+pub(super) fn grouping_of(format: Format) -> Option<&'static LineFormat> {
+    match format {
+        Format::Line(id) => Some(id.def()).filter(|def| def.continuation.is_some()),
+        _ => None,
+    }
 }
 
 struct Block {
@@ -324,6 +383,8 @@ struct LineBlocks {
     done: bool,
     /// Buffers of parsed blocks, reused: a fresh 4 MiB buffer costs a thousand page faults.
     spare: Vec<Vec<u8>>,
+    /// A format whose calls span lines: blocks end before a call's first line.
+    grouping: Option<&'static LineFormat>,
 }
 
 impl LineBlocks {
@@ -333,7 +394,9 @@ impl LineBlocks {
         let Some(after) = self.pending.get(FIRST_BLOCK_BYTES..).and_then(|tail| memchr::memchr(b'\n', tail)) else {
             return self.next_block();
         };
-        let rest = self.pending.split_off(FIRST_BLOCK_BYTES + after + 1);
+        let cut = FIRST_BLOCK_BYTES + after + 1;
+        let cut = call_start_before(&self.pending[..cut], self.grouping).filter(|&at| at > 0).unwrap_or(cut);
+        let rest = self.pending.split_off(cut);
         let bytes = std::mem::replace(&mut self.pending, rest);
         Ok(Some(self.block(bytes)))
     }
@@ -349,7 +412,9 @@ impl LineBlocks {
                 self.pending.len()
             } else {
                 match memchr::memrchr(b'\n', &self.pending) {
-                    Some(at) => at + 1,
+                    Some(at) => call_start_before(&self.pending[..=at], self.grouping)
+                        .filter(|&start| start > 0)
+                        .unwrap_or(at + 1),
                     // A line longer than the buffer: read on until it ends.
                     None => {
                         self.read_more(BLOCK_BYTES)?;
@@ -410,7 +475,7 @@ mod tests {
         let parsed = Parsed {
             records: [2, 3, 5, 6, 8].map(record).to_vec(),
             skipped: [1, 4, 7, 9].map(skipped).to_vec(),
-            repaired: 0,
+            ..Parsed::default()
         };
         let parts = in_parts(parsed, 2, 1000);
         let lines: Vec<(Vec<u64>, Vec<u64>, u64)> = parts
@@ -421,7 +486,7 @@ mod tests {
             })
             .collect();
         assert_eq!(lines, vec![(vec![2, 3], vec![1, 4], 50), (vec![5, 6], vec![7], 80), (vec![8], vec![9], 1000)]);
-        let empty = in_parts(Parsed { records: vec![], skipped: vec![skipped(1)], repaired: 0 }, 2, 7);
+        let empty = in_parts(Parsed { skipped: vec![skipped(1)], ..Parsed::default() }, 2, 7);
         assert_eq!(empty.len(), 1);
         assert_eq!((empty[0].0.skipped.len(), empty[0].1), (1, 7));
     }

@@ -66,6 +66,8 @@ pub struct Rows {
     pub skipped: Vec<Skipped>,
     /// Calls read from lines with bytes that are not UTF-8 (read as Windows-1252).
     pub repaired: u64,
+    /// Lines that belong to a call of a line before them.
+    pub belonging: u64,
 }
 
 thread_local! {
@@ -108,6 +110,7 @@ impl Rows {
             rows: BlockColumns::with_capacity(parsed.records.len()),
             skipped: parsed.skipped,
             repaired: parsed.repaired,
+            belonging: parsed.belonging,
             ..Self::default()
         };
         let mut memo = Memo::default();

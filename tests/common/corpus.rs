@@ -84,6 +84,21 @@ pub fn files() -> Vec<(&'static str, Vec<u8>)> {
         ("lone-bom.log", b"\xFF\xFE".to_vec()),
         ("lying-bom.ndjson", lying_bom),
         ("utf16-odd-length.ndjson", odd_utf16),
+        (
+            // A call whose headers and body follow it on lines of their own, and lines that look
+            // like them but follow no call.
+            "okhttp-body.log",
+            b(concat!(
+                "Content-Type: text/plain\n",
+                "<-- 409 Conflict https://api.example.com/v1/contacts (198ms)\n",
+                "Content-Type: application/json\n\n",
+                "{\"error\":\"Conflict\",\"message\":\"A contact with this email already exists\"}\n",
+                "<-- END HTTP (74-byte body)\n",
+                "--> GET https://api.example.com/v1/contacts\n",
+                "<-- END HTTP\n",
+                "<-- HTTP FAILED: java.net.SocketTimeoutException: timeout\n",
+            )),
+        ),
         ("blank-lines.log", b("\n\n   \n\t\r\n\x0c\n\r\n")),
         ("nul-and-invalid-utf8.ndjson", nul_ndjson),
         ("nul-and-invalid-utf8.log", nul_text),

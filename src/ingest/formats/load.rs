@@ -59,6 +59,10 @@ struct Definition {
     time_format: Option<String>,
     #[serde(default)]
     no_response: bool,
+    #[serde(default)]
+    continuation: Option<Spanned<String>>,
+    #[serde(default)]
+    body: Option<Spanned<String>>,
     sample: String,
     #[serde(default)]
     expect: Expect,
@@ -160,7 +164,8 @@ fn add(registry: &mut Registry, format: LineFormat) {
 }
 
 fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Option<usize>, String)> {
-    let Definition { name, title, pattern, patterns, time_format, no_response, sample, expect } = definition;
+    let Definition { name, title, pattern, patterns, time_format, no_response, continuation, body, sample, expect } =
+        definition;
     let name_ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !name_ok {
         return Err((None, format!("format name {name:?}: use letters, digits, - and _")));
@@ -172,14 +177,19 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
     if sources.is_empty() {
         return Err((None, format!("format {name:?} has no pattern")));
     }
-    let mut compiled = Vec::with_capacity(sources.len());
-    for source in sources {
-        let at = Some(source.span().start);
-        let pattern = regex::RegexBuilder::new(source.get_ref())
+    let build = |source: &Spanned<String>| {
+        regex::RegexBuilder::new(source.get_ref())
             .size_limit(PATTERN_SIZE_LIMIT)
             .dfa_size_limit(PATTERN_SIZE_LIMIT)
             .build()
-            .map_err(|error| (at, format!("format {name:?}: bad pattern: {error}")))?;
+            .map_err(|error| (Some(source.span().start), format!("format {name:?}: bad pattern: {error}")))
+    };
+    let continuation = continuation.as_ref().map(build).transpose()?;
+    let body = body.as_ref().map(build).transpose()?;
+    let mut compiled = Vec::with_capacity(sources.len());
+    for source in sources {
+        let at = Some(source.span().start);
+        let pattern = build(&source)?;
         let names: Vec<&str> = pattern.capture_names().flatten().collect();
         if !names.iter().any(|capture| ["status", "body", "message", "error"].contains(capture)) {
             return Err((at, format!("format {name:?}: the pattern captures no status, body, message or error")));
@@ -189,7 +199,18 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
     // Names live as long as errlens: formats are loaded once.
     let name: &'static str = Box::leak(name.into_boxed_str());
     let origin = origin.clone();
-    Ok(LineFormat { name, title, origin, sample, expect, patterns: compiled, time_format, no_response })
+    Ok(LineFormat {
+        name,
+        title,
+        origin,
+        sample,
+        expect,
+        patterns: compiled,
+        time_format,
+        no_response,
+        continuation,
+        body,
+    })
 }
 
 impl LineFormat {
