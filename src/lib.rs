@@ -13,6 +13,7 @@ pub mod email;
 pub mod endpoint;
 pub mod ingest;
 pub mod knowledge;
+pub mod output;
 pub mod query;
 pub mod record;
 pub mod redact;

@@ -6,22 +6,6 @@ use crate::record::{Message, Record};
 use crate::redact::Redactor;
 use eframe::egui;
 
-/// The call as a cURL command.
-pub fn as_curl(record: &Record) -> String {
-    let mut command =
-        format!("curl -X {} '{}'", record.method.as_deref().unwrap_or("GET"), record.url.as_deref().unwrap_or("/"));
-    for (name, value) in &record.request.headers {
-        if name.starts_with(':') {
-            continue;
-        }
-        command.push_str(&format!(" \\\n  -H '{name}: {}'", value.replace('\'', "'\\''")));
-    }
-    if let Some(body) = &record.request.body {
-        command.push_str(&format!(" \\\n  --data '{}'", body.replace('\'', "'\\''")));
-    }
-    command
-}
-
 fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message) {
     egui::CollapsingHeader::new(format!("{title} headers ({})", message.headers.len())).default_open(false).show(
         ui,
@@ -113,7 +97,7 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
     }
     ui.horizontal(|ui| {
         if ui.button("Copy as cURL").clicked() {
-            ui.ctx().copy_text(as_curl(&record));
+            ui.ctx().copy_text(crate::output::shell::curl_command(&record));
         }
         if ui.button("Copy as JSON").clicked() {
             let json = serde_json::json!({
@@ -144,6 +128,7 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::shell::curl_command;
 
     #[test]
     fn what_is_copied_is_what_is_shown() {
@@ -160,12 +145,12 @@ mod tests {
         };
         let redactor = Redactor { account_email: Some("ops@acme-shop.example".into()), ..Redactor::default() };
         let masked = redactor.redact_record(&record).value;
-        let curl = as_curl(&masked);
+        let curl = curl_command(&masked);
         for secret in [key.as_str(), "anna.schmidt@example.de", "Anna"] {
             assert!(!curl.contains(secret), "{secret} in {curl}");
             assert!(!format!("{masked:?}").contains(secret), "{secret} shown");
         }
         assert!(curl.contains("-H 'Accept: application/json'") && curl.contains("\"language\":\"de\""), "{curl}");
-        assert!(as_curl(&record).contains(&key));
+        assert!(curl_command(&record).contains(&key));
     }
 }
