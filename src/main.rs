@@ -20,7 +20,8 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(code) => std::process::ExitCode::from(code as u8),
         Err(error) => {
-            eprintln!("errlens: {error:#}");
+            // The error may name a file, whose name is anyone's to choose.
+            eprintln!("errlens: {}", errlens::output::text::one_line(&format!("{error:#}")));
             std::process::ExitCode::from(1)
         }
     }

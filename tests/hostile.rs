@@ -7,6 +7,8 @@
 mod common;
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "hostile/outputs.rs"]
+mod outputs;
 
 use errlens::ingest::{self, Format, IngestError, IngestLimits, SkipReason};
 use errlens::redact::Redactor;

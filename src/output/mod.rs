@@ -8,12 +8,13 @@
 //!   C1), Unicode's bidirectional controls and line separators are shown escaped (`\e`, `\r`,
 //!   `\u{202e}`), so logged text cannot move the cursor, recolour the terminal, set its title or
 //!   clipboard, start a fake line, or reorder what is shown.
-//! - [`mail`]: `.eml` headers and `mailto:` links; logged text cannot end a header or add one.
+//! - [`json`]: the CLI's JSON and Copy as JSON; what serde_json leaves raw in a string (DEL, C1,
+//!   bidirectional controls) is written as `\uXXXX`, the same value to a JSON reader.
 //!
-//! JSON output needs nothing here: serde_json escapes every control character.
-//! File names need nothing here either: no path that errlens writes to is taken from a log (the
+//! File names need nothing here: no path that errlens writes to is taken from a log (the
 //! `.eml` is saved where the user picks, `errlens redact` writes to stdout).
 
+pub mod json;
 pub mod shell;
 pub mod text;
 
