@@ -4,9 +4,10 @@
 //!
 //! Everything quoted from the log goes through the [`Redactor`]; the finished text goes through it
 //! once more, so nothing the parts missed can leak. Rendered as plain text, an RFC 5322 message
-//! (`.eml`), or a `mailto:` URL.
+//! (`.eml`), or a `mailto:` URL, through [`mail`](crate::output::mail).
 
 use crate::ingest::time::format_rfc3339;
+use crate::output::{mail, text};
 use crate::record::Record;
 use crate::redact::{Redaction, Redactor};
 use crate::store::{NO_TIME, Store};
@@ -89,7 +90,10 @@ pub fn compose(
         redacted.value
     };
 
-    let endpoint = group.endpoints.first().map_or("(unknown endpoint)", |e| e.endpoint.as_str());
+    // A value from the log that the email shows on one line stays on it: a CR or LF in it is
+    // shown escaped and starts no line of its own (the body's last pass keeps line breaks).
+    let line = |value: &str| text::one_line(value).into_owned();
+    let endpoint = line(group.endpoints.first().map_or("(unknown endpoint)", |e| e.endpoint.as_str()));
     let since =
         group.first_seen.as_deref().and_then(|t| t.get(..10)).map(|day| format!(" since {day}")).unwrap_or_default();
     let plural = if group.count == 1 { "failure" } else { "failures" };
@@ -99,6 +103,7 @@ pub fn compose(
         group.title,
         group.count
     ));
+    let subject = line(&subject);
 
     let mut body = String::new();
     let greeting = vendor.map_or_else(|| "Hello,".to_string(), |vendor| format!("Hello {} support,", vendor.name));
@@ -113,7 +118,8 @@ pub fn compose(
         group.last_seen.as_deref().unwrap_or("(no time in the log)"),
     );
     if group.endpoints.len() > 1 {
-        let others: Vec<String> = group.endpoints.iter().map(|e| format!("{} ({})", e.endpoint, e.count)).collect();
+        let others: Vec<String> =
+            group.endpoints.iter().map(|e| format!("{} ({})", line(&e.endpoint), e.count)).collect();
         let _ = writeln!(body, "Endpoints affected: {}.", others.join(", "));
     }
     let _ = writeln!(
@@ -124,8 +130,8 @@ pub fn compose(
     let _ = writeln!(
         body,
         "1. Endpoint\n   {} {}\n",
-        example.method.as_deref().unwrap_or("?"),
-        example.url.as_deref().unwrap_or(endpoint)
+        line(example.method.as_deref().unwrap_or("?")),
+        example.url.as_deref().map_or_else(|| endpoint.clone(), line)
     );
     let _ = writeln!(
         body,
@@ -139,7 +145,7 @@ pub fn compose(
         redactor.account_email.as_deref().filter(|e| !e.is_empty()).unwrap_or("(please add your account email)")
     );
     if let Some(id) = &example.request_id {
-        let _ = writeln!(body, "Request id of this call: {id}");
+        let _ = writeln!(body, "Request id of this call: {}", line(id));
     }
     let more = more_request_ids(store, &rows, chosen);
     if !more.is_empty() {
@@ -147,7 +153,7 @@ pub fn compose(
     }
     if !group.messages.is_empty() {
         let variants: Vec<String> =
-            group.messages.iter().take(3).map(|m| format!("\"{}\" ({}×)", m.message, m.count)).collect();
+            group.messages.iter().take(3).map(|m| format!("\"{}\" ({}×)", line(&m.message), m.count)).collect();
         let _ = writeln!(body, "Messages seen: {}", variants.join(", "));
     }
     if !group.fix.is_empty() {
@@ -160,7 +166,7 @@ pub fn compose(
     if let Some(email) = redactor.account_email.as_deref().filter(|e| !e.is_empty()) {
         let _ = writeln!(body, "{email}");
     }
-    let body = redact(&body);
+    let body = text::lines(&redact(&body)).into_owned();
     Ok(SupportEmail {
         to: vendor.map(|vendor| vendor.support_email.clone()),
         from: redactor.account_email.clone().filter(|e| !e.is_empty()),
@@ -192,15 +198,16 @@ fn indent(text: &str) -> String {
 
 fn response_text(record: &Record) -> String {
     if record.status == 0 {
-        return format!("No response: {}", record.message.as_deref().unwrap_or("the connection failed"));
+        let message = record.message.as_deref().unwrap_or("the connection failed");
+        return format!("No response: {}", text::one_line(message));
     }
-    let mut text = format!("HTTP {}\n", record.status);
+    let mut response = format!("HTTP {}\n", record.status);
     for (name, value) in &record.response.headers {
-        let _ = writeln!(text, "{name}: {value}");
+        let _ = writeln!(response, "{}: {}", text::one_line(name), text::one_line(value));
     }
-    text.push('\n');
-    text.push_str(&pretty(record.response.body.as_deref(), "(the log has no response body)"));
-    text
+    response.push('\n');
+    response.push_str(&pretty(record.response.body.as_deref(), "(the log has no response body)"));
+    response
 }
 
 fn more_request_ids(store: &Store, rows: &[u32], chosen: u32) -> Vec<String> {
@@ -211,8 +218,8 @@ fn more_request_ids(store: &Store, rows: &[u32], chosen: u32) -> Vec<String> {
             let record = store.record(row as usize)?;
             let id = record.request_id.clone()?;
             Some(match time_of(&record) {
-                Some(time) => format!("{id} ({time})"),
-                None => id,
+                Some(time) => format!("{} ({time})", text::one_line(&id)),
+                None => text::one_line(&id).into_owned(),
             })
         })
         .take(MORE_OCCURRENCES)
@@ -221,58 +228,31 @@ fn more_request_ids(store: &Store, rows: &[u32], chosen: u32) -> Vec<String> {
 
 impl SupportEmail {
     /// The message as RFC 5322 text (CRLF line ends), ready to save as `.eml` or pipe to a mailer.
+    /// Headers, addresses and the body are written by [`mail`], which keeps logged text from
+    /// ending a header or adding one.
     pub fn to_rfc5322(&self) -> String {
         let mut message = String::new();
-        if let Some(from) = &self.from {
-            let _ = write!(message, "From: {from}\r\n");
+        if let Some(from) = self.from.as_deref().and_then(mail::address) {
+            message.push_str(&mail::header("From", from));
         }
-        if let Some(to) = &self.to {
-            let _ = write!(message, "To: {to}\r\n");
+        if let Some(to) = self.to.as_deref().and_then(mail::address) {
+            message.push_str(&mail::header("To", to));
         }
-        let _ = write!(message, "Subject: {}\r\n", encode_header(&self.subject));
-        message.push_str(
-            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n",
-        );
+        message.push_str(&mail::header("Subject", &self.subject));
+        let (transfer_encoding, body) = mail::body(&self.body);
+        message.push_str("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n");
+        let _ = write!(message, "Content-Transfer-Encoding: {transfer_encoding}\r\n");
         // Mail clients open an .eml with this header as a draft to send, not as a received mail.
         message.push_str("X-Unsent: 1\r\n\r\n");
-        for line in self.body.lines() {
-            message.push_str(line);
-            message.push_str("\r\n");
-        }
+        message.push_str(&body);
         message
     }
 
     /// A `mailto:` URL, or `None` when it would be longer than mail clients accept.
     pub fn to_mailto(&self) -> Option<String> {
-        let url = format!(
-            "mailto:{}?subject={}&body={}",
-            self.to.as_deref().unwrap_or_default(),
-            percent_encode(&self.subject),
-            percent_encode(&self.body.replace('\n', "\r\n"))
-        );
+        let url = mail::mailto(self.to.as_deref(), &self.subject, &self.body);
         (url.len() <= MAX_MAILTO_CHARS).then_some(url)
     }
-}
-
-/// RFC 2047 encoded-word for a header with non-ASCII text.
-fn encode_header(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_string();
-    }
-    use base64::Engine as _;
-    format!("=?utf-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(text))
-}
-
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@
 //!   C1), Unicode's bidirectional controls and line separators are shown escaped (`\e`, `\r`,
 //!   `\u{202e}`), so logged text cannot move the cursor, recolour the terminal, set its title or
 //!   clipboard, start a fake line, or reorder what is shown.
+//! - [`mail`]: `.eml` headers and bodies, `mailto:` links; logged text cannot end a header or add
+//!   one, nor add a recipient.
 //! - [`json`]: the CLI's JSON and Copy as JSON; what serde_json leaves raw in a string (DEL, C1,
 //!   bidirectional controls) is written as `\uXXXX`, the same value to a JSON reader.
 //!
@@ -15,6 +17,7 @@
 //! `.eml` is saved where the user picks, `errlens redact` writes to stdout).
 
 pub mod json;
+pub mod mail;
 pub mod shell;
 pub mod text;
 

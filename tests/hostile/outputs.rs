@@ -111,3 +111,51 @@ fn an_unreadable_file_is_named_escaped_on_stderr() {
         assert!(stderr.contains("gone\\e[2J\\e]0;owned\\u{7}.log"), "{stderr}");
     }
 }
+
+/// The header names of an RFC 5322 message, continuation lines joined to their header.
+fn header_names(message: &str) -> Vec<&str> {
+    let head = message.split("\r\n\r\n").next().unwrap_or_default();
+    head.split("\r\n")
+        .filter(|line| !line.starts_with([' ', '\t']))
+        .map(|line| line.split(':').next().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn a_subject_splitting_call_leaves_the_eml_headers_intact() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("calls.ndjson");
+    let split = "\\r\\nBcc: victim@evil.example\\r\\n\\r\\nInjected body";
+    let call = format!(
+        r#"{{"timestamp":"2026-11-20T09:10:37Z","method":"POST{split}","url":"/v1/orders{split}","status":500,"response":{{"body":{{"message":"boom{split}\u001b]0;owned\u0007"}}}}}}"#
+    );
+    std::fs::write(&log, format!("{call}\n{call}\n")).expect("write the log");
+    let output = common::errlens(&[
+        "email",
+        "--group",
+        "internal_error",
+        "--account-email",
+        "ops@acme-shop.example",
+        path_arg(&log),
+    ]);
+    let message = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        header_names(&message),
+        ["From", "Subject", "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "X-Unsent"],
+        "{message}"
+    );
+    // The logged line breaks show escaped, on the lines they were logged on.
+    let unfolded = message.replace("\r\n ", " ");
+    let subject = unfolded.lines().find(|line| line.starts_with("Subject:")).unwrap_or_default();
+    assert!(
+        subject.contains("on POST\\r\\nBCC: [customer email]\\r\\n\\r\\nINJECTED BODY /v1/orders\\r\\n"),
+        "{subject}"
+    );
+    assert!(
+        message.contains("\r\n1. Endpoint\r\n   POST\\r\\nBCC: [customer email]\\r\\n\\r\\nINJECTED BODY /v1/orders"),
+        "{message}"
+    );
+    assert!(!message.lines().any(|line| line.starts_with("Bcc") || line.starts_with("Injected")), "{message}");
+    assert_eq!(raw_controls(&message.replace("\r\n", "\n")), [], "{message}");
+}
