@@ -83,49 +83,28 @@ fn parse_format(name: &str) -> Result<Format, String> {
     name.parse()
 }
 
-/// Files given on the command line, with folders expanded to the files in them (sorted,
-/// recursive, hidden files left out).
-pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found = Vec::new();
-            collect_dir(path, &mut found);
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    files
-}
-
-fn collect_dir(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        // An unreadable folder is reported when it is read as a file.
-        found.push(dir.to_path_buf());
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            collect_dir(&path, found);
-        } else {
-            found.push(path);
-        }
-    }
-}
-
 /// Loads inputs into a store; failures stay in the store with their message.
+/// Folders are read through [`crate::walk`]; what it left out is named on stderr.
 pub fn load_store(files: &[PathBuf], input_format: Option<Format>) -> Store {
+    let walked = crate::walk::files_of(files);
+    report_left_out(&walked.left_out);
     let mut store = Store::new(Arc::new(Knowledge::bundled()));
-    for path in expand_inputs(files) {
+    for path in walked.files {
         store.load(path, input_format);
     }
     store
+}
+
+/// How many left-out entries are named before the rest are counted.
+const LEFT_OUT_NAMED: usize = 5;
+
+fn report_left_out(left_out: &[(PathBuf, crate::walk::LeftOut)]) {
+    for (path, why) in left_out.iter().take(LEFT_OUT_NAMED) {
+        eprintln!("errlens: left out {}: {why}", one_line(&path.to_string_lossy()));
+    }
+    if left_out.len() > LEFT_OUT_NAMED {
+        eprintln!("errlens: ... and {} more left out", left_out.len() - LEFT_OUT_NAMED);
+    }
 }
 
 /// Runs `errlens summary`; returns the process exit code.

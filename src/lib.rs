@@ -22,3 +22,4 @@ pub mod store;
 pub mod summary;
 mod text_memo;
 pub mod variant;
+pub mod walk;

@@ -7,6 +7,8 @@
 mod common;
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "hostile/folders.rs"]
+mod folders;
 #[path = "hostile/outputs.rs"]
 mod outputs;
 

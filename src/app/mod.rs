@@ -215,7 +215,7 @@ impl App {
 
     /// Opens files (folders are expanded); `replace` starts a new session.
     pub fn open(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>, replace: bool) {
-        let paths = crate::cli::expand_inputs(&paths);
+        let paths = crate::walk::files_of(&paths).files;
         if replace {
             self.store = Arc::new(Store::new(Arc::clone(&self.store.knowledge)));
             self.arrived.clear();
