@@ -180,7 +180,7 @@ pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
         ui.label(group.retry.advice());
         if !group.retry_after.is_empty() {
             let seen: Vec<String> =
-                group.retry_after.iter().map(|(value, count)| format!("{value} s ({count}×)")).collect();
+                group.retry_after.iter().map(|(value, count)| format!("{} s ({count}×)", one_line(value))).collect();
             ui.label(format!("Retry-After seen: {}", seen.join(", ")));
         }
         ui.add_space(6.0);
