@@ -251,6 +251,10 @@ impl App {
         let ctx = ctx.clone();
         let repaint = move || ctx.request_repaint_after(ONE_FRAME_SOON);
         self.loader = Some(Loader::start(paths, Arc::clone(&self.store.knowledge), repaint));
+        // A cancelled load's progress is not this one's: the status bar says "Loading…" or
+        // "Listing…" until the new loader reports.
+        self.progress = None;
+        self.listing = None;
         self.stale = true;
     }
 
