@@ -82,28 +82,17 @@ pub fn compose(
     let redacted = redactor.redact_record(&original);
     let example = redacted.value;
     let vendor = store.kind_vendor.get(&group.kind_index).and_then(|&index| store.knowledge.vendor(index));
-    let mut removed = redacted.removed;
-    // The last pass over the finished text catches what the parts missed (and ids from other calls).
-    let mut redact = |text: &str| {
-        let redacted = redactor.redact_text(text);
-        removed.extend(redacted.removed);
-        redacted.value
-    };
-
-    // A value from the log that the email shows on one line stays on it: a CR or LF in it is
-    // shown escaped and starts no line of its own (the body's last pass keeps line breaks).
-    let line = |value: &str| text::one_line(value).into_owned();
-    let endpoint = line(group.endpoints.first().map_or("(unknown endpoint)", |e| e.endpoint.as_str()));
+    let mut parts = Parts { redactor, removed: redacted.removed };
+    let endpoint = parts.line(group.endpoints.first().map_or("(unknown endpoint)", |e| e.endpoint.as_str()));
     let since =
         group.first_seen.as_deref().and_then(|t| t.get(..10)).map(|day| format!(" since {day}")).unwrap_or_default();
     let plural = if group.count == 1 { "failure" } else { "failures" };
-    let subject = redact(&format!(
+    let subject = parts.line(&format!(
         "[API] {} {} on {endpoint} ({} {plural}{since})",
         status_text(group.status),
         group.title,
         group.count
     ));
-    let subject = line(&subject);
 
     let mut body = String::new();
     let greeting = vendor.map_or_else(|| "Hello,".to_string(), |vendor| format!("Hello {} support,", vendor.name));
@@ -119,7 +108,7 @@ pub fn compose(
     );
     if group.endpoints.len() > 1 {
         let others: Vec<String> =
-            group.endpoints.iter().map(|e| format!("{} ({})", line(&e.endpoint), e.count)).collect();
+            group.endpoints.iter().map(|e| format!("{} ({})", parts.line(&e.endpoint), e.count)).collect();
         let _ = writeln!(body, "Endpoints affected: {}.", others.join(", "));
     }
     let _ = writeln!(
@@ -130,30 +119,30 @@ pub fn compose(
     let _ = writeln!(
         body,
         "1. Endpoint\n   {} {}\n",
-        line(example.method.as_deref().unwrap_or("?")),
-        example.url.as_deref().map_or_else(|| endpoint.clone(), line)
+        parts.line(example.method.as_deref().unwrap_or("?")),
+        example.url.as_deref().map_or_else(|| endpoint.clone(), |url| parts.line(url))
     );
     let _ = writeln!(
         body,
         "2. Request body (sensitive data removed)\n{}\n",
         indent(&pretty(example.request.body.as_deref(), "(the log has no request body)"))
     );
-    let _ = writeln!(body, "3. Full error response\n{}\n", indent(&response_text(&example)));
+    let _ = writeln!(body, "3. Full error response\n{}\n", indent(&response_text(&example, &mut parts)));
     let _ = writeln!(
         body,
         "4. Account email\n   {}\n",
         redactor.account_email.as_deref().filter(|e| !e.is_empty()).unwrap_or("(please add your account email)")
     );
     if let Some(id) = &example.request_id {
-        let _ = writeln!(body, "Request id of this call: {}", line(id));
+        let _ = writeln!(body, "Request id of this call: {}", parts.line(id));
     }
-    let more = more_request_ids(store, &rows, chosen);
+    let more = more_request_ids(store, &rows, chosen, &mut parts);
     if !more.is_empty() {
         let _ = writeln!(body, "Request ids of other occurrences: {}", more.join(", "));
     }
     if !group.messages.is_empty() {
         let variants: Vec<String> =
-            group.messages.iter().take(3).map(|m| format!("\"{}\" ({}×)", line(&m.message), m.count)).collect();
+            group.messages.iter().take(3).map(|m| format!("\"{}\" ({}×)", parts.line(&m.message), m.count)).collect();
         let _ = writeln!(body, "Messages seen: {}", variants.join(", "));
     }
     if !group.fix.is_empty() {
@@ -166,14 +155,36 @@ pub fn compose(
     if let Some(email) = redactor.account_email.as_deref().filter(|e| !e.is_empty()) {
         let _ = writeln!(body, "{email}");
     }
-    let body = text::lines(&redact(&body)).into_owned();
+    // The last pass over the finished text catches what the parts missed (and ids from other calls).
+    let body = text::lines(&parts.redact(&body)).into_owned();
     Ok(SupportEmail {
         to: vendor.map(|vendor| vendor.support_email.clone()),
         from: redactor.account_email.clone().filter(|e| !e.is_empty()),
         subject,
         body,
-        removed,
+        removed: parts.removed,
     })
+}
+
+/// Text from the log on its way into the email, and what was removed from it.
+struct Parts<'a> {
+    redactor: &'a Redactor,
+    removed: Vec<Redaction>,
+}
+
+impl Parts<'_> {
+    fn redact(&mut self, text: &str) -> String {
+        let redacted = self.redactor.redact_text(text);
+        self.removed.extend(redacted.removed);
+        redacted.value
+    }
+
+    /// A value the email shows on one line: redacted, then a CR, LF or other control in it
+    /// escaped, so it starts no line of its own. In that order: an escaped line break (`\n`)
+    /// glued to a secret could hide the secret from the redactor.
+    fn line(&mut self, value: &str) -> String {
+        text::one_line(&self.redact(value)).into_owned()
+    }
 }
 
 fn status_text(status: u16) -> String {
@@ -196,21 +207,21 @@ fn indent(text: &str) -> String {
     text.lines().map(|line| format!("   {line}")).collect::<Vec<_>>().join("\n")
 }
 
-fn response_text(record: &Record) -> String {
+fn response_text(record: &Record, parts: &mut Parts) -> String {
     if record.status == 0 {
         let message = record.message.as_deref().unwrap_or("the connection failed");
-        return format!("No response: {}", text::one_line(message));
+        return format!("No response: {}", parts.line(message));
     }
     let mut response = format!("HTTP {}\n", record.status);
     for (name, value) in &record.response.headers {
-        let _ = writeln!(response, "{}: {}", text::one_line(name), text::one_line(value));
+        let _ = writeln!(response, "{}: {}", parts.line(name), parts.line(value));
     }
     response.push('\n');
     response.push_str(&pretty(record.response.body.as_deref(), "(the log has no response body)"));
     response
 }
 
-fn more_request_ids(store: &Store, rows: &[u32], chosen: u32) -> Vec<String> {
+fn more_request_ids(store: &Store, rows: &[u32], chosen: u32, parts: &mut Parts) -> Vec<String> {
     rows.iter()
         .rev()
         .filter(|&&row| row != chosen)
@@ -218,8 +229,8 @@ fn more_request_ids(store: &Store, rows: &[u32], chosen: u32) -> Vec<String> {
             let record = store.record(row as usize)?;
             let id = record.request_id.clone()?;
             Some(match time_of(&record) {
-                Some(time) => format!("{} ({time})", text::one_line(&id)),
-                None => text::one_line(&id).into_owned(),
+                Some(time) => format!("{} ({time})", parts.line(&id)),
+                None => parts.line(&id),
             })
         })
         .take(MORE_OCCURRENCES)
