@@ -3,6 +3,8 @@
 //! records, skipped lines with reasons, or an error naming the file; nothing panics or hangs.
 //!
 //! The files are generated at test time (`common/corpus.rs`); the large ones only in their test.
+//! What errlens writes for hostile logs (terminal, JSON, mail) is in `hostile/outputs.rs`; folders
+//! built to trap a walk are in `hostile/folders.rs`.
 
 mod common;
 #[path = "common/corpus.rs"]
