@@ -3,11 +3,13 @@
 
 use crate::ingest::Format;
 use crate::knowledge::Knowledge;
+use crate::output::text::one_line;
 use crate::redact::Redactor;
 use crate::store::Store;
 use crate::summary::{self, Summary};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::fmt::Write as _;
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -135,49 +137,28 @@ pub fn run_formats(loaded_cleanly: bool) -> anyhow::Result<i32> {
     Ok(if loaded_cleanly { 0 } else { 2 })
 }
 
-/// Files given on the command line, with folders expanded to the files in them (sorted,
-/// recursive, hidden files left out).
-pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found = Vec::new();
-            collect_dir(path, &mut found);
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    files
-}
-
-fn collect_dir(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        // An unreadable folder is reported when it is read as a file.
-        found.push(dir.to_path_buf());
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            collect_dir(&path, found);
-        } else {
-            found.push(path);
-        }
-    }
-}
-
 /// Loads inputs into a store; failures stay in the store with their message.
+/// Folders are read through [`crate::walk`]; what it left out is named on stderr.
 pub fn load_store(files: &[PathBuf], input_format: Option<Format>) -> Store {
+    let walked = crate::walk::files_of(files);
+    report_left_out(&walked.left_out);
     let mut store = Store::new(Arc::new(Knowledge::installed().clone()));
-    for path in expand_inputs(files) {
+    for path in walked.files {
         store.load(path, input_format);
     }
     store
+}
+
+/// How many left-out entries are named before the rest are counted.
+const LEFT_OUT_NAMED: usize = 5;
+
+fn report_left_out(left_out: &[(PathBuf, crate::walk::LeftOut)]) {
+    for (path, why) in left_out.iter().take(LEFT_OUT_NAMED) {
+        eprintln!("errlens: left out {}: {why}", one_line(&path.to_string_lossy()));
+    }
+    if left_out.len() > LEFT_OUT_NAMED {
+        eprintln!("errlens: ... and {} more left out", left_out.len() - LEFT_OUT_NAMED);
+    }
 }
 
 /// Runs `errlens summary`; returns the process exit code.
@@ -186,7 +167,7 @@ pub fn run_summary(format: OutputFormat, input_format: Option<Format>, files: &[
     let summary = summary::summarize(&store, None);
     let failed = report_unreadable(&store);
     match format {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&summary)?),
+        OutputFormat::Json => println!("{}", crate::output::json::to_string_pretty(&summary)?),
         OutputFormat::Text => print!("{}", render_text(&summary)),
     }
     Ok(if failed { 2 } else { 0 })
@@ -226,9 +207,16 @@ pub fn run_redact(account_email: Option<String>, input_format: Option<Format>, f
     let format = input_format.unwrap_or_else(|| crate::ingest::detect_input(&bytes));
     let redactor = Redactor { account_email, ..Redactor::default() };
     let redacted = crate::redact_log::redact_log(&bytes, format, &redactor);
-    print!("{}", redacted.value);
-    eprintln!("errlens: {} sensitive value(s) removed from {}", redacted.removed.len(), file.display());
+    print!("{}", for_stdout(&redacted.value, std::io::stdout().is_terminal()));
+    let file = one_line(&file.to_string_lossy()).into_owned();
+    eprintln!("errlens: {} sensitive value(s) removed from {file}", redacted.removed.len());
     Ok(0)
+}
+
+/// The redacted log as written to stdout: as it is into a file or a pipe (a copy in the log's
+/// own format), with its control characters escaped when a terminal would act on them.
+fn for_stdout(log: &str, to_terminal: bool) -> std::borrow::Cow<'_, str> {
+    if to_terminal { crate::output::text::lines(log) } else { std::borrow::Cow::Borrowed(log) }
 }
 
 /// Names every unreadable input on stderr, and explains every input that gave no calls; true
@@ -237,20 +225,21 @@ fn report_unreadable(store: &Store) -> bool {
     let mut failed = false;
     for file in &store.files {
         if let Some(error) = &file.error {
-            eprintln!("errlens: {error}");
+            eprintln!("errlens: {}", one_line(error));
             failed = true;
         } else if file.records == 0
             && file.skipped_count > 0
             && let Some(format) = file.format
         {
             let help = crate::ingest::dead_end::explain(&file.path, format.name(), &file.skipped, file.skipped_count);
-            eprint!("errlens: {help}");
+            eprint!("errlens: {}", crate::output::text::lines(&help));
         }
     }
     failed
 }
 
-/// The summary as a readable table.
+/// The summary as a readable table. Every text from a log or a file name is shown through
+/// [`one_line`]: a control character in it reaches the terminal escaped, never as itself.
 pub fn render_text(summary: &Summary) -> String {
     let mut out = String::new();
     let rate = if summary.records == 0 { 0.0 } else { 100.0 * summary.errors as f64 / summary.records as f64 };
@@ -268,9 +257,10 @@ pub fn render_text(summary: &Summary) -> String {
             (Some(format), false) => format.to_string(),
             (None, _) => "-".to_string(),
         };
-        let _ = writeln!(out, "{:<44} {:<8} {:>8} {:>8}", input.path, format, input.records, input.skipped);
+        let path = one_line(&input.path);
+        let _ = writeln!(out, "{path:<44} {format:<8} {:>8} {:>8}", input.records, input.skipped);
         if let Some(error) = &input.error {
-            let _ = writeln!(out, "    error: {error}");
+            let _ = writeln!(out, "    error: {}", one_line(error));
         }
         if input.encoding != crate::ingest::encoding::Encoding::Utf8 {
             let _ = writeln!(out, "    read as {} text", input.encoding);
@@ -283,13 +273,14 @@ pub fn render_text(summary: &Summary) -> String {
             );
         }
         for example in input.skipped_examples.iter().take(5) {
-            let _ = writeln!(out, "    line {}: {}", example.line, example.reason);
+            let _ = writeln!(out, "    line {}: {}", example.line, one_line(&example.reason));
         }
         if input.skipped > 5 {
             let _ = writeln!(out, "    ... and {} more skipped", input.skipped - 5);
         }
     }
-    let statuses: Vec<String> = summary.by_status.iter().map(|(status, count)| format!("{status}: {count}")).collect();
+    let statuses: Vec<String> =
+        summary.by_status.iter().map(|(status, count)| format!("{}: {count}", one_line(status))).collect();
     let _ = writeln!(out, "\nby status: {}\n", statuses.join(", "));
     if summary.groups.is_empty() {
         let _ = writeln!(out, "No failed calls.");
@@ -302,19 +293,31 @@ pub fn render_text(summary: &Summary) -> String {
             "{:>6}  {:<4} {:<24} {:<28} {}",
             group.count,
             group.status,
-            group.kind,
-            group.title,
-            group.last_seen.as_deref().unwrap_or("-")
+            one_line(&group.kind),
+            one_line(&group.title),
+            one_line(group.last_seen.as_deref().unwrap_or("-"))
         );
         if let Some(top) = group.endpoints.first() {
-            let _ = writeln!(out, "{:>12} {} ({})", "endpoint:", top.endpoint, top.count);
+            let _ = writeln!(out, "{:>12} {} ({})", "endpoint:", one_line(&top.endpoint), top.count);
         }
         if let Some(top) = group.messages.first() {
-            let _ = writeln!(out, "{:>12} {} ({})", "message:", top.message, top.count);
+            let _ = writeln!(out, "{:>12} {} ({})", "message:", one_line(&top.message), top.count);
         }
         if !group.solution.is_empty() {
-            let _ = writeln!(out, "{:>12} {}", "fix:", group.solution);
+            let _ = writeln!(out, "{:>12} {}", "fix:", one_line(&group.solution));
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_redacted_log_is_escaped_for_a_terminal_only() {
+        let log = "{\"message\":\"\u{1b}]52;c;cm0gLXJmIH4=\u{7}\"}\r\n";
+        assert_eq!(for_stdout(log, false), log);
+        assert_eq!(for_stdout(log, true), "{\"message\":\"\\e]52;c;cm0gLXJmIH4=\\u{7}\"}\\r\n");
+    }
 }

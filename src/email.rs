@@ -4,9 +4,10 @@
 //!
 //! Everything quoted from the log goes through the [`Redactor`]; the finished text goes through it
 //! once more, so nothing the parts missed can leak. Rendered as plain text, an RFC 5322 message
-//! (`.eml`), or a `mailto:` URL.
+//! (`.eml`), or a `mailto:` URL, through [`mail`](crate::output::mail).
 
 use crate::ingest::time::format_rfc3339;
+use crate::output::{mail, text};
 use crate::record::Record;
 use crate::redact::{Redaction, Redactor};
 use crate::store::{NO_TIME, Store};
@@ -81,19 +82,12 @@ pub fn compose(
     let redacted = redactor.redact_record(&original);
     let example = redacted.value;
     let vendor = store.kind_vendor.get(&group.kind_index).and_then(|&index| store.knowledge.vendor(index));
-    let mut removed = redacted.removed;
-    // The last pass over the finished text catches what the parts missed (and ids from other calls).
-    let mut redact = |text: &str| {
-        let redacted = redactor.redact_text(text);
-        removed.extend(redacted.removed);
-        redacted.value
-    };
-
-    let endpoint = group.endpoints.first().map_or("(unknown endpoint)", |e| e.endpoint.as_str());
+    let mut parts = Parts { redactor, removed: redacted.removed };
+    let endpoint = parts.line(group.endpoints.first().map_or("(unknown endpoint)", |e| e.endpoint.as_str()));
     let since =
         group.first_seen.as_deref().and_then(|t| t.get(..10)).map(|day| format!(" since {day}")).unwrap_or_default();
     let plural = if group.count == 1 { "failure" } else { "failures" };
-    let subject = redact(&format!(
+    let subject = parts.line(&format!(
         "[API] {} {} on {endpoint} ({} {plural}{since})",
         status_text(group.status),
         group.title,
@@ -113,7 +107,8 @@ pub fn compose(
         group.last_seen.as_deref().unwrap_or("(no time in the log)"),
     );
     if group.endpoints.len() > 1 {
-        let others: Vec<String> = group.endpoints.iter().map(|e| format!("{} ({})", e.endpoint, e.count)).collect();
+        let others: Vec<String> =
+            group.endpoints.iter().map(|e| format!("{} ({})", parts.line(&e.endpoint), e.count)).collect();
         let _ = writeln!(body, "Endpoints affected: {}.", others.join(", "));
     }
     let _ = writeln!(
@@ -124,30 +119,30 @@ pub fn compose(
     let _ = writeln!(
         body,
         "1. Endpoint\n   {} {}\n",
-        example.method.as_deref().unwrap_or("?"),
-        example.url.as_deref().unwrap_or(endpoint)
+        parts.line(example.method.as_deref().unwrap_or("?")),
+        example.url.as_deref().map_or_else(|| endpoint.clone(), |url| parts.line(url))
     );
     let _ = writeln!(
         body,
         "2. Request body (sensitive data removed)\n{}\n",
         indent(&pretty(example.request.body.as_deref(), "(the log has no request body)"))
     );
-    let _ = writeln!(body, "3. Full error response\n{}\n", indent(&response_text(&example)));
+    let _ = writeln!(body, "3. Full error response\n{}\n", indent(&response_text(&example, &mut parts)));
     let _ = writeln!(
         body,
         "4. Account email\n   {}\n",
         redactor.account_email.as_deref().filter(|e| !e.is_empty()).unwrap_or("(please add your account email)")
     );
     if let Some(id) = &example.request_id {
-        let _ = writeln!(body, "Request id of this call: {id}");
+        let _ = writeln!(body, "Request id of this call: {}", parts.line(id));
     }
-    let more = more_request_ids(store, &rows, chosen);
+    let more = more_request_ids(store, &rows, chosen, &mut parts);
     if !more.is_empty() {
         let _ = writeln!(body, "Request ids of other occurrences: {}", more.join(", "));
     }
     if !group.messages.is_empty() {
         let variants: Vec<String> =
-            group.messages.iter().take(3).map(|m| format!("\"{}\" ({}×)", m.message, m.count)).collect();
+            group.messages.iter().take(3).map(|m| format!("\"{}\" ({}×)", parts.line(&m.message), m.count)).collect();
         let _ = writeln!(body, "Messages seen: {}", variants.join(", "));
     }
     if !group.fix.is_empty() {
@@ -160,14 +155,36 @@ pub fn compose(
     if let Some(email) = redactor.account_email.as_deref().filter(|e| !e.is_empty()) {
         let _ = writeln!(body, "{email}");
     }
-    let body = redact(&body);
+    // The last pass over the finished text catches what the parts missed (and ids from other calls).
+    let body = text::lines(&parts.redact(&body)).into_owned();
     Ok(SupportEmail {
         to: vendor.map(|vendor| vendor.support_email.clone()),
         from: redactor.account_email.clone().filter(|e| !e.is_empty()),
         subject,
         body,
-        removed,
+        removed: parts.removed,
     })
+}
+
+/// Text from the log on its way into the email, and what was removed from it.
+struct Parts<'a> {
+    redactor: &'a Redactor,
+    removed: Vec<Redaction>,
+}
+
+impl Parts<'_> {
+    fn redact(&mut self, text: &str) -> String {
+        let redacted = self.redactor.redact_text(text);
+        self.removed.extend(redacted.removed);
+        redacted.value
+    }
+
+    /// A value the email shows on one line: redacted, then a CR, LF or other control in it
+    /// escaped, so it starts no line of its own. In that order: an escaped line break (`\n`)
+    /// glued to a secret could hide the secret from the redactor.
+    fn line(&mut self, value: &str) -> String {
+        text::one_line(&self.redact(value)).into_owned()
+    }
 }
 
 fn status_text(status: u16) -> String {
@@ -190,20 +207,21 @@ fn indent(text: &str) -> String {
     text.lines().map(|line| format!("   {line}")).collect::<Vec<_>>().join("\n")
 }
 
-fn response_text(record: &Record) -> String {
+fn response_text(record: &Record, parts: &mut Parts) -> String {
     if record.status == 0 {
-        return format!("No response: {}", record.message.as_deref().unwrap_or("the connection failed"));
+        let message = record.message.as_deref().unwrap_or("the connection failed");
+        return format!("No response: {}", parts.line(message));
     }
-    let mut text = format!("HTTP {}\n", record.status);
+    let mut response = format!("HTTP {}\n", record.status);
     for (name, value) in &record.response.headers {
-        let _ = writeln!(text, "{name}: {value}");
+        let _ = writeln!(response, "{}: {}", parts.line(name), parts.line(value));
     }
-    text.push('\n');
-    text.push_str(&pretty(record.response.body.as_deref(), "(the log has no response body)"));
-    text
+    response.push('\n');
+    response.push_str(&pretty(record.response.body.as_deref(), "(the log has no response body)"));
+    response
 }
 
-fn more_request_ids(store: &Store, rows: &[u32], chosen: u32) -> Vec<String> {
+fn more_request_ids(store: &Store, rows: &[u32], chosen: u32, parts: &mut Parts) -> Vec<String> {
     rows.iter()
         .rev()
         .filter(|&&row| row != chosen)
@@ -211,8 +229,8 @@ fn more_request_ids(store: &Store, rows: &[u32], chosen: u32) -> Vec<String> {
             let record = store.record(row as usize)?;
             let id = record.request_id.clone()?;
             Some(match time_of(&record) {
-                Some(time) => format!("{id} ({time})"),
-                None => id,
+                Some(time) => format!("{} ({time})", parts.line(&id)),
+                None => parts.line(&id),
             })
         })
         .take(MORE_OCCURRENCES)
@@ -221,58 +239,31 @@ fn more_request_ids(store: &Store, rows: &[u32], chosen: u32) -> Vec<String> {
 
 impl SupportEmail {
     /// The message as RFC 5322 text (CRLF line ends), ready to save as `.eml` or pipe to a mailer.
+    /// Headers, addresses and the body are written by [`mail`], which keeps logged text from
+    /// ending a header or adding one.
     pub fn to_rfc5322(&self) -> String {
         let mut message = String::new();
-        if let Some(from) = &self.from {
-            let _ = write!(message, "From: {from}\r\n");
+        if let Some(from) = self.from.as_deref().and_then(mail::address) {
+            message.push_str(&mail::header("From", from));
         }
-        if let Some(to) = &self.to {
-            let _ = write!(message, "To: {to}\r\n");
+        if let Some(to) = self.to.as_deref().and_then(mail::address) {
+            message.push_str(&mail::header("To", to));
         }
-        let _ = write!(message, "Subject: {}\r\n", encode_header(&self.subject));
-        message.push_str(
-            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n",
-        );
+        message.push_str(&mail::header("Subject", &self.subject));
+        let (transfer_encoding, body) = mail::body(&self.body);
+        message.push_str("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n");
+        let _ = write!(message, "Content-Transfer-Encoding: {transfer_encoding}\r\n");
         // Mail clients open an .eml with this header as a draft to send, not as a received mail.
         message.push_str("X-Unsent: 1\r\n\r\n");
-        for line in self.body.lines() {
-            message.push_str(line);
-            message.push_str("\r\n");
-        }
+        message.push_str(&body);
         message
     }
 
     /// A `mailto:` URL, or `None` when it would be longer than mail clients accept.
     pub fn to_mailto(&self) -> Option<String> {
-        let url = format!(
-            "mailto:{}?subject={}&body={}",
-            self.to.as_deref().unwrap_or_default(),
-            percent_encode(&self.subject),
-            percent_encode(&self.body.replace('\n', "\r\n"))
-        );
+        let url = mail::mailto(self.to.as_deref(), &self.subject, &self.body);
         (url.len() <= MAX_MAILTO_CHARS).then_some(url)
     }
-}
-
-/// RFC 2047 encoded-word for a header with non-ASCII text.
-fn encode_header(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_string();
-    }
-    use base64::Engine as _;
-    format!("=?utf-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(text))
-}
-
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
 }
 
 #[cfg(test)]

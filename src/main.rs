@@ -24,7 +24,8 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(code) => std::process::ExitCode::from(code as u8),
         Err(error) => {
-            eprintln!("errlens: {error:#}");
+            // The error may name a file, whose name is anyone's to choose.
+            eprintln!("errlens: {}", errlens::output::text::one_line(&format!("{error:#}")));
             let usage = error.downcast_ref::<errlens::cli::UsageError>().is_some();
             std::process::ExitCode::from(if usage { 2 } else { 1 })
         }

@@ -382,3 +382,28 @@ fn blocks_that_wait_for_a_view_are_added_after_the_loader_is_done() {
     }
     assert_eq!(harness.state().store.len(), before + 90);
 }
+
+/// A folder with links back to itself, and a file name that holds terminal escapes and a BiDi
+/// override: listed on the loading thread, each file once, the links named, the name escaped.
+#[cfg(unix)]
+#[test]
+fn a_folder_with_symlink_loops_opens_with_each_file_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("logs");
+    std::fs::create_dir_all(root.join("sub")).expect("mkdir");
+    let call = "{\"method\":\"GET\",\"url\":\"/v1/orders\",\"status\":500}\n";
+    for name in ["a.ndjson", "sub/b.ndjson", "c\u{1b}]0;owned\u{7}\u{202e}.ndjson"] {
+        std::fs::write(root.join(name), call).expect("write");
+    }
+    std::os::unix::fs::symlink("..", root.join("sub/up")).expect("symlink");
+    std::os::unix::fs::symlink(".", root.join("self")).expect("symlink");
+    let harness = harness(vec![root.clone()]);
+    let app = harness.state();
+    assert_eq!((app.store.files.len(), app.store.len()), (3, 3));
+    assert_eq!(app.settings.files, std::slice::from_ref(&root), "the folder is remembered, not its files");
+    for link in ["self", "sub/up"] {
+        let said = format!("Left out {}: a link to a folder, not followed", root.join(link).display());
+        assert!(app.messages.contains(&said), "{said} in {:?}", app.messages);
+    }
+    harness.get_by_label_contains("c\\e]0;owned\\u{7}\\u{202e}.ndjson · NDJSON");
+}

@@ -3,10 +3,16 @@
 //! records, skipped lines with reasons, or an error naming the file; nothing panics or hangs.
 //!
 //! The files are generated at test time (`common/corpus.rs`); the large ones only in their test.
+//! What errlens writes for hostile logs (terminal, JSON, mail) is in `hostile/outputs.rs`; folders
+//! built to trap a walk are in `hostile/folders.rs`.
 
 mod common;
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "hostile/folders.rs"]
+mod folders;
+#[path = "hostile/outputs.rs"]
+mod outputs;
 
 use errlens::ingest::{self, Format, IngestError, IngestLimits, SkipReason};
 use errlens::redact::Redactor;

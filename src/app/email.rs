@@ -4,6 +4,7 @@
 
 use super::{App, dialog, style};
 use crate::email::{self, SupportEmail};
+use crate::output::text::one_line;
 use crate::redact::Redactor;
 use eframe::egui;
 use std::path::PathBuf;
@@ -146,7 +147,7 @@ pub fn window_ui(app: &mut App, ctx: &egui::Context) {
         egui::CentralPanel::default_margins().show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.strong("To:");
-                ui.label(email.to.as_deref().unwrap_or("(no documented support address)"));
+                ui.label(&*one_line(email.to.as_deref().unwrap_or("(no documented support address)")));
             });
             ui.horizontal(|ui| {
                 let label = ui.strong("Subject:");
@@ -212,7 +213,8 @@ fn review_ui(ui: &mut egui::Ui, composer: &mut Composer) {
                 continue;
             }
             let mut shared = composer.revealed.contains(&item.original);
-            let label = format!("{}: {} ({})", item.category.label(), item.preview, item.location);
+            let label =
+                format!("{}: {} ({})", item.category.label(), one_line(&item.preview), one_line(&item.location));
             if ui.checkbox(&mut shared, label).changed() {
                 changed = true;
                 if shared {
@@ -225,7 +227,7 @@ fn review_ui(ui: &mut egui::Ui, composer: &mut Composer) {
         for value in composer.revealed.clone() {
             if !email.removed.iter().any(|item| item.original == value) {
                 let mut shared = true;
-                if ui.checkbox(&mut shared, format!("shared: {value}")).changed() {
+                if ui.checkbox(&mut shared, format!("shared: {}", one_line(&value))).changed() {
                     composer.revealed.retain(|kept| *kept != value);
                     changed = true;
                 }
@@ -243,7 +245,7 @@ fn review_ui(ui: &mut egui::Ui, composer: &mut Composer) {
         }
     });
     for term in composer.extra_terms.clone() {
-        if ui.small_button(format!("hidden: {term} ×")).clicked() {
+        if ui.small_button(format!("hidden: {} ×", one_line(&term))).clicked() {
             composer.extra_terms.retain(|kept| *kept != term);
             changed = true;
         }

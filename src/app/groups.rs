@@ -1,6 +1,7 @@
 //! Groups: the list of failure kinds (left panel), and one group's page with its documented fix.
 
 use super::{App, GroupOrder, Page, style};
+use crate::output::text::one_line;
 use crate::query::Filter;
 use crate::store::{NO_TIME, NONE, RowValues, Store};
 use crate::summary::Group;
@@ -109,7 +110,7 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
                 .scope_builder(egui::UiBuilder::new().scope_id(row_id), |ui| {
                     ui.horizontal(|ui| {
                         style::status_badge(ui, group.status);
-                        let text = format!("{} · {}", group.title, style::thousands(group.count));
+                        let text = format!("{} · {}", one_line(&group.title), style::thousands(group.count));
                         ui.selectable_label(selected, egui::RichText::new(text).strong())
                     })
                     .inner
@@ -159,7 +160,7 @@ pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.horizontal(|ui| {
             style::status_badge(ui, group.status);
-            ui.heading(&group.title);
+            ui.heading(&*one_line(&group.title));
             ui.weak(format!("({})", group.kind));
         });
         ui.label(format!("{} failed calls · {}", style::thousands(group.count), span_text(&group)));
@@ -179,7 +180,7 @@ pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
         ui.label(group.retry.advice());
         if !group.retry_after.is_empty() {
             let seen: Vec<String> =
-                group.retry_after.iter().map(|(value, count)| format!("{value} s ({count}×)")).collect();
+                group.retry_after.iter().map(|(value, count)| format!("{} s ({count}×)", one_line(value))).collect();
             ui.label(format!("Retry-After seen: {}", seen.join(", ")));
         }
         ui.add_space(6.0);
@@ -197,11 +198,11 @@ pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
         ui.columns(2, |columns| {
             columns[0].strong("Endpoints");
             for endpoint in &group.endpoints {
-                columns[0].label(format!("{} · {}", endpoint.endpoint, style::thousands(endpoint.count)));
+                columns[0].label(format!("{} · {}", one_line(&endpoint.endpoint), style::thousands(endpoint.count)));
             }
             columns[1].strong("Messages");
             for message in &group.messages {
-                columns[1].label(format!("{} · {}", message.message, style::thousands(message.count)));
+                columns[1].label(format!("{} · {}", one_line(&message.message), style::thousands(message.count)));
             }
         });
     });

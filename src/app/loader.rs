@@ -1,10 +1,12 @@
-//! Loading off the UI thread: a named thread reads each file through the parallel block reader
-//! and sends every block's classified rows over a channel as soon as it is parsed; the window
-//! takes them at the pace of its views, so counts and charts show while a big file still loads.
+//! Loading off the UI thread: a named thread lists the folders it is given ([`crate::walk`]),
+//! then reads each file through the parallel block reader and sends every block's classified rows
+//! over a channel as soon as it is parsed; the window takes them at the pace of its views, so
+//! counts and charts show while a big file still loads.
 
 use crate::ingest::{self, Opened};
 use crate::knowledge::Knowledge;
 use crate::store::{CHUNK_ROWS, Room, Rows};
+use crate::walk::{self, LeftOut};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,6 +14,10 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// What the loader tells the UI.
 pub enum Event {
+    /// Folders are being listed: files found so far.
+    Listing { found: usize },
+    /// What listing the folders left out, and why.
+    LeftOut(Vec<(PathBuf, LeftOut)>),
     /// A file was opened and its format detected; its rows follow.
     Started { path: PathBuf, opened: Opened },
     /// Rows and skipped lines of the current file, with content bytes read so far.
@@ -32,15 +38,26 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Starts loading `paths` in order; `repaint` is called for a file's start, first rows, end or
-    /// failure (not for the blocks between: the window polls for them at its own pace).
+    /// Starts loading `paths` in order, a folder as the files in it; `repaint` is called while
+    /// folders are listed, and for a file's start, first rows, end or failure (not for the blocks
+    /// between: the window polls for them at its own pace).
     pub fn start(paths: Vec<PathBuf>, knowledge: Arc<Knowledge>, repaint: impl Fn() + Send + 'static) -> Self {
         let (sender, events) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
         let spawned = std::thread::Builder::new().name("errlens-loader".into()).spawn(move || {
+            // Listing a big folder takes a moment: it is counted in the status bar, and Cancel
+            // stops it too.
+            let walked = walk::walk(&paths, |found| {
+                let _ = sender.send(Event::Listing { found });
+                repaint();
+                !stop.load(Ordering::Relaxed)
+            });
+            if !walked.left_out.is_empty() {
+                let _ = sender.send(Event::LeftOut(walked.left_out));
+            }
             let mut ahead = RoomAhead::default();
-            for path in &paths {
+            for path in &walked.files {
                 if stop.load(Ordering::Relaxed) {
                     break;
                 }
@@ -110,6 +127,22 @@ fn load_one(
     }
 }
 
+/// How many left-out entries are named in the window before the rest are counted.
+const LEFT_OUT_NAMED: usize = 5;
+
+/// The window's messages for what listing folders left out.
+pub fn left_out_messages(left_out: &[(PathBuf, LeftOut)]) -> Vec<String> {
+    let mut messages: Vec<String> = left_out
+        .iter()
+        .take(LEFT_OUT_NAMED)
+        .map(|(path, why)| format!("Left out {}: {why}", crate::output::text::one_line(&path.to_string_lossy())))
+        .collect();
+    if left_out.len() > LEFT_OUT_NAMED {
+        messages.push(format!("… and {} more left out of the folders opened", left_out.len() - LEFT_OUT_NAMED));
+    }
+    messages
+}
+
 /// Keeps a chunk of room ([`Room`]) ahead of the rows sent.
 #[derive(Default)]
 struct RoomAhead {
@@ -126,5 +159,56 @@ impl RoomAhead {
             }
             self.rooms_sent += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_listed_on_the_loading_thread_with_progress_before_their_files_load() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let files = 2 * walk::PROGRESS_EVERY + 1;
+        for index in 0..files {
+            std::fs::write(dir.path().join(format!("{index:05}.ndjson")), "").expect("write");
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("..", dir.path().join("up")).expect("symlink");
+        let loader = Loader::start(vec![dir.path().to_path_buf()], Arc::new(Knowledge::bundled()), || {});
+        let mut listing = Vec::new();
+        let mut started = 0;
+        let mut left_out = Vec::new();
+        loop {
+            match loader.events.recv_timeout(std::time::Duration::from_secs(60)).expect("the loader ends") {
+                Event::Listing { found } => {
+                    assert_eq!(started, 0, "listing comes before loading");
+                    listing.push(found);
+                }
+                Event::LeftOut(list) => left_out = list,
+                Event::Started { .. } => started += 1,
+                Event::Finished => break,
+                Event::Block { .. } | Event::Room(_) | Event::Failed { .. } => {}
+            }
+        }
+        assert_eq!(listing, [walk::PROGRESS_EVERY, 2 * walk::PROGRESS_EVERY]);
+        assert_eq!(started, files);
+        if cfg!(unix) {
+            assert_eq!(left_out, [(dir.path().join("up"), LeftOut::FolderLink)]);
+            assert_eq!(
+                left_out_messages(&left_out),
+                [format!("Left out {}: a link to a folder, not followed", dir.path().join("up").display())]
+            );
+        }
+    }
+
+    #[test]
+    fn past_five_left_out_entries_are_counted() {
+        let left_out: Vec<(PathBuf, LeftOut)> =
+            (0..7).map(|index| (PathBuf::from(format!("/logs/\u{1b}[2J{index}")), LeftOut::NotAFile)).collect();
+        let messages = left_out_messages(&left_out);
+        assert_eq!(messages.len(), 6);
+        assert_eq!(messages[0], "Left out /logs/\\e[2J0: not a regular file");
+        assert_eq!(messages[5], "… and 2 more left out of the folders opened");
     }
 }

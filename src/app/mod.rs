@@ -16,6 +16,7 @@ mod style;
 mod view;
 
 use crate::knowledge::Knowledge;
+use crate::output::text::one_line;
 use crate::query::{Filter, Timeline};
 use crate::store::Store;
 use crate::summary::{self, Summary};
@@ -144,6 +145,8 @@ pub struct App {
     /// Files to load once the current loader is done.
     queued: Vec<PathBuf>,
     progress: Option<Progress>,
+    /// Files found so far while the loader lists folders.
+    listing: Option<usize>,
     stale: bool,
     /// When the last view began its work (while loading, a view may wait to begin).
     last_refresh: Option<std::time::Instant>,
@@ -185,6 +188,7 @@ impl App {
             arrived: Vec::new(),
             queued: Vec::new(),
             progress: None,
+            listing: None,
             stale: true,
             last_refresh: None,
             view_job: None,
@@ -213,9 +217,9 @@ impl App {
         self.loader.is_some() || !self.arrived.is_empty() || !self.queued.is_empty()
     }
 
-    /// Opens files (folders are expanded); `replace` starts a new session.
+    /// Opens files and folders (the loading thread lists a folder's files); `replace` starts a
+    /// new session.
     pub fn open(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>, replace: bool) {
-        let paths = crate::cli::expand_inputs(&paths);
         if replace {
             self.store = Arc::new(Store::new(Arc::clone(&self.store.knowledge)));
             self.arrived.clear();
@@ -247,6 +251,10 @@ impl App {
         let ctx = ctx.clone();
         let repaint = move || ctx.request_repaint_after(ONE_FRAME_SOON);
         self.loader = Some(Loader::start(paths, Arc::clone(&self.store.knowledge), repaint));
+        // A cancelled load's progress is not this one's: the status bar says "Loading…" or
+        // "Listing…" until the new loader reports.
+        self.progress = None;
+        self.listing = None;
         self.stale = true;
     }
 
@@ -297,7 +305,16 @@ impl App {
         let mut finished = false;
         while let Ok(event) = loader.events.try_recv() {
             match &event {
+                Event::Listing { found } => {
+                    self.listing = Some(*found);
+                    continue;
+                }
+                Event::LeftOut(left_out) => {
+                    self.messages.extend(loader::left_out_messages(left_out));
+                    continue;
+                }
                 Event::Started { path, opened } => {
+                    self.listing = None;
                     self.progress = Some(Progress {
                         path: path.clone(),
                         done_bytes: 0,
@@ -323,6 +340,7 @@ impl App {
         if finished {
             self.loader = None;
             self.progress = None;
+            self.listing = None;
             if !self.queued.is_empty() {
                 let queued = std::mem::take(&mut self.queued);
                 self.start_loader(ctx, queued);
@@ -353,7 +371,7 @@ impl App {
                     store.fail_file(store.files.len().saturating_sub(1), error)
                 }
                 Event::Failed { path, error, started: false } => store.add_failed(path, error),
-                Event::Finished => {}
+                Event::Listing { .. } | Event::LeftOut(_) | Event::Finished => {}
             }
         }
         if idle {
@@ -483,7 +501,7 @@ impl App {
                     ui.label("No recent files");
                 }
                 for path in self.settings.recent.clone() {
-                    if ui.button(path.display().to_string()).clicked() {
+                    if ui.button(&*one_line(&path.to_string_lossy())).clicked() {
                         self.open(ui.ctx(), vec![path], false);
                         ui.close();
                     }
@@ -502,15 +520,16 @@ impl App {
         let mut remove = None;
         let mut filter_file = None;
         for (index, file) in self.store.files.iter().enumerate() {
-            let name = file
-                .path
-                .file_name()
-                .map_or_else(|| file.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            // A file's name is anyone's to choose: shown on one line, its controls escaped.
+            let name =
+                one_line(&file.path.file_name().map_or_else(|| file.path.to_string_lossy(), |n| n.to_string_lossy()))
+                    .into_owned();
             let chip = ui.group(|ui| {
                 ui.horizontal(|ui| {
                     match (&file.error, file.format) {
                         (Some(error), _) => {
-                            ui.colored_label(style::ERROR_RED, format!("{name}: unreadable")).on_hover_text(error);
+                            ui.colored_label(style::ERROR_RED, format!("{name}: unreadable"))
+                                .on_hover_text(&*one_line(error));
                         }
                         (None, Some(format)) => {
                             let gz = if file.gzip { ".gz" } else { "" };
@@ -568,9 +587,16 @@ impl App {
                 } else {
                     progress.done_bytes as f32 / progress.total_bytes as f32
                 };
-                ui.label(format!("Loading {}", progress.path.display()));
+                ui.label(format!("Loading {}", one_line(&progress.path.to_string_lossy())));
                 ui.add(egui::ProgressBar::new(fraction).desired_width(200.0).show_percentage());
                 ui.label(format!("{} MB · {} records", progress.done_bytes >> 20, style::thousands(progress.records)));
+                if ui.button("Cancel").clicked()
+                    && let Some(loader) = &self.loader
+                {
+                    loader.cancel();
+                }
+            } else if let Some(found) = self.listing {
+                ui.label(format!("Listing {} files…", style::thousands(found)));
                 if ui.button("Cancel").clicked()
                     && let Some(loader) = &self.loader
                 {
@@ -610,34 +636,32 @@ impl App {
             return;
         };
         let mut open = true;
-        egui::Window::new(format!("Skipped lines: {}", file.path.display())).open(&mut open).default_width(560.0).show(
-            ctx,
-            |ui| {
-                let kept = file.skipped.len();
-                ui.label(format!(
-                    "{} line(s) are not API calls and were not counted:",
-                    style::thousands(file.skipped_count)
-                ));
-                if kept < file.skipped_count {
-                    ui.weak(format!("The first {} are listed.", style::thousands(kept)));
-                }
-                let row_height = ui.text_style_height(&egui::TextStyle::Body);
-                // Only the visible rows are laid out: a file of garbage keeps 10,000 of them.
-                egui::ScrollArea::vertical().max_height(320.0).auto_shrink([false, true]).show_rows(
-                    ui,
-                    row_height,
-                    kept,
-                    |ui, range| {
-                        for skipped in &file.skipped[range] {
-                            ui.horizontal(|ui| {
-                                ui.add_sized([90.0, row_height], egui::Label::new(format!("line {}", skipped.line)));
-                                ui.label(skipped.reason.to_string());
-                            });
-                        }
-                    },
-                );
-            },
-        );
+        let title = format!("Skipped lines: {}", one_line(&file.path.to_string_lossy()));
+        egui::Window::new(title).open(&mut open).default_width(560.0).show(ctx, |ui| {
+            let kept = file.skipped.len();
+            ui.label(format!(
+                "{} line(s) are not API calls and were not counted:",
+                style::thousands(file.skipped_count)
+            ));
+            if kept < file.skipped_count {
+                ui.weak(format!("The first {} are listed.", style::thousands(kept)));
+            }
+            let row_height = ui.text_style_height(&egui::TextStyle::Body);
+            // Only the visible rows are laid out: a file of garbage keeps 10,000 of them.
+            egui::ScrollArea::vertical().max_height(320.0).auto_shrink([false, true]).show_rows(
+                ui,
+                row_height,
+                kept,
+                |ui, range| {
+                    for skipped in &file.skipped[range] {
+                        ui.horizontal(|ui| {
+                            ui.add_sized([90.0, row_height], egui::Label::new(format!("line {}", skipped.line)));
+                            ui.label(&*one_line(&skipped.reason.to_string()));
+                        });
+                    }
+                },
+            );
+        });
         if !open {
             self.skipped_window = None;
         }
@@ -648,7 +672,8 @@ impl App {
             ui.colored_label(ui.visuals().weak_text_color(), notice);
         }
         for message in &self.messages {
-            ui.colored_label(style::ERROR_RED, message);
+            // Errors name files and quote what was read.
+            ui.colored_label(style::ERROR_RED, &*one_line(message));
         }
         if !self.messages.is_empty() && ui.small_button("Dismiss messages").clicked() {
             self.messages.clear();

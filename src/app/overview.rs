@@ -1,6 +1,7 @@
 //! The overview: headline figures and charts. Clicking a bar filters everything to it.
 
 use super::{App, style};
+use crate::output::text::one_line;
 use crate::query::Filter;
 use eframe::egui;
 use egui_plot::{AxisHints, Bar, BarChart, Plot};
@@ -158,8 +159,13 @@ fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.strong("Failed calls by error kind");
     let Some(summary) = &app.summary else { return };
     // Most frequent on top: horizontal bars are drawn bottom-up.
-    let groups: Vec<(String, String, u16, usize)> =
-        summary.groups.iter().take(12).rev().map(|g| (g.kind.clone(), g.title.clone(), g.status, g.count)).collect();
+    let groups: Vec<(String, String, u16, usize)> = summary
+        .groups
+        .iter()
+        .take(12)
+        .rev()
+        .map(|g| (g.kind.clone(), one_line(&g.title).into_owned(), g.status, g.count))
+        .collect();
     let bars: Vec<Bar> = groups
         .iter()
         .enumerate()
@@ -292,7 +298,7 @@ fn top_endpoints_ui(app: &mut App, ui: &mut egui::Ui) {
     let mut chosen = None;
     egui::Grid::new("endpoints").num_columns(3).show(ui, |ui| {
         for (endpoint, count) in counts.iter().take(8) {
-            if ui.link(*endpoint).on_hover_text("Show these calls").clicked() {
+            if ui.link(&*one_line(endpoint)).on_hover_text("Show these calls").clicked() {
                 chosen = Some(endpoint.to_string());
             }
             ui.add(egui::ProgressBar::new(*count as f32 / max as f32).desired_width(200.0).fill(style::ERROR_RED));

@@ -2,25 +2,10 @@
 //! and copy buttons. Credentials and customers' personal data are redacted here unless revealed.
 
 use super::{App, style};
-use crate::record::{Message, Record};
+use crate::output::text::{self, one_line};
+use crate::record::Message;
 use crate::redact::Redactor;
 use eframe::egui;
-
-/// The call as a cURL command.
-pub fn as_curl(record: &Record) -> String {
-    let mut command =
-        format!("curl -X {} '{}'", record.method.as_deref().unwrap_or("GET"), record.url.as_deref().unwrap_or("/"));
-    for (name, value) in &record.request.headers {
-        if name.starts_with(':') {
-            continue;
-        }
-        command.push_str(&format!(" \\\n  -H '{name}: {}'", value.replace('\'', "'\\''")));
-    }
-    if let Some(body) = &record.request.body {
-        command.push_str(&format!(" \\\n  --data '{}'", body.replace('\'', "'\\''")));
-    }
-    command
-}
 
 fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message) {
     egui::CollapsingHeader::new(format!("{title} headers ({})", message.headers.len())).default_open(false).show(
@@ -28,8 +13,8 @@ fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message) {
         |ui| {
             egui::Grid::new(title).striped(true).show(ui, |ui| {
                 for (name, value) in &message.headers {
-                    ui.monospace(name);
-                    ui.monospace(value);
+                    ui.monospace(&*one_line(name));
+                    ui.monospace(&*one_line(value));
                     ui.end_row();
                 }
             });
@@ -44,7 +29,8 @@ fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message) {
             .ok()
             .and_then(|value| serde_json::to_string_pretty(&value).ok())
             .unwrap_or_else(|| body.clone());
-        ui.add(egui::Label::new(egui::RichText::new(pretty).monospace()).wrap());
+        // Line breaks stay; other controls (a terminal's escapes, BiDi overrides) show escaped.
+        ui.add(egui::Label::new(egui::RichText::new(text::lines(&pretty)).monospace()).wrap());
     });
 }
 
@@ -90,30 +76,30 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
         style::status_badge(ui, record.status);
         ui.strong(format!(
             "{} {}",
-            record.method.as_deref().unwrap_or("?"),
-            record.url.as_deref().unwrap_or("(unknown path)")
+            one_line(record.method.as_deref().unwrap_or("?")),
+            one_line(record.url.as_deref().unwrap_or("(unknown path)"))
         ));
     });
     let file = &app.store.files[app.store.file[row as usize] as usize];
-    ui.label(format!("{}:{}", file.path.display(), record.source.line));
+    ui.label(format!("{}:{}", one_line(&file.path.to_string_lossy()), record.source.line));
     if let Some(time) = record.time_ms {
         ui.label(style::local_time(time));
     }
     if let Some(kind) = app.store.kind_id(row as usize) {
-        ui.label(format!("kind: {kind}"));
+        ui.label(format!("kind: {}", one_line(kind)));
     }
     if let Some(message) = &record.message {
-        ui.label(format!("message: {message}"));
+        ui.label(format!("message: {}", one_line(message)));
     }
     if let Some(id) = &record.request_id {
-        ui.label(format!("request id: {id}"));
+        ui.label(format!("request id: {}", one_line(id)));
     }
     if let Some(duration) = record.duration_ms {
         ui.label(format!("duration: {duration:.1} ms"));
     }
     ui.horizontal(|ui| {
         if ui.button("Copy as cURL").clicked() {
-            ui.ctx().copy_text(as_curl(&record));
+            ui.ctx().copy_text(crate::output::shell::curl_command(&record));
         }
         if ui.button("Copy as JSON").clicked() {
             let json = serde_json::json!({
@@ -121,7 +107,7 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
                 "request_id": record.request_id, "message": record.message,
                 "request_body": record.request.body, "response_body": record.response.body,
             });
-            ui.ctx().copy_text(serde_json::to_string_pretty(&json).unwrap_or_default());
+            ui.ctx().copy_text(crate::output::json::to_string_pretty(&json).unwrap_or_default());
         }
         if app.store.is_failure(row as usize)
             && ui.button("Compose email").on_hover_text("A support email quoting this call").clicked()
@@ -144,6 +130,8 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::shell::curl_command;
+    use crate::record::Record;
 
     #[test]
     fn what_is_copied_is_what_is_shown() {
@@ -160,12 +148,12 @@ mod tests {
         };
         let redactor = Redactor { account_email: Some("ops@acme-shop.example".into()), ..Redactor::default() };
         let masked = redactor.redact_record(&record).value;
-        let curl = as_curl(&masked);
+        let curl = curl_command(&masked);
         for secret in [key.as_str(), "anna.schmidt@example.de", "Anna"] {
             assert!(!curl.contains(secret), "{secret} in {curl}");
             assert!(!format!("{masked:?}").contains(secret), "{secret} shown");
         }
         assert!(curl.contains("-H 'Accept: application/json'") && curl.contains("\"language\":\"de\""), "{curl}");
-        assert!(as_curl(&record).contains(&key));
+        assert!(curl_command(&record).contains(&key));
     }
 }

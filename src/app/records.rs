@@ -1,6 +1,7 @@
 //! The records table (virtualized: only visible rows are drawn) and the filter bar.
 
 use super::{App, style};
+use crate::output::text::one_line;
 use crate::query::{Filter, StatusClass};
 use crate::store::{NO_TIME, NONE, Store};
 use eframe::egui;
@@ -82,7 +83,8 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
         chips.push((format!("file {}", file.path.display()), |f| f.file = None));
     }
     for (label, clear) in chips {
-        if ui.button(format!("{label} ×")).on_hover_text("Remove this filter").clicked() {
+        // The endpoint and file come from the log and the disk: shown on one line, escaped.
+        if ui.button(format!("{} ×", one_line(&label))).on_hover_text("Remove this filter").clicked() {
             clear(&mut filter);
         }
     }
@@ -157,7 +159,7 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
                     ui.label(if time == NO_TIME { "-".to_string() } else { style::local_time(time) });
                 });
                 table_row.col(|ui| {
-                    ui.label(store.endpoints.get(store.endpoint[row]));
+                    ui.label(&*one_line(store.endpoints.get(store.endpoint[row])));
                 });
                 table_row.col(|ui| {
                     style::status_badge(ui, store.status[row]);
@@ -167,12 +169,12 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
                 });
                 table_row.col(|ui| {
                     let message = store.message[row];
-                    ui.label(if message == NONE { "" } else { store.messages.get(message) });
+                    ui.label(&*one_line(if message == NONE { "" } else { store.messages.get(message) }));
                 });
                 table_row.col(|ui| {
                     let file = &store.files[store.file[row] as usize];
                     let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                    ui.label(format!("{name}:{}", store.line[row]));
+                    ui.label(format!("{}:{}", one_line(&name), store.line[row]));
                 });
                 if table_row.response().clicked() {
                     clicked = Some(row as u32);

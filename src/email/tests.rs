@@ -90,3 +90,24 @@ fn rfc5322_and_mailto() {
     );
     assert!(email.to_rfc5322().contains("Subject: =?utf-8?B?R3LDvMOfZQ==?=\r\n"));
 }
+
+/// Values shown on one line are escaped after they are redacted: an escaped line break (`\n`)
+/// before a secret must not hide it from the redactor, nor a logged one start a line.
+#[test]
+fn a_secret_after_a_logged_line_break_is_removed_and_the_break_shown_escaped() {
+    let line = format!(
+        "{{\"time\":\"2026-11-20T10:00:00Z\",\"method\":\"POST\",\"url\":\"/api/orders\",\"status\":500,\
+         \"request_id\":\"req\\n{KEY}\",\"response\":{{\"body\":{{\"message\":\"boom\\r\\n{KEY}\\u001b[2J\"}}}}}}\n"
+    );
+    let ingested = ingest_bytes(Path::new("app.ndjson"), line.as_bytes(), None).expect("readable");
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    store.add("app.ndjson".into(), ingested, line.as_bytes().into());
+    let summary = summarize(&store, None);
+    let email = compose(&store, &summary.groups[0], None, &Redactor::default()).expect("email");
+    for form in [&email.subject, &email.body, &email.to_rfc5322()] {
+        assert!(!form.contains(KEY), "the key leaked:\n{form}");
+        assert!(!form.contains('\u{1b}'), "a raw ESC:\n{form}");
+    }
+    assert!(email.body.contains("Request id of this call: req\\n["), "{}", email.body);
+    assert!(email.body.contains("Messages seen: \"boom\\r\\n["), "{}", email.body);
+}

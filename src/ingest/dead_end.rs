@@ -56,21 +56,13 @@ fn first_lines(path: &Path) -> Vec<String> {
     content.split(|&b| b == b'\n').map(|line| String::from_utf8_lossy(line).trim_end().to_string()).collect()
 }
 
-/// A line as it can be shown in a terminal or a label: clipped, control characters escaped.
+/// A line as it can be shown in a terminal or a label: clipped, its controls escaped.
 fn shown(text: &str) -> String {
-    let mut out = String::new();
-    for (count, c) in text.chars().enumerate() {
-        if count == SHOWN_CHARS {
-            out.push('…');
-            break;
-        }
-        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    let clipped = match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    };
+    crate::output::text::one_line(&clipped).into_owned()
 }
 
 #[cfg(test)]
@@ -86,7 +78,7 @@ mod tests {
         let skipped = [1, 3].map(|line| Skipped { line, reason: SkipReason::NoApiCall });
         let text = explain(&path, "text", &skipped, 2);
         assert!(text.contains("line 1: not JSON") && text.contains("ZZ|POST|/v1/x|409"), "{text}");
-        assert!(text.contains("ZZ|GET|/v1/y|\\u{1b}[31m200"), "control characters escaped: {text}");
+        assert!(text.contains("ZZ|GET|/v1/y|\\e[31m200"), "control characters escaped: {text}");
         assert!(text.contains("--input-format") && text.contains("Formats as data"));
     }
 }
