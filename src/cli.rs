@@ -78,6 +78,17 @@ pub enum Command {
     },
     /// List the formats errlens reads: built in, bundled definitions and your own, with a sample.
     Formats,
+    /// Write the bundled sample logs to errlens' cache folder and print where they are.
+    Samples,
+    /// Print shell completions: `errlens completions bash > /etc/bash_completion.d/errlens`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on stdout.
+    #[command(hide = true)]
+    Man,
 }
 
 /// Summary output forms.
@@ -135,6 +146,27 @@ pub fn run_formats(loaded_cleanly: bool) -> anyhow::Result<i32> {
     let _ = writeln!(out, "\nYour own: *.toml files in {folder}, or `--formats DIR` (README: \"Formats as data\").");
     print!("{out}");
     Ok(if loaded_cleanly { 0 } else { 2 })
+}
+
+/// Runs `errlens samples`.
+pub fn run_samples() -> anyhow::Result<i32> {
+    let dir = crate::samples::write_to_cache()?;
+    println!("{}", dir.display());
+    Ok(0)
+}
+
+/// Runs `errlens completions SHELL`.
+pub fn run_completions(shell: clap_complete::Shell) -> anyhow::Result<i32> {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "errlens", &mut std::io::stdout());
+    Ok(0)
+}
+
+/// Runs `errlens man`.
+pub fn run_man() -> anyhow::Result<i32> {
+    use clap::CommandFactory;
+    clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+    Ok(0)
 }
 
 /// Loads inputs into a store; failures stay in the store with their message.

@@ -18,6 +18,7 @@ pub mod query;
 pub mod record;
 pub mod redact;
 pub mod redact_log;
+pub mod samples;
 pub mod store;
 pub mod summary;
 mod text_memo;

@@ -19,6 +19,9 @@ fn main() -> std::process::ExitCode {
             input_format(name.as_deref()).and_then(|input| errlens::cli::run_summary(format, input, &files))
         }
         Some(Command::Formats) => errlens::cli::run_formats(loaded_cleanly),
+        Some(Command::Samples) => errlens::cli::run_samples(),
+        Some(Command::Completions { shell }) => errlens::cli::run_completions(shell),
+        Some(Command::Man) => errlens::cli::run_man(),
         None => run_app(cli.files),
     };
     match result {
@@ -42,7 +45,10 @@ fn run_app(files: Vec<std::path::PathBuf>) -> anyhow::Result<i32> {
 
 #[cfg(feature = "gui")]
 fn run_app(files: Vec<std::path::PathBuf>) -> anyhow::Result<i32> {
-    let samples_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    // The samples are compiled in: written to the cache folder, they open from any directory.
+    let samples_dir = errlens::samples::write_to_cache()
+        .or_else(|_| errlens::samples::write_to(std::env::temp_dir().join("errlens-samples")))
+        .map_err(|error| anyhow::anyhow!("cannot write the sample logs to a folder: {error}"))?;
     errlens::app::run(errlens::app::Options { files, samples_dir })?;
     Ok(0)
 }

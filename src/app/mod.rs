@@ -8,6 +8,7 @@ mod dialog;
 mod email;
 mod frame_stats;
 mod groups;
+mod icon;
 mod loader;
 mod overview;
 mod record;
@@ -108,6 +109,8 @@ struct Progress {
 pub struct App {
     /// Persisted settings.
     pub settings: Settings,
+    /// The bundled sample logs, written to the cache folder ("Recent" opens them again).
+    samples_dir: PathBuf,
     /// Every loaded call (shared with a view job computing from a snapshot).
     pub store: Arc<Store>,
     /// The central page.
@@ -168,6 +171,7 @@ impl App {
         let _ = std::thread::Builder::new().name("errlens-warm-up".into()).spawn(crate::redact::warm_up);
         let mut app = Self {
             settings,
+            samples_dir: options.samples_dir.clone(),
             store: Arc::new(Store::new(Arc::new(Knowledge::installed().clone()))),
             page: Page::Overview,
             selected_row: None,
@@ -506,6 +510,11 @@ impl App {
                         ui.close();
                     }
                 }
+                ui.separator();
+                if ui.button("The bundled sample logs").on_hover_text("Open errlens' own examples").clicked() {
+                    self.open(ui.ctx(), vec![self.samples_dir.clone()], false);
+                    ui.close();
+                }
             });
             if ui.button("Reload").on_hover_text("Read every file again").clicked() {
                 self.reload(ui.ctx());
@@ -791,6 +800,8 @@ fn run_with(renderer: eframe::Renderer, options: Options, started: &AtomicBool) 
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 820.0])
             .with_title("errlens")
+            .with_app_id("errlens")
+            .with_icon(Arc::new(icon::icon()))
             .with_drag_and_drop(true),
         renderer,
         ..Default::default()
