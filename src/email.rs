@@ -8,7 +8,7 @@
 
 use crate::ingest::time::format_rfc3339;
 use crate::record::Record;
-use crate::redact::{Redaction, Redactor};
+use crate::redact::{Redaction, Redactor, Spelling};
 use crate::store::{NO_TIME, Store};
 use crate::summary::Group;
 use std::fmt::Write as _;
@@ -161,6 +161,13 @@ pub fn compose(
         let _ = writeln!(body, "{email}");
     }
     let body = redact(&body);
+    // A credential found anywhere in the call is hidden wherever the email repeats it (pretty
+    // printing can unescape a body's `\/`; messages and ids come from other calls).
+    let known = redactor.known_values(&removed);
+    let subject = known.sweep(&subject, "subject", Spelling::Text);
+    let body = known.sweep(&body, "email", Spelling::Text);
+    removed.extend(subject.removed.into_iter().chain(body.removed));
+    let (subject, body) = (subject.value, body.value);
     Ok(SupportEmail {
         to: vendor.map(|vendor| vendor.support_email.clone()),
         from: redactor.account_email.clone().filter(|e| !e.is_empty()),

@@ -46,6 +46,7 @@
 mod headers;
 mod json;
 mod keys;
+mod known;
 mod patterns;
 mod record;
 mod text;
@@ -54,6 +55,7 @@ mod url;
 #[cfg(test)]
 mod tests;
 
+pub use known::{KnownValues, Spelling};
 use regex::{Regex, RegexBuilder};
 use serde_json::Value;
 

@@ -44,3 +44,77 @@ fn real_shapes_table() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+const SID: &str = "Zk3pQ9vR7tW2xY8a";
+
+#[test]
+fn a_cookie_value_is_hidden_wherever_the_call_repeats_it() {
+    use crate::record::{Message, Record};
+    let record = Record {
+        url: Some(format!("https://t.example/pixel.gif?c47={SID}&ref=home")),
+        message: Some(format!("session {SID} expired")),
+        request: Message {
+            headers: vec![
+                ("Cookie".into(), format!("sid={SID}; theme=dark")),
+                ("Referer".into(), format!("https://shop.example/?s={SID}")),
+            ],
+            body: Some(format!(r#"{{"note":"{SID}","theme":"dark"}}"#)),
+        },
+        ..Record::default()
+    };
+    let redacted = Redactor::default().redact_record(&record);
+    let shown = format!("{:?}", redacted.value);
+    assert!(!shown.contains(SID), "{shown}");
+    assert_eq!(redacted.value.url.as_deref(), Some("https://t.example/pixel.gif?c47=[cookie]&ref=home"));
+    // A short value (`dark`) is evidence, not a secret to sweep.
+    assert_eq!(redacted.value.request.body.as_deref(), Some(r#"{"note":"[cookie]","theme":"dark"}"#));
+    let swept = redacted.removed.iter().filter(|r| r.original == SID && r.location.contains("same value")).count();
+    assert_eq!(swept, 4, "{:#?}", redacted.removed);
+}
+
+#[test]
+fn known_values_are_matched_as_json_and_urls_spell_them() {
+    let removed = |original: &str| Redaction {
+        category: Category::Cookie,
+        location: "header cookie".into(),
+        preview: String::new(),
+        original: original.into(),
+    };
+    let slashed = "a/b+c==1234567xyz";
+    let known = Redactor::default().known_values(&[removed(slashed), removed("n1234567890ab"), removed("short1")]);
+    assert_eq!(known.len(), 2, "a 6-character value is not swept");
+    let json = r#"{"a":"a\/b+c==1234567xyz","u":"/x?v=a%2Fb%2Bc%3D%3D1234567xyz","n":"line\n1234567890ab"}"#;
+    let swept = known.sweep(json, "log", Spelling::Json);
+    assert_eq!(swept.value, r#"{"a":"[cookie]","u":"/x?v=[cookie]","n":"line\n1234567890ab"}"#);
+    assert!(serde_json::from_str::<Value>(&swept.value).is_ok());
+    // A quote inside a value: raw in text, escaped in JSON, never cut out of a JSON string raw.
+    let quoted = "q\"1234567890";
+    let known = Redactor::default().known_values(&[removed(quoted)]);
+    assert_eq!(known.sweep(r#"x=q"1234567890"#, "t", Spelling::Text).value, "x=[cookie]");
+    assert_eq!(known.sweep(r#"{"a":"q\"1234567890"}"#, "t", Spelling::Json).value, r#"{"a":"[cookie]"}"#);
+    assert_eq!(known.sweep(r#"{"q"1234567890":1}"#, "t", Spelling::Json).removed.len(), 0);
+    // What the user chose to share stays everywhere.
+    let revealed = Redactor { revealed: vec![slashed.into()], ..Redactor::default() };
+    assert!(revealed.known_values(&[removed(slashed)]).is_empty());
+}
+
+#[test]
+fn a_har_loses_a_cookie_in_every_entry_that_repeats_it() {
+    let har = json!({"log": {"entries": [
+        {"request": {"url": "https://a.example/", "headers": [], "cookies": []},
+         "response": {"status": 200, "headers": [{"name": "Set-Cookie", "value": format!("lang=en\nsid={SID}; Path=/")}]}},
+        {"request": {"url": format!("https://t.example/p?uid={SID}"),
+                     "headers": [{"name": "Referer", "value": format!("https://a.example/?s={SID}")}],
+                     "queryString": [{"name": "uid", "value": SID}],
+                     "postData": {"mimeType": "application/x-www-form-urlencoded", "text": format!("u={SID}"),
+                                  "params": [{"name": "u", "value": SID}]}},
+         "response": {"status": 401, "headers": [], "content": {"text": format!("unknown id {SID}")}}}
+    ]}});
+    let text = serde_json::to_string_pretty(&har).unwrap_or_default();
+    let out = crate::redact_log::redact_log(text.as_bytes(), crate::ingest::Format::Har, &Redactor::default());
+    assert!(!out.value.contains(SID), "{}", out.value);
+    let back: Value = serde_json::from_str(&out.value).unwrap_or_default();
+    assert_eq!(back["log"]["entries"][1]["request"]["queryString"][0]["value"], "[cookie]");
+    assert_eq!(back["log"]["entries"][1]["response"]["status"], 401);
+    assert_eq!(out.removed.iter().filter(|r| r.original == SID).count(), 7);
+}
