@@ -29,6 +29,46 @@ fn real_cases() -> Vec<(&'static str, Input, String)> {
             body(r#"{"headers":[{"name":"set-cookie","value":"a=1; Path=/\nb=two2, c=three3; HttpOnly"}]}"#),
             r#"{"headers":[{"name":"set-cookie","value":"a=[cookie]; Path=/\nb=[cookie], c=[cookie]; HttpOnly"}]}"#.into(),
         ),
+        (
+            "a JWT anywhere: a path segment, a fragment, prose",
+            text("GET /v1/verify/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVPmB92K27uhb/next#t=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcDEF12 token was eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.sig_-123"),
+            "GET /v1/verify/[secret]/next#t=[secret] token was [secret]".into(),
+        ),
+        (
+            "an OAuth callback: code and state in the query, the rest stays",
+            url("https://app.example/callback?code=4/0AX4XfWh7Qm2&state=af0ifjsldkj3Xq9&scope=email%20openid&authuser=0"),
+            "https://app.example/callback?code=[url credential]&state=[secret]&scope=email%20openid&authuser=0".into(),
+        ),
+        (
+            "an implicit-flow fragment: access_token, id_token and state",
+            url("https://app.example/cb#access_token=ya29.a0AfH6SMB&token_type=Bearer&expires_in=3599&id_token=abc.def.ghi&state=xyz123abc"),
+            "https://app.example/cb#access_token=[secret]&token_type=Bearer&expires_in=3599&id_token=[secret]&state=[secret]".into(),
+        ),
+        (
+            "state without an OAuth flow is a filter, and stays",
+            url("/api/orders?state=open&limit=20"),
+            "/api/orders?state=open&limit=20".into(),
+        ),
+        (
+            "a presigned S3 URL keeps its bucket, key and expiry",
+            url("https://b.s3.amazonaws.com/k.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20260101T000000Z&X-Amz-Expires=900&X-Amz-Security-Token=FwoGZXIvYXdzEBY&X-Amz-SignedHeaders=host&X-Amz-Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"),
+            "https://b.s3.amazonaws.com/k.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=[secret]&X-Amz-Date=20260101T000000Z&X-Amz-Expires=900&X-Amz-Security-Token=[secret]&X-Amz-SignedHeaders=host&X-Amz-Signature=[url credential]".into(),
+        ),
+        (
+            "azure SAS, CloudFront and token= signed URLs",
+            text("https://a.blob.core.windows.net/c/f?sv=2021-08-06&se=2026-01-01&sp=r&sig=Xq%2B9abc%3D and https://d1.cloudfront.net/v.mp4?Expires=1767225600&Signature=Ab~cD-ef&Key-Pair-Id=K2JCJMDEHXQW5F and /dl?token=9f8e7d6c5b4a"),
+            "https://a.blob.core.windows.net/c/f?sv=2021-08-06&se=2026-01-01&sp=r&sig=[url credential] and https://d1.cloudfront.net/v.mp4?Expires=1767225600&Signature=[url credential]&Key-Pair-Id=K2JCJMDEHXQW5F and /dl?token=[secret]".into(),
+        ),
+        (
+            "a session id in the path, before the query and before more path",
+            text("GET /shop/cart;jsessionid=8F3A2B1C9D0E7F65?item=4 and /a;JSESSIONID=AB12CD34EF/b.jsp"),
+            "GET /shop/cart;jsessionid=[secret]?item=4 and /a;JSESSIONID=[secret]/b.jsp".into(),
+        ),
+        (
+            "basic-auth credentials in URLs, the host stays",
+            text("proxy http://bob:s3cr3t-pw@proxy.corp:3128 and ftp://anon@files.example/x"),
+            "proxy http://[url credential]@proxy.corp:3128 and ftp://[url credential]@files.example/x".into(),
+        ),
     ]
 }
 
