@@ -176,11 +176,13 @@ fn spellings_of(value: &str) -> Vec<(String, bool)> {
     spellings
 }
 
-/// Whether the byte at `at` follows an odd run of backslashes, i.e. is the second half of an
-/// escape (`\n` in `\n1234…` is a newline, not the letter `n`).
+/// Whether the byte at `at` is the second half of a JSON escape (`n` in `\n1234…` is a newline,
+/// not the letter): it follows an odd run of backslashes and is a letter an escape can have. After
+/// a lone backslash anything else is not JSON, and the value there is the value.
 fn escaped_at(text: &str, at: usize) -> bool {
     let backslashes = text.as_bytes()[..at].iter().rev().take_while(|&&b| b == b'\\').count();
     backslashes % 2 == 1
+        && matches!(text.as_bytes().get(at), Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' | b'u'))
 }
 
 fn percent_decode(raw: &str) -> Option<String> {
