@@ -226,7 +226,34 @@ fn more_request_ids(store: &Store, rows: &[u32], chosen: u32) -> Vec<String> {
         .collect()
 }
 
+/// One line of the review list: a removed value and how many places of the email it was taken
+/// from (a session cookie can be in the header, the URL and the body).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewItem<'a> {
+    /// The first place the value was found.
+    pub first: &'a Redaction,
+    /// How many places held it.
+    pub places: usize,
+}
+
 impl SupportEmail {
+    /// What was removed, each value once (at its first place) with its count of places, in the
+    /// order found: a value is one decision to reveal or keep hidden, wherever it was.
+    pub fn review(&self) -> Vec<ReviewItem<'_>> {
+        let mut items: Vec<ReviewItem<'_>> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for item in &self.removed {
+            match index.get(item.original.as_str()) {
+                Some(&at) => items[at].places += 1,
+                None => {
+                    index.insert(item.original.as_str(), items.len());
+                    items.push(ReviewItem { first: item, places: 1 });
+                }
+            }
+        }
+        items
+    }
+
     /// The message as RFC 5322 text (CRLF line ends), ready to save as `.eml` or pipe to a mailer.
     pub fn to_rfc5322(&self) -> String {
         let mut message = String::new();
