@@ -164,6 +164,7 @@ pub fn compose(
     // A credential found anywhere in the call is hidden wherever the email repeats it (pretty
     // printing can unescape a body's `\/`; messages and ids come from other calls).
     let known = redactor.known_values(&removed);
+    known.sweep_locations(&mut removed);
     let subject = known.sweep(&subject, "subject", Spelling::Text);
     let body = known.sweep(&body, "email", Spelling::Text);
     removed.extend(subject.removed.into_iter().chain(body.removed));

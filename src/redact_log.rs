@@ -26,6 +26,7 @@ fn sweep_known(redacted: Redacted<String>, format: Format, redactor: &Redactor) 
         return redacted;
     }
     let Redacted { value, mut removed } = redacted;
+    known.sweep_locations(&mut removed);
     let value = match format {
         // CSV quotes a cell's `"` by doubling it: a value holding one is not matched, like in JSON.
         Format::Json | Format::Har | Format::Csv => {

@@ -147,6 +147,23 @@ impl KnownValues {
     }
 }
 
+impl KnownValues {
+    /// Locations are built from keys and header names, which can hold a value found secret
+    /// elsewhere (an object keyed by a session id): they are swept too, so a location never names
+    /// what the text no longer shows.
+    pub fn sweep_locations(&self, removed: &mut [Redaction]) {
+        if self.matcher.is_none() {
+            return;
+        }
+        for item in removed {
+            let swept = self.sweep(&item.location, "", Spelling::Text);
+            if !swept.removed.is_empty() {
+                item.location = swept.value;
+            }
+        }
+    }
+}
+
 /// The ways `value` can be written elsewhere: as it is, escaped for JSON (also with `\/`), and
 /// percent-encoded or -decoded as a URL carries it; each with whether it may be matched in JSON
 /// text (a raw form holding `"`, `\` or a control character appears there only escaped). A value

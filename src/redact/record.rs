@@ -16,6 +16,7 @@ impl Redactor {
             return first;
         }
         let Redacted { value, mut removed } = first;
+        known.sweep_locations(&mut removed);
         let value = sweep_record(&known, value, &mut removed);
         Redacted { value, removed }
     }
