@@ -43,6 +43,7 @@
 //!   JSON whose content did not change is returned byte for byte. Integers beyond 64 bits lose
 //!   precision when their document is re-serialised.
 
+mod anchors;
 mod headers;
 mod json;
 mod keys;

@@ -13,7 +13,29 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::anchors::Anchors;
 use super::{Category, Redacted, Redaction, Redactor, generic_preview, is_marker};
+
+/// Up to this many spellings an Aho-Corasick automaton finds them (built in about 40 ms for
+/// 10,000, and fastest to scan); past it, their tails do (see `anchors.rs`).
+const MAX_AUTOMATON: usize = 10_000;
+
+enum Matcher {
+    Automaton(AhoCorasick),
+    Anchors(Anchors),
+}
+
+impl Matcher {
+    /// Leftmost-longest occurrences as `(start, end, pattern)`.
+    fn find_all(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        match self {
+            Matcher::Automaton(automaton) => {
+                automaton.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+            }
+            Matcher::Anchors(anchors) => anchors.find_all(text),
+        }
+    }
+}
 
 /// Shorter values (`1`, `en-US`, `true`, a 9-digit time) would hide evidence by coincidence.
 const MIN_CHARS: usize = 10;
@@ -32,14 +54,24 @@ pub enum Spelling {
 }
 
 /// The credentials removed from one file or call, ready to be swept from its text.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct KnownValues {
     /// One pattern per spelling; leftmost-longest, so a value is hidden whole, not a part of it.
-    matcher: Option<AhoCorasick>,
+    matcher: Option<Matcher>,
     /// For each pattern: the value it spells and whether it is safe in JSON text as it is.
     patterns: Vec<(usize, bool)>,
     /// The values, with the category they were removed as.
     values: Vec<(Category, String)>,
+}
+
+impl std::fmt::Debug for KnownValues {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The values themselves are secrets: a debug print must not show them.
+        f.debug_struct("KnownValues")
+            .field("values", &self.values.len())
+            .field("spellings", &self.patterns.len())
+            .finish()
+    }
 }
 
 impl Redactor {
@@ -93,10 +125,14 @@ impl KnownValues {
                 }
             }
         }
-        let matcher = if spellings.is_empty() {
-            None
-        } else {
-            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&spellings).ok()
+        let matcher = match spellings.len() {
+            0 => None,
+            n if n <= MAX_AUTOMATON => AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&spellings)
+                .ok()
+                .map(Matcher::Automaton),
+            _ => Some(Matcher::Anchors(Anchors::new(spellings))),
         };
         KnownValues { matcher, patterns, values }
     }
@@ -120,18 +156,18 @@ impl KnownValues {
         };
         let mut out = String::new();
         let mut at = 0;
-        for found in matcher.find_iter(text) {
-            let (value, safe) = self.patterns[found.pattern().as_usize()];
-            if spelling == Spelling::Json && (!safe || escaped_at(text, found.start())) {
+        for (start, end, pattern) in matcher.find_all(text) {
+            let (value, safe) = self.patterns[pattern];
+            if spelling == Spelling::Json && (!safe || escaped_at(text, start)) {
                 continue;
             }
             let (category, original) = &self.values[value];
             if out.is_empty() {
                 out.reserve(text.len());
             }
-            out.push_str(&text[at..found.start()]);
+            out.push_str(&text[at..start]);
             out.push_str(category.marker());
-            at = found.end();
+            at = end;
             removed.push(Redaction {
                 category: *category,
                 location: format!("{location} (same value as removed elsewhere)"),
@@ -156,9 +192,9 @@ impl KnownValues {
             return;
         }
         for item in removed {
-            let swept = self.sweep(&item.location, "", Spelling::Text);
-            if !swept.removed.is_empty() {
-                item.location = swept.value;
+            // Most locations hold nothing known: find first, so those cost no copy.
+            if self.matcher.as_ref().is_some_and(|m| !m.find_all(&item.location).is_empty()) {
+                item.location = self.sweep(&item.location, "", Spelling::Text).value;
             }
         }
     }
@@ -179,8 +215,13 @@ fn spellings_of(value: &str) -> Vec<(String, bool)> {
     }
     let mut spellings = Vec::new();
     for form in forms {
-        let json = serde_json::Value::String(form.clone()).to_string();
-        let json = json[1..json.len() - 1].to_owned();
+        // Most values are plain tokens, which JSON writes as they are: no escaping to work out.
+        let json = if form.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
+            let quoted = serde_json::Value::String(form.clone()).to_string();
+            quoted[1..quoted.len() - 1].to_owned()
+        } else {
+            form.clone()
+        };
         if json.contains('/') {
             spellings.push((json.replace('/', "\\/"), true));
         }
@@ -227,6 +268,9 @@ fn percent_decode(raw: &str) -> Option<String> {
 
 /// As `encodeURIComponent` writes it, the way scripts put a cookie value into a URL.
 fn percent_encode(text: &str) -> String {
+    if text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b)) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {

@@ -158,3 +158,23 @@ fn a_har_loses_a_cookie_in_every_entry_that_repeats_it() {
     assert_eq!(back["log"]["entries"][1]["response"]["status"], 401);
     assert_eq!(out.removed.iter().filter(|r| r.original == SID).count(), 7);
 }
+
+#[test]
+fn thousands_of_known_values_are_swept_like_a_few() {
+    let cookie = |n: usize| format!("Zq{n:06}xK9p{}", n * 7919);
+    let removed: Vec<Redaction> = (0..12_000)
+        .map(|n| Redaction {
+            category: Category::Cookie,
+            location: "header cookie".into(),
+            preview: String::new(),
+            original: cookie(n),
+        })
+        .collect();
+    // More spellings than an automaton is built for: the tails find them.
+    let known = Redactor::default().known_values(&removed);
+    assert_eq!(known.len(), 12_000);
+    let text = format!("/p?uid={}&x=1 glued{}end {}", cookie(3), cookie(11_999), cookie(5000));
+    let swept = known.sweep(&text, "log", Spelling::Text);
+    assert_eq!(swept.value, "/p?uid=[cookie]&x=1 glued[cookie]end [cookie]");
+    assert_eq!(swept.removed.len(), 3);
+}
