@@ -9,7 +9,7 @@
 use crate::ingest::time::format_rfc3339;
 use crate::output::{mail, text};
 use crate::record::Record;
-use crate::redact::{Redaction, Redactor};
+use crate::redact::{Redaction, Redactor, Spelling};
 use crate::store::{NO_TIME, Store};
 use crate::summary::Group;
 use std::fmt::Write as _;
@@ -156,7 +156,16 @@ pub fn compose(
         let _ = writeln!(body, "{email}");
     }
     // The last pass over the finished text catches what the parts missed (and ids from other calls).
-    let body = text::lines(&parts.redact(&body)).into_owned();
+    let body = parts.redact(&body);
+    // A credential found anywhere in the call is hidden wherever the email repeats it (pretty
+    // printing can unescape a body's `\/`; messages and ids come from other calls).
+    let known = redactor.known_values(&parts.removed);
+    known.sweep_locations(&mut parts.removed);
+    let subject = known.sweep(&subject, "subject", Spelling::Text);
+    let body = known.sweep(&body, "email", Spelling::Text);
+    parts.removed.extend(subject.removed.into_iter().chain(body.removed));
+    // Escaped for one line only once nothing more is removed: an escape must not hide a secret.
+    let (subject, body) = (subject.value, text::lines(&body.value).into_owned());
     Ok(SupportEmail {
         to: vendor.map(|vendor| vendor.support_email.clone()),
         from: redactor.account_email.clone().filter(|e| !e.is_empty()),
@@ -237,7 +246,34 @@ fn more_request_ids(store: &Store, rows: &[u32], chosen: u32, parts: &mut Parts)
         .collect()
 }
 
+/// One line of the review list: a removed value and how many places of the email it was taken
+/// from (a session cookie can be in the header, the URL and the body).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewItem<'a> {
+    /// The first place the value was found.
+    pub first: &'a Redaction,
+    /// How many places held it.
+    pub places: usize,
+}
+
 impl SupportEmail {
+    /// What was removed, each value once (at its first place) with its count of places, in the
+    /// order found: a value is one decision to reveal or keep hidden, wherever it was.
+    pub fn review(&self) -> Vec<ReviewItem<'_>> {
+        let mut items: Vec<ReviewItem<'_>> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for item in &self.removed {
+            match index.get(item.original.as_str()) {
+                Some(&at) => items[at].places += 1,
+                None => {
+                    index.insert(item.original.as_str(), items.len());
+                    items.push(ReviewItem { first: item, places: 1 });
+                }
+            }
+        }
+        items
+    }
+
     /// The message as RFC 5322 text (CRLF line ends), ready to save as `.eml` or pipe to a mailer.
     /// Headers, addresses and the body are written by [`mail`], which keeps logged text from
     /// ending a header or adding one.

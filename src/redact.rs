@@ -43,9 +43,11 @@
 //!   JSON whose content did not change is returned byte for byte. Integers beyond 64 bits lose
 //!   precision when their document is re-serialised.
 
+mod anchors;
 mod headers;
 mod json;
 mod keys;
+mod known;
 mod patterns;
 mod record;
 mod text;
@@ -54,6 +56,7 @@ mod url;
 #[cfg(test)]
 mod tests;
 
+pub use known::{KnownValues, Spelling};
 use regex::{Regex, RegexBuilder};
 use serde_json::Value;
 

@@ -3,17 +3,49 @@
 //! marker. Reading the copy gives the same calls and kinds as the original.
 
 use crate::ingest::Format;
-use crate::redact::{Redacted, Redactor};
+use crate::redact::{Redacted, Redactor, Spelling};
 
 /// The redacted text of a whole (decompressed) log and how many values were removed.
 pub fn redact_log(bytes: &[u8], format: Format, redactor: &Redactor) -> Redacted<String> {
     let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
-    match format {
+    let redacted = match format {
         // A document is redacted whole, so it stays valid JSON with its layout.
         Format::Json | Format::Har => redactor.redact_body(&text),
         Format::Csv => redact_csv(&text, redactor),
         Format::Ndjson | Format::Text | Format::W3c | Format::Logfmt | Format::Line(_) => redact_lines(&text, redactor),
+    };
+    sweep_known(redacted, format, redactor)
+}
+
+/// A credential removed from one call goes from every other place in the file too: a cookie set
+/// by one response reappears in later calls' URLs, referers and bodies, where nothing about its
+/// name or shape says what it is.
+fn sweep_known(redacted: Redacted<String>, format: Format, redactor: &Redactor) -> Redacted<String> {
+    let known = redactor.known_values(&redacted.removed);
+    if known.is_empty() {
+        return redacted;
     }
+    let Redacted { value, mut removed } = redacted;
+    known.sweep_locations(&mut removed);
+    let value = match format {
+        // CSV quotes a cell's `"` by doubling it: a value holding one is not matched, like in JSON.
+        Format::Json | Format::Har | Format::Csv => {
+            let swept = known.sweep(&value, "log", Spelling::Json);
+            removed.extend(swept.removed);
+            swept.value
+        }
+        Format::Ndjson | Format::Text | Format::W3c | Format::Logfmt | Format::Line(_) => {
+            let mut out = String::with_capacity(value.len());
+            for line in value.split_inclusive('\n') {
+                let spelling = if line.trim_start().starts_with('{') { Spelling::Json } else { Spelling::Text };
+                let swept = known.sweep(line, "log", spelling);
+                out.push_str(&swept.value);
+                removed.extend(swept.removed);
+            }
+            out
+        }
+    };
+    Redacted { value, removed }
 }
 
 fn redact_lines(text: &str, redactor: &Redactor) -> Redacted<String> {

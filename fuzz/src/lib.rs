@@ -289,6 +289,9 @@ pub fn redact(data: &[u8]) {
         _ => (Vec::new(), whole.as_ref()),
     };
     let redactor = Redactor { extra_terms: terms, ..Redactor::default() };
+    if selector & 0x40 != 0 {
+        return redact_shapeless(selector, at, text, &redactor);
+    }
     match selector & 0x07 {
         0 | 5 => {
             let input = plant(text, at);
@@ -336,6 +339,73 @@ pub fn redact(data: &[u8]) {
             let values: Vec<&str> = out.value.iter().map(|(_, value)| value.as_str()).collect();
             assert_redacted(&input, &values.join("\n"), &out);
         }
+    }
+}
+
+/// `text` with [`SECRET_TAIL`] alone at the char boundary at or before `at`: a value with no
+/// shape or prefix, which only its position or an earlier sighting can reveal.
+pub fn plant_bare(text: &str, at: usize) -> String {
+    let mut at = at % (text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    format!("{}{SECRET_TAIL}{}", &text[..at], &text[at..])
+}
+
+/// A cookie name made of `text`'s token characters, never an attribute's name.
+fn cookie_name(text: &str) -> String {
+    let name: String = text.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(12).collect();
+    format!("c{name}")
+}
+
+/// `redact` with bit 6 of the selector: the shapeless secret, found only by position or as a known
+/// value. Bit 3 picks the case, bit 4 (and 5) its form:
+/// - several cookies, the input's lines, in one `Set-Cookie` (joined with `\n` or `, `, bit 5) or
+///   `Cookie` value, as a header or a HAR header pair (bit 4), the secret as one cookie's value;
+/// - a known value: the secret as a cookie, then again anywhere in the input, in a call (bit 4)
+///   or in a text log.
+fn redact_shapeless(selector: u8, at: usize, text: &str, redactor: &Redactor) {
+    if selector & 0x08 == 0 {
+        let lines: Vec<&str> = text.lines().collect();
+        let set_cookie = selector & 0x01 == 0;
+        let pick = at % (lines.len() + 1);
+        let mut cookies: Vec<String> = lines.iter().map(|line| line.to_string()).collect();
+        // The secret's cookie keeps the attributes of the line it takes the place of.
+        let attributes = lines.get(pick).and_then(|line| line.split_once(';')).map(|(_, a)| a).unwrap_or_default();
+        let planted = format!("{}={SECRET_TAIL}; {attributes}", cookie_name(lines.get(pick).unwrap_or(&"")));
+        cookies.insert(pick, planted);
+        let (name, joined) = match (set_cookie, selector & 0x20 != 0) {
+            (true, false) => ("Set-Cookie", cookies.join("\n")),
+            (true, true) => ("Set-Cookie", cookies.join(", ")),
+            (false, _) => ("Cookie", cookies.join("; ")),
+        };
+        if selector & 0x10 == 0 {
+            let out = redactor.redact_headers(&[(name.to_string(), joined.clone())]);
+            assert_redacted(&joined, &out.value[0].1, &out);
+        } else {
+            let har = serde_json::json!({"headers": [{"name": name, "value": joined}]}).to_string();
+            let out = redactor.redact_body(&har);
+            assert_redacted(&har, &out.value, &out);
+        }
+        return;
+    }
+    let again = plant_bare(text, at);
+    if selector & 0x10 == 0 {
+        let record = Record {
+            url: Some(again.clone()),
+            message: Some(again.clone()),
+            request: Message {
+                headers: vec![("Cookie".into(), format!("sid={SECRET_TAIL}")), ("Referer".into(), again.clone())],
+                body: Some(again.clone()),
+            },
+            ..Default::default()
+        };
+        let out = redactor.redact_record(&record);
+        assert_redacted(&again, &format!("{:?}", out.value), &out);
+    } else {
+        let log = format!("Cookie: sid={SECRET_TAIL}\n{again}\n");
+        let out = errlens::redact_log::redact_log(log.as_bytes(), Format::Text, redactor);
+        assert_redacted(&log, &out.value, &out);
     }
 }
 

@@ -202,19 +202,25 @@ fn write_eml(path: &std::path::Path, message: &str) -> String {
 
 fn review_ui(ui: &mut egui::Ui, composer: &mut Composer) {
     let Some(email) = &composer.email else { return };
-    ui.strong(format!("Removed before sending ({})", email.removed.len()));
+    let review = email.review();
+    ui.strong(format!("Removed before sending ({})", review.len()));
     ui.weak("Tick an item to share it as it is.");
     let mut changed = false;
-    let mut seen = std::collections::HashSet::new();
     egui::ScrollArea::vertical().max_height(380.0).show(ui, |ui| {
-        for item in &email.removed {
-            // The same value found twice is one decision.
-            if !seen.insert(item.original.clone()) {
-                continue;
-            }
+        // The same value found in several places is one decision, listed once.
+        for entry in &review {
+            let item = entry.first;
             let mut shared = composer.revealed.contains(&item.original);
-            let label =
-                format!("{}: {} ({})", item.category.label(), one_line(&item.preview), one_line(&item.location));
+            let places = match entry.places {
+                1 => String::new(),
+                n => format!(", {n} places"),
+            };
+            let label = format!(
+                "{}: {} ({}{places})",
+                item.category.label(),
+                one_line(&item.preview),
+                one_line(&item.location)
+            );
             if ui.checkbox(&mut shared, label).changed() {
                 changed = true;
                 if shared {

@@ -111,3 +111,35 @@ fn a_secret_after_a_logged_line_break_is_removed_and_the_break_shown_escaped() {
     assert!(email.body.contains("Request id of this call: req\\n["), "{}", email.body);
     assert!(email.body.contains("Messages seen: \"boom\\r\\n["), "{}", email.body);
 }
+
+#[test]
+fn the_review_lists_a_value_once_with_its_places() {
+    let email = compose_with(None, None).expect("email");
+    let review = email.review();
+    let key = review.iter().find(|entry| entry.first.original == KEY).expect("the key is listed");
+    let places = email.removed.iter().filter(|item| item.original == KEY).count();
+    // The URL's query and the X-API-Key header at least.
+    assert!(places >= 2, "{:#?}", email.removed);
+    assert_eq!(key.places, places);
+    assert_eq!(review.iter().filter(|entry| entry.first.original == KEY).count(), 1);
+    assert_eq!(review.iter().map(|entry| entry.places).sum::<usize>(), email.removed.len());
+}
+
+#[test]
+fn a_cookie_value_in_the_quoted_call_goes_wherever_the_email_repeats_it() {
+    let sid = "Zk3pQ9vR7tW2xY8a";
+    let line = format!(
+        "{{\"method\":\"GET\",\"url\":\"https://api.my-virtual-office.com/api/customers?c47={sid}\",\"status\":401,\
+         \"request\":{{\"headers\":{{\"Cookie\":\"sid={sid}\"}}}},\
+         \"response\":{{\"body\":{{\"error\":\"Unauthorized\",\"message\":\"session {sid} expired\"}}}}}}\n"
+    );
+    let ingested = ingest_bytes(Path::new("app.ndjson"), line.as_bytes(), None).expect("readable");
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    store.add("app.ndjson".into(), ingested, line.as_bytes().into());
+    let summary = summarize(&store, None);
+    let email = compose(&store, &summary.groups[0], None, &Redactor::default()).expect("email");
+    assert!(!email.to_rfc5322().contains(sid), "{}", email.body);
+    let review = email.review();
+    let entry = review.iter().find(|entry| entry.first.original == sid).expect("listed");
+    assert!(entry.places >= 3, "{:#?}", email.removed);
+}

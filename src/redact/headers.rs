@@ -46,13 +46,13 @@ pub(super) fn authorization(ctx: &mut Ctx<'_>, value: &str, location: &str) -> O
     Some(format!("{}{marker}{}", &value[..start], &value[end..]))
 }
 
-/// Masks every cookie value (only the first pair's for `Set-Cookie`, whose other pairs are
-/// attributes such as `Path=/`); names, separators and attributes stay, scanned like any text.
+/// Masks every cookie value (in `Set-Cookie`, the first pair's of each cookie, whose other pairs
+/// are attributes such as `Path=/`); names, separators and attributes stay, scanned like any text.
 pub(super) fn cookie(ctx: &mut Ctx<'_>, value: &str, location: &str, set_cookie: bool) -> Option<String> {
     let starts = if set_cookie { set_cookie_starts(value) } else { vec![0] };
     let mut spans = Vec::new();
     for (n, &start) in starts.iter().enumerate() {
-        // The comma before the next cookie belongs to neither.
+        // The comma or line end before the next cookie belongs to neither.
         let end = starts.get(n + 1).map_or(value.len(), |&next| next - 1);
         let mut offset = start;
         for (i, segment) in value[start..end].split(';').enumerate() {
@@ -104,8 +104,9 @@ fn shown(value: &str, start: usize, end: usize, spans: &[Span]) -> String {
     text::apply(part, &local)
 }
 
-/// Where each cookie starts in a `Set-Cookie` value. Logs often join several `Set-Cookie`
-/// headers with `, `; a comma starts a new cookie when `name=` follows it and the name is not an
+/// Where each cookie starts in a `Set-Cookie` value. Browsers export repeated `Set-Cookie`
+/// headers as one value with a cookie a line, so every line starts one. Logs often join them with
+/// `, ` instead; a comma starts a new cookie when `name=` follows it and the name is not an
 /// attribute (the comma in `Expires=Wed, 21 Oct 2015 …` is followed by no `name=`).
 fn set_cookie_starts(value: &str) -> Vec<usize> {
     const ATTRIBUTES: &[&str] = &[
@@ -122,14 +123,18 @@ fn set_cookie_starts(value: &str) -> Vec<usize> {
         "comment",
     ];
     let mut starts = vec![0];
-    for (comma, _) in value.match_indices(',') {
-        let Some((name, _)) = value[comma + 1..].split_once('=') else {
+    for (at, separator) in value.match_indices([',', '\n']) {
+        if separator == "\n" {
+            starts.push(at + 1);
+            continue;
+        }
+        let Some((name, _)) = value[at + 1..].split_once('=') else {
             continue;
         };
         let name = name.trim();
-        let plain = !name.is_empty() && !name.contains([';', ',', ' ', '\t']);
+        let plain = !name.is_empty() && !name.contains([';', ',', ' ', '\t', '\n', '\r']);
         if plain && !ATTRIBUTES.contains(&name.to_ascii_lowercase().as_str()) {
-            starts.push(comma + 1);
+            starts.push(at + 1);
         }
     }
     starts

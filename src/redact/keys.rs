@@ -15,7 +15,8 @@ pub(super) enum Field {
     Authorization,
     /// A `Cookie` header: cookie names stay, every value goes.
     Cookie,
-    /// A `Set-Cookie` header: the value of the first pair goes, the attributes stay.
+    /// A `Set-Cookie` header: the value of each cookie goes (one a line, or folded with commas),
+    /// the attributes stay.
     SetCookie,
     /// An email address: valid ones become the marker, invalid ones keep their shape.
     Email,

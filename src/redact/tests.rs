@@ -809,3 +809,5 @@ mod planted {
         }
     }
 }
+
+mod real_shapes;

@@ -283,10 +283,23 @@ fn key_values(gap: &str) -> Vec<Candidate> {
             continue;
         };
         if let Some((start, end)) = value_extent(gap, whole.end(), field, colon, whole_line) {
+            let end = if in_path(gap, key.start()) { path_parameter_end(gap, start, end) } else { end };
             found.push(Candidate { start, end, rank: 0, kind: Kind::Value { field, key: key.as_str().to_owned() } });
         }
     }
     found
+}
+
+/// A `;name=` inside a path (`/cart;jsessionid=…`): the `;` is glued to a word that holds a `/`.
+fn in_path(gap: &str, key_start: usize) -> bool {
+    let Some(before) = gap.get(..key_start).and_then(|b| b.strip_suffix(';')) else { return false };
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+    word.contains('/')
+}
+
+/// A path parameter's value ends at the next segment, query or fragment (`;jsessionid=A1/b.jsp`).
+fn path_parameter_end(gap: &str, start: usize, end: usize) -> usize {
+    gap[start..end].find(['/', '?', '#']).map_or(end, |i| start + i)
 }
 
 /// Where the value starting at `at` ends. Quoted values run to the closing quote (escaped quotes

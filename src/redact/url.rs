@@ -81,8 +81,24 @@ pub(super) fn looks_like_form(text: &str) -> bool {
         && text.split('&').all(plain_key)
 }
 
+/// Parameters that say a query or fragment is an OAuth redirect, where `state` and `nonce` are
+/// one-time secrets; elsewhere `state=open` is a filter and stays.
+const OAUTH_PARAMS: &[&str] =
+    &["code", "access_token", "id_token", "client_id", "redirect_uri", "response_type", "code_challenge"];
+
+/// `state`, `session_state` and `nonce` of an OAuth redirect, when long enough to be the random
+/// value the flow makes them (a short `state=xyz` is a placeholder and says where a test was).
+fn oauth_secret(key: &str, raw_value: &str, oauth: bool) -> Option<keys::Field> {
+    let secret = matches!(key.to_ascii_lowercase().as_str(), "state" | "session_state" | "nonce");
+    (oauth && secret && raw_value.len() >= 8).then_some(keys::Field::Plain(Category::Secret))
+}
+
 /// `key=value&…` as in a query string, fragment or form body.
 fn params(ctx: &mut Ctx<'_>, raw: &str, location: &str, depth: usize, plus: bool) -> String {
+    let oauth = raw.split('&').any(|pair| {
+        let key = pair.split_once('=').map_or(pair, |(key, _)| key);
+        OAUTH_PARAMS.iter().any(|name| key.eq_ignore_ascii_case(name))
+    });
     let mut out = String::with_capacity(raw.len());
     for (i, pair) in raw.split('&').enumerate() {
         if i > 0 {
@@ -99,7 +115,7 @@ fn params(ctx: &mut Ctx<'_>, raw: &str, location: &str, depth: usize, plus: bool
         let where_ = format!("{location} {shown_key}");
         out.push_str(&new_key);
         out.push('=');
-        match keys::field_of(keys::classify_param(&key)) {
+        match keys::field_of(keys::classify_param(&key)).or_else(|| oauth_secret(&key, raw_value, oauth)) {
             Some(field) => {
                 let (value, encoded) = match decode(raw_value, plus) {
                     Some((value, _)) => {
