@@ -16,6 +16,7 @@ mod records;
 mod style;
 mod view;
 
+use crate::ingest;
 use crate::knowledge::Knowledge;
 use crate::output::text::one_line;
 use crate::query::{Filter, Timeline};
@@ -131,6 +132,8 @@ pub struct App {
     pub notice: Option<String>,
     /// The file whose skipped lines are listed.
     pub skipped_window: Option<usize>,
+    /// Why the listed file gave no calls, and how to read it (when it gave none).
+    no_calls_help: Option<String>,
     /// The support-email composer, while open.
     pub composer: Option<email::Composer>,
     /// The selected call as shown, by (row, masked, account email): read back and redacted once.
@@ -182,6 +185,7 @@ impl App {
             messages: Vec::new(),
             notice: None,
             skipped_window: None,
+            no_calls_help: None,
             shown_record: None,
             composer: None,
             trends: std::collections::HashMap::new(),
@@ -528,6 +532,7 @@ impl App {
     fn files_ui(&mut self, ui: &mut egui::Ui) {
         let mut remove = None;
         let mut filter_file = None;
+        let loading = self.is_loading();
         for (index, file) in self.store.files.iter().enumerate() {
             // A file's name is anyone's to choose: shown on one line, its controls escaped.
             let name =
@@ -542,22 +547,49 @@ impl App {
                         }
                         (None, Some(format)) => {
                             let gz = if file.gzip { ".gz" } else { "" };
+                            let encoding = match file.encoding {
+                                ingest::encoding::Encoding::Utf8 => String::new(),
+                                other => format!(" · {other}"),
+                            };
                             let chip = format!(
-                                "{name} · {}{gz} · {} calls",
+                                "{name} · {}{gz}{encoding} · {} calls",
                                 format.name().to_uppercase(),
                                 style::thousands(file.records)
                             );
                             let only_this = self.settings.filter.file == Some(index);
-                            if ui.selectable_label(only_this, chip).on_hover_text("Show only this file").clicked() {
+                            let mut hover = format!("Show only this file\nRead as {}", format.title());
+                            if file.repaired_lines > 0 {
+                                hover.push_str(&format!(
+                                    "\n{} line(s) had bytes that are not UTF-8, read as Windows-1252",
+                                    style::thousands(file.repaired_lines as usize)
+                                ));
+                            }
+                            if ui.selectable_label(only_this, chip).on_hover_text(hover).clicked() {
                                 filter_file = Some(index);
                             }
-                            if file.skipped_count > 0
-                                && ui
-                                    .link(format!("{} skipped (!)", style::thousands(file.skipped_count)))
-                                    .on_hover_text("List the lines that are not API calls")
-                                    .clicked()
-                            {
+                            let no_calls = file.records == 0 && !loading;
+                            let (link, tip) = if no_calls {
+                                (
+                                    "no calls: why? (!)".to_string(),
+                                    "Its first lines, why each is not a call, and how to read it",
+                                )
+                            } else {
+                                (
+                                    format!("{} skipped (!)", style::thousands(file.skipped_count)),
+                                    "List the lines that are not API calls",
+                                )
+                            };
+                            if file.skipped_count > 0 && ui.link(link).on_hover_text(tip).clicked() {
                                 self.skipped_window = Some(index);
+                                // Read once, when asked: the file's first 64 KiB.
+                                self.no_calls_help = no_calls.then(|| {
+                                    ingest::dead_end::explain(
+                                        &file.path,
+                                        format.name(),
+                                        &file.skipped,
+                                        file.skipped_count,
+                                    )
+                                });
                             }
                         }
                         (None, None) => {}
@@ -646,7 +678,15 @@ impl App {
         };
         let mut open = true;
         let title = format!("Skipped lines: {}", one_line(&file.path.to_string_lossy()));
+        let help = self.no_calls_help.as_deref();
         egui::Window::new(title).open(&mut open).default_width(560.0).show(ctx, |ui| {
+            if let Some(help) = help {
+                // Logged lines are shown escaped (the explanation escapes them itself).
+                egui::ScrollArea::vertical().id_salt("no calls").max_height(260.0).show(ui, |ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(help).monospace()).wrap());
+                });
+                ui.separator();
+            }
             let kept = file.skipped.len();
             ui.label(format!(
                 "{} line(s) are not API calls and were not counted:",
@@ -673,6 +713,7 @@ impl App {
         });
         if !open {
             self.skipped_window = None;
+            self.no_calls_help = None;
         }
     }
 
