@@ -21,7 +21,9 @@ appstreamcli validate --no-net --pedantic "$repo/assets/package/io.github.errlen
 echo "package contents, desktop entry and metainfo: ok"
 [[ "$install" == --install ]] || exit 0
 
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
+# The package's dependencies come from the machine's package lists (read them anew if stale).
+export DEBIAN_FRONTEND=noninteractive
+apt-get install -y -qq "$deb" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$deb" >/dev/null; }
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
 cd /
