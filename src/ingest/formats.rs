@@ -15,7 +15,7 @@
 mod engine;
 mod load;
 
-pub use engine::read_line;
+pub use engine::{read_line, read_opener};
 pub use load::{FormatProblem, config_dir, configure, registry};
 
 use regex::Regex;
@@ -63,12 +63,29 @@ pub struct LineFormat {
     pub continuation: Option<Regex>,
     /// Which of those lines are the response body (its error classifies the call).
     pub body: Option<Regex>,
+    /// A line that opens a call whose status a later line gives (Rails' `Started`, curl's `> `,
+    /// Faraday's `request:`): the call spans from it to the line its patterns match.
+    pub opener: Option<Regex>,
 }
 
 impl LineFormat {
     /// Whether `line` belongs to the call before it.
     pub fn continues(&self, line: &[u8]) -> bool {
         self.continuation.as_ref().is_some_and(|pattern| pattern.is_match(&String::from_utf8_lossy(line)))
+    }
+
+    /// Whether this format's calls span lines (and so are read by `ingest::group`).
+    pub fn spans_lines(&self) -> bool {
+        self.continuation.is_some() || self.opener.is_some()
+    }
+
+    /// Whether a block of lines may start at `line`: not inside a call that spans lines (a line
+    /// that continues one, or, for a format with openers, the line that ends one).
+    pub fn may_start_block(&self, line: &[u8]) -> bool {
+        if line.trim_ascii().is_empty() || self.continues(line) {
+            return false;
+        }
+        self.opener.is_none() || self.read(&String::from_utf8_lossy(line)).is_none()
     }
 }
 
@@ -319,5 +336,115 @@ mod multi_line_file_tests {
         .expect("readable");
         assert_eq!((read.records.len(), read.skipped.len()), (calls, 0));
         assert_eq!(read.belonging, calls as u64 * 8);
+    }
+}
+
+#[cfg(test)]
+mod opener_tests {
+    use crate::ingest::{self, Format, IngestLimits, Parsed, time};
+    use std::path::Path;
+
+    const RAILS: &str = "\
+I, [2026-11-20T10:15:02.100000 #1234]  INFO -- : [8f1f] Started POST \"/v1/contacts\" for 192.0.2.1 at 2026-11-20 10:15:02 +0000
+I, [2026-11-20T10:15:02.101000 #1234]  INFO -- : [8f1f] Processing by ContactsController#create as JSON
+I, [2026-11-20T10:15:02.101500 #1234]  INFO -- : [8f1f]   Parameters: {\"email\"=>\"[FILTERED]\"}
+I, [2026-11-20T10:15:02.112000 #1234]  INFO -- : [8f1f] Completed 422 Unprocessable Entity in 12ms (ActiveRecord: 1.9ms)
+I, [2026-11-20T10:15:03.000000 #1234]  INFO -- : [9a2b] Started GET \"/v1/contacts/42\" for 192.0.2.1 at 2026-11-20 10:15:03 +0000
+I, [2026-11-20T10:15:04.000000 #1234]  INFO -- : Booting worker
+I, [2026-11-20T10:15:05.000000 #1234]  INFO -- : [7c3d] Started DELETE \"/v1/contacts/42\" for 192.0.2.1 at 2026-11-20 10:15:05 +0000
+I, [2026-11-20T10:15:05.010000 #1234]  INFO -- : [7c3d] Completed 204 No Content in 10ms
+";
+
+    const CURL: &str = "\
+*   Trying 192.0.2.10:443...
+* Connected to api.example.com (192.0.2.10) port 443
+> POST /v1/contacts HTTP/2
+> Host: api.example.com
+> content-type: application/json
+>
+< HTTP/2 409
+< content-type: application/json
+<
+{\"error\":\"Conflict\",\"message\":\"A contact with this email already exists\"}
+* Connection #0 to host api.example.com left intact
+";
+
+    const FARADAY: &str = "\
+I, [2026-11-20T10:15:02.123456 #1234]  INFO -- request: POST https://api.example.com/v1/contacts
+I, [2026-11-20T10:15:02.123456 #1234]  INFO -- request: Content-Type: \"application/json\"
+I, [2026-11-20T10:15:02.123456 #1234]  INFO -- request: {\"email\":\"jane@example.com\"}
+I, [2026-11-20T10:15:02.323456 #1234]  INFO -- response: Status 409
+I, [2026-11-20T10:15:02.323456 #1234]  INFO -- response: content-type: \"application/json\"
+I, [2026-11-20T10:15:02.323456 #1234]  INFO -- response: {\"error\":\"Conflict\",\"message\":\"A contact with this email already exists\"}
+";
+
+    fn read(text: &str, format: &str) -> Parsed {
+        ingest::ingest_bytes(Path::new("t.log"), text.as_bytes(), Some(format.parse().expect("bundled")))
+            .expect("readable")
+            .parsed
+    }
+
+    #[test]
+    fn a_request_opened_on_one_line_and_answered_on_another_is_one_call() {
+        let rails = read(RAILS, "rails");
+        let calls: Vec<(u64, u16, Option<&str>, Option<&str>)> =
+            rails.records.iter().map(|r| (r.source.line, r.status, r.method.as_deref(), r.url.as_deref())).collect();
+        assert_eq!(
+            calls,
+            [(1, 422, Some("POST"), Some("/v1/contacts")), (7, 204, Some("DELETE"), Some("/v1/contacts/42"))]
+        );
+        assert_eq!(rails.records[0].time_ms, time::parse_text("2026-11-20T10:15:02Z"));
+        let skipped: Vec<(u64, String)> = rails.skipped.iter().map(|s| (s.line, s.reason.to_string())).collect();
+        assert_eq!(skipped[0], (5, ingest::SkipReason::RequestWithoutResponse.to_string()), "{skipped:?}");
+        assert_eq!((rails.belonging, rails.skipped.len()), (4, 2));
+
+        let curl = read(CURL, "curl-verbose");
+        assert_eq!(curl.records.len(), 1);
+        let call = &curl.records[0];
+        assert_eq!(
+            (call.status, call.method.as_deref(), call.url.as_deref()),
+            (409, Some("POST"), Some("/v1/contacts"))
+        );
+        assert_eq!(call.message.as_deref(), Some("A contact with this email already exists"));
+        assert_eq!((curl.belonging, curl.skipped.len()), (8, 2), "the lines before the request are not a call");
+
+        let faraday = read(FARADAY, "faraday");
+        assert_eq!(faraday.records.len(), 1);
+        let call = &faraday.records[0];
+        assert_eq!((call.status, call.url.as_deref()), (409, Some("https://api.example.com/v1/contacts")));
+        assert_eq!(call.message.as_deref(), Some("A contact with this email already exists"));
+        assert_eq!(faraday.belonging, 5);
+    }
+
+    #[test]
+    fn such_calls_read_back_whole_and_blocks_never_part_them() {
+        for (text, name) in [(RAILS, "rails"), (CURL, "curl-verbose"), (FARADAY, "faraday")] {
+            let format: Format = name.parse().expect("bundled");
+            let whole = read(text, name);
+            let non_blank = text.lines().filter(|line| !line.trim().is_empty()).count() as u64;
+            assert_eq!(whole.records.len() as u64 + whole.skipped.len() as u64 + whole.belonging, non_blank, "{name}");
+            for record in &whole.records {
+                assert_eq!(ingest::reread(text.as_bytes(), format, record.source).as_ref(), Some(record), "{name}");
+            }
+            for chunk in [1, 9, 50] {
+                let mut chunks = Parsed::default();
+                ingest::ingest_in_chunks_with_limits(
+                    Path::new("t.log"),
+                    text.as_bytes(),
+                    Some(format),
+                    chunk,
+                    &IngestLimits::default(),
+                    |parsed, _| {
+                        chunks.records.extend(parsed.records);
+                        chunks.skipped.extend(parsed.skipped);
+                        chunks.belonging += parsed.belonging;
+                        true
+                    },
+                )
+                .expect("readable");
+                assert_eq!(chunks.records, whole.records, "{name} in blocks of {chunk}");
+                assert_eq!((chunks.belonging, chunks.skipped.len()), (whole.belonging, whole.skipped.len()), "{name}");
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::formats::{self, LineFormatId};
 use super::view::JsonObject;
-use super::{Detail, Format, Parsed, SkipReason, Skipped, encoding, fields, logfmt, sparse, text};
+use super::{Detail, Format, Parsed, SkipReason, Skipped, encoding, fields, group, logfmt, sparse, text};
 use crate::record::{Record, SourceSpan};
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -56,78 +56,62 @@ pub fn parse_lines(
     detail: Detail,
     max_line_bytes: u64,
 ) -> Parsed {
+    if let Mode::Defined(id) = mode
+        && id.def().spans_lines()
+    {
+        return group::parse_lines(chunk, first_line, offset, id.def(), mode, detail, max_line_bytes);
+    }
     let mut parsed = Parsed::default();
-    let mut line_number = first_line;
-    let mut start = 0usize;
-    // A format whose calls span lines: the call its lines belong to, while they continue it.
-    let grouping = match mode {
-        Mode::Defined(id) => Some(id.def()).filter(|format| format.continuation.is_some()),
-        _ => None,
-    };
-    let mut open: Option<usize> = None;
-    while start < chunk.len() {
-        let end = memchr::memchr(b'\n', &chunk[start..]).map_or(chunk.len(), |at| start + at);
-        let raw = &chunk[start..end];
-        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if !line.trim_ascii().is_empty() {
-            if let (Some(format), Some(at)) = (grouping, open)
-                && format.continues(line)
-            {
-                let record = &mut parsed.records[at];
-                record.source.len = offset + (start + line.len()) as u64 - record.source.offset;
-                take_body_line(format, record, line, detail);
-                parsed.belonging += 1;
-            } else {
-                let mut repaired = false;
-                let result = if line.len() as u64 > max_line_bytes {
-                    Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes })
-                } else {
-                    parse_one_repairing(line, mode, detail, &mut repaired)
-                };
-                if repaired && result.is_ok() {
-                    parsed.repaired += 1;
-                }
-                open = None;
-                match result {
-                    Ok(mut record) => {
-                        record.source =
-                            SourceSpan { line: line_number, offset: offset + start as u64, len: line.len() as u64 };
-                        parsed.records.push(record);
-                        open = Some(parsed.records.len() - 1);
-                    }
-                    Err(reason) => parsed.skipped.push(Skipped { line: line_number, reason }),
-                }
+    for (number, start, line) in lines(chunk, first_line) {
+        match parse_line(line, mode, detail, max_line_bytes, &mut parsed) {
+            Ok(mut record) => {
+                record.source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
+                parsed.records.push(record);
             }
+            Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
         }
-        line_number += 1;
-        start = end + 1;
     }
     parsed
 }
 
-/// A line that continues a call, as its response body when the format says it is one: the
-/// first body line's error classifies a call that has none yet.
-fn take_body_line(format: &formats::LineFormat, record: &mut Record, line: &[u8], detail: Detail) {
-    let line = String::from_utf8_lossy(line);
-    let Some(found) = format.body.as_ref().and_then(|body| body.captures(&line)) else { return };
-    // The body is what the pattern's `body` capture holds (after a logger's prefix), or the line.
-    let text = found.name("body").map_or(line.as_ref(), |body| body.as_str()).trim();
-    if record.error_type.is_none() && record.is_failure() {
-        let error = super::error_body::from_body_text(text);
-        if error.error_type.is_some() || error.message.is_some() {
-            record.error_type = error.error_type;
-            record.message = error.message.or(record.message.take());
-        }
-    }
-    if detail == Detail::Full {
-        match &mut record.response.body {
-            Some(body) => {
-                body.push('\n');
-                body.push_str(text);
+/// The non-blank lines of `chunk`: (physical line number, start in `chunk`, the line without
+/// its line ending).
+pub fn lines(chunk: &[u8], first_line: u64) -> impl Iterator<Item = (u64, usize, &[u8])> {
+    let mut start = 0usize;
+    let mut number = first_line;
+    std::iter::from_fn(move || {
+        while start < chunk.len() {
+            let end = memchr::memchr(b'\n', &chunk[start..]).map_or(chunk.len(), |at| start + at);
+            let raw = &chunk[start..end];
+            let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+            let found = (number, start, line);
+            number += 1;
+            start = end + 1;
+            if !line.trim_ascii().is_empty() {
+                return Some(found);
             }
-            None => record.response.body = Some(text.to_string()),
         }
+        None
+    })
+}
+
+/// One non-blank line within the line limit, counting a Windows-1252 repair in `parsed`.
+pub fn parse_line(
+    line: &[u8],
+    mode: Mode,
+    detail: Detail,
+    max_line_bytes: u64,
+    parsed: &mut Parsed,
+) -> Result<Record, SkipReason> {
+    if line.len() as u64 > max_line_bytes {
+        return Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes });
     }
+    let mut repaired = false;
+    let result = parse_one_repairing(line, mode, detail, &mut repaired);
+    if repaired && result.is_ok() {
+        parsed.repaired += 1;
+    }
+    result
 }
 
 /// A line without the byte order mark that starts it: UTF-8's (files joined with `cat`), or a

@@ -28,6 +28,7 @@ pub mod encoding;
 pub mod error_body;
 pub mod fields;
 pub mod formats;
+mod group;
 mod har;
 mod input;
 mod json;
@@ -85,6 +86,8 @@ pub enum SkipReason {
     TooDeep,
     /// A W3C directive (`#Fields:`, `#Software:`, ...): it describes the rows, it is not one.
     Directive,
+    /// A request whose response the log never gives (or a line that continued it).
+    RequestWithoutResponse,
     /// A W3C row before any `#Fields:` line: its columns have no names.
     NoFieldsYet,
     /// A W3C row with more or fewer values than its `#Fields:` line names.
@@ -116,6 +119,7 @@ impl fmt::Display for SkipReason {
             Self::BadStatus(value) => write!(f, "the status {value} is not an HTTP status code"),
             Self::TooDeep => write!(f, "JSON nested deeper than {MAX_JSON_DEPTH} levels, the most errlens reads"),
             Self::Directive => write!(f, "a W3C directive line (#Fields, #Software, ...), not a call"),
+            Self::RequestWithoutResponse => write!(f, "part of a request whose response the log does not give"),
             Self::NoFieldsYet => write!(f, "a row before any #Fields: line names its columns"),
             Self::ColumnCount { found, expected } => {
                 write!(f, "{found} values where the #Fields: line names {expected}")
@@ -370,7 +374,7 @@ pub fn reread_item(
 ) -> Option<Record> {
     let mut record = match format {
         // A call with the lines that continue it is read back with them.
-        Format::Line(id) if id.def().continuation.is_some() => {
+        Format::Line(id) if id.def().spans_lines() => {
             line::parse_lines(text, span.line, span.offset, line::Mode::of(format), Detail::Full, u64::MAX)
                 .records
                 .into_iter()

@@ -325,7 +325,7 @@ pub(super) fn cut_blocks(
                 let line_end = memchr::memchr(b'\n', &content[end..]).map_or(content.len(), |at| end + at);
                 let next = &content[end..line_end];
                 let next = next.strip_suffix(b"\r").unwrap_or(next);
-                if !next.trim_ascii().is_empty() && !format.continues(next) {
+                if format.may_start_block(next) {
                     break;
                 }
                 end = (line_end + 1).min(content.len());
@@ -349,7 +349,7 @@ fn call_start_before(buffer: &[u8], grouping: Option<&LineFormat>) -> Option<usi
         let start = memchr::memrchr(b'\n', &buffer[..end]).map_or(0, |at| at + 1);
         let line = &buffer[start..end];
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if !line.trim_ascii().is_empty() && !format.continues(line) {
+        if format.may_start_block(line) {
             return Some(start);
         }
         if start == 0 {
@@ -362,7 +362,7 @@ fn call_start_before(buffer: &[u8], grouping: Option<&LineFormat>) -> Option<usi
 /// The format whose calls span lines, if `format` is one.
 pub(super) fn grouping_of(format: Format) -> Option<&'static LineFormat> {
     match format {
-        Format::Line(id) => Some(id.def()).filter(|def| def.continuation.is_some()),
+        Format::Line(id) => Some(id.def()).filter(|def| def.spans_lines()),
         _ => None,
     }
 }

@@ -12,6 +12,26 @@ pub fn read_line(format: &LineFormat, line: &str, detail: Detail) -> Option<Resu
     Some(record_of(format, &captures, detail))
 }
 
+/// What the line that opens a call (`Started POST "/x"`, curl's `> POST /x HTTP/1.1`) says of it:
+/// a call without a status yet, or `None` when the format has no opener or it does not match.
+pub fn read_opener(format: &LineFormat, line: &str, detail: Detail) -> Option<Record> {
+    let captures = format.opener.as_ref()?.captures(line)?;
+    let mut record = Record { method: text(&captures, "method").map(str::to_ascii_uppercase), ..Record::default() };
+    if let Some((method, target)) = text(&captures, "request").and_then(split_request_line) {
+        record.method.get_or_insert(method);
+        record.url = Some(target);
+    }
+    record.url = url_of(&captures).or(record.url);
+    record.host = text(&captures, "host").map(str::to_string);
+    record.time_ms = text(&captures, "time")
+        .and_then(|value| parse_time(format, value))
+        .filter(|at| (time::MIN_TIME_MS..=time::MAX_TIME_MS).contains(at));
+    if detail == Detail::Full {
+        record.request_id = text(&captures, "request_id").map(str::to_string);
+    }
+    Some(record)
+}
+
 /// A capture's text, unless it is empty or a log's "none" (`-`).
 fn text<'a>(captures: &Captures<'a>, name: &str) -> Option<&'a str> {
     captures.name(name).map(|m| m.as_str().trim()).filter(|value| !value.is_empty() && *value != "-")

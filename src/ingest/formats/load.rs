@@ -63,6 +63,8 @@ struct Definition {
     continuation: Option<Spanned<String>>,
     #[serde(default)]
     body: Option<Spanned<String>>,
+    #[serde(default)]
+    opener: Option<Spanned<String>>,
     sample: String,
     #[serde(default)]
     expect: Expect,
@@ -164,8 +166,19 @@ fn add(registry: &mut Registry, format: LineFormat) {
 }
 
 fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Option<usize>, String)> {
-    let Definition { name, title, pattern, patterns, time_format, no_response, continuation, body, sample, expect } =
-        definition;
+    let Definition {
+        name,
+        title,
+        pattern,
+        patterns,
+        time_format,
+        no_response,
+        continuation,
+        body,
+        opener,
+        sample,
+        expect,
+    } = definition;
     let name_ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !name_ok {
         return Err((None, format!("format name {name:?}: use letters, digits, - and _")));
@@ -186,6 +199,7 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
     };
     let continuation = continuation.as_ref().map(build).transpose()?;
     let body = body.as_ref().map(build).transpose()?;
+    let opener = opener.as_ref().map(build).transpose()?;
     let mut compiled = Vec::with_capacity(sources.len());
     for source in sources {
         let at = Some(source.span().start);
@@ -210,6 +224,7 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
         no_response,
         continuation,
         body,
+        opener,
     })
 }
 

@@ -1,0 +1,130 @@
+//! Calls that span lines, for the formats that say so ([`LineFormat::spans_lines`]): a Java
+//! exception with its stack trace, OkHttp's response with its headers and body, Rails'
+//! `Started … Completed`, Faraday's `request:` / `response:` pair, a `curl -v` transcript.
+//!
+//! A call is the line its patterns match, with the lines after it that continue it and, for a
+//! format with an opener, the opener line and the lines between. Each call is counted once; its
+//! other lines are counted as belonging to it (records + skipped + belonging = non-blank lines);
+//! its span covers them all, so reading it back reads them again. An opener whose call never
+//! comes is skipped, with the lines that continued it, saying so. Blocks are cut only where a
+//! line may start one ([`LineFormat::may_start_block`]), so no call is parted from its lines.
+
+use super::formats::{self, LineFormat};
+use super::line::{self, Mode};
+use super::{Detail, Parsed, SkipReason, Skipped};
+use crate::record::{Record, SourceSpan};
+
+/// An opener waiting for the line that ends its call.
+struct Pending {
+    record: Record,
+    line: u64,
+    offset: u64,
+    /// Lines that continued it so far.
+    continued: Vec<u64>,
+}
+
+/// Parses every line of `chunk` (at physical line `first_line`, byte `offset`) as `format`.
+pub fn parse_lines(
+    chunk: &[u8],
+    first_line: u64,
+    offset: u64,
+    format: &'static LineFormat,
+    mode: Mode,
+    detail: Detail,
+    max_line_bytes: u64,
+) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut open: Option<usize> = None;
+    let mut pending: Option<Pending> = None;
+    for (number, start, bytes) in line::lines(chunk, first_line) {
+        let end = offset + (start + bytes.len()) as u64;
+        if let Some(at) = open
+            && format.continues(bytes)
+        {
+            let record = &mut parsed.records[at];
+            record.source.len = end - record.source.offset;
+            take_body_line(format, record, bytes, detail);
+            parsed.belonging += 1;
+            continue;
+        }
+        open = None;
+        let text = String::from_utf8_lossy(bytes);
+        if let Some(waiting) = pending.as_mut() {
+            if let Some(Ok(mut record)) = formats::read_line(format, &text, detail) {
+                let waiting = pending.take().expect("an opener waits");
+                merge_opener(&mut record, waiting.record);
+                record.source = SourceSpan { line: waiting.line, offset: waiting.offset, len: end - waiting.offset };
+                parsed.belonging += waiting.continued.len() as u64 + 1;
+                parsed.records.push(record);
+                open = Some(parsed.records.len() - 1);
+                continue;
+            }
+            if format.continues(bytes) {
+                waiting.continued.push(number);
+                continue;
+            }
+            abandon(pending.take(), &mut parsed);
+        }
+        if bytes.len() as u64 <= max_line_bytes
+            && let Some(record) = formats::read_opener(format, &text, detail)
+            && formats::read_line(format, &text, detail).is_none()
+        {
+            pending = Some(Pending { record, line: number, offset: offset + start as u64, continued: Vec::new() });
+            continue;
+        }
+        match line::parse_line(bytes, mode, detail, max_line_bytes, &mut parsed) {
+            Ok(mut record) => {
+                record.source = SourceSpan { line: number, offset: offset + start as u64, len: bytes.len() as u64 };
+                parsed.records.push(record);
+                open = Some(parsed.records.len() - 1);
+            }
+            Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
+        }
+    }
+    abandon(pending, &mut parsed);
+    parsed
+}
+
+/// An opener whose call never came: it and the lines that continued it are skipped.
+fn abandon(pending: Option<Pending>, parsed: &mut Parsed) {
+    let Some(pending) = pending else { return };
+    parsed.skipped.push(Skipped { line: pending.line, reason: SkipReason::RequestWithoutResponse });
+    for line in pending.continued {
+        parsed.skipped.push(Skipped { line, reason: SkipReason::RequestWithoutResponse });
+    }
+    parsed.skipped.sort_by_key(|skipped| skipped.line);
+}
+
+/// The opener's method, URL, host, time and request id where the call's own line has none.
+fn merge_opener(record: &mut Record, opener: Record) {
+    record.method = record.method.take().or(opener.method);
+    record.url = record.url.take().or(opener.url);
+    record.host = record.host.take().or(opener.host);
+    record.time_ms = record.time_ms.or(opener.time_ms);
+    record.request_id = record.request_id.take().or(opener.request_id);
+}
+
+/// A line that continues a call, as its response body when the format says it is one: the
+/// first body line's error classifies a call that has none yet.
+fn take_body_line(format: &LineFormat, record: &mut Record, line: &[u8], detail: Detail) {
+    let line = String::from_utf8_lossy(line);
+    let Some(found) = format.body.as_ref().and_then(|body| body.captures(&line)) else { return };
+    // The body is what the pattern's `body` capture holds (after a logger's prefix), or the line.
+    let text = found.name("body").map_or(line.as_ref(), |body| body.as_str()).trim();
+    if record.error_type.is_none() && record.is_failure() {
+        let error = super::error_body::from_body_text(text);
+        if error.error_type.is_some() || error.message.is_some() {
+            record.error_type = error.error_type;
+            record.message = error.message.or(record.message.take());
+        }
+    }
+    if detail == Detail::Full {
+        match &mut record.response.body {
+            Some(body) => {
+                body.push('\n');
+                body.push_str(text);
+            }
+            None => record.response.body = Some(text.to_string()),
+        }
+    }
+}
