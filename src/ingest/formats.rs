@@ -10,7 +10,10 @@
 //! that need code (JSON, HAR, CSV, W3C `#Fields:`, logfmt) are not definitions.
 //!
 //! Patterns use the `regex` crate, which matches in time linear in the line whatever the
-//! pattern; a pattern whose compiled program would be large is refused when it is loaded.
+//! pattern; a pattern whose compiled program would be large is refused when it is loaded. They
+//! match bytes with ASCII classes (`\d`, `\w`, `\s` and `.` as in most log tools): Unicode
+//! classes make automata tens of times larger, and the backtracker that fills captures clears
+//! a table as large for every line (literal non-ASCII text still matches as UTF-8).
 
 mod engine;
 mod load;
@@ -18,7 +21,7 @@ mod load;
 pub use engine::{read_line, read_opener};
 pub use load::{FormatProblem, config_dir, configure, registry};
 
-use regex::Regex;
+use regex::bytes::Regex;
 use std::path::PathBuf;
 
 /// Where a definition came from.
@@ -71,7 +74,7 @@ pub struct LineFormat {
 impl LineFormat {
     /// Whether `line` belongs to the call before it.
     pub fn continues(&self, line: &[u8]) -> bool {
-        self.continuation.as_ref().is_some_and(|pattern| pattern.is_match(&String::from_utf8_lossy(line)))
+        self.continuation.as_ref().is_some_and(|pattern| pattern.is_match(line))
     }
 
     /// Whether this format's calls span lines (and so are read by `ingest::group`).

@@ -107,10 +107,10 @@ fn merge_opener(record: &mut Record, opener: Record) {
 /// A line that continues a call, as its response body when the format says it is one: the
 /// first body line's error classifies a call that has none yet.
 fn take_body_line(format: &LineFormat, record: &mut Record, line: &[u8], detail: Detail) {
-    let line = String::from_utf8_lossy(line);
-    let Some(found) = format.body.as_ref().and_then(|body| body.captures(&line)) else { return };
+    let Some(found) = format.body.as_ref().and_then(|body| body.captures(line)) else { return };
     // The body is what the pattern's `body` capture holds (after a logger's prefix), or the line.
-    let text = found.name("body").map_or(line.as_ref(), |body| body.as_str()).trim();
+    let text = String::from_utf8_lossy(found.name("body").map_or(line, |body| body.as_bytes()));
+    let text = text.trim();
     if record.error_type.is_none() && record.is_failure() {
         let error = super::error_body::from_body_text(text);
         if error.error_type.is_some() || error.message.is_some() {

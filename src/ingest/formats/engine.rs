@@ -4,18 +4,18 @@ use super::LineFormat;
 use crate::ingest::fields::{is_network_failure, split_request_line, status_from_reason};
 use crate::ingest::{Detail, SkipReason, error_body, time};
 use crate::record::Record;
-use regex::Captures;
+use regex::bytes::Captures;
 
 /// The call `format` reads in `line`, why the line is not one, or `None` when it does not match.
 pub fn read_line(format: &LineFormat, line: &str, detail: Detail) -> Option<Result<Record, SkipReason>> {
-    let captures = format.patterns.iter().find_map(|pattern| pattern.captures(line))?;
+    let captures = format.patterns.iter().find_map(|pattern| pattern.captures(line.as_bytes()))?;
     Some(record_of(format, &captures, detail))
 }
 
 /// What the line that opens a call (`Started POST "/x"`, curl's `> POST /x HTTP/1.1`) says of it:
 /// a call without a status yet, or `None` when the format has no opener or it does not match.
 pub fn read_opener(format: &LineFormat, line: &str, detail: Detail) -> Option<Record> {
-    let captures = format.opener.as_ref()?.captures(line)?;
+    let captures = format.opener.as_ref()?.captures(line.as_bytes())?;
     let mut record = Record { method: text(&captures, "method").map(str::to_ascii_uppercase), ..Record::default() };
     if let Some((method, target)) = text(&captures, "request").and_then(split_request_line) {
         record.method.get_or_insert(method);
@@ -33,8 +33,10 @@ pub fn read_opener(format: &LineFormat, line: &str, detail: Detail) -> Option<Re
 }
 
 /// A capture's text, unless it is empty or a log's "none" (`-`).
+/// (A capture that cuts a character in two, which an ASCII class can, is not text: skipped.)
 fn text<'a>(captures: &Captures<'a>, name: &str) -> Option<&'a str> {
-    captures.name(name).map(|m| m.as_str().trim()).filter(|value| !value.is_empty() && *value != "-")
+    let found = std::str::from_utf8(captures.name(name)?.as_bytes()).ok()?.trim();
+    (!found.is_empty() && found != "-").then_some(found)
 }
 
 fn record_of(format: &LineFormat, captures: &Captures<'_>, detail: Detail) -> Result<Record, SkipReason> {
@@ -71,7 +73,8 @@ fn record_of(format: &LineFormat, captures: &Captures<'_>, detail: Detail) -> Re
             record.response.body = Some(body.to_string());
         }
     }
-    record.status = match captures.name("status").map(|m| m.as_str().trim()) {
+    let status = captures.name("status").map(|m| String::from_utf8_lossy(m.as_bytes()).trim().to_string());
+    record.status = match status.as_deref() {
         Some(status) => parse_status(status)?,
         None => match record.error_type.as_deref().and_then(status_from_reason) {
             Some(status) => status,
@@ -110,6 +113,9 @@ fn url_of(captures: &Captures<'_>) -> Option<String> {
 }
 
 fn parse_time(format: &LineFormat, value: &str) -> Option<i64> {
+    if let Some(at) = time::clf_millis(value) {
+        return Some(at);
+    }
     let Some(pattern) = &format.time_format else { return time::parse_text(value) };
     if let Ok(at) = chrono::DateTime::parse_from_str(value, pattern) {
         return Some(at.timestamp_millis());

@@ -191,7 +191,8 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
         return Err((None, format!("format {name:?} has no pattern")));
     }
     let build = |source: &Spanned<String>| {
-        regex::RegexBuilder::new(source.get_ref())
+        regex::bytes::RegexBuilder::new(source.get_ref())
+            .unicode(false)
             .size_limit(PATTERN_SIZE_LIMIT)
             .dfa_size_limit(PATTERN_SIZE_LIMIT)
             .build()
