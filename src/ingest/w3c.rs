@@ -36,93 +36,158 @@ pub fn fields_lines(content: &[u8]) -> Vec<(u64, Vec<u8>)> {
     found
 }
 
-/// Reads a whole W3C log.
+/// Reads a whole W3C log, in blocks on every core: each block starts with the `#Fields:` line in
+/// effect where it starts.
 pub fn parse(content: &[u8], detail: Detail, max_line_bytes: u64) -> Parsed {
+    parse_in_blocks(content, super::BLOCK_BYTES, detail, max_line_bytes)
+}
+
+fn parse_in_blocks(content: &[u8], block_bytes: usize, detail: Detail, max_line_bytes: u64) -> Parsed {
+    use rayon::prelude::*;
+    let fields = fields_lines(content);
+    let blocks = super::stream::cut_blocks(content, block_bytes, None);
+    let parts: Vec<Parsed> = blocks
+        .par_iter()
+        .map(|&(start, end, first_line)| {
+            let in_effect = fields.partition_point(|(at, _)| (*at as usize) < start).checked_sub(1);
+            let columns = in_effect.map(|at| Columns::of(&String::from_utf8_lossy(&fields[at].1)));
+            parse_block(&content[start..end], first_line, start as u64, columns, detail, max_line_bytes)
+        })
+        .collect();
     let mut parsed = Parsed::default();
-    let mut fields: Option<String> = None;
-    let mut start = 0usize;
-    let mut number = 1u64;
-    while start < content.len() {
-        let end = memchr::memchr(b'\n', &content[start..]).map_or(content.len(), |at| start + at);
-        let raw = &content[start..end];
-        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if !line.trim_ascii().is_empty() {
-            let text = String::from_utf8_lossy(line);
-            let result = if line.len() as u64 > max_line_bytes {
-                Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes })
-            } else if text.trim_start().starts_with('#') {
-                if text.trim_start().starts_with("#Fields:") {
-                    fields = Some(text.trim().to_string());
-                }
-                Err(SkipReason::Directive)
-            } else {
-                match &fields {
-                    Some(fields) => read_row(fields, &text, detail),
-                    None => Err(SkipReason::NoFieldsYet),
-                }
-            };
-            match result {
-                Ok(mut record) => {
-                    record.source = SourceSpan { line: number, offset: start as u64, len: line.len() as u64 };
-                    parsed.records.push(record);
-                }
-                Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
-            }
-        }
-        number += 1;
-        start = end + 1;
+    for part in parts {
+        parsed.records.extend(part.records);
+        parsed.skipped.extend(part.skipped);
     }
     parsed
 }
 
+/// The lines of one block, which starts at physical line `first_line` and byte `offset`, with
+/// `columns` in effect at its start.
+fn parse_block(
+    block: &[u8],
+    first_line: u64,
+    offset: u64,
+    mut columns: Option<Columns>,
+    detail: Detail,
+    max_line_bytes: u64,
+) -> Parsed {
+    let mut parsed = Parsed::default();
+    for (number, start, line) in super::line::lines(block, first_line) {
+        let text = String::from_utf8_lossy(line);
+        let result = if line.len() as u64 > max_line_bytes {
+            Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes })
+        } else if text.trim_start().starts_with('#') {
+            if text.trim_start().starts_with("#Fields:") {
+                columns = Some(Columns::of(&text));
+            }
+            Err(SkipReason::Directive)
+        } else {
+            match &columns {
+                Some(columns) => read_row_in(columns, &text, detail),
+                None => Err(SkipReason::NoFieldsYet),
+            }
+        };
+        match result {
+            Ok(mut record) => {
+                record.source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
+                parsed.records.push(record);
+            }
+            Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
+        }
+    }
+    parsed
+}
+
+/// Where the fields errlens reads stand in a row, from a `#Fields:` line (worked out once a
+/// `#Fields:` line, not once a row).
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    count: usize,
+    status: Option<usize>,
+    method: Option<usize>,
+    uri: Option<usize>,
+    uri_stem: Option<usize>,
+    query: Option<usize>,
+    host: Option<usize>,
+    date: Option<usize>,
+    time: Option<usize>,
+    result_type: Option<usize>,
+    substatus: Option<usize>,
+    request_id: Option<usize>,
+    time_taken: Option<usize>,
+}
+
+impl Columns {
+    /// The columns a `#Fields:` line names.
+    pub fn of(fields_line: &str) -> Self {
+        let names: Vec<&str> = fields_line.trim().trim_start_matches("#Fields:").split_whitespace().collect();
+        let find =
+            |wanted: &[&str]| wanted.iter().find_map(|w| names.iter().position(|name| name.eq_ignore_ascii_case(w)));
+        Self {
+            count: names.len(),
+            status: find(&["sc-status"]),
+            method: find(&["cs-method"]),
+            uri: find(&["cs-uri"]),
+            uri_stem: find(&["cs-uri-stem"]),
+            query: find(&["cs-uri-query"]),
+            host: find(&["cs-host", "cs(Host)", "x-host-header", "s-computername"]),
+            date: find(&["date"]),
+            time: find(&["time"]),
+            result_type: find(&["x-edge-detailed-result-type", "x-edge-result-type"]),
+            substatus: find(&["sc-substatus"]),
+            request_id: find(&["x-edge-request-id", "s-request-id", "x-request-id"]),
+            time_taken: find(&["time-taken"]),
+        }
+    }
+}
+
 /// One row, read with the `#Fields:` line in effect.
 pub fn read_row(fields_line: &str, row: &str, detail: Detail) -> Result<Record, SkipReason> {
-    let names: Vec<&str> = fields_line.trim().trim_start_matches("#Fields:").split_whitespace().collect();
+    read_row_in(&Columns::of(fields_line), row, detail)
+}
+
+fn read_row_in(columns: &Columns, row: &str, detail: Detail) -> Result<Record, SkipReason> {
     let row = row.trim_matches(['\r', '\n', ' ']);
     // CloudFront separates with tabs (values hold spaces); IIS with spaces (values hold `+`).
     let values: Vec<&str> = if row.contains('\t') { row.split('\t').collect() } else { row.split(' ').collect() };
-    if values.len() != names.len() {
-        return Err(SkipReason::ColumnCount { found: values.len(), expected: names.len() });
+    if values.len() != columns.count {
+        return Err(SkipReason::ColumnCount { found: values.len(), expected: columns.count });
     }
-    let get = |wanted: &[&str]| {
-        names
-            .iter()
-            .position(|name| wanted.iter().any(|w| name.eq_ignore_ascii_case(w)))
-            .map(|at| values[at].trim())
-            .filter(|value| !value.is_empty() && *value != "-")
-    };
-    let status = get(&["sc-status"]).ok_or(SkipReason::NoApiCall)?;
+    let get =
+        |column: Option<usize>| column.map(|at| values[at].trim()).filter(|value| !value.is_empty() && *value != "-");
+    let status = get(columns.status).ok_or(SkipReason::NoApiCall)?;
     let status = match status.parse::<u16>() {
         Ok(0) => 0,
         Ok(code) if (100..=599).contains(&code) => code,
         _ => return Err(SkipReason::BadStatus(status.to_string())),
     };
     let mut record = Record { status, ..Record::default() };
-    record.method = get(&["cs-method"]).map(str::to_ascii_uppercase);
-    let path = get(&["cs-uri-stem"]);
-    record.url = match (get(&["cs-uri"]), path, get(&["cs-uri-query"])) {
+    record.method = get(columns.method).map(str::to_ascii_uppercase);
+    let path = get(columns.uri_stem);
+    record.url = match (get(columns.uri), path, get(columns.query)) {
         (Some(url), _, _) => Some(url.to_string()),
         (None, Some(path), Some(query)) => Some(format!("{path}?{query}")),
         (None, path, _) => path.map(str::to_string),
     };
-    record.host = get(&["cs-host", "cs(Host)", "x-host-header", "s-computername"]).map(str::to_string);
-    record.time_ms = match (get(&["date"]), get(&["time"])) {
+    record.host = get(columns.host).map(str::to_string);
+    record.time_ms = match (get(columns.date), get(columns.time)) {
         (Some(date), Some(at)) => time::parse_text(&format!("{date} {at}")),
         (None, Some(at)) => time::parse_text(at),
         _ => None,
     };
     if record.is_failure() {
-        record.message = get(&["x-edge-detailed-result-type", "x-edge-result-type"])
+        record.message = get(columns.result_type)
             .filter(|kind| !kind.eq_ignore_ascii_case("Miss") && !kind.eq_ignore_ascii_case("Hit"))
             .map(str::to_string)
             .or_else(|| {
-                get(&["sc-substatus"]).filter(|sub| *sub != "0").map(|sub| format!("IIS substatus {status}.{sub}"))
+                get(columns.substatus).filter(|sub| *sub != "0").map(|sub| format!("IIS substatus {status}.{sub}"))
             });
     }
     if detail == Detail::Full {
-        record.request_id = get(&["x-edge-request-id", "s-request-id", "x-request-id"]).map(str::to_string);
+        record.request_id = get(columns.request_id).map(str::to_string);
         // IIS writes milliseconds; CloudFront seconds with a fraction.
-        record.duration_ms = get(&["time-taken"]).and_then(|taken| {
+        record.duration_ms = get(columns.time_taken).and_then(|taken| {
             let value: f64 = taken.parse().ok()?;
             Some(if taken.contains('.') { value * 1e3 } else { value })
         });
@@ -157,6 +222,11 @@ mod tests {
         let reasons: Vec<_> = parsed.skipped.iter().map(|s| (s.line, s.reason.clone())).collect();
         assert_eq!(reasons[2], (5, SkipReason::ColumnCount { found: 3, expected: 2 }));
         assert_eq!(fields_lines(log.as_bytes()).iter().map(|(at, _)| *at).collect::<Vec<_>>(), [0, 66]);
+        for block_bytes in [1, 20, 50] {
+            let in_blocks = parse_in_blocks(log.as_bytes(), block_bytes, Detail::Full, 1 << 20);
+            assert_eq!(in_blocks.records, parsed.records, "blocks of {block_bytes}");
+            assert_eq!(in_blocks.skipped, parsed.skipped, "blocks of {block_bytes}");
+        }
         let no_fields = parse(b"#Version: 1.0\nGET / 200\n", Detail::Full, 1 << 20);
         assert_eq!(no_fields.skipped[1].reason, SkipReason::NoFieldsYet);
     }
