@@ -238,8 +238,14 @@ pub fn run_redact(account_email: Option<String>, input_format: Option<Format>, f
     let (bytes, _gzip) = crate::ingest::read_input(file)?;
     let format = input_format.unwrap_or_else(|| crate::ingest::detect_input(&bytes));
     let redactor = Redactor { account_email, ..Redactor::default() };
-    let redacted = crate::redact_log::redact_log(&bytes, format, &redactor);
-    print!("{}", for_stdout(&redacted.value, std::io::stdout().is_terminal()));
+    let redacted = crate::redact_log::redact_log_bytes(&bytes, format, &redactor);
+    let mut stdout = std::io::stdout();
+    if stdout.is_terminal() {
+        print!("{}", for_stdout(&String::from_utf8_lossy(&redacted.value), true));
+    } else {
+        // A copy in the log's own bytes: lines that were not UTF-8 stay as they were.
+        std::io::Write::write_all(&mut stdout, &redacted.value)?;
+    }
     let file = one_line(&file.to_string_lossy()).into_owned();
     eprintln!("errlens: {} sensitive value(s) removed from {file}", redacted.removed.len());
     Ok(0)

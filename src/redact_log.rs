@@ -17,6 +17,28 @@ pub fn redact_log(bytes: &[u8], format: Format, redactor: &Redactor) -> Redacted
     sweep_known(redacted, format, redactor)
 }
 
+/// [`redact_log`] as bytes, for a line format whose lines may hold bytes that are not UTF-8
+/// (Windows-1252, as older services write): such a line is read as Windows-1252, as ingest reads
+/// it, and written back with its own bytes when nothing in it is removed (the copy stays what the
+/// service wrote), or as the redacted UTF-8 text when something is.
+pub fn redact_log_bytes(bytes: &[u8], format: Format, redactor: &Redactor) -> Redacted<Vec<u8>> {
+    let content = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if !format.is_line_based() || std::str::from_utf8(content).is_ok() {
+        let Redacted { value, removed } = redact_log(bytes, format, redactor);
+        return Redacted { value: value.into_bytes(), removed };
+    }
+    let lines: Vec<&[u8]> = content.split_inclusive(|&b| b == b'\n').collect();
+    let read: Vec<String> = lines.iter().map(|line| crate::ingest::encoding::repair_line(line)).collect();
+    let Redacted { value, removed } = redact_log(read.concat().as_bytes(), format, redactor);
+    let mut out = Vec::with_capacity(bytes.len());
+    // redact_lines and the sweep keep the lines as they are: the nth out is the nth in.
+    for ((original, as_read), redacted) in lines.iter().zip(&read).zip(value.split_inclusive('\n')) {
+        let kept = redacted == as_read && std::str::from_utf8(original).is_err();
+        out.extend_from_slice(if kept { original } else { redacted.as_bytes() });
+    }
+    Redacted { value: out, removed }
+}
+
 /// A credential removed from one call goes from every other place in the file too: a cookie set
 /// by one response reappears in later calls' URLs, referers and bodies, where nothing about its
 /// name or shape says what it is.
@@ -107,6 +129,20 @@ fn redact_csv(text: &str, redactor: &Redactor) -> Redacted<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_windows_1252_line_keeps_its_bytes_unless_something_in_it_is_removed() {
+        let redactor = Redactor::default();
+        let mut log = b"{\"status\":409,\"message\":\"Ren\xe9 is a duplicate\"}\n".to_vec();
+        log.extend(b"{\"status\":401,\"message\":\"caf\xe9\",\"api_key\":\"sk_live_4eC39HqLyjWDarjtT1zdp7dc\"}\n");
+        log.extend(b"{\"status\":200}\n");
+        let out = redact_log_bytes(&log, Format::Ndjson, &redactor);
+        let lines: Vec<&[u8]> = out.value.split_inclusive(|&b| b == b'\n').collect();
+        assert_eq!(lines[0], &log[..lines[0].len()], "nothing removed: the line's own bytes");
+        let second = String::from_utf8(lines[1].to_vec()).expect("redacted lines are UTF-8");
+        assert!(second.contains("café") && !second.contains("sk_live"), "{second}");
+        assert_eq!(lines[2], b"{\"status\":200}\n");
+    }
 
     #[test]
     fn each_format_stays_itself() {
