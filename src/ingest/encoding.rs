@@ -108,41 +108,58 @@ fn by_zero_bytes(head: &[u8]) -> Encoding {
 }
 
 /// `bytes` in `encoding` as UTF-8 (a byte order mark becomes UTF-8's). Units that are not text
-/// (an unpaired surrogate, bytes left over at the end) become U+FFFD. Large inputs are turned in
-/// parts on every core, cut where no character is split.
+/// (an unpaired surrogate, bytes left over at the end) become U+FFFD. One pass into one buffer:
+/// parts turned on both cores and joined cost more in copies and page faults than they saved.
 pub fn to_utf8(bytes: &[u8], encoding: Encoding) -> Vec<u8> {
-    use rayon::prelude::*;
-    const PART: usize = 4 << 20;
-    let width = match encoding {
-        Encoding::Utf8 => return bytes.to_vec(),
-        Encoding::Utf16Le | Encoding::Utf16Be => 2,
-        Encoding::Utf32Le | Encoding::Utf32Be => 4,
-    };
-    let mut cuts = vec![0];
-    while let Some(&last) = cuts.last() {
-        let cut = (last + PART) / width * width;
-        if cut >= bytes.len() {
-            break;
+    match encoding {
+        Encoding::Utf8 => bytes.to_vec(),
+        other => {
+            let mut out = Vec::with_capacity(bytes.len() / other.width() + 16);
+            decode_into(bytes, other, &mut out);
+            out
         }
-        // Never between the two halves of a surrogate pair.
-        let cut = if width == 2 && (0xD800..0xDC00).contains(&unit16(&bytes[cut - 2..cut], encoding)) {
-            cut + 2
-        } else {
-            cut
-        };
-        if cut >= bytes.len() {
-            break;
+    }
+}
+
+impl Encoding {
+    /// Bytes a code unit.
+    fn width(self) -> usize {
+        match self {
+            Self::Utf8 => 1,
+            Self::Utf16Le | Self::Utf16Be => 2,
+            Self::Utf32Le | Self::Utf32Be => 4,
         }
-        cuts.push(cut);
     }
-    cuts.push(bytes.len());
-    let parts: Vec<Vec<u8>> =
-        cuts.par_windows(2).map(|window| decode_part(&bytes[window[0]..window[1]], encoding, width)).collect();
-    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        out.extend_from_slice(&part);
+}
+
+/// Reads `reader` (text in `encoding`, not UTF-8) to its end as UTF-8, a few MiB at a time: the
+/// text in the file's encoding is never held whole (for UTF-16, that is twice the UTF-8).
+pub fn read_as_utf8(mut reader: impl std::io::Read, encoding: Encoding, size_hint: usize) -> std::io::Result<Vec<u8>> {
+    const CHUNK: usize = 4 << 20;
+    let width = encoding.width();
+    let mut out = Vec::new();
+    out.try_reserve_exact(size_hint / width + 16).map_err(|_| std::io::ErrorKind::OutOfMemory)?;
+    let mut buffer = vec![0u8; CHUNK];
+    let mut filled = 0;
+    loop {
+        let read = reader.read(&mut buffer[filled..])?;
+        filled += read;
+        if read == 0 {
+            decode_into(&buffer[..filled], encoding, &mut out);
+            return Ok(out);
+        }
+        if filled < CHUNK {
+            continue;
+        }
+        // Whole units only, and never the first half of a surrogate pair: the rest waits.
+        let mut cut = filled / width * width;
+        if width == 2 && (0xD800..0xDC00).contains(&unit16(&buffer[cut - 2..cut], encoding)) {
+            cut -= 2;
+        }
+        decode_into(&buffer[..cut], encoding, &mut out);
+        buffer.copy_within(cut..filled, 0);
+        filled -= cut;
     }
-    out
 }
 
 fn unit16(pair: &[u8], encoding: Encoding) -> u16 {
@@ -151,8 +168,10 @@ fn unit16(pair: &[u8], encoding: Encoding) -> u16 {
 }
 
 /// One part: ASCII (most of a log) byte by byte, the rest through the standard decoders.
-fn decode_part(bytes: &[u8], encoding: Encoding, width: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() / width + 16);
+/// Text in `encoding` appended to `out` as UTF-8: ASCII (most of a log) unit by unit, the rest
+/// through the standard decoders.
+fn decode_into(bytes: &[u8], encoding: Encoding, out: &mut Vec<u8>) {
+    let width = encoding.width();
     let mut buffer = [0u8; 4];
     let mut push = |c: char, out: &mut Vec<u8>| out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
     if width == 2 {
@@ -171,20 +190,19 @@ fn decode_part(bytes: &[u8], encoding: Encoding, width: usize) -> Vec<u8> {
             };
             let len = if pair[1] == 0 { 1 } else { 2 };
             for c in char::decode_utf16(pair[..len].iter().copied()) {
-                push(c.unwrap_or(char::REPLACEMENT_CHARACTER), &mut out);
+                push(c.unwrap_or(char::REPLACEMENT_CHARACTER), out);
             }
         }
     } else {
         for quad in bytes.chunks_exact(4) {
             let quad = [quad[0], quad[1], quad[2], quad[3]];
             let code = if encoding == Encoding::Utf32Le { u32::from_le_bytes(quad) } else { u32::from_be_bytes(quad) };
-            push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER), &mut out);
+            push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER), out);
         }
     }
     if !bytes.len().is_multiple_of(width) {
-        push(char::REPLACEMENT_CHARACTER, &mut out);
+        push(char::REPLACEMENT_CHARACTER, out);
     }
-    out
 }
 
 /// Windows-1252's characters for the bytes 0x80–0x9F (five of them are unassigned and kept as
@@ -263,6 +281,28 @@ mod tests {
             let encoding = if little { Encoding::Utf16Le } else { Encoding::Utf16Be };
             assert_eq!(to_utf8(&bytes, encoding), text.as_bytes());
         }
+    }
+
+    #[test]
+    fn read_a_few_mib_at_a_time_as_whole() {
+        // A surrogate pair and odd units across the reader's 4 MiB steps, which come in pieces.
+        let text: String = std::iter::repeat_n("ab😀é", 1 << 20).collect();
+        for (little, encoding) in [(true, Encoding::Utf16Le), (false, Encoding::Utf16Be)] {
+            let bytes = utf16(&text, little, false);
+            struct Trickle<'a>(&'a [u8]);
+            impl std::io::Read for Trickle<'_> {
+                fn read(&mut self, into: &mut [u8]) -> std::io::Result<usize> {
+                    let n = into.len().min(self.0.len()).min(1_000_003);
+                    into[..n].copy_from_slice(&self.0[..n]);
+                    self.0 = &self.0[n..];
+                    Ok(n)
+                }
+            }
+            let read = read_as_utf8(Trickle(&bytes), encoding, bytes.len()).expect("read");
+            assert_eq!(read, text.as_bytes());
+        }
+        let odd = read_as_utf8(&b"a\0b"[..], Encoding::Utf16Le, 3).expect("read");
+        assert_eq!(String::from_utf8(odd).expect("utf-8"), "a\u{fffd}");
     }
 
     #[test]

@@ -18,10 +18,37 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 /// The text of `path` as UTF-8 (decompressed when it is gzip, turned into UTF-8 when it is UTF-16
 /// or UTF-32), whether it was gzip, and the encoding it was in.
 pub fn read(path: &Path, limits: &IngestLimits) -> Result<(Vec<u8>, bool, Encoding), IngestError> {
+    if let Some((encoding, size)) = plain_file_in_other_encoding(path, limits)? {
+        // Turned into UTF-8 as it is read: its own bytes are never held whole.
+        let io_error = |source| IngestError::Io { path: path.to_path_buf(), source };
+        let file = File::open(path).map_err(io_error)?;
+        let hint = usize::try_from(size).unwrap_or(0);
+        let text = encoding::read_as_utf8(file.take(limits.max_content_bytes), encoding, hint).map_err(|error| {
+            if error.kind() == io::ErrorKind::OutOfMemory { out_of_memory(path, size) } else { io_error(error) }
+        })?;
+        return Ok((text, false, encoding));
+    }
     let (bytes, gzip) = read_raw(path, limits)?;
     Ok(match encoding::sniff(&bytes) {
         Encoding::Utf8 => (bytes, gzip, Encoding::Utf8),
         other => (encoding::to_utf8(&bytes, other), gzip, other),
+    })
+}
+
+/// The encoding and size of a regular file within the limit whose text is not UTF-8 (and that is
+/// not gzip, whose content is looked at once it is unwrapped).
+fn plain_file_in_other_encoding(path: &Path, limits: &IngestLimits) -> Result<Option<(Encoding, u64)>, IngestError> {
+    let metadata = check(path)?;
+    if !metadata.is_file() || metadata.len() > limits.max_content_bytes {
+        return Ok(None);
+    }
+    let io_error = |source| IngestError::Io { path: path.to_path_buf(), source };
+    let mut head = Vec::with_capacity(4096);
+    File::open(path).map_err(io_error)?.take(4096).read_to_end(&mut head).map_err(io_error)?;
+    Ok(match encoding::sniff(&head) {
+        _ if head.starts_with(&GZIP_MAGIC) => None,
+        Encoding::Utf8 => None,
+        other => Some((other, metadata.len())),
     })
 }
 
