@@ -141,7 +141,7 @@ pub fn run_formats(loaded_cleanly: bool) -> anyhow::Result<i32> {
         let _ = writeln!(out, "  {:<22} from {}", "", format.origin);
         let _ = writeln!(out, "  {:<22} e.g. {}", "", format.sample);
     }
-    let folder = crate::ingest::formats::config_dir()
+    let folder = crate::user_files::config_dir()
         .map_or_else(|| "(no config folder: set HOME)".to_string(), |dir| dir.join("formats").display().to_string());
     let _ = writeln!(out, "\nYour own: *.toml files in {folder}, or `--formats DIR` (README: \"Formats as data\").");
     print!("{out}");

@@ -22,5 +22,6 @@ pub mod samples;
 pub mod store;
 pub mod summary;
 mod text_memo;
+pub mod user_files;
 pub mod variant;
 pub mod walk;

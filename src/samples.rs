@@ -18,23 +18,10 @@ pub const BUNDLED: &[(&str, &[u8])] = &[
     ("worker.log", include_bytes!("../sample-logs/worker.log")),
 ];
 
-/// errlens' cache folder (`~/.cache/errlens` on Linux), or the temporary folder's `errlens`.
-pub fn cache_dir() -> PathBuf {
-    let non_empty = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty()).map(PathBuf::from);
-    let base = if cfg!(windows) {
-        non_empty("LOCALAPPDATA")
-    } else if cfg!(target_os = "macos") {
-        non_empty("HOME").map(|home| home.join("Library/Caches"))
-    } else {
-        non_empty("XDG_CACHE_HOME").or_else(|| non_empty("HOME").map(|home| home.join(".cache")))
-    };
-    base.unwrap_or_else(std::env::temp_dir).join("errlens")
-}
-
 /// Writes the samples into `<cache>/samples-<version>/` (again only where a file is missing or
 /// differs) and returns that folder.
 pub fn write_to_cache() -> io::Result<PathBuf> {
-    write_to(cache_dir().join(format!("samples-{}", env!("CARGO_PKG_VERSION"))))
+    write_to(crate::user_files::cache_dir().join(format!("samples-{}", env!("CARGO_PKG_VERSION"))))
 }
 
 /// Writes the samples into `dir`, which is made if need be.

@@ -28,7 +28,7 @@ pub fn explain(path: &Path, format_name: &str, skipped: &[Skipped], skipped_coun
             out.push_str(&format!("      {}\n", shown(text)));
         }
     }
-    let folder = super::formats::config_dir()
+    let folder = crate::user_files::config_dir()
         .map_or_else(|| "<config folder>/errlens/formats".to_string(), |dir| dir.join("formats").display().to_string());
     out.push_str(&format!(
         "If these lines are API calls, errlens does not know their format yet:\n\

@@ -28,7 +28,7 @@ impl Knowledge {
 }
 
 fn dirs(extra_dirs: &[PathBuf]) -> Vec<PathBuf> {
-    let config = crate::ingest::formats::config_dir().map(|dir| dir.join("knowledge"));
+    let config = crate::user_files::config_dir().map(|dir| dir.join("knowledge"));
     config.into_iter().chain(extra_dirs.iter().cloned()).collect()
 }
 
@@ -36,30 +36,20 @@ fn dirs(extra_dirs: &[PathBuf]) -> Vec<PathBuf> {
 pub fn load(dirs: &[PathBuf]) -> (Knowledge, Vec<String>) {
     let mut knowledge = Knowledge::bundled();
     let mut problems = Vec::new();
-    for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(dir) else { continue };
-        let mut files: Vec<PathBuf> = entries
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-            .collect();
-        files.sort();
-        for path in files {
-            let text = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(error) => {
-                    problems.push(format!("{}: cannot read it: {error}", path.display()));
-                    continue;
-                }
-            };
-            match toml::from_str::<Base>(&text) {
-                Ok(base) => add(&mut knowledge, base),
-                Err(error) => {
-                    let at = error.span().map_or(0, |span| span.start).min(text.len());
-                    let line = text[..at].matches('\n').count() + 1;
-                    let column = text[..at].rfind('\n').map_or(at, |nl| at - nl - 1) + 1;
-                    problems.push(format!("{}:{line}:{column}: {}", path.display(), error.message()));
-                }
+    for path in crate::user_files::toml_files(dirs) {
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                problems.push(format!("{}: cannot read it: {error}", path.display()));
+                continue;
+            }
+        };
+        match toml::from_str::<Base>(&text) {
+            Ok(base) => add(&mut knowledge, base),
+            Err(error) => {
+                let at = error.span().map_or(0, |span| span.start);
+                let (line, column) = crate::user_files::line_and_column(&text, at);
+                problems.push(format!("{}:{line}:{column}: {}", path.display(), error.message()));
             }
         }
     }

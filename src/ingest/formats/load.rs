@@ -84,29 +84,16 @@ pub fn registry() -> &'static Registry {
 /// a broken file is named at once; `None` when formats were configured already.
 pub fn configure(extra_dirs: &[PathBuf]) -> Option<&'static [FormatProblem]> {
     EXTRA_DIRS.set(extra_dirs.to_vec()).ok()?;
-    let has_user_files = user_dirs(extra_dirs).iter().any(|dir| {
-        std::fs::read_dir(dir).is_ok_and(|entries| {
-            entries.flatten().any(|entry| entry.path().extension().is_some_and(|ext| ext == "toml"))
-        })
-    });
+    let has_user_files = !crate::user_files::toml_files(&user_dirs(extra_dirs)).is_empty();
     Some(if has_user_files { registry().problems.as_slice() } else { &[] })
 }
 
-/// errlens' own folder in the user's configuration folder (`~/.config/errlens` on Linux).
-pub fn config_dir() -> Option<PathBuf> {
-    let non_empty = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty()).map(PathBuf::from);
-    let base = if cfg!(windows) {
-        non_empty("APPDATA")?
-    } else if cfg!(target_os = "macos") {
-        non_empty("HOME")?.join("Library/Application Support")
-    } else {
-        non_empty("XDG_CONFIG_HOME").or_else(|| Some(non_empty("HOME")?.join(".config")))?
-    };
-    Some(base.join("errlens"))
-}
-
 fn user_dirs(extra_dirs: &[PathBuf]) -> Vec<PathBuf> {
-    config_dir().map(|dir| dir.join("formats")).into_iter().chain(extra_dirs.iter().cloned()).collect()
+    crate::user_files::config_dir()
+        .map(|dir| dir.join("formats"))
+        .into_iter()
+        .chain(extra_dirs.iter().cloned())
+        .collect()
 }
 
 /// The bundled formats, then every `*.toml` in `dirs` (a folder that does not exist is no problem).
@@ -115,19 +102,10 @@ pub fn load(dirs: &[PathBuf]) -> Registry {
     for (name, text) in BUNDLED {
         add_file(&mut registry, text, &Origin::Bundled(name));
     }
-    for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(dir) else { continue };
-        let mut files: Vec<PathBuf> = entries
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-            .collect();
-        files.sort();
-        for path in files {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => add_file(&mut registry, &text, &Origin::User(path)),
-                Err(error) => registry.problems.push(problem(&path, "", 0, format!("cannot read it: {error}"))),
-            }
+    for path in crate::user_files::toml_files(dirs) {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => add_file(&mut registry, &text, &Origin::User(path)),
+            Err(error) => registry.problems.push(problem(&path, "", 0, format!("cannot read it: {error}"))),
         }
     }
     registry
@@ -261,9 +239,7 @@ fn toml_string(text: &str) -> String {
 }
 
 fn problem(path: &Path, text: &str, offset: usize, message: String) -> FormatProblem {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rfind('\n').map_or(before.chars().count(), |at| before[at + 1..].chars().count()) + 1;
+    let (line, column) = crate::user_files::line_and_column(text, offset);
     FormatProblem { path: path.display().to_string(), line, column, message }
 }
 
