@@ -187,7 +187,7 @@ pub fn read_item(text: &[u8], format: Format, detail: Detail) -> Result<Record, 
         return har::entry_record(&object, detail).ok_or_else(|| fields::not_a_call(&object, SkipReason::JsonNotACall));
     }
     let object = match serde_json::from_slice::<Value>(text) {
-        Ok(Value::Object(object)) => object,
+        Ok(Value::Object(object)) => flatten_otlp(object),
         Ok(_) => return Err(SkipReason::JsonNotACall),
         // Items were already read once as raw JSON, which has no depth limit; parsing has one.
         Err(error) => return Err(line::json_skip_reason(&error)),
@@ -216,12 +216,83 @@ fn har_entries(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {
     array_items(bytes, entries, "log.entries")
 }
 
+/// An OpenTelemetry (OTLP JSON) export: its log records and spans are the items.
+#[derive(Deserialize)]
+struct Otlp<'a> {
+    #[serde(borrow, default, rename = "resourceLogs")]
+    logs: Vec<OtlpResource<'a>>,
+    #[serde(borrow, default, rename = "resourceSpans")]
+    spans: Vec<OtlpResource<'a>>,
+}
+
+#[derive(Deserialize)]
+struct OtlpResource<'a> {
+    #[serde(borrow, default, rename = "scopeLogs")]
+    scope_logs: Vec<OtlpScope<'a>>,
+    #[serde(borrow, default, rename = "scopeSpans")]
+    scope_spans: Vec<OtlpScope<'a>>,
+}
+
+#[derive(Deserialize)]
+struct OtlpScope<'a> {
+    #[serde(borrow, default, rename = "logRecords")]
+    log_records: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    spans: Vec<&'a RawValue>,
+}
+
+fn otlp_items(document: &RawValue) -> Result<Vec<&RawValue>, Problem> {
+    let otlp: Otlp = serde_json::from_str(document.get())?;
+    let resources = otlp.logs.into_iter().chain(otlp.spans);
+    let scopes = resources.flat_map(|resource| resource.scope_logs.into_iter().chain(resource.scope_spans));
+    Ok(scopes.flat_map(|scope| scope.log_records.into_iter().chain(scope.spans)).collect())
+}
+
+/// An OTLP record's attribute list (`[{"key": "http.request.method", "value": {"stringValue":
+/// "POST"}}]`) as keys of the record, its body as its message and its start as its time, so field
+/// discovery reads it as any other JSON log.
+fn flatten_otlp(mut object: serde_json::Map<String, Value>) -> serde_json::Map<String, Value> {
+    let Some(Value::Array(attributes)) = object.get("attributes") else { return object };
+    let pairs: Vec<(String, Value)> = attributes
+        .iter()
+        .filter_map(|attribute| {
+            let key = attribute.get("key")?.as_str()?;
+            let value = attribute.get("value")?.as_object()?.values().next()?;
+            // OTLP JSON writes 64-bit integers as strings.
+            let value = match value {
+                Value::String(text) if attribute["value"].get("intValue").is_some() => {
+                    text.parse::<i64>().map_or_else(|_| value.clone(), Value::from)
+                }
+                other => other.clone(),
+            };
+            Some((key.to_string(), value))
+        })
+        .collect();
+    for (key, value) in pairs {
+        object.entry(key).or_insert(value);
+    }
+    let body = object.get("body").and_then(|body| body.get("stringValue")).cloned();
+    if let Some(body) = body {
+        object.entry("message").or_insert(body);
+    }
+    let start = ["timeUnixNano", "startTimeUnixNano", "observedTimeUnixNano"]
+        .iter()
+        .find_map(|key| object.get(*key)?.as_str()?.parse::<f64>().ok());
+    if let Some(nanos) = start {
+        object.entry("time").or_insert(Value::from(nanos));
+    }
+    object
+}
+
 fn json_items(bytes: &[u8]) -> Result<Vec<&RawValue>, Problem> {
     let document: &RawValue = serde_json::from_slice(bytes)?;
     if document.get().starts_with('[') {
         return array_items(bytes, document, "the document");
     }
     let object: BTreeMap<String, &RawValue> = serde_json::from_str(document.get())?;
+    if object.contains_key("resourceLogs") || object.contains_key("resourceSpans") {
+        return otlp_items(document);
+    }
     let holder = CALL_ARRAY_KEYS
         .iter()
         .filter_map(|key| object.get(*key))

@@ -2,7 +2,7 @@
 //! at a line boundary can be parsed on its own (which the parallel loader relies on).
 
 use super::formats::{self, LineFormatId};
-use super::view::JsonObject;
+use super::view::{JsonObject, JsonValue};
 use super::{Detail, Format, Parsed, SkipReason, Skipped, encoding, fields, group, logfmt, sparse, text};
 use crate::record::{Record, SourceSpan};
 use serde_json::Value;
@@ -177,10 +177,29 @@ pub(super) fn object_record(object: &impl JsonObject, detail: Detail) -> Result<
     if let Some(record) = fields::discover(object, detail) {
         return Ok(record);
     }
+    if let Some(record) = properties_as_text(object, detail) {
+        return Ok(record);
+    }
     match text::from_wrapped_line(object, detail) {
         Some(Err(SkipReason::NoApiCall)) | None => Err(fields::not_a_call(object, SkipReason::JsonNotACall)),
         Some(wrapped) => wrapped,
     }
+}
+
+/// Azure's diagnostic logs (App Service HTTP logs among them) may write their `properties` as
+/// JSON text in a string: the call is read from that object, with the record's own time.
+fn properties_as_text(object: &impl JsonObject, detail: Detail) -> Option<Record> {
+    let text = object.get("properties")?.as_str()?.trim();
+    if !text.starts_with('{') {
+        return None;
+    }
+    let Ok(Value::Object(properties)) = serde_json::from_str::<Value>(text) else { return None };
+    let mut record = fields::discover(&properties, detail)?;
+    if record.time_ms.is_none() {
+        record.time_ms =
+            fields::TIME.iter().find_map(|path| fields::lookup(object, path).and_then(super::time::parse_value));
+    }
+    Some(record)
 }
 
 /// Tells a line cut short from one nested too deep from one that is wrong.

@@ -596,3 +596,34 @@ mod summary_read {
         }
     }
 }
+
+/// OpenTelemetry's OTLP JSON: log records and client spans, their attributes as lists of typed
+/// values, read as calls with the same field names as a flat log.
+#[test]
+fn otlp_json_log_records_and_spans_are_calls() {
+    let logs = r#"{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"billing"}}]},
+ "scopeLogs":[{"scope":{"name":"http"},"logRecords":[
+  {"timeUnixNano":"1763633702000000000","severityText":"ERROR","body":{"stringValue":"create contact failed"},
+   "attributes":[{"key":"http.request.method","value":{"stringValue":"POST"}},
+                 {"key":"url.full","value":{"stringValue":"https://api.example.com/v1/contacts"}},
+                 {"key":"http.response.status_code","value":{"intValue":"409"}}]},
+  {"timeUnixNano":"1763633703000000000","body":{"stringValue":"cache warmed"},"attributes":[]}
+ ]}]}]}"#;
+    let parsed = ingest_bytes(Path::new("otlp.json"), logs.as_bytes(), None).expect("readable").parsed;
+    assert_eq!(parsed.records.len(), 1, "{:?}", parsed.skipped);
+    let call = &parsed.records[0];
+    assert_eq!((call.status, call.method.as_deref()), (409, Some("POST")));
+    assert_eq!(call.url.as_deref(), Some("https://api.example.com/v1/contacts"));
+    assert_eq!(call.time_ms, Some(1_763_633_702_000));
+    assert_eq!((parsed.skipped.len(), parsed.skipped[0].line), (1, 7));
+    let again = reread(logs.as_bytes(), Format::Json, call.source).expect("reads back");
+    assert_eq!(again.status, 409);
+
+    let spans = r#"{"resourceSpans":[{"scopeSpans":[{"spans":[
+  {"name":"GET","kind":3,"startTimeUnixNano":"1763633702000000000","status":{"code":2},
+   "attributes":[{"key":"http.request.method","value":{"stringValue":"GET"}},
+                 {"key":"url.full","value":{"stringValue":"https://api.example.com/v1/contacts/42"}},
+                 {"key":"http.response.status_code","value":{"intValue":503}}]}]}]}]}"#;
+    let parsed = ingest_bytes(Path::new("spans.json"), spans.as_bytes(), None).expect("readable").parsed;
+    assert_eq!(parsed.records.iter().map(|r| r.status).collect::<Vec<_>>(), [503]);
+}

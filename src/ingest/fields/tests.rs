@@ -292,3 +292,19 @@ fn cloud_client_and_server_json_shapes() {
         }
     }
 }
+
+/// Azure App Service HTTP logs as diagnostic settings write them: `properties` is JSON text.
+#[test]
+fn azure_properties_written_as_json_text() {
+    let line = r#"{"time":"2026-11-20T10:15:02.0000000Z","resourceId":"/SUBSCRIPTIONS/X/RESOURCEGROUPS/Y/PROVIDERS/MICROSOFT.WEB/SITES/APP","category":"AppServiceHTTPLogs","properties":"{\"CsHost\":\"app.azurewebsites.net\",\"CsMethod\":\"POST\",\"CsUriStem\":\"/v1/contacts\",\"ScStatus\":409,\"TimeTaken\":21}"}"#;
+    for detail in [Detail::Summary, Detail::Full] {
+        let record = crate::ingest::read_one(line.as_bytes(), crate::ingest::Format::Ndjson, detail)
+            .expect("a line format")
+            .expect("a call");
+        assert_eq!(
+            (record.status, record.method.as_deref(), record.url.as_deref()),
+            (409, Some("POST"), Some("/v1/contacts"))
+        );
+        assert_eq!(record.time_ms, crate::ingest::time::parse_text("2026-11-20T10:15:02Z"), "{detail:?}");
+    }
+}
