@@ -398,6 +398,38 @@ def write_envoy(calls, tr):
                    f'"{"-" if c.status == 0 else "10.0.0.7:443"}"')
     return joined(out), {"format": "envoy"}, []
 
+def write_okhttp(calls, tr):
+    """An Android app's logcat with OkHttp's HttpLoggingInterceptor at level BODY: each call a
+    request block (--> ... --> END) and its response block (<-- ... <-- END HTTP), or HTTP FAILED."""
+    out, skipped = [], []
+    def log(t, text, tag="okhttp.OkHttpClient"):
+        out.append(f"{t.strftime('%Y-%m-%d %H:%M:%S.')}{t.microsecond // 1000:03d}  4321-4398 I/{tag}: {text}")
+    def extra(t, text):
+        log(t, text, tag="ContactSync")
+        skipped.append({"line": len(out), "why": "not an api call"})
+    extra(calls[0].t - timedelta(seconds=1), f"sync started for {ACCOUNT_EMAIL}")
+    for n, c in enumerate(calls):
+        req = body_text(c.req_body)
+        log(c.t, f"--> {c.method} {c.url}")
+        for name, value in c.req_headers.items():
+            log(c.t, f"{name}: {value}")
+        if req:
+            log(c.t, req)
+        log(c.t, f"--> END {c.method}" + (f" ({len(req.encode())}-byte body)" if req else ""))
+        done = c.t + timedelta(milliseconds=c.ms)
+        if c.status == 0:
+            log(done, "<-- HTTP FAILED: java.net.SocketTimeoutException: timeout")
+            continue
+        log(done, f"<-- {c.status} {REASON.get(c.status, '')} {c.url} ({round(c.ms)}ms)".replace("  ", " "))
+        for name, value in c.resp_headers.items():
+            log(done, f"{name}: {value}")
+        resp = body_text(c.resp_body).replace("\n", " ")
+        if resp:
+            log(done, resp)
+        log(done, f"<-- END HTTP ({len(resp.encode())}-byte body)")
+        if n == 25: extra(done + timedelta(milliseconds=3), "retrying in 30 s (attempt 2/5)")
+    return joined(out), {"format": "okhttp"}, skipped
+
 
 ENVOY_REQUIRED = ["unauthorized"] * 3 + ["bad_request", "forbidden", "not_found", "conflict", "conflict", "rate_limited",
                                           "internal_error", "service_unavailable", "http_422", "http_502", "http_504", "no_response"]
@@ -411,6 +443,7 @@ FILES = [  # name, writer, calls, start hour (after 09:00Z), span hours, require
     ("worker.log", write_worker, 70, 2.0, 3.0, BODY_KINDS),
     ("app.ndjson.gz", write_gz, 50, 4.5, 2.0, BODY_KINDS),
     ("envoy-access.log", write_envoy, 120, 2.0, 3.0, ENVOY_REQUIRED),
+    ("android-okhttp.log", write_okhttp, 60, 3.0, 2.0, BODY_KINDS + ["no_response"]),
 ]
 README = """# sample-logs
 
@@ -426,6 +459,7 @@ and every planted secret: API keys, cookies, customer emails, phones, names, str
 - `worker.log`: a background worker's plain-text log (mixed line formats, bodies without status, a timeout, a leaked key).
 - `app.ndjson.gz`: a gzip-compressed, later application log in the same shape as `app.ndjson` (a different log, not a copy).
 - `envoy-access.log`: Envoy sidecar access log in the default text format (no bodies; kinds follow the status).
+- `android-okhttp.log`: an Android app's logcat with OkHttp's logging interceptor at level BODY: each call a request block and its response block with headers and body, timeouts as HTTP FAILED.
 """
 
 
@@ -487,6 +521,12 @@ def reread(name, raw):
         lines = [n for n, l in enumerate(text.split("\n"), 1) if l == "  {"]
         for n, it in zip(lines, json.loads(text)):
             (st.append(int(it["status_code"] or 0)) if "http_method" in it else sk.append(n))
+    elif name == "android-okhttp.log":
+        for n, line in enumerate(text.split("\n"), 1):
+            m = re.search(r": <-- (\d{3}) ", line)
+            if m: st.append(int(m.group(1)))
+            elif ": <-- HTTP FAILED" in line: st.append(0)
+            elif "I/ContactSync:" in line: sk.append(n)
     elif name == "worker.log":
         reasons = {v: k for k, v in REASON.items()}
         for n, line in enumerate(text.split("\n"), 1):

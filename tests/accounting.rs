@@ -215,11 +215,11 @@ fn report(checked: &[Checked]) {
 #[test]
 fn sample_logs_account_for_every_line_row_and_item() {
     let paths = files_in(&common::root().join("sample-logs"));
-    assert_eq!(paths.len(), 8);
+    assert_eq!(paths.len(), 9);
     let checked: Vec<Checked> = paths.iter().map(|path| check(path).expect("every sample reads")).collect();
     report(&checked);
     let formats: Vec<&str> = checked.iter().map(|c| c.format.as_str()).collect();
-    for format in ["ndjson", "text", "csv", "json", "har"] {
+    for format in ["ndjson", "text", "csv", "json", "har", "okhttp"] {
         assert!(formats.contains(&format), "the samples cover {format}");
     }
 }

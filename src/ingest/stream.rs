@@ -321,14 +321,8 @@ pub(super) fn cut_blocks(
         let mut end = memchr::memchr(b'\n', &content[wanted..]).map_or(content.len(), |at| wanted + at + 1);
         if let Some(format) = grouping {
             // The lines that continue the block's last call go with it.
-            while end < content.len() {
-                let line_end = memchr::memchr(b'\n', &content[end..]).map_or(content.len(), |at| end + at);
-                let next = &content[end..line_end];
-                let next = next.strip_suffix(b"\r").unwrap_or(next);
-                if format.may_start_block(next) {
-                    break;
-                }
-                end = (line_end + 1).min(content.len());
+            while end < content.len() && !format.may_start_block(content, end) {
+                end = memchr::memchr(b'\n', &content[end..]).map_or(content.len(), |at| end + at + 1);
             }
         }
         blocks.push((start, end, line));
@@ -347,9 +341,7 @@ fn call_start_before(buffer: &[u8], grouping: Option<&LineFormat>) -> Option<usi
     let mut end = memchr::memrchr(b'\n', buffer)?;
     loop {
         let start = memchr::memrchr(b'\n', &buffer[..end]).map_or(0, |at| at + 1);
-        let line = &buffer[start..end];
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if format.may_start_block(line) {
+        if format.may_start_block(buffer, start) {
             return Some(start);
         }
         if start == 0 {
