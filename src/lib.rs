@@ -23,4 +23,5 @@ pub mod store;
 pub mod summary;
 mod text_memo;
 pub mod variant;
+pub mod view;
 pub mod walk;

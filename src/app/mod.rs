@@ -143,7 +143,7 @@ pub struct App {
     /// A table position to scroll to on the next frame (set by moves with the keyboard).
     pub scroll_to_position: Option<usize>,
     /// Table sort: column and ascending.
-    pub sort: Option<(records::Column, bool)>,
+    pub sort: Option<(crate::view::SortColumn, bool)>,
     filter_error: Option<String>,
     loader: Option<Loader>,
     /// Loader events not yet added to the store (a view job holds it).
@@ -430,7 +430,7 @@ impl App {
         }
     }
 
-    fn show(&mut self, view: view::View) {
+    fn show(&mut self, view: crate::view::View) {
         self.filter_error = view.error;
         if self.filter_error.is_some() && view.summary.is_none() {
             return;

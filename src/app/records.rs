@@ -3,45 +3,14 @@
 use super::{App, style};
 use crate::output::text::one_line;
 use crate::query::{Filter, StatusClass};
-use crate::store::{NO_TIME, NONE, Store};
+use crate::store::{NO_TIME, NONE};
+use crate::view::{SortColumn, sort_rows};
 use eframe::egui;
 use egui_extras::{Column as TableColumn, TableBuilder};
-
-/// Sortable columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    /// Time.
-    Time,
-    /// Endpoint.
-    Endpoint,
-    /// Status.
-    Status,
-    /// Kind.
-    Kind,
-}
 
 /// The filter text field's id (Ctrl+F focuses it).
 pub fn filter_id() -> egui::Id {
     egui::Id::unique("filter_text")
-}
-
-/// Sorts rows in place (stable, so equal keys keep file order).
-pub fn sort_rows(store: &Store, rows: &mut [u32], sort: Option<(Column, bool)>) {
-    let Some((column, ascending)) = sort else { return };
-    match column {
-        Column::Time => rows.sort_by_key(|&row| store.time_ms[row as usize]),
-        Column::Status => rows.sort_by_key(|&row| store.status[row as usize]),
-        Column::Endpoint => rows.sort_by(|&a, &b| {
-            store.endpoints.get(store.endpoint[a as usize]).cmp(store.endpoints.get(store.endpoint[b as usize]))
-        }),
-        Column::Kind => rows.sort_by(|&a, &b| {
-            let kind = |row: u32| store.kind_id(row as usize).unwrap_or("");
-            kind(a).cmp(kind(b))
-        }),
-    }
-    if !ascending {
-        rows.reverse();
-    }
 }
 
 /// Filter text, regex toggle, status classes, and the active filters with a way to clear them.
@@ -97,7 +66,7 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
     app.set_filter(filter);
 }
 
-fn header(ui: &mut egui::Ui, app: &mut App, column: Column, title: &str) {
+fn header(ui: &mut egui::Ui, app: &mut App, column: SortColumn, title: &str) {
     let arrow = match app.sort {
         Some((sorted, true)) if sorted == column => " (asc)",
         Some((sorted, false)) if sorted == column => " (desc)",
@@ -138,10 +107,10 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
     }
     table
         .header(row_height + 4.0, |mut header_row| {
-            header_row.col(|ui| header(ui, app, Column::Time, "Time"));
-            header_row.col(|ui| header(ui, app, Column::Endpoint, "Endpoint"));
-            header_row.col(|ui| header(ui, app, Column::Status, "Status"));
-            header_row.col(|ui| header(ui, app, Column::Kind, "Kind"));
+            header_row.col(|ui| header(ui, app, SortColumn::Time, "Time"));
+            header_row.col(|ui| header(ui, app, SortColumn::Endpoint, "Endpoint"));
+            header_row.col(|ui| header(ui, app, SortColumn::Status, "Status"));
+            header_row.col(|ui| header(ui, app, SortColumn::Kind, "Kind"));
             header_row.col(|ui| {
                 ui.strong("Message");
             });
