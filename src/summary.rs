@@ -9,6 +9,9 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
+mod text;
+pub use text::render_text;
+
 /// How many skipped lines each input lists.
 pub const SKIPPED_EXAMPLES: usize = 20;
 
