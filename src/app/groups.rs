@@ -39,7 +39,7 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.selectable_value(&mut app.settings.group_order, GroupOrder::Count, "by count");
         ui.selectable_value(&mut app.settings.group_order, GroupOrder::Recent, "by recency");
     });
-    let Some(summary) = &app.summary else { return };
+    let Some(summary) = &app.view.summary else { return };
     if summary.groups.is_empty() {
         ui.label("No failed calls.");
         return;
@@ -68,7 +68,7 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
             ui.horizontal(|ui| {
                 ui.add_space(8.0);
                 ui.weak(span_text(group));
-                if let Some(trend) = app.trends.get(&group.kind_index) {
+                if let Some(trend) = app.view.trends.get(&group.kind_index) {
                     sparkline(ui, trend, style::status_color(group.status));
                 }
             });
@@ -84,7 +84,7 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
     // Arrow keys move through the groups when no text field has focus.
     if !ui.ctx().egui_wants_keyboard_input()
         && let Page::Group(current) = app.page
-        && let Some(summary) = &app.summary
+        && let Some(summary) = &app.view.summary
     {
         let step = ui.input(|input| {
             i32::from(input.key_pressed(egui::Key::ArrowDown)) - i32::from(input.key_pressed(egui::Key::ArrowUp))
@@ -102,7 +102,8 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
 
 /// One group's page: meaning, the documented fix, retry advice, endpoints, messages.
 pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
-    let Some(group) = app.summary.as_ref().and_then(|s| s.groups.iter().find(|g| g.kind_index == kind)).cloned() else {
+    let Some(group) = app.view.summary.as_ref().and_then(|s| s.groups.iter().find(|g| g.kind_index == kind)).cloned()
+    else {
         ui.label("This group has no calls under the current filter.");
         return;
     };

@@ -10,12 +10,12 @@ use egui_plot::{AxisHints, Bar, BarChart, Plot};
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     // Only what the charts below need while `app` is lent to them: a frame copies no summary.
     let Some((records, errors, by_status)) =
-        app.summary.as_ref().map(|summary| (summary.records, summary.errors, summary.by_status.clone()))
+        app.view.summary.as_ref().map(|summary| (summary.records, summary.errors, summary.by_status.clone()))
     else {
         return;
     };
     let rate = if records == 0 { 0.0 } else { 100.0 * errors as f64 / records as f64 };
-    let span = match app.span {
+    let span = match app.view.span {
         Some((first, last)) => format!("{} – {}", style::local_time(first), style::local_time(last)),
         None => "no times".to_string(),
     };
@@ -23,7 +23,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         "{} calls · {} failed ({rate:.0} %) · {span} · {} file(s)",
         style::thousands(records),
         style::thousands(errors),
-        app.store.files.len()
+        app.session.store.files.len()
     ));
     ui.add_space(6.0);
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -157,7 +157,7 @@ fn axis_label(labels: &[String], value: f64) -> String {
 
 fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.strong("Failed calls by error kind");
-    let Some(summary) = &app.summary else { return };
+    let Some(summary) = &app.view.summary else { return };
     // Most frequent on top: horizontal bars are drawn bottom-up.
     let groups: Vec<(String, String, u16, usize)> = summary
         .groups
@@ -216,7 +216,7 @@ fn axis_time_format(span_ms: i64, bucket_ms: i64) -> &'static str {
 }
 
 fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
-    let timeline = &app.timeline;
+    let timeline = &app.view.timeline;
     let minutes = timeline.bucket_ms as f64 / 60_000.0;
     let bucket = if minutes >= 1440.0 {
         format!("{} d", minutes / 1440.0)
@@ -285,7 +285,7 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
 
 fn top_endpoints_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.strong("Top failing endpoints");
-    let Some(summary) = &app.summary else { return };
+    let Some(summary) = &app.view.summary else { return };
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for group in &summary.groups {
         for endpoint in &group.endpoints {

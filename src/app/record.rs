@@ -46,13 +46,14 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
             ..Redactor::default()
         };
         let record = app
+            .session
             .store
             .record(row as usize)
             .map(|record| if mask { redactor.redact_record(&record).value } else { record });
         app.shown_record = Some((key, record));
     }
     let Some((_, Some(record))) = app.shown_record.clone() else {
-        let file = app.store.files.get(app.store.file[row as usize] as usize);
+        let file = app.session.store.files.get(app.session.store.file[row as usize] as usize);
         if file.is_some_and(crate::store::SourceFile::changed_on_disk) {
             ui.colored_label(
                 style::ERROR_RED,
@@ -80,12 +81,12 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
             one_line(record.url.as_deref().unwrap_or("(unknown path)"))
         ));
     });
-    let file = &app.store.files[app.store.file[row as usize] as usize];
+    let file = &app.session.store.files[app.session.store.file[row as usize] as usize];
     ui.label(format!("{}:{}", one_line(&file.path.to_string_lossy()), record.source.line));
     if let Some(time) = record.time_ms {
         ui.label(style::local_time(time));
     }
-    if let Some(kind) = app.store.kind_id(row as usize) {
+    if let Some(kind) = app.session.store.kind_id(row as usize) {
         ui.label(format!("kind: {}", one_line(kind)));
     }
     if let Some(message) = &record.message {
@@ -109,7 +110,7 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
             });
             ui.ctx().copy_text(crate::output::json::to_string_pretty(&json).unwrap_or_default());
         }
-        if app.store.is_failure(row as usize)
+        if app.session.store.is_failure(row as usize)
             && ui.button("Compose email").on_hover_text("A support email quoting this call").clicked()
         {
             app.compose_email_for_row(row);

@@ -1,24 +1,143 @@
-//! The app's view job: [`crate::view::compute`] for the current filter, on a named thread over a
-//! snapshot (a shared reference) of the store, so a filter change over millions of calls never
-//! blocks a frame. While the job holds the snapshot, blocks that arrive from the loader wait for
-//! it (`App::add_arrived`) rather than copy the store.
+//! The view state: what the window shows for the current filter (rows in table order, summary,
+//! span, timeline, trends), and the job that computes the next one with [`crate::view::compute`]
+//! on a named thread over a snapshot (a shared reference) of the store, so a filter change over
+//! millions of calls never blocks a frame. While the job holds the snapshot, blocks that arrive
+//! from the loader wait for it (`Session::pump`) rather than copy the store.
 
-use crate::query::Filter;
+use super::ONE_FRAME_SOON;
+use crate::query::{Filter, Timeline};
 use crate::store::Store;
+use crate::summary::Summary;
 use crate::view::{SortColumn, View, compute};
+use eframe::egui;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// How often counts and charts are recomputed while a file is still loading: under the 100 ms
+/// the counts should take at most to change, as each view takes a little longer than the last
+/// (more rows) and frames come a few milliseconds late.
+const REFRESH_WHILE_LOADING: Duration = Duration::from_millis(90);
+
+/// What the window shows, and the job computing what it will show next.
+pub struct ViewState {
+    /// Rows that pass the filter, in table order.
+    pub rows: Vec<u32>,
+    /// Summary of `rows`.
+    pub summary: Option<Summary>,
+    /// The first and last time among `rows`.
+    pub span: Option<(i64, i64)>,
+    /// Failures over time of `rows`.
+    pub timeline: Timeline,
+    /// Per kind, its trend over the time span.
+    pub trends: HashMap<u32, Vec<u32>>,
+    /// Table sort: column and ascending.
+    pub sort: Option<(SortColumn, bool)>,
+    /// Why the filter is invalid.
+    pub filter_error: Option<String>,
+    /// Whether the data or the filter changed since the last view began.
+    pub stale: bool,
+    /// When the last view began its work (while loading, a view may wait to begin).
+    last_refresh: Option<Instant>,
+    job: Option<Job>,
+}
+
+impl Default for ViewState {
+    /// Nothing shown yet; the first view is due.
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            summary: None,
+            span: None,
+            timeline: Timeline::default(),
+            trends: HashMap::new(),
+            sort: None,
+            filter_error: None,
+            stale: true,
+            last_refresh: None,
+            job: None,
+        }
+    }
+}
+
+impl ViewState {
+    /// Whether a view is due or being computed.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some() || self.stale
+    }
+
+    /// Starts the next view when the data or the filter changed (while `loading`, at most one
+    /// every [`REFRESH_WHILE_LOADING`]); a thread that cannot start is said in `messages`.
+    pub fn refresh(
+        &mut self,
+        ctx: &egui::Context,
+        store: &Arc<Store>,
+        filter: &Filter,
+        loading: bool,
+        messages: &mut Vec<String>,
+    ) {
+        let now = Instant::now();
+        let mut not_before = None;
+        if loading {
+            // While files load the window draws at the views' pace (the loader asks for no frames
+            // between blocks): the frame that shows a view starts the next, which waits until
+            // REFRESH_WHILE_LOADING after the last began, so one frame a refresh is drawn.
+            if self.job.is_some() {
+                // Its end asks for a frame. Blocks wait for it; a newer one would make them wait longer.
+                return;
+            }
+            if !self.stale {
+                ctx.request_repaint_after(REFRESH_WHILE_LOADING);
+                return;
+            }
+            not_before = self.last_refresh.map(|last| last + REFRESH_WHILE_LOADING).filter(|due| *due > now);
+        } else if !self.stale {
+            return;
+        }
+        self.last_refresh = Some(not_before.unwrap_or(now));
+        self.stale = false;
+        let repaint = ctx.clone();
+        let job = Job::start(Arc::clone(store), filter.clone(), self.sort, not_before, move || {
+            repaint.request_repaint_after(ONE_FRAME_SOON);
+        });
+        match job {
+            // A newer job replaces an older one; the older result is dropped unseen.
+            Ok(job) => self.job = Some(job),
+            Err(error) => messages.push(format!("cannot start a worker thread: {error}")),
+        }
+    }
+
+    /// Shows the job's view once it is ready.
+    pub fn poll(&mut self) {
+        if let Some(view) = self.job.as_ref().and_then(Job::try_take) {
+            self.job = None;
+            self.show(view);
+        }
+    }
+
+    fn show(&mut self, view: View) {
+        self.filter_error = view.error;
+        if self.filter_error.is_some() && view.summary.is_none() {
+            return;
+        }
+        self.rows = view.rows;
+        self.summary = view.summary;
+        self.span = view.span;
+        self.timeline = view.timeline;
+        self.trends = view.trends;
+    }
+}
 
 /// A view being computed on its own thread.
-pub struct Job {
+struct Job {
     result: Receiver<View>,
 }
 
 impl Job {
     /// Starts computing, not before `not_before` when given; `done` is called (to repaint) when
     /// the view is ready.
-    pub fn start(
+    fn start(
         store: Arc<Store>,
         filter: Filter,
         sort: Option<(SortColumn, bool)>,
@@ -41,7 +160,7 @@ impl Job {
     }
 
     /// The view, once it is ready.
-    pub fn try_take(&self) -> Option<View> {
+    fn try_take(&self) -> Option<View> {
         self.result.try_recv().ok()
     }
 }
