@@ -64,14 +64,13 @@ fn clicked_bar(response: &egui_plot::PlotResponse<Option<egui_plot::PlotPoint>>,
     (at >= -0.5).then(|| at.round() as usize)
 }
 
-fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::BTreeMap<String, usize>) {
+fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::BTreeMap<u16, usize>) {
     ui.strong("Failed calls by status");
-    let mut failed: Vec<(u16, usize)> = by_status
+    let failed: Vec<(u16, usize)> = by_status
         .iter()
-        .filter_map(|(status, count)| status.parse::<u16>().ok().map(|s| (s, *count)))
+        .map(|(&status, &count)| (status, count))
         .filter(|(status, _)| crate::record::is_failure_status(*status))
         .collect();
-    failed.sort_unstable();
     let bars: Vec<Bar> = failed
         .iter()
         .enumerate()

@@ -47,8 +47,10 @@ pub fn render_text(summary: &Summary) -> String {
             let _ = writeln!(out, "    ... and {} more skipped", input.skipped - 5);
         }
     }
-    let statuses: Vec<String> =
-        summary.by_status.iter().map(|(status, count)| format!("{}: {count}", one_line(status))).collect();
+    let statuses: Vec<String> = super::statuses_as_text(&summary.by_status)
+        .iter()
+        .map(|(status, count)| format!("{status}: {count}"))
+        .collect();
     let _ = writeln!(out, "\nby status: {}\n", statuses.join(", "));
     if summary.groups.is_empty() {
         let _ = writeln!(out, "No failed calls.");
