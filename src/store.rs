@@ -317,7 +317,7 @@ impl Store {
             (std::borrow::Cow::Owned(text), _) => Arc::from(text),
             (std::borrow::Cow::Borrowed(_), _) => bytes,
         };
-        let content_offset = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        let content_offset = crate::ingest::encoding::utf8_bom_len(&bytes);
         let opened = Opened {
             format: ingested.format,
             gzip: ingested.gzip,
