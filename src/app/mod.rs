@@ -42,6 +42,12 @@ use std::path::PathBuf;
 /// ~20 ms of CPU that loading would use.
 const ONE_FRAME_SOON: std::time::Duration = std::time::Duration::from_millis(1);
 
+/// The call panel's width when it opens.
+const RECORD_PANEL_WIDTH: f32 = 420.0;
+/// The width the records table keeps beside the call panel: time, endpoint, status and the start
+/// of the kind.
+const TABLE_ROOM: f32 = 560.0;
+
 /// How the app starts.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -260,7 +266,14 @@ impl eframe::App for App {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         egui::Panel::left("groups").resizable(true).default_size(300.0).show(ui, |ui| groups::list_ui(self, ui));
         if self.selected_row.is_some() {
-            egui::Panel::right("record").resizable(true).default_size(420.0).show(ui, |ui| record::panel_ui(self, ui));
+            // The call's panel leaves the records table room for its columns; wider content (a
+            // long URL or header) wraps or scrolls inside the panel instead of squeezing the table.
+            let widest = (ui.available_width() - TABLE_ROOM).max(RECORD_PANEL_WIDTH);
+            egui::Panel::right("record")
+                .resizable(true)
+                .default_size(RECORD_PANEL_WIDTH)
+                .max_size(widest)
+                .show(ui, |ui| record::panel_ui(self, ui));
         }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
         self.skipped_window_ui(&ctx);

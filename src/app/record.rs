@@ -11,12 +11,15 @@ fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message) {
     egui::CollapsingHeader::new(format!("{title} headers ({})", message.headers.len())).default_open(false).show(
         ui,
         |ui| {
-            egui::Grid::new(title).striped(true).show(ui, |ui| {
-                for (name, value) in &message.headers {
-                    ui.monospace(&*one_line(name));
-                    ui.monospace(&*one_line(value));
-                    ui.end_row();
-                }
+            // A long value (a user agent, a cookie) scrolls sideways instead of widening the panel.
+            egui::ScrollArea::horizontal().id_salt((title, "headers")).show(ui, |ui| {
+                egui::Grid::new(title).striped(true).show(ui, |ui| {
+                    for (name, value) in &message.headers {
+                        ui.monospace(&*one_line(name));
+                        ui.monospace(&*one_line(value));
+                        ui.end_row();
+                    }
+                });
             });
         },
     );
@@ -75,11 +78,13 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
     });
     ui.horizontal(|ui| {
         style::status_badge(ui, record.status);
-        ui.strong(format!(
+        let call = format!(
             "{} {}",
             one_line(record.method.as_deref().unwrap_or("?")),
             one_line(record.url.as_deref().unwrap_or("(unknown path)"))
-        ));
+        );
+        // Wrapped: a long URL would otherwise widen the panel.
+        ui.add(egui::Label::new(egui::RichText::new(call).strong()).wrap());
     });
     let file = &app.session.store.files[app.session.store.file[row as usize] as usize];
     ui.label(format!("{}:{}", one_line(&file.path.to_string_lossy()), record.source.line));
