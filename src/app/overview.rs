@@ -154,14 +154,23 @@ fn axis_label(labels: &[String], value: f64) -> String {
     labels.get(index as usize).cloned().unwrap_or_default()
 }
 
+/// Kinds the error-kind chart shows: the most frequent; the rest are counted below it.
+const KINDS_CHARTED: usize = 12;
+
 fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.strong("Failed calls by error kind");
     let Some(summary) = &app.view.summary else { return };
+    // The kinds past the chart are said, not dropped: their calls are failures too.
+    let (more_kinds, more_calls) = summary
+        .groups
+        .iter()
+        .skip(KINDS_CHARTED)
+        .fold((0, 0), |(kinds, calls), group| (kinds + 1, calls + group.count));
     // Most frequent on top: horizontal bars are drawn bottom-up.
     let groups: Vec<(String, String, u16, usize)> = summary
         .groups
         .iter()
-        .take(12)
+        .take(KINDS_CHARTED)
         .rev()
         .map(|g| (g.kind.clone(), one_line(&g.title).into_owned(), g.status, g.count))
         .collect();
@@ -195,6 +204,13 @@ fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
     response
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, "Failed calls by error kind chart"));
+    if more_kinds > 0 {
+        ui.weak(format!(
+            "and {} more kind(s) with {} failed calls: see Groups",
+            style::thousands(more_kinds),
+            style::thousands(more_calls)
+        ));
+    }
     if let Some(index) = clicked_bar(&response, true)
         && let Some((kind, _, _, _)) = groups.get(index)
     {
@@ -231,6 +247,7 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.label("No failures with a time.");
         return;
     }
+    legend_ui(ui, &timeline.statuses);
     let start = timeline.start_ms;
     let width_ms = timeline.bucket_ms;
     let mut charts: Vec<BarChart> = Vec::new();
@@ -258,7 +275,6 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
         .allow_zoom([true, false])
         .allow_drag([true, false])
         .allow_scroll(false)
-        .legend(egui_plot::Legend::default())
         .x_axis_formatter(move |mark, _| {
             chrono::DateTime::from_timestamp_millis(start + (mark.value * width_ms as f64) as i64)
                 .map(|t| t.with_timezone(&chrono::Local).format(time_format).to_string())
@@ -280,6 +296,20 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
             ..app.settings.filter.clone()
         });
     }
+}
+
+/// The timeline's statuses with their colours, in a row above the chart: egui_plot's legend sits
+/// inside the plot, over the last buckets' bars, which are the latest failures.
+fn legend_ui(ui: &mut egui::Ui, statuses: &[u16]) {
+    ui.horizontal_wrapped(|ui| {
+        for &status in statuses {
+            let size = egui::vec2(10.0, 10.0);
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, style::status_color(status));
+            ui.label(status_label(status));
+            ui.add_space(6.0);
+        }
+    });
 }
 
 fn top_endpoints_ui(app: &mut App, ui: &mut egui::Ui) {
