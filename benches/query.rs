@@ -1,5 +1,5 @@
-//! What a filter change costs over 3 million calls: the work the app's view thread does (filter,
-//! sort, summary, timeline, trends are in `app::view::compute`; the core parts are timed here).
+//! What a filter change costs over 3 million calls: `view::compute`, the work the app's view
+//! thread does (filter, sort, summary, span, timeline, trends), and its core parts alone.
 //! `cargo bench --bench query --no-default-features` prints the median of several runs.
 
 use errlens::ingest::{Format, ingest_bytes};
@@ -7,6 +7,7 @@ use errlens::knowledge::Knowledge;
 use errlens::query::{self, Filter, StatusClass};
 use errlens::store::Store;
 use errlens::summary;
+use errlens::view::{self, SortColumn};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
@@ -79,22 +80,26 @@ fn main() {
         ("regex ^5\\d\\d$", Filter { text: "^5\\d\\d$".into(), regex: true, ..Filter::default() }),
     ];
     println!(
-        "{:<24} {:>9} {:>10} {:>10} {:>10} {:>10}",
-        "filter", "rows", "apply ms", "summary ms", "timeline ms", "total ms"
+        "{:<24} {:>9} {:>10} {:>10} {:>11} {:>10} {:>14}",
+        "filter", "rows", "apply ms", "summary ms", "timeline ms", "view ms", "view by time ms"
     );
     for (name, filter) in filters {
         let rows = query::apply(&store, &filter).expect("valid filter");
         let apply = time(5, || query::apply(&store, &filter));
         let summary = time(3, || summary::summarize(&store, Some(&rows)));
         let timeline = time(5, || query::timeline(&store, &rows, 60));
-        let total = apply + summary + timeline;
+        // What a frame waits for: the whole view, in file order and sorted by time as a user may.
+        let view = time(3, || view::compute(&store, &filter, None));
+        let sorted = time(3, || view::compute(&store, &filter, Some((SortColumn::Time, false))));
+        let ms = |duration: Duration| duration.as_secs_f64() * 1e3;
         println!(
-            "{name:<24} {:>9} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
+            "{name:<24} {:>9} {:>10.1} {:>10.1} {:>11.1} {:>10.1} {:>14.1}",
             rows.len(),
-            apply.as_secs_f64() * 1e3,
-            summary.as_secs_f64() * 1e3,
-            timeline.as_secs_f64() * 1e3,
-            total.as_secs_f64() * 1e3
+            ms(apply),
+            ms(summary),
+            ms(timeline),
+            ms(view),
+            ms(sorted)
         );
     }
 }

@@ -24,4 +24,5 @@ pub mod summary;
 mod text_memo;
 pub mod user_files;
 pub mod variant;
+pub mod view;
 pub mod walk;

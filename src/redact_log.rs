@@ -7,7 +7,7 @@ use crate::redact::{Redacted, Redactor, Spelling};
 
 /// The redacted text of a whole (decompressed) log and how many values were removed.
 pub fn redact_log(bytes: &[u8], format: Format, redactor: &Redactor) -> Redacted<String> {
-    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    let text = String::from_utf8_lossy(crate::ingest::encoding::strip_utf8_bom(bytes));
     let redacted = match format {
         // A document is redacted whole, so it stays valid JSON with its layout.
         Format::Json | Format::Har => redactor.redact_body(&text),

@@ -11,7 +11,7 @@
 //! block's few distinct strings to the store's ids and appends the columns, in file order.
 
 mod column;
-mod room;
+mod columns;
 mod rows;
 mod visit;
 
@@ -19,8 +19,8 @@ use crate::ingest::{self, Format, Ingested, Opened, Skipped};
 use crate::knowledge::Knowledge;
 use crate::record::{Record, SourceSpan};
 pub use column::{CHUNK_ROWS, Column};
-pub use room::Room;
-use room::{MAX_SPARE_ROOMS, SpareRooms};
+pub use columns::{Columns, Room};
+use columns::{MAX_SPARE_ROOMS, SpareRooms};
 pub use rows::Rows;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -167,24 +167,9 @@ pub struct Store {
     pub knowledge: Arc<Knowledge>,
     /// Inputs, in the order they were added.
     pub files: Vec<SourceFile>,
-    /// Per row: index into `files`.
-    pub file: Column<u32>,
-    /// Per row: 1-based line where it starts.
-    pub line: Column<u32>,
-    /// Per row: byte offset of its text in the content.
-    pub offset: Column<u64>,
-    /// Per row: length of its text in bytes.
-    pub text_len: Column<u32>,
-    /// Per row: epoch milliseconds, `i64::MIN` when unknown.
-    pub time_ms: Column<i64>,
-    /// Per row: HTTP status, 0 = no response.
-    pub status: Column<u16>,
-    /// Per row: kind id (into `kinds`), [`NONE`] for successes.
-    pub kind: Column<u32>,
-    /// Per row: endpoint template (into `endpoints`).
-    pub endpoint: Column<u32>,
-    /// Per row: message variant (into `messages`), [`NONE`] when there is none.
-    pub message: Column<u32>,
+    /// Every row's values, column by column; read through the store (`store.status`, ...),
+    /// changed only by it, so that the columns' lengths agree.
+    columns: Columns,
     /// Kind ids.
     pub kinds: Interner,
     /// The vendor that explains each kind (by kind id), if any record of it went to a vendor.
@@ -199,6 +184,16 @@ pub struct Store {
     spare: SpareRooms,
 }
 
+/// The columns are read as the store's own fields (`store.status[row]`), never written from
+/// outside it: a column longer than the others would pair one call's values with another's.
+impl std::ops::Deref for Store {
+    type Target = Columns;
+
+    fn deref(&self) -> &Columns {
+        &self.columns
+    }
+}
+
 /// Time value of a row without a time.
 pub const NO_TIME: i64 = i64::MIN;
 
@@ -208,15 +203,7 @@ impl Store {
         Self {
             knowledge,
             files: Vec::new(),
-            file: Column::default(),
-            line: Column::default(),
-            offset: Column::default(),
-            text_len: Column::default(),
-            time_ms: Column::default(),
-            status: Column::default(),
-            kind: Column::default(),
-            endpoint: Column::default(),
-            message: Column::default(),
+            columns: Columns::default(),
             kinds: Interner::default(),
             kind_vendor: HashMap::new(),
             endpoints: Interner::default(),
@@ -295,19 +282,7 @@ impl Store {
         file.belonging_lines = 0;
         file.records = 0;
         let keep = self.file.iter().take_while(|&f| f as usize != index).count();
-        self.truncate(keep);
-    }
-
-    fn truncate(&mut self, rows: usize) {
-        self.file.truncate(rows);
-        self.line.truncate(rows);
-        self.offset.truncate(rows);
-        self.text_len.truncate(rows);
-        self.time_ms.truncate(rows);
-        self.status.truncate(rows);
-        self.kind.truncate(rows);
-        self.endpoint.truncate(rows);
-        self.message.truncate(rows);
+        self.columns.truncate(keep);
     }
 
     /// Adds what was read from bytes in memory (kept for reading records back; UTF-16 and UTF-32
@@ -317,7 +292,7 @@ impl Store {
             (std::borrow::Cow::Owned(text), _) => Arc::from(text),
             (std::borrow::Cow::Borrowed(_), _) => bytes,
         };
-        let content_offset = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        let content_offset = crate::ingest::encoding::utf8_bom_len(&bytes);
         let opened = Opened {
             format: ingested.format,
             gzip: ingested.gzip,
@@ -381,35 +356,26 @@ impl Store {
         let block = &rows.rows;
         let (mut start, count) = (0, block.status.len());
         while start < count {
-            if self.status.room() == 0 {
-                self.add_chunk();
+            if self.columns.status.room() == 0 {
+                // In a room made ahead if there is one.
+                let room = self.spare.0.pop().unwrap_or_default();
+                self.columns.add_chunk(room);
             }
-            let part = start..count.min(start + self.status.room());
+            let part = start..count.min(start + self.columns.status.room());
             start = part.end;
-            self.file.extend_last(std::iter::repeat_n(file_index as u32, part.len()));
-            self.line.extend_last_from_slice(&block.line[part.clone()]);
-            self.offset.extend_last_from_slice(&block.offset[part.clone()]);
-            self.text_len.extend_last_from_slice(&block.text_len[part.clone()]);
-            self.time_ms.extend_last_from_slice(&block.time_ms[part.clone()]);
-            self.status.extend_last_from_slice(&block.status[part.clone()]);
-            self.kind.extend_last(block.kind[part.clone()].iter().map(|&id| global(&kinds, id)));
-            self.endpoint.extend_last(block.endpoint[part.clone()].iter().map(|&id| global(&endpoints, id)));
-            self.message.extend_last(block.message[part].iter().map(|&id| global(&messages, id)));
+            // Each column from where its values come: copied slices where the block holds them
+            // as the store does, the block's string ids mapped to the store's.
+            let columns = &mut self.columns;
+            columns.file.extend_last(std::iter::repeat_n(file_index as u32, part.len()));
+            columns.line.extend_last_from_slice(&block.line[part.clone()]);
+            columns.offset.extend_last_from_slice(&block.offset[part.clone()]);
+            columns.text_len.extend_last_from_slice(&block.text_len[part.clone()]);
+            columns.time_ms.extend_last_from_slice(&block.time_ms[part.clone()]);
+            columns.status.extend_last_from_slice(&block.status[part.clone()]);
+            columns.kind.extend_last(block.kind[part.clone()].iter().map(|&id| global(&kinds, id)));
+            columns.endpoint.extend_last(block.endpoint[part.clone()].iter().map(|&id| global(&endpoints, id)));
+            columns.message.extend_last(block.message[part].iter().map(|&id| global(&messages, id)));
         }
-    }
-
-    /// Starts a chunk of every column, in a room made ahead if there is one.
-    fn add_chunk(&mut self) {
-        let room = self.spare.0.pop().unwrap_or_default();
-        self.file.add_chunk(room.file);
-        self.line.add_chunk(room.line);
-        self.offset.add_chunk(room.offset);
-        self.text_len.add_chunk(room.text_len);
-        self.time_ms.add_chunk(room.time_ms);
-        self.status.add_chunk(room.status);
-        self.kind.add_chunk(room.kind);
-        self.endpoint.add_chunk(room.endpoint);
-        self.message.add_chunk(room.message);
     }
 
     /// Where a row came from.

@@ -9,6 +9,9 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
+mod text;
+pub use text::render_text;
+
 /// How many skipped lines each input lists.
 pub const SKIPPED_EXAMPLES: usize = 20;
 
@@ -115,8 +118,10 @@ pub struct Summary {
     pub records: usize,
     /// Calls with status >= 400 or no response.
     pub errors: usize,
-    /// Every status seen; "0" = no response.
-    pub by_status: BTreeMap<String, usize>,
+    /// Every status seen, with its calls; 0 = no response. In JSON the keys are text in text
+    /// order (`"0"`, `"200"`, …), as the contract has always had them.
+    #[serde(serialize_with = "status_keys_as_text")]
+    pub by_status: BTreeMap<u16, usize>,
     /// One group per kind, most frequent first.
     pub groups: Vec<Group>,
 }
@@ -167,7 +172,7 @@ impl SummaryCounter {
             .iter()
             .enumerate()
             .filter(|(_, count)| **count > 0)
-            .map(|(status, count)| (status.to_string(), *count))
+            .map(|(status, count)| (status as u16, *count))
             .collect();
         let mut groups: Vec<Group> = self
             .tallies
@@ -179,6 +184,16 @@ impl SummaryCounter {
         let inputs = store.files.iter().map(input_summary).collect();
         Summary { inputs, records: self.records, errors: self.errors, by_status, groups }
     }
+}
+
+/// Calls by status keyed by the status as text, in text order (`"1000"` before `"200"`): how the
+/// JSON and the CLI's table list them.
+pub fn statuses_as_text(by_status: &BTreeMap<u16, usize>) -> BTreeMap<String, usize> {
+    by_status.iter().map(|(status, count)| (status.to_string(), *count)).collect()
+}
+
+fn status_keys_as_text<S: serde::Serializer>(by_status: &BTreeMap<u16, usize>, to: S) -> Result<S::Ok, S::Error> {
+    statuses_as_text(by_status).serialize(to)
 }
 
 /// Counts by interned id. Ids are small dense integers, so a multiply is hash enough.

@@ -47,8 +47,8 @@ fn samples() -> Vec<PathBuf> {
 fn loads_the_samples_and_shows_the_groups() {
     let mut harness = harness(samples());
     let app = harness.state();
-    assert_eq!(app.store.files.len(), 8);
-    assert_eq!(app.store.len(), 586);
+    assert_eq!(app.session.store.files.len(), 8);
+    assert_eq!(app.session.store.len(), 586);
     harness.get_by_label_contains("586 calls · 236 failed");
     for title in ["Duplicate email · 12", "Rate limited · 28", "API key revoked", "Customer limit reached · 11"] {
         harness.get_by_label_contains(title);
@@ -86,7 +86,7 @@ fn selecting_a_group_shows_its_documented_fix() {
     harness.get_by_label("Show records").click();
     settle(&mut harness);
     assert_eq!(harness.state().page, Page::Records);
-    assert_eq!(harness.state().rows.len(), 12);
+    assert_eq!(harness.state().view.rows.len(), 12);
 }
 
 #[test]
@@ -94,20 +94,20 @@ fn typing_a_filter_narrows_the_table_and_esc_clears_it() {
     let mut harness = harness(samples());
     harness.get_by_label("Records").click();
     settle(&mut harness);
-    let all = harness.state().rows.len();
+    let all = harness.state().view.rows.len();
     harness.get_by_role(Role::TextInput).focus();
     settle(&mut harness);
     harness.get_by_role(Role::TextInput).type_text("revoked");
     settle(&mut harness);
-    let rows = harness.state().rows.clone();
+    let rows = harness.state().view.rows.clone();
     assert!(!rows.is_empty() && rows.len() < all, "{} of {all}", rows.len());
-    assert!(rows.iter().all(|&row| harness.state().store.kind_id(row as usize) == Some("api_key_revoked")));
+    assert!(rows.iter().all(|&row| harness.state().session.store.kind_id(row as usize) == Some("api_key_revoked")));
     harness.get_by_label_contains(&format!("{} of 586 calls", rows.len()));
     harness.snapshot("records_filtered");
 
     harness.get_by_label("Clear filters").click();
     settle(&mut harness);
-    assert_eq!(harness.state().rows.len(), all);
+    assert_eq!(harness.state().view.rows.len(), all);
 }
 
 #[test]
@@ -135,7 +135,7 @@ fn clicking_a_status_bar_filters_to_that_status() {
     let app = harness.state();
     assert_eq!(app.settings.filter.status, Some(0));
     assert_eq!(app.page, Page::Records);
-    assert_eq!(app.rows.len(), 21);
+    assert_eq!(app.view.rows.len(), 21);
     harness.get_by_label("status 0 ×");
 }
 
@@ -143,7 +143,7 @@ fn clicking_a_status_bar_filters_to_that_status() {
 fn clicking_a_timeline_bucket_narrows_to_its_time_span() {
     let mut harness = harness(samples());
     let chart = harness.get_by_label("Failures over time chart").rect();
-    let bucket_ms = harness.state().timeline.bucket_ms;
+    let bucket_ms = harness.state().view.timeline.bucket_ms;
     let at = egui::pos2(chart.center().x, chart.bottom() - 40.0);
     harness.hover_at(at);
     settle(&mut harness);
@@ -159,8 +159,8 @@ fn clicking_a_timeline_bucket_narrows_to_its_time_span() {
     let app = harness.state();
     let (from, to) = (app.settings.filter.from_ms.expect("from"), app.settings.filter.to_ms.expect("to"));
     assert_eq!(to - from, bucket_ms, "one bucket of the chart that was clicked");
-    assert!(!app.rows.is_empty() && app.rows.len() < 586, "{} rows", app.rows.len());
-    assert!(app.rows.iter().all(|&row| (from..to).contains(&app.store.time_ms[row as usize])));
+    assert!(!app.view.rows.is_empty() && app.view.rows.len() < 586, "{} rows", app.view.rows.len());
+    assert!(app.view.rows.iter().all(|&row| (from..to).contains(&app.session.store.time_ms[row as usize])));
     harness.get_by_label_contains("time 2026-11-20");
 }
 
@@ -169,13 +169,13 @@ fn selecting_a_record_shows_the_call_with_credentials_masked() {
     let mut harness = harness(vec![PathBuf::from("sample-logs/browser-export.har")]);
     harness.get_by_label("Records").click();
     settle(&mut harness);
-    let row = harness.state().rows[0];
+    let row = harness.state().view.rows[0];
     harness.state_mut().selected_row = Some(row);
     settle(&mut harness);
     harness.get_by_label("Copy as cURL");
     harness.get_by_label_contains("Request headers").click();
     settle(&mut harness);
-    let record = harness.state().store.record(row as usize).expect("record");
+    let record = harness.state().session.store.record(row as usize).expect("record");
     let source = PathBuf::from("sample-logs/browser-export.har");
     harness.get_by_label(&format!("{}:{}", source.display(), record.source.line));
     let key = record
@@ -204,7 +204,7 @@ fn a_file_with_bad_lines_reports_them_and_an_unreadable_file_is_named() {
     settle(&mut harness);
     harness.get_by_label_contains("truncated JSON");
     harness.get_by_label("line 69");
-    assert_eq!(harness.state().store.len(), 90);
+    assert_eq!(harness.state().session.store.len(), 90);
 }
 
 #[test]
@@ -262,8 +262,9 @@ fn the_hostile_corpus_opens_in_the_window() {
     let paths = corpus::write_files(dir.path());
     let mut harness = harness(paths.clone());
     let app = harness.state();
-    assert_eq!(app.store.files.len(), paths.len());
+    assert_eq!(app.session.store.files.len(), paths.len());
     let unreadable: Vec<String> = app
+        .session
         .store
         .files
         .iter()
@@ -274,10 +275,10 @@ fn the_hostile_corpus_opens_in_the_window() {
         // The message in the window names the file.
         assert!(harness.query_all_by_label_contains(name.as_str()).count() >= 1, "{name} is not named");
     }
-    let rows = harness.state().store.len();
+    let rows = harness.state().session.store.len();
     harness.get_by_label("Records").click();
     settle(&mut harness);
-    assert_eq!(harness.state().rows.len(), rows);
+    assert_eq!(harness.state().view.rows.len(), rows);
     for row in 0..rows.min(200) as u32 {
         harness.state_mut().selected_row = Some(row);
         harness.step();
@@ -292,17 +293,17 @@ trait FailedStatuses {
 
 impl FailedStatuses for Harness<'static, App> {
     fn summary_failed_statuses(&self) -> usize {
-        let summary = self.state().summary.as_ref().expect("summary");
-        summary.by_status.keys().filter_map(|s| s.parse::<u16>().ok()).filter(|&s| s == 0 || s >= 400).count()
+        let summary = self.state().view.summary.as_ref().expect("summary");
+        summary.by_status.keys().filter(|&&s| s == 0 || s >= 400).count()
     }
 }
 
 /// The `file:line` cell of the call at `position` in the table.
 fn file_line_at(app: &App, position: usize) -> String {
-    let row = app.rows[position] as usize;
-    let file = &app.store.files[app.store.file[row] as usize];
+    let row = app.view.rows[position] as usize;
+    let file = &app.session.store.files[app.session.store.file[row] as usize];
     let name = file.path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-    format!("{name}:{}", app.store.line[row])
+    format!("{name}:{}", app.session.store.line[row])
 }
 
 #[test]
@@ -310,14 +311,14 @@ fn end_and_home_jump_through_the_table_and_the_wheel_still_scrolls_away_from_the
     let mut harness = harness(samples());
     harness.get_by_label("Records").click();
     settle(&mut harness);
-    let count = harness.state().rows.len();
+    let count = harness.state().view.rows.len();
     let (first, last) = (file_line_at(harness.state(), 0), file_line_at(harness.state(), count - 1));
     let shown = |harness: &Harness<'static, App>, label: &str| harness.query_all_by_label(label).next().is_some();
     assert!(shown(&harness, &first) && !shown(&harness, &last), "the table starts at the top");
 
     harness.key_press(egui::Key::End);
     settle(&mut harness);
-    assert_eq!(harness.state().selected_row, harness.state().rows.last().copied());
+    assert_eq!(harness.state().selected_row, harness.state().view.rows.last().copied());
     assert!(shown(&harness, &last) && !shown(&harness, &first), "End shows the last call");
 
     // The selection stays, and the wheel takes the table back up (it is not pinned to it).
@@ -331,12 +332,12 @@ fn end_and_home_jump_through_the_table_and_the_wheel_still_scrolls_away_from_the
         modifiers: egui::Modifiers::NONE,
     });
     settle(&mut harness);
-    assert_eq!(harness.state().selected_row, harness.state().rows.last().copied());
+    assert_eq!(harness.state().selected_row, harness.state().view.rows.last().copied());
     assert!(shown(&harness, &first), "the wheel scrolled back to the top");
 
     harness.key_press(egui::Key::Home);
     settle(&mut harness);
-    assert_eq!(harness.state().selected_row, harness.state().rows.first().copied());
+    assert_eq!(harness.state().selected_row, harness.state().view.rows.first().copied());
 }
 
 #[test]
@@ -350,20 +351,20 @@ fn a_file_added_while_others_load_is_loaded_after_them() {
     assert!(harness.state().is_loading());
     settle(&mut harness);
     let app = harness.state();
-    assert_eq!(app.store.files.len(), 9, "the eight samples, then app.ndjson again");
-    assert_eq!(app.store.len(), 586 + 90);
+    assert_eq!(app.session.store.files.len(), 9, "the eight samples, then app.ndjson again");
+    assert_eq!(app.session.store.len(), 586 + 90);
     harness.get_by_label_contains("676 calls · ");
 }
 
 #[test]
 fn blocks_that_wait_for_a_view_are_added_after_the_loader_is_done() {
     let mut harness = harness(Vec::new());
-    let before = harness.state().store.len();
+    let before = harness.state().session.store.len();
     let ctx = harness.ctx.clone();
     harness.state_mut().open(&ctx, vec![PathBuf::from("sample-logs/app.ndjson")], false);
     // A view being computed holds the store, so loaded blocks wait; meanwhile the loader reads
     // the whole file and says it is done.
-    let view = std::sync::Arc::clone(&harness.state().store);
+    let view = std::sync::Arc::clone(&harness.state().session.store);
     let deadline = Instant::now() + Duration::from_secs(10);
     // The status bar says "Loading…" without a file once the loader is done and blocks wait.
     while harness.query_by_label("Loading…").is_none() {
@@ -372,7 +373,7 @@ fn blocks_that_wait_for_a_view_are_added_after_the_loader_is_done() {
         std::thread::sleep(Duration::from_millis(2));
     }
     assert!(harness.state().is_loading(), "the blocks wait for the view");
-    assert_eq!(harness.state().store.len(), before);
+    assert_eq!(harness.state().session.store.len(), before);
     drop(view);
     let deadline = Instant::now() + Duration::from_secs(10);
     while harness.state().is_busy() {
@@ -380,7 +381,7 @@ fn blocks_that_wait_for_a_view_are_added_after_the_loader_is_done() {
         harness.step();
         std::thread::sleep(Duration::from_millis(2));
     }
-    assert_eq!(harness.state().store.len(), before + 90);
+    assert_eq!(harness.state().session.store.len(), before + 90);
 }
 
 /// A folder with links back to itself, and a file name that holds terminal escapes and a BiDi
@@ -399,7 +400,7 @@ fn a_folder_with_symlink_loops_opens_with_each_file_once() {
     std::os::unix::fs::symlink(".", root.join("self")).expect("symlink");
     let harness = harness(vec![root.clone()]);
     let app = harness.state();
-    assert_eq!((app.store.files.len(), app.store.len()), (3, 3));
+    assert_eq!((app.session.store.files.len(), app.session.store.len()), (3, 3));
     assert_eq!(app.settings.files, std::slice::from_ref(&root), "the folder is remembered, not its files");
     for link in ["self", "sub/up"] {
         let said = format!("Left out {}: a link to a folder, not followed", root.join(link).display());

@@ -180,7 +180,7 @@ fn summarize(ingested: ingest::Ingested, bytes: &[u8]) {
     let failed: usize = summary.groups.iter().map(|group| group.count).sum();
     assert_eq!(failed, summary.errors, "every failure is in one group");
     serde_json::to_string(&summary).expect("the summary serializes");
-    errlens::cli::render_text(&summary);
+    errlens::summary::render_text(&summary);
 }
 
 /// The 48 characters after `sk_live_` in the planted secret: nothing in errlens knows them.

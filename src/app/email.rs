@@ -44,9 +44,9 @@ impl Composer {
 
 /// Opens the composer for the group of a store row, quoting that row.
 pub fn open_for_row(app: &mut App, row: u32) {
-    let kind = app.store.kind[row as usize];
+    let kind = app.session.store.kind[row as usize];
     let Some(group) = app.full_group(kind) else { return };
-    let position = email::group_rows(&app.store, &group).iter().position(|&r| r == row);
+    let position = email::group_rows(&app.session.store, &group).iter().position(|&r| r == row);
     app.composer = Some(Composer::new(kind, position.map(|p| p + 1)));
 }
 
@@ -64,7 +64,7 @@ fn recompose(app: &mut App) {
     };
     let record = composer.record;
     let result = match app.full_group(kind) {
-        Some(group) => email::compose(&app.store, &group, record, &redactor).map_err(|error| error.to_string()),
+        Some(group) => email::compose(&app.session.store, &group, record, &redactor).map_err(|error| error.to_string()),
         None => Err("this group has no calls any more".to_string()),
     };
     if let Some(composer) = app.composer.as_mut() {

@@ -3,59 +3,8 @@
 use super::{App, GroupOrder, Page, style};
 use crate::output::text::one_line;
 use crate::query::Filter;
-use crate::store::{NO_TIME, NONE, RowValues, Store};
 use crate::summary::Group;
 use eframe::egui;
-use std::collections::HashMap;
-
-/// Buckets in a group's trend sparkline.
-const TREND_BUCKETS: usize = 16;
-
-/// Per kind, failures in [`TREND_BUCKETS`] equal slices of `span`, the rows' first and last time
-/// (which the view has worked out already). A view counts them with [`TrendCounter`] in a pass it
-/// makes anyway; this is the same in a pass of its own.
-#[cfg(test)]
-pub fn trends(store: &Store, rows: &[u32], span: Option<(i64, i64)>) -> HashMap<u32, Vec<u32>> {
-    let mut counter = TrendCounter::new(store, span);
-    store.for_each_row(Some(rows), |_, row| counter.add(row));
-    counter.finish()
-}
-
-/// Trends counted row by row, so that a view counts them in a pass it makes anyway.
-pub struct TrendCounter {
-    first: i64,
-    /// Buckets per millisecond: a multiply a row instead of a division, and `+ 0.5` instead of
-    /// `round` (a call into libm where the CPU baseline has no rounding instruction).
-    scale: f64,
-    /// Kind ids are dense: counting into a table by id spares a hash per row (millions while
-    /// loading). Empty when the rows have no time.
-    by_kind: Vec<Option<Vec<u32>>>,
-}
-
-impl TrendCounter {
-    /// Nothing counted yet, in slices of `span`.
-    pub fn new(store: &Store, span: Option<(i64, i64)>) -> Self {
-        let Some((first, last)) = span else { return Self { first: 0, scale: 0.0, by_kind: Vec::new() } };
-        let scale = (TREND_BUCKETS - 1) as f64 / (last - first).max(1) as f64;
-        Self { first, scale, by_kind: vec![None; store.kinds.len()] }
-    }
-
-    /// Counts one row (a failure with a time; others are left out).
-    pub fn add(&mut self, row: RowValues) {
-        if row.kind == NONE || row.time_ms == NO_TIME {
-            return;
-        }
-        let bucket = ((row.time_ms - self.first) as f64 * self.scale + 0.5) as usize;
-        if let Some(slot) = self.by_kind.get_mut(row.kind as usize) {
-            slot.get_or_insert_with(|| vec![0; TREND_BUCKETS])[bucket.min(TREND_BUCKETS - 1)] += 1;
-        }
-    }
-
-    /// Per kind with failures, its trend.
-    pub fn finish(self) -> HashMap<u32, Vec<u32>> {
-        self.by_kind.into_iter().enumerate().filter_map(|(kind, trend)| Some((kind as u32, trend?))).collect()
-    }
-}
 
 fn sparkline(ui: &mut egui::Ui, values: &[u32], color: egui::Color32) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(64.0, 14.0), egui::Sense::hover());
@@ -90,7 +39,7 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.selectable_value(&mut app.settings.group_order, GroupOrder::Count, "by count");
         ui.selectable_value(&mut app.settings.group_order, GroupOrder::Recent, "by recency");
     });
-    let Some(summary) = &app.summary else { return };
+    let Some(summary) = &app.view.summary else { return };
     if summary.groups.is_empty() {
         ui.label("No failed calls.");
         return;
@@ -119,7 +68,7 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
             ui.horizontal(|ui| {
                 ui.add_space(8.0);
                 ui.weak(span_text(group));
-                if let Some(trend) = app.trends.get(&group.kind_index) {
+                if let Some(trend) = app.view.trends.get(&group.kind_index) {
                     sparkline(ui, trend, style::status_color(group.status));
                 }
             });
@@ -135,7 +84,7 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
     // Arrow keys move through the groups when no text field has focus.
     if !ui.ctx().egui_wants_keyboard_input()
         && let Page::Group(current) = app.page
-        && let Some(summary) = &app.summary
+        && let Some(summary) = &app.view.summary
     {
         let step = ui.input(|input| {
             i32::from(input.key_pressed(egui::Key::ArrowDown)) - i32::from(input.key_pressed(egui::Key::ArrowUp))
@@ -153,7 +102,8 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
 
 /// One group's page: meaning, the documented fix, retry advice, endpoints, messages.
 pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
-    let Some(group) = app.summary.as_ref().and_then(|s| s.groups.iter().find(|g| g.kind_index == kind)).cloned() else {
+    let Some(group) = app.view.summary.as_ref().and_then(|s| s.groups.iter().find(|g| g.kind_index == kind)).cloned()
+    else {
         ui.label("This group has no calls under the current filter.");
         return;
     };
@@ -206,38 +156,4 @@ pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
             }
         });
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::{Format, ingest_bytes};
-    use crate::knowledge::Knowledge;
-    use std::path::Path;
-    use std::sync::Arc;
-
-    #[test]
-    fn trends_count_each_kinds_failures_in_equal_slices_of_time() {
-        let text = concat!(
-            "{\"ts\":\"2026-11-26T09:00:00Z\",\"path\":\"/a\",\"status\":401}\n",
-            "{\"ts\":\"2026-11-26T09:00:01Z\",\"path\":\"/a\",\"status\":200}\n",
-            "{\"ts\":\"2026-11-26T09:00:14Z\",\"path\":\"/a\",\"status\":401}\n",
-            "{\"ts\":\"2026-11-26T09:00:15Z\",\"path\":\"/a\",\"status\":503}\n",
-            "{\"path\":\"/a\",\"status\":503}\n",
-        );
-        let ingested = ingest_bytes(Path::new("t.ndjson"), text.as_bytes(), Some(Format::Ndjson)).expect("valid");
-        let mut store = Store::new(Arc::new(Knowledge::bundled()));
-        store.add("t.ndjson".into(), ingested, Arc::from(Vec::new()));
-        let rows: Vec<u32> = (0..store.len() as u32).collect();
-        let trends = trends(&store, &rows, crate::app::view::compute(&store, &Filter::default(), None).span);
-        let of = |row: usize| &trends[&store.kind[row]];
-        let mut unauthorized = vec![0; TREND_BUCKETS];
-        (unauthorized[0], unauthorized[14]) = (1, 1);
-        assert_eq!(of(0), &unauthorized);
-        // The call without a time is left out of its kind's trend.
-        let mut unavailable = vec![0; TREND_BUCKETS];
-        unavailable[TREND_BUCKETS - 1] = 1;
-        assert_eq!(of(3), &unavailable);
-        assert_eq!(trends.len(), 2, "successes have no kind");
-    }
 }

@@ -10,12 +10,12 @@ use egui_plot::{AxisHints, Bar, BarChart, Plot};
 pub fn ui(app: &mut App, ui: &mut egui::Ui) {
     // Only what the charts below need while `app` is lent to them: a frame copies no summary.
     let Some((records, errors, by_status)) =
-        app.summary.as_ref().map(|summary| (summary.records, summary.errors, summary.by_status.clone()))
+        app.view.summary.as_ref().map(|summary| (summary.records, summary.errors, summary.by_status.clone()))
     else {
         return;
     };
     let rate = if records == 0 { 0.0 } else { 100.0 * errors as f64 / records as f64 };
-    let span = match app.span {
+    let span = match app.view.span {
         Some((first, last)) => format!("{} – {}", style::local_time(first), style::local_time(last)),
         None => "no times".to_string(),
     };
@@ -23,7 +23,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         "{} calls · {} failed ({rate:.0} %) · {span} · {} file(s)",
         style::thousands(records),
         style::thousands(errors),
-        app.store.files.len()
+        app.session.store.files.len()
     ));
     ui.add_space(6.0);
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -64,14 +64,13 @@ fn clicked_bar(response: &egui_plot::PlotResponse<Option<egui_plot::PlotPoint>>,
     (at >= -0.5).then(|| at.round() as usize)
 }
 
-fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::BTreeMap<String, usize>) {
+fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::BTreeMap<u16, usize>) {
     ui.strong("Failed calls by status");
-    let mut failed: Vec<(u16, usize)> = by_status
+    let failed: Vec<(u16, usize)> = by_status
         .iter()
-        .filter_map(|(status, count)| status.parse::<u16>().ok().map(|s| (s, *count)))
+        .map(|(&status, &count)| (status, count))
         .filter(|(status, _)| crate::record::is_failure_status(*status))
         .collect();
-    failed.sort_unstable();
     let bars: Vec<Bar> = failed
         .iter()
         .enumerate()
@@ -155,14 +154,23 @@ fn axis_label(labels: &[String], value: f64) -> String {
     labels.get(index as usize).cloned().unwrap_or_default()
 }
 
+/// Kinds the error-kind chart shows: the most frequent; the rest are counted below it.
+const KINDS_CHARTED: usize = 12;
+
 fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.strong("Failed calls by error kind");
-    let Some(summary) = &app.summary else { return };
+    let Some(summary) = &app.view.summary else { return };
+    // The kinds past the chart are said, not dropped: their calls are failures too.
+    let (more_kinds, more_calls) = summary
+        .groups
+        .iter()
+        .skip(KINDS_CHARTED)
+        .fold((0, 0), |(kinds, calls), group| (kinds + 1, calls + group.count));
     // Most frequent on top: horizontal bars are drawn bottom-up.
     let groups: Vec<(String, String, u16, usize)> = summary
         .groups
         .iter()
-        .take(12)
+        .take(KINDS_CHARTED)
         .rev()
         .map(|g| (g.kind.clone(), one_line(&g.title).into_owned(), g.status, g.count))
         .collect();
@@ -196,6 +204,13 @@ fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
     response
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, "Failed calls by error kind chart"));
+    if more_kinds > 0 {
+        ui.weak(format!(
+            "and {} more kind(s) with {} failed calls: see Groups",
+            style::thousands(more_kinds),
+            style::thousands(more_calls)
+        ));
+    }
     if let Some(index) = clicked_bar(&response, true)
         && let Some((kind, _, _, _)) = groups.get(index)
     {
@@ -216,7 +231,7 @@ fn axis_time_format(span_ms: i64, bucket_ms: i64) -> &'static str {
 }
 
 fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
-    let timeline = &app.timeline;
+    let timeline = &app.view.timeline;
     let minutes = timeline.bucket_ms as f64 / 60_000.0;
     let bucket = if minutes >= 1440.0 {
         format!("{} d", minutes / 1440.0)
@@ -232,6 +247,7 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.label("No failures with a time.");
         return;
     }
+    legend_ui(ui, &timeline.statuses);
     let start = timeline.start_ms;
     let width_ms = timeline.bucket_ms;
     let mut charts: Vec<BarChart> = Vec::new();
@@ -259,7 +275,6 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
         .allow_zoom([true, false])
         .allow_drag([true, false])
         .allow_scroll(false)
-        .legend(egui_plot::Legend::default())
         .x_axis_formatter(move |mark, _| {
             chrono::DateTime::from_timestamp_millis(start + (mark.value * width_ms as f64) as i64)
                 .map(|t| t.with_timezone(&chrono::Local).format(time_format).to_string())
@@ -283,9 +298,23 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
     }
 }
 
+/// The timeline's statuses with their colours, in a row above the chart: egui_plot's legend sits
+/// inside the plot, over the last buckets' bars, which are the latest failures.
+fn legend_ui(ui: &mut egui::Ui, statuses: &[u16]) {
+    ui.horizontal_wrapped(|ui| {
+        for &status in statuses {
+            let size = egui::vec2(10.0, 10.0);
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, style::status_color(status));
+            ui.label(status_label(status));
+            ui.add_space(6.0);
+        }
+    });
+}
+
 fn top_endpoints_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.strong("Top failing endpoints");
-    let Some(summary) = &app.summary else { return };
+    let Some(summary) = &app.view.summary else { return };
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for group in &summary.groups {
         for endpoint in &group.endpoints {

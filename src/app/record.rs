@@ -11,12 +11,15 @@ fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message) {
     egui::CollapsingHeader::new(format!("{title} headers ({})", message.headers.len())).default_open(false).show(
         ui,
         |ui| {
-            egui::Grid::new(title).striped(true).show(ui, |ui| {
-                for (name, value) in &message.headers {
-                    ui.monospace(&*one_line(name));
-                    ui.monospace(&*one_line(value));
-                    ui.end_row();
-                }
+            // A long value (a user agent, a cookie) scrolls sideways instead of widening the panel.
+            egui::ScrollArea::horizontal().id_salt((title, "headers")).show(ui, |ui| {
+                egui::Grid::new(title).striped(true).show(ui, |ui| {
+                    for (name, value) in &message.headers {
+                        ui.monospace(&*one_line(name));
+                        ui.monospace(&*one_line(value));
+                        ui.end_row();
+                    }
+                });
             });
         },
     );
@@ -46,13 +49,14 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
             ..Redactor::default()
         };
         let record = app
+            .session
             .store
             .record(row as usize)
             .map(|record| if mask { redactor.redact_record(&record).value } else { record });
         app.shown_record = Some((key, record));
     }
     let Some((_, Some(record))) = app.shown_record.clone() else {
-        let file = app.store.files.get(app.store.file[row as usize] as usize);
+        let file = app.session.store.files.get(app.session.store.file[row as usize] as usize);
         if file.is_some_and(crate::store::SourceFile::changed_on_disk) {
             ui.colored_label(
                 style::ERROR_RED,
@@ -74,18 +78,20 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
     });
     ui.horizontal(|ui| {
         style::status_badge(ui, record.status);
-        ui.strong(format!(
+        let call = format!(
             "{} {}",
             one_line(record.method.as_deref().unwrap_or("?")),
             one_line(record.url.as_deref().unwrap_or("(unknown path)"))
-        ));
+        );
+        // Wrapped: a long URL would otherwise widen the panel.
+        ui.add(egui::Label::new(egui::RichText::new(call).strong()).wrap());
     });
-    let file = &app.store.files[app.store.file[row as usize] as usize];
+    let file = &app.session.store.files[app.session.store.file[row as usize] as usize];
     ui.label(format!("{}:{}", one_line(&file.path.to_string_lossy()), record.source.line));
     if let Some(time) = record.time_ms {
         ui.label(style::local_time(time));
     }
-    if let Some(kind) = app.store.kind_id(row as usize) {
+    if let Some(kind) = app.session.store.kind_id(row as usize) {
         ui.label(format!("kind: {}", one_line(kind)));
     }
     if let Some(message) = &record.message {
@@ -109,7 +115,7 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
             });
             ui.ctx().copy_text(crate::output::json::to_string_pretty(&json).unwrap_or_default());
         }
-        if app.store.is_failure(row as usize)
+        if app.session.store.is_failure(row as usize)
             && ui.button("Compose email").on_hover_text("A support email quoting this call").clicked()
         {
             app.compose_email_for_row(row);

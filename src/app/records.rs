@@ -3,45 +3,14 @@
 use super::{App, style};
 use crate::output::text::one_line;
 use crate::query::{Filter, StatusClass};
-use crate::store::{NO_TIME, NONE, Store};
+use crate::store::{NO_TIME, NONE};
+use crate::view::{SortColumn, sort_rows};
 use eframe::egui;
 use egui_extras::{Column as TableColumn, TableBuilder};
-
-/// Sortable columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    /// Time.
-    Time,
-    /// Endpoint.
-    Endpoint,
-    /// Status.
-    Status,
-    /// Kind.
-    Kind,
-}
 
 /// The filter text field's id (Ctrl+F focuses it).
 pub fn filter_id() -> egui::Id {
     egui::Id::unique("filter_text")
-}
-
-/// Sorts rows in place (stable, so equal keys keep file order).
-pub fn sort_rows(store: &Store, rows: &mut [u32], sort: Option<(Column, bool)>) {
-    let Some((column, ascending)) = sort else { return };
-    match column {
-        Column::Time => rows.sort_by_key(|&row| store.time_ms[row as usize]),
-        Column::Status => rows.sort_by_key(|&row| store.status[row as usize]),
-        Column::Endpoint => rows.sort_by(|&a, &b| {
-            store.endpoints.get(store.endpoint[a as usize]).cmp(store.endpoints.get(store.endpoint[b as usize]))
-        }),
-        Column::Kind => rows.sort_by(|&a, &b| {
-            let kind = |row: u32| store.kind_id(row as usize).unwrap_or("");
-            kind(a).cmp(kind(b))
-        }),
-    }
-    if !ascending {
-        rows.reverse();
-    }
 }
 
 /// Filter text, regex toggle, status classes, and the active filters with a way to clear them.
@@ -79,7 +48,7 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
             f.to_ms = None;
         }));
     }
-    if let Some(file) = filter.file.and_then(|index| app.store.files.get(index)) {
+    if let Some(file) = filter.file.and_then(|index| app.session.store.files.get(index)) {
         chips.push((format!("file {}", file.path.display()), |f| f.file = None));
     }
     for (label, clear) in chips {
@@ -89,7 +58,11 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
         }
     }
     if !filter.is_empty() {
-        ui.label(format!("{} of {} calls", style::thousands(app.rows.len()), style::thousands(app.store.len())));
+        ui.label(format!(
+            "{} of {} calls",
+            style::thousands(app.view.rows.len()),
+            style::thousands(app.session.store.len())
+        ));
         if ui.button("Clear filters").on_hover_text("Esc").clicked() {
             filter = Filter { regex: filter.regex, ..Filter::default() };
         }
@@ -97,24 +70,24 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
     app.set_filter(filter);
 }
 
-fn header(ui: &mut egui::Ui, app: &mut App, column: Column, title: &str) {
-    let arrow = match app.sort {
+fn header(ui: &mut egui::Ui, app: &mut App, column: SortColumn, title: &str) {
+    let arrow = match app.view.sort {
         Some((sorted, true)) if sorted == column => " (asc)",
         Some((sorted, false)) if sorted == column => " (desc)",
         _ => "",
     };
     if ui.button(format!("{title}{arrow}")).on_hover_text(format!("Sort by {}", title.to_lowercase())).clicked() {
-        app.sort = match app.sort {
+        app.view.sort = match app.view.sort {
             Some((sorted, ascending)) if sorted == column => Some((column, !ascending)),
             _ => Some((column, true)),
         };
-        sort_rows(&app.store, &mut app.rows, app.sort);
+        sort_rows(&app.session.store, &mut app.view.rows, app.view.sort);
     }
 }
 
 /// The table of all calls that pass the filter.
 pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
-    if app.rows.is_empty() {
+    if app.view.rows.is_empty() {
         ui.label("No calls match the filter. Esc clears it.");
         return;
     }
@@ -138,10 +111,10 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
     }
     table
         .header(row_height + 4.0, |mut header_row| {
-            header_row.col(|ui| header(ui, app, Column::Time, "Time"));
-            header_row.col(|ui| header(ui, app, Column::Endpoint, "Endpoint"));
-            header_row.col(|ui| header(ui, app, Column::Status, "Status"));
-            header_row.col(|ui| header(ui, app, Column::Kind, "Kind"));
+            header_row.col(|ui| header(ui, app, SortColumn::Time, "Time"));
+            header_row.col(|ui| header(ui, app, SortColumn::Endpoint, "Endpoint"));
+            header_row.col(|ui| header(ui, app, SortColumn::Status, "Status"));
+            header_row.col(|ui| header(ui, app, SortColumn::Kind, "Kind"));
             header_row.col(|ui| {
                 ui.strong("Message");
             });
@@ -150,9 +123,9 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
             });
         })
         .body(|body| {
-            let store = &app.store;
-            body.rows(row_height, app.rows.len(), |mut table_row| {
-                let row = app.rows[table_row.index()] as usize;
+            let store = &app.session.store;
+            body.rows(row_height, app.view.rows.len(), |mut table_row| {
+                let row = app.view.rows[table_row.index()] as usize;
                 table_row.set_selected(selected == Some(row as u32));
                 let time = store.time_ms[row];
                 table_row.col(|ui| {
@@ -194,7 +167,7 @@ enum Move {
 }
 
 fn move_selection_with_keys(app: &mut App, ui: &egui::Ui) {
-    if ui.ctx().egui_wants_keyboard_input() || app.rows.is_empty() {
+    if ui.ctx().egui_wants_keyboard_input() || app.view.rows.is_empty() {
         return;
     }
     let page = (ui.available_height() / ui.text_style_height(&egui::TextStyle::Body)).max(1.0) as isize;
@@ -211,14 +184,14 @@ fn move_selection_with_keys(app: &mut App, ui: &egui::Ui) {
         .find_map(|(key, move_)| input.key_pressed(key).then_some(move_))
     });
     let Some(pressed) = pressed else { return };
-    let last = app.rows.len() - 1;
+    let last = app.view.rows.len() - 1;
     // Found only on a key press: a scan of millions of rows is no work for every frame.
-    let position = app.selected_row.and_then(|row| app.rows.iter().position(|&r| r == row));
+    let position = app.selected_row.and_then(|row| app.view.rows.iter().position(|&r| r == row));
     let next = match pressed {
         Move::By(by) => position.map_or(0, |at| at.saturating_add_signed(by).min(last)),
         Move::First => 0,
         Move::Last => last,
     };
-    app.selected_row = app.rows.get(next).copied();
+    app.selected_row = app.view.rows.get(next).copied();
     app.scroll_to_position = Some(next);
 }

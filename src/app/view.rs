@@ -1,76 +1,146 @@
-//! What the views show for the current filter (rows, summary, timeline, trends), computed from a
-//! snapshot of the store. Once loading is done the work runs on a named thread, so a filter
-//! change over millions of calls never blocks a frame; while a file loads, the store changes
-//! with every block, so the (throttled) work runs in place.
+//! The view state: what the window shows for the current filter (rows in table order, summary,
+//! span, timeline, trends), and the job that computes the next one with [`crate::view::compute`]
+//! on a named thread over a snapshot (a shared reference) of the store, so a filter change over
+//! millions of calls never blocks a frame. While the job holds the snapshot, blocks that arrive
+//! from the loader wait for it (`Session::pump`) rather than copy the store.
 
-use super::{groups, records};
-use crate::query::{self, Filter, Timeline};
-use crate::store::{NO_TIME, Store};
-use crate::summary::{self, Summary};
+use super::ONE_FRAME_SOON;
+use crate::query::{Filter, Timeline};
+use crate::store::Store;
+use crate::summary::Summary;
+use crate::view::{SortColumn, View, compute};
+use eframe::egui;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-/// The computed view.
-#[derive(Debug, Default)]
-pub struct View {
+/// How often counts and charts are recomputed while a file is still loading: under the 100 ms
+/// the counts should take at most to change, as each view takes a little longer than the last
+/// (more rows) and frames come a few milliseconds late.
+const REFRESH_WHILE_LOADING: Duration = Duration::from_millis(90);
+
+/// What the window shows, and the job computing what it will show next.
+pub struct ViewState {
     /// Rows that pass the filter, in table order.
     pub rows: Vec<u32>,
-    /// Summary of the rows.
+    /// Summary of `rows`.
     pub summary: Option<Summary>,
-    /// The first and last time among the rows.
+    /// The first and last time among `rows`.
     pub span: Option<(i64, i64)>,
-    /// Failures over time.
+    /// Failures over time of `rows`.
     pub timeline: Timeline,
-    /// Per kind, its trend.
+    /// Per kind, its trend over the time span.
     pub trends: HashMap<u32, Vec<u32>>,
+    /// Table sort: column and ascending.
+    pub sort: Option<(SortColumn, bool)>,
     /// Why the filter is invalid.
-    pub error: Option<String>,
+    pub filter_error: Option<String>,
+    /// Whether the data or the filter changed since the last view began.
+    pub stale: bool,
+    /// When the last view began its work (while loading, a view may wait to begin).
+    last_refresh: Option<Instant>,
+    job: Option<Job>,
 }
 
-/// Computes the view of `store` under `filter`, sorted by `sort`.
-pub fn compute(store: &Store, filter: &Filter, sort: Option<(records::Column, bool)>) -> View {
-    let mut rows = match query::apply(store, filter) {
-        Ok(rows) => rows,
-        Err(error) => return View { error: Some(format!("invalid regular expression: {error}")), ..View::default() },
-    };
-    records::sort_rows(store, &mut rows, sort);
-    // Two passes over the rows for everything (while a big file loads, a view reads millions of
-    // rows ten times a second, on the cores that parse): the summary, the span of times and the
-    // timeline's bounds, then what needs the span: the timeline's and the trends' buckets.
-    let mut summary = summary::SummaryCounter::new(store);
-    let mut bounds = query::TimelineBounds::new();
-    let mut span = None;
-    store.for_each_row(Some(&rows), |_, row| {
-        summary.add(row);
-        bounds.add(row);
-        if row.time_ms != NO_TIME {
-            query::widen(&mut span, row.time_ms);
+impl Default for ViewState {
+    /// Nothing shown yet; the first view is due.
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            summary: None,
+            span: None,
+            timeline: Timeline::default(),
+            trends: HashMap::new(),
+            sort: None,
+            filter_error: None,
+            stale: true,
+            last_refresh: None,
+            job: None,
         }
-    });
-    let mut timeline = bounds.counter(60);
-    let mut trends = groups::TrendCounter::new(store, span);
-    store.for_each_row(Some(&rows), |_, row| {
-        timeline.add(row);
-        trends.add(row);
-    });
-    let (summary, timeline, trends) = (Some(summary.finish(store)), timeline.finish(), trends.finish());
-    View { rows, summary, span, timeline, trends, error: None }
+    }
+}
+
+impl ViewState {
+    /// Whether a view is due or being computed.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some() || self.stale
+    }
+
+    /// Starts the next view when the data or the filter changed (while `loading`, at most one
+    /// every [`REFRESH_WHILE_LOADING`]); a thread that cannot start is said in `messages`.
+    pub fn refresh(
+        &mut self,
+        ctx: &egui::Context,
+        store: &Arc<Store>,
+        filter: &Filter,
+        loading: bool,
+        messages: &mut Vec<String>,
+    ) {
+        let now = Instant::now();
+        let mut not_before = None;
+        if loading {
+            // While files load the window draws at the views' pace (the loader asks for no frames
+            // between blocks): the frame that shows a view starts the next, which waits until
+            // REFRESH_WHILE_LOADING after the last began, so one frame a refresh is drawn.
+            if self.job.is_some() {
+                // Its end asks for a frame. Blocks wait for it; a newer one would make them wait longer.
+                return;
+            }
+            if !self.stale {
+                ctx.request_repaint_after(REFRESH_WHILE_LOADING);
+                return;
+            }
+            not_before = self.last_refresh.map(|last| last + REFRESH_WHILE_LOADING).filter(|due| *due > now);
+        } else if !self.stale {
+            return;
+        }
+        self.last_refresh = Some(not_before.unwrap_or(now));
+        self.stale = false;
+        let repaint = ctx.clone();
+        let job = Job::start(Arc::clone(store), filter.clone(), self.sort, not_before, move || {
+            repaint.request_repaint_after(ONE_FRAME_SOON);
+        });
+        match job {
+            // A newer job replaces an older one; the older result is dropped unseen.
+            Ok(job) => self.job = Some(job),
+            Err(error) => messages.push(format!("cannot start a worker thread: {error}")),
+        }
+    }
+
+    /// Shows the job's view once it is ready.
+    pub fn poll(&mut self) {
+        if let Some(view) = self.job.as_ref().and_then(Job::try_take) {
+            self.job = None;
+            self.show(view);
+        }
+    }
+
+    fn show(&mut self, view: View) {
+        self.filter_error = view.error;
+        if self.filter_error.is_some() && view.summary.is_none() {
+            return;
+        }
+        self.rows = view.rows;
+        self.summary = view.summary;
+        self.span = view.span;
+        self.timeline = view.timeline;
+        self.trends = view.trends;
+    }
 }
 
 /// A view being computed on its own thread.
-pub struct Job {
+struct Job {
     result: Receiver<View>,
 }
 
 impl Job {
     /// Starts computing, not before `not_before` when given; `done` is called (to repaint) when
     /// the view is ready.
-    pub fn start(
+    fn start(
         store: Arc<Store>,
         filter: Filter,
-        sort: Option<(records::Column, bool)>,
+        sort: Option<(SortColumn, bool)>,
         not_before: Option<Instant>,
         done: impl Fn() + Send + 'static,
     ) -> std::io::Result<Self> {
@@ -90,66 +160,7 @@ impl Job {
     }
 
     /// The view, once it is ready.
-    pub fn try_take(&self) -> Option<View> {
+    fn try_take(&self) -> Option<View> {
         self.result.try_recv().ok()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::ingest_bytes;
-    use crate::knowledge::Knowledge;
-    use std::path::Path;
-
-    #[test]
-    fn the_span_covers_the_filtered_rows_with_a_time() {
-        let log = concat!(
-            "{\"time\":\"2026-11-20T10:00:05Z\",\"status\":500,\"url\":\"/a\"}\n",
-            "{\"status\":404,\"url\":\"/b\"}\n",
-            "{\"time\":\"2026-11-20T10:00:01Z\",\"status\":200,\"url\":\"/c\"}\n",
-            "{\"time\":\"2026-11-20T10:00:09Z\",\"status\":503,\"url\":\"/d\"}\n",
-        );
-        let ingested = ingest_bytes(Path::new("app.ndjson"), log.as_bytes(), None).expect("readable");
-        let mut store = Store::new(Arc::new(Knowledge::bundled()));
-        store.add("app.ndjson".into(), ingested, log.as_bytes().into());
-        let at = |seconds: i64| 1_795_168_800_000 + seconds * 1_000; // 2026-11-20T10:00:00Z + seconds
-        assert_eq!(compute(&store, &Filter::default(), None).span, Some((at(1), at(9))));
-        let text = |text: &str| Filter { text: text.into(), ..Filter::default() };
-        assert_eq!(compute(&store, &text("/a"), None).span, Some((at(5), at(5))));
-        assert_eq!(compute(&store, &text("/b"), None).span, None);
-        let failures = compute(&store, &Filter { failures_only: true, ..Filter::default() }, None);
-        assert_eq!(failures.span, Some((at(5), at(9))));
-    }
-
-    /// A view counts everything in two passes: it gives what each figure's own pass gives, on
-    /// every sample log, whatever the filter and order.
-    #[test]
-    fn one_view_counts_what_each_figure_counts_alone() {
-        let mut store = Store::new(Arc::new(Knowledge::bundled()));
-        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
-        let mut paths: Vec<_> =
-            std::fs::read_dir(samples).expect("sample logs").map(|entry| entry.expect("entry").path()).collect();
-        paths.sort();
-        for path in paths {
-            store.load(path, None);
-        }
-        let failures = Filter { failures_only: true, ..Filter::default() };
-        let text = Filter { text: "customer".into(), ..Filter::default() };
-        for filter in [Filter::default(), failures, text] {
-            for sort in [None, Some((records::Column::Time, false)), Some((records::Column::Kind, true))] {
-                let view = compute(&store, &filter, sort);
-                assert!(view.rows.len() > 20, "{filter:?} kept {} rows", view.rows.len());
-                let times = view.rows.iter().map(|&row| store.time_ms[row as usize]).filter(|&time| time != NO_TIME);
-                let span = times.clone().min().zip(times.max());
-                assert_eq!(view.span, span);
-                let json = |summary: &summary::Summary| serde_json::to_value(summary).expect("serializable");
-                let alone = summary::summarize(&store, Some(&view.rows));
-                assert_eq!(view.summary.as_ref().map(json), Some(json(&alone)));
-                assert_eq!(view.timeline, query::timeline(&store, &view.rows, 60));
-                assert_eq!(view.trends, groups::trends(&store, &view.rows, span));
-                assert!(!view.timeline.counts.is_empty() && !view.trends.is_empty());
-            }
-        }
     }
 }

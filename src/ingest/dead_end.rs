@@ -52,7 +52,7 @@ fn first_lines(path: &Path) -> Vec<String> {
         let _ = flate2::read::MultiGzDecoder::new(file).take(PEEK_BYTES).read_to_end(&mut unwrapped);
         head = unwrapped;
     }
-    let content = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+    let content = super::encoding::strip_utf8_bom(&head);
     content.split(|&b| b == b'\n').map(|line| String::from_utf8_lossy(line).trim_end().to_string()).collect()
 }
 

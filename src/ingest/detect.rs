@@ -213,7 +213,7 @@ fn holds_call_array(body: &[u8]) -> bool {
 /// Non-blank lines, trimmed, without a byte order mark that starts one (files joined with `cat`).
 fn non_blank_lines(body: &[u8]) -> impl Iterator<Item = &[u8]> {
     body.split(|&b| b == b'\n')
-        .map(|line| line.trim_ascii_start().strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line).trim_ascii())
+        .map(|line| super::encoding::strip_utf8_bom(line.trim_ascii_start()).trim_ascii())
         .filter(|line| !line.is_empty())
 }
 

@@ -40,6 +40,20 @@ impl fmt::Display for Encoding {
     }
 }
 
+/// UTF-8's byte order mark: some tools write it at the start of a file (and `cat` leaves it in
+/// the middle of one). Spans and line offsets count from after it.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `bytes` without the UTF-8 byte order mark that starts them, if one does.
+pub fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes)
+}
+
+/// Where the content of `bytes` starts: 3 after a UTF-8 byte order mark, else 0.
+pub fn utf8_bom_len(bytes: &[u8]) -> usize {
+    bytes.len() - strip_utf8_bom(bytes).len()
+}
+
 /// How many bytes are looked at to tell the encoding without a byte order mark.
 const SNIFF_BYTES: usize = 4096;
 
@@ -58,7 +72,7 @@ pub fn sniff(head: &[u8]) -> Encoding {
     if head.starts_with(&[0xFE, 0xFF]) && !mark_lies(&head[2..]) {
         return Encoding::Utf16Be;
     }
-    if head.starts_with(b"\xEF\xBB\xBF") {
+    if head.starts_with(UTF8_BOM) {
         return Encoding::Utf8;
     }
     by_zero_bytes(&head[..head.len().min(SNIFF_BYTES)])

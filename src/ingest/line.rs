@@ -44,7 +44,7 @@ static SUMMARY_PATHS: LazyLock<sparse::Paths> = LazyLock::new(|| {
 });
 
 /// The UTF-8 byte order mark, which files joined with `cat` carry at the start of a later line.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+const BOM: &[u8] = super::encoding::UTF8_BOM;
 
 /// Parses every line of `chunk`, which starts at physical line `first_line` and byte `offset`.
 /// Lines longer than `max_line_bytes` are skipped unread.

@@ -436,7 +436,7 @@ pub fn detect_input(bytes: &[u8]) -> Format {
 
 /// The content of an input without its UTF-8 byte order mark: spans count from here.
 fn content(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+    encoding::strip_utf8_bom(bytes)
 }
 
 /// 1-based line numbers of sorted byte offsets, counted in one pass.

@@ -93,7 +93,7 @@ pub fn ingest_file<T: Send>(
         let (bytes, gzip, encoding) = input::read(path, &limits)?;
         return ingest_whole(path, bytes, (gzip, encoding), options, on_open, map, on_block);
     }
-    let content_offset = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let content_offset = super::encoding::utf8_bom_len(&head);
     let format = format.unwrap_or_else(|| detect::detect(&head[content_offset..]));
     if !format.is_line_based() {
         let mut bytes = head;
@@ -224,7 +224,7 @@ fn ingest_whole<T: Send>(
     let (owned, retained): (Vec<u8>, Option<Arc<[u8]>>) =
         if gzip || encoding != Encoding::Utf8 { (Vec::new(), Some(bytes.into())) } else { (bytes, None) };
     let bytes: &[u8] = retained.as_deref().unwrap_or(&owned);
-    let content_offset = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let content_offset = super::encoding::utf8_bom_len(bytes);
     let content = &bytes[content_offset..];
     let format = format.unwrap_or_else(|| detect::detect(content));
     let total_bytes = content.len() as u64;

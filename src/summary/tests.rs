@@ -25,7 +25,10 @@ fn store() -> Store {
 fn groups_count_time_endpoints_and_message_variants() {
     let summary = summarize(&store(), None);
     assert_eq!((summary.records, summary.errors), (5, 4));
-    assert_eq!(summary.by_status, BTreeMap::from([("200".into(), 1), ("409".into(), 3), ("429".into(), 1)]));
+    assert_eq!(summary.by_status, BTreeMap::from([(200, 1), (409, 3), (429, 1)]));
+    // The JSON contract keeps text keys.
+    let json = serde_json::to_string(&summary).expect("serializable");
+    assert!(json.contains(r#""by_status":{"200":1,"409":3,"429":1}"#), "{json}");
     assert_eq!(
         summary.groups.iter().map(|g| (g.kind.as_str(), g.count)).collect::<Vec<_>>(),
         vec![("duplicate_email", 3), ("rate_limited", 1)]
@@ -93,4 +96,11 @@ fn a_file_of_garbage_keeps_the_first_skipped_lines_and_counts_them_all() {
     let summary = summarize(&store, None);
     assert_eq!((summary.inputs[0].records, summary.inputs[0].skipped), (1, lines));
     assert_eq!(summary.inputs[0].skipped_examples.len(), crate::summary::SKIPPED_EXAMPLES);
+}
+
+#[test]
+fn statuses_are_listed_in_the_order_of_their_text_as_the_json_always_had_them() {
+    let by_status = BTreeMap::from([(0, 1), (200, 2), (1000, 3)]);
+    let listed: Vec<(String, usize)> = crate::summary::statuses_as_text(&by_status).into_iter().collect();
+    assert_eq!(listed, [("0".to_string(), 1), ("1000".to_string(), 3), ("200".to_string(), 2)]);
 }

@@ -1,0 +1,195 @@
+//! The window's chrome around the pages: the top bar (Open, Recent, Reload, a chip per file, the
+//! filter bar), the status bar (loading progress, totals, Settings) and the hint shown while files
+//! are dragged over the window.
+
+use super::{App, records, style};
+use crate::ingest;
+use crate::output::text::one_line;
+use crate::query::Filter;
+use eframe::egui;
+
+impl App {
+    /// Open, Recent, Reload and the files; the filter bar below.
+    pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let open = ui
+                .add_enabled(self.open_dialog.is_none(), egui::Button::new("Open…"))
+                .on_hover_text("Open log files (Ctrl+O)")
+                .on_disabled_hover_text("The Open dialog is showing");
+            if open.clicked() {
+                self.open_dialog(ui.ctx());
+            }
+            ui.menu_button("Recent", |ui| {
+                if self.settings.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in self.settings.recent.clone() {
+                    if ui.button(&*one_line(&path.to_string_lossy())).clicked() {
+                        self.open(ui.ctx(), vec![path], false);
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                if ui.button("The bundled sample logs").on_hover_text("Open errlens' own examples").clicked() {
+                    self.open(ui.ctx(), vec![self.samples_dir.clone()], false);
+                    ui.close();
+                }
+            });
+            if ui.button("Reload").on_hover_text("Read every file again").clicked() {
+                self.reload(ui.ctx());
+            }
+            ui.separator();
+            egui::ScrollArea::horizontal().show(ui, |ui| ui.horizontal(|ui| self.files_ui(ui)));
+        });
+        ui.horizontal_wrapped(|ui| records::filter_bar_ui(self, ui));
+    }
+
+    /// A chip per file: its format and calls, its skipped lines, a way to remove it.
+    fn files_ui(&mut self, ui: &mut egui::Ui) {
+        let mut remove = None;
+        let mut filter_file = None;
+        let loading = self.is_loading();
+        for (index, file) in self.session.store.files.iter().enumerate() {
+            // A file's name is anyone's to choose: shown on one line, its controls escaped.
+            let name =
+                one_line(&file.path.file_name().map_or_else(|| file.path.to_string_lossy(), |n| n.to_string_lossy()))
+                    .into_owned();
+            let chip = ui.group(|ui| {
+                ui.horizontal(|ui| {
+                    match (&file.error, file.format) {
+                        (Some(error), _) => {
+                            ui.colored_label(style::ERROR_RED, format!("{name}: unreadable"))
+                                .on_hover_text(&*one_line(error));
+                        }
+                        (None, Some(format)) => {
+                            let gz = if file.gzip { ".gz" } else { "" };
+                            let encoding = match file.encoding {
+                                ingest::encoding::Encoding::Utf8 => String::new(),
+                                other => format!(" · {other}"),
+                            };
+                            let chip = format!(
+                                "{name} · {}{gz}{encoding} · {} calls",
+                                format.name().to_uppercase(),
+                                style::thousands(file.records)
+                            );
+                            let only_this = self.settings.filter.file == Some(index);
+                            let mut hover = format!("Show only this file\nRead as {}", format.title());
+                            if file.repaired_lines > 0 {
+                                hover.push_str(&format!(
+                                    "\n{} line(s) had bytes that are not UTF-8, read as Windows-1252",
+                                    style::thousands(file.repaired_lines as usize)
+                                ));
+                            }
+                            if ui.selectable_label(only_this, chip).on_hover_text(hover).clicked() {
+                                filter_file = Some(index);
+                            }
+                            let no_calls = file.records == 0 && !loading;
+                            let (link, tip) = if no_calls {
+                                (
+                                    "no calls: why? (!)".to_string(),
+                                    "Its first lines, why each is not a call, and how to read it",
+                                )
+                            } else {
+                                (
+                                    format!("{} skipped (!)", style::thousands(file.skipped_count)),
+                                    "List the lines that are not API calls",
+                                )
+                            };
+                            if file.skipped_count > 0 && ui.link(link).on_hover_text(tip).clicked() {
+                                self.skipped_window = Some(index);
+                                // Read once, when asked: the file's first 64 KiB.
+                                self.no_calls_help = no_calls.then(|| {
+                                    ingest::dead_end::explain(
+                                        &file.path,
+                                        format.name(),
+                                        &file.skipped,
+                                        file.skipped_count,
+                                    )
+                                });
+                            }
+                        }
+                        (None, None) => {}
+                    }
+                    if ui.small_button("×").on_hover_text(format!("Remove {name}")).clicked() {
+                        remove = Some(index);
+                    }
+                })
+            });
+            // Only when out of view: asking the row to scroll asks for another frame, and while
+            // loading that would draw frames back to back instead of one a refresh.
+            let in_view = ui.clip_rect().expand(1.0).contains_rect(chip.response.rect);
+            if self.session.reveal_file == Some(index) && !in_view {
+                // At once, not animated: the chip grows as its calls are counted.
+                chip.response.scroll_to_me_animation(Some(egui::Align::Max), egui::style::ScrollAnimation::none());
+            }
+        }
+        // The row follows the file being loaded until it is done.
+        if !self.is_loading() {
+            self.session.reveal_file = None;
+        }
+        if let Some(index) = filter_file {
+            let file = if self.settings.filter.file == Some(index) { None } else { Some(index) };
+            self.set_filter(Filter { file, ..self.settings.filter.clone() });
+        }
+        if let Some(index) = remove {
+            self.remove_file(ui.ctx(), index);
+        }
+    }
+
+    /// Loading progress or the totals; Settings on the right.
+    pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(progress) = &self.session.progress {
+                let fraction = if progress.total_bytes == 0 {
+                    1.0
+                } else {
+                    progress.done_bytes as f32 / progress.total_bytes as f32
+                };
+                ui.label(format!("Loading {}", one_line(&progress.path.to_string_lossy())));
+                ui.add(egui::ProgressBar::new(fraction).desired_width(200.0).show_percentage());
+                ui.label(format!("{} MB · {} records", progress.done_bytes >> 20, style::thousands(progress.records)));
+                if ui.button("Cancel").clicked() {
+                    self.session.cancel();
+                }
+            } else if let Some(found) = self.session.listing {
+                ui.label(format!("Listing {} files…", style::thousands(found)));
+                if ui.button("Cancel").clicked() {
+                    self.session.cancel();
+                }
+            } else if self.is_loading() {
+                // No spinner: it asks for a frame after every frame, and this moment (before a
+                // file's first bytes, or after its last while the last view is worked out) is short.
+                ui.label("Loading…");
+            } else {
+                ui.label(format!(
+                    "{} file(s) · {} calls",
+                    self.session.store.files.len(),
+                    style::thousands(self.session.store.len())
+                ));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                self.settings_ui(ui);
+            });
+        });
+    }
+}
+
+/// While files are dragged over the window, says what dropping them does.
+pub(super) fn drop_hint_ui(ctx: &egui::Context) {
+    let count = ctx.input(|input| input.raw.hovered_files.len());
+    if count == 0 {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop-hint")));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(180));
+    let text =
+        if count == 1 { "Drop to open this file".to_string() } else { format!("Drop to open these {count} files") };
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        format!("{text} (folders: every log inside)"),
+        egui::TextStyle::Heading.resolve(&ctx.global_style()),
+        egui::Color32::WHITE,
+    );
+}
