@@ -47,10 +47,10 @@ fn samples() -> Vec<PathBuf> {
 fn loads_the_samples_and_shows_the_groups() {
     let mut harness = harness(samples());
     let app = harness.state();
-    assert_eq!(app.session.store.files.len(), 8);
-    assert_eq!(app.session.store.len(), 586);
-    harness.get_by_label_contains("586 calls · 236 failed");
-    for title in ["Duplicate email · 12", "Rate limited · 28", "API key revoked", "Customer limit reached · 11"] {
+    assert_eq!(app.session.store.files.len(), 9);
+    assert_eq!(app.session.store.len(), 646);
+    harness.get_by_label_contains("646 calls · 260 failed");
+    for title in ["Duplicate email · 14", "Rate limited · 29", "API key revoked", "Customer limit reached · 13"] {
         harness.get_by_label_contains(title);
     }
     // app.ndjson and worker.log each skip five lines.
@@ -75,18 +75,18 @@ fn the_last_file_opened_is_in_view_in_the_row_of_files() {
 #[test]
 fn selecting_a_group_shows_its_documented_fix() {
     let mut harness = harness(samples());
-    harness.get_by_label_contains("Duplicate email · 12").click();
+    harness.get_by_label_contains("Duplicate email · 14").click();
     settle(&mut harness);
     assert!(matches!(harness.state().page, Page::Group(_)));
     harness.get_by_label_contains("instead of creating it again");
     harness.get_by_label("Retrying will not help.");
-    harness.get_by_label_contains("POST /api/customers · 12");
+    harness.get_by_label_contains("POST /api/customers · 14");
     harness.snapshot("group_duplicate_email");
 
     harness.get_by_label("Show records").click();
     settle(&mut harness);
     assert_eq!(harness.state().page, Page::Records);
-    assert_eq!(harness.state().view.rows.len(), 12);
+    assert_eq!(harness.state().view.rows.len(), 14);
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn typing_a_filter_narrows_the_table_and_esc_clears_it() {
     let rows = harness.state().view.rows.clone();
     assert!(!rows.is_empty() && rows.len() < all, "{} of {all}", rows.len());
     assert!(rows.iter().all(|&row| harness.state().session.store.kind_id(row as usize) == Some("api_key_revoked")));
-    harness.get_by_label_contains(&format!("{} of 586 calls", rows.len()));
+    harness.get_by_label_contains(&format!("{} of 646 calls", rows.len()));
     harness.snapshot("records_filtered");
 
     harness.get_by_label("Clear filters").click();
@@ -135,7 +135,7 @@ fn clicking_a_status_bar_filters_to_that_status() {
     let app = harness.state();
     assert_eq!(app.settings.filter.status, Some(0));
     assert_eq!(app.page, Page::Records);
-    assert_eq!(app.view.rows.len(), 21);
+    assert_eq!(app.view.rows.len(), 23);
     harness.get_by_label("status 0 ×");
 }
 
@@ -159,7 +159,7 @@ fn clicking_a_timeline_bucket_narrows_to_its_time_span() {
     let app = harness.state();
     let (from, to) = (app.settings.filter.from_ms.expect("from"), app.settings.filter.to_ms.expect("to"));
     assert_eq!(to - from, bucket_ms, "one bucket of the chart that was clicked");
-    assert!(!app.view.rows.is_empty() && app.view.rows.len() < 586, "{} rows", app.view.rows.len());
+    assert!(!app.view.rows.is_empty() && app.view.rows.len() < 646, "{} rows", app.view.rows.len());
     assert!(app.view.rows.iter().all(|&row| (from..to).contains(&app.session.store.time_ms[row as usize])));
     harness.get_by_label_contains("time 2026-11-20");
 }
@@ -211,14 +211,14 @@ fn a_file_with_bad_lines_reports_them_and_an_unreadable_file_is_named() {
 fn composing_a_support_email_end_to_end() {
     let mut harness = harness(samples());
     harness.state_mut().settings.account_email = "ops@acme-shop.example".into();
-    harness.get_by_label_contains("Duplicate email · 12").click();
+    harness.get_by_label_contains("Duplicate email · 14").click();
     settle(&mut harness);
     harness.get_by_label("Compose support email").click();
     settle(&mut harness);
     let email = harness.state().composer.as_ref().and_then(|c| c.email.clone()).expect("an email");
     assert_eq!(email.to.as_deref(), Some("hello@my-virtual-office.com"));
     assert!(
-        email.subject.starts_with("[API] 409 Duplicate email on POST /api/customers (12 failures"),
+        email.subject.starts_with("[API] 409 Duplicate email on POST /api/customers (14 failures"),
         "{}",
         email.subject
     );
@@ -351,9 +351,9 @@ fn a_file_added_while_others_load_is_loaded_after_them() {
     assert!(harness.state().is_loading());
     settle(&mut harness);
     let app = harness.state();
-    assert_eq!(app.session.store.files.len(), 9, "the eight samples, then app.ndjson again");
-    assert_eq!(app.session.store.len(), 586 + 90);
-    harness.get_by_label_contains("676 calls · ");
+    assert_eq!(app.session.store.files.len(), 10, "the nine samples, then app.ndjson again");
+    assert_eq!(app.session.store.len(), 646 + 90);
+    harness.get_by_label_contains("736 calls · ");
 }
 
 #[test]
