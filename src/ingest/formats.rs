@@ -64,8 +64,12 @@ pub struct LineFormat {
     /// Lines after a call that belong to it (a stack trace's frames, a logged response's headers
     /// and body): counted once with it, never cut from it, read back with it.
     pub continuation: Option<Regex>,
-    /// Which of those lines are the response body (its error classifies the call).
+    /// Which of those lines are the response body (its error classifies the call); the lines
+    /// between an opener and its call that it matches are the request body.
     pub body: Option<Regex>,
+    /// Which of those lines are headers (captures `name` and `value`): the request's before the
+    /// call's line, the response's after it.
+    pub header: Option<Regex>,
     /// A line that opens a call whose status a later line gives (Rails' `Started`, curl's `> `,
     /// Faraday's `request:`): the call spans from it to the line its patterns match.
     pub opener: Option<Regex>,
@@ -282,6 +286,10 @@ Caused by: org.springframework.web.reactive.function.client.WebClientResponseExc
         // The request block opens the 409's call (OkHttp's <-- line does not name the method).
         assert_eq!(calls, [(1, 409), (13, 200), (15, 0)]);
         assert_eq!(okhttp.records[0].method.as_deref(), Some("POST"));
+        // Its request and response as the lines between log them.
+        assert_eq!(okhttp.records[0].request.header("content-type"), Some("application/json"));
+        assert_eq!(okhttp.records[0].request.body.as_deref(), Some("{\"email\":\"jane@example.com\"}"));
+        assert_eq!(okhttp.records[0].response.header("x-request-id"), Some("1b2c"));
         let conflict = &okhttp.records[0];
         assert_eq!(conflict.message.as_deref(), Some("A contact with this email already exists"));
         assert_eq!(conflict.error_type.as_deref(), Some("Conflict"));
@@ -420,7 +428,7 @@ I, [2026-11-20T10:15:02.323456 #1234]  INFO -- response: {\"error\":\"Conflict\"
             calls,
             [(1, 422, Some("POST"), Some("/v1/contacts")), (7, 204, Some("DELETE"), Some("/v1/contacts/42"))]
         );
-        assert_eq!(rails.records[0].time_ms, time::parse_text("2026-11-20T10:15:02Z"));
+        assert_eq!(rails.records[0].time_ms, time::parse_text("2026-11-20T10:15:02Z"), "the opener's time");
         let skipped: Vec<(u64, String)> = rails.skipped.iter().map(|s| (s.line, s.reason.to_string())).collect();
         assert_eq!(skipped[0], (5, ingest::SkipReason::RequestWithoutResponse.to_string()), "{skipped:?}");
         assert_eq!((rails.belonging, rails.skipped.len()), (4, 2));

@@ -61,6 +61,9 @@ pub fn parse_lines(
             }
             if format.continues(bytes) {
                 waiting.continued.push(number);
+                if detail == Detail::Full {
+                    take_request_line(format, &mut waiting.record, bytes);
+                }
                 continue;
             }
             abandon(pending.take(), &mut parsed);
@@ -95,36 +98,73 @@ fn abandon(pending: Option<Pending>, parsed: &mut Parsed) {
     parsed.skipped.sort_by_key(|skipped| skipped.line);
 }
 
-/// The opener's method, URL, host, time and request id where the call's own line has none.
+/// The opener's method, URL, host, request id and the request its lines logged, where the call's
+/// own line has none; the call started when it was opened.
 fn merge_opener(record: &mut Record, opener: Record) {
     record.method = record.method.take().or(opener.method);
     record.url = record.url.take().or(opener.url);
     record.host = record.host.take().or(opener.host);
-    record.time_ms = record.time_ms.or(opener.time_ms);
+    record.time_ms = opener.time_ms.or(record.time_ms);
     record.request_id = record.request_id.take().or(opener.request_id);
+    if record.request == crate::record::Message::default() {
+        record.request = opener.request;
+    }
 }
 
-/// A line that continues a call, as its response body when the format says it is one: the
-/// first body line's error classifies a call that has none yet.
-fn take_body_line(format: &LineFormat, record: &mut Record, line: &[u8], detail: Detail) {
-    let Some(found) = format.body.as_ref().and_then(|body| body.captures(line)) else { return };
+/// A header (`Name: value`) as the format's `header` pattern finds it in a line.
+fn header_of(format: &LineFormat, line: &[u8]) -> Option<(String, String)> {
+    let found = format.header.as_ref()?.captures(line)?;
+    let text = |name: &str| found.name(name).map(|m| String::from_utf8_lossy(m.as_bytes()).trim().to_string());
+    Some((text("name")?, text("value").unwrap_or_default()))
+}
+
+/// A line between an opener and its call: a request header or the request body.
+fn take_request_line(format: &LineFormat, record: &mut Record, line: &[u8]) {
+    if let Some(body) = body_of(format, line) {
+        append(&mut record.request.body, &body);
+    } else if let Some(header) = header_of(format, line) {
+        record.request.headers.push(header);
+    }
+}
+
+/// The body text a line holds, as the format's `body` pattern finds it.
+fn body_of(format: &LineFormat, line: &[u8]) -> Option<String> {
+    let found = format.body.as_ref()?.captures(line)?;
     // The body is what the pattern's `body` capture holds (after a logger's prefix), or the line.
     let text = String::from_utf8_lossy(found.name("body").map_or(line, |body| body.as_bytes()));
-    let text = text.trim();
+    Some(text.trim().to_string())
+}
+
+fn append(body: &mut Option<String>, text: &str) {
+    match body {
+        Some(body) => {
+            body.push('\n');
+            body.push_str(text);
+        }
+        None => *body = Some(text.to_string()),
+    }
+}
+
+/// A line that continues a call: a response header (only `Retry-After` for a summary, which
+/// keeps no others), or its response body, whose first error classifies a call that has none yet.
+fn take_body_line(format: &LineFormat, record: &mut Record, line: &[u8], detail: Detail) {
+    let Some(text) = body_of(format, line) else {
+        if let Some((name, value)) = header_of(format, line)
+            && (detail == Detail::Full
+                || super::fields::SUMMARY_HEADERS.iter().any(|kept| name.eq_ignore_ascii_case(kept)))
+        {
+            record.response.headers.push((name, value));
+        }
+        return;
+    };
     if record.error_type.is_none() && record.is_failure() {
-        let error = super::error_body::from_body_text(text);
+        let error = super::error_body::from_body_text(&text);
         if error.error_type.is_some() || error.message.is_some() {
             record.error_type = error.error_type;
             record.message = error.message.or(record.message.take());
         }
     }
     if detail == Detail::Full {
-        match &mut record.response.body {
-            Some(body) => {
-                body.push('\n');
-                body.push_str(text);
-            }
-            None => record.response.body = Some(text.to_string()),
-        }
+        append(&mut record.response.body, &text);
     }
 }

@@ -65,6 +65,8 @@ struct Definition {
     body: Option<Spanned<String>>,
     #[serde(default)]
     opener: Option<Spanned<String>>,
+    #[serde(default)]
+    header: Option<Spanned<String>>,
     sample: String,
     #[serde(default)]
     expect: Expect,
@@ -154,6 +156,7 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
         continuation,
         body,
         opener,
+        header,
         sample,
         expect,
     } = definition;
@@ -179,6 +182,7 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
     let continuation = continuation.as_ref().map(build).transpose()?;
     let body = body.as_ref().map(build).transpose()?;
     let opener = opener.as_ref().map(build).transpose()?;
+    let header = header.as_ref().map(build).transpose()?;
     let mut compiled = Vec::with_capacity(sources.len());
     for source in sources {
         let at = Some(source.span().start);
@@ -204,6 +208,7 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
         continuation,
         body,
         opener,
+        header,
     })
 }
 
