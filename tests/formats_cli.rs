@@ -150,3 +150,30 @@ fn a_file_with_no_calls_says_what_its_lines_are_and_how_to_add_a_format() {
     assert!(stderr.contains("line 1: not JSON") && stderr.contains("MYST|POST|/v1/contacts|409"), "{stderr}");
     assert!(stderr.contains("--input-format") && stderr.contains("formats"), "{stderr}");
 }
+
+#[test]
+fn a_users_field_names_read_their_json_logs() {
+    let config = tempfile::tempdir().expect("tempdir");
+    let formats = config.path().join("errlens/formats");
+    std::fs::create_dir_all(&formats).expect("mkdir");
+    let names = "[fields]\nstatus = [\"resp.code\"]\nmethod = [\"req.verb\"]\nurl = [\"req.target\"]\n";
+    std::fs::write(formats.join("gateway-json.toml"), names).expect("write");
+    let log = config.path().join("gateway.ndjson");
+    let lines = "{\"req\":{\"verb\":\"post\",\"target\":\"/v1/contacts\"},\"resp\":{\"code\":409}}\n\
+                 {\"req\":{\"verb\":\"GET\",\"target\":\"/v1/contacts\"},\"resp\":{\"code\":200}}\n";
+    std::fs::write(&log, lines).expect("write");
+    for home in [Some(config.path()), None] {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_errlens"));
+        command.args(["summary", "--format", "json", &log.display().to_string()]);
+        match home {
+            Some(home) => command.env("XDG_CONFIG_HOME", home).env("HOME", home),
+            None => command.env("XDG_CONFIG_HOME", config.path().join("none")).env("HOME", config.path().join("none")),
+        };
+        let summary: Value = serde_json::from_slice(&command.output().expect("runs").stdout).expect("JSON");
+        let expected = if home.is_some() { 2 } else { 0 };
+        assert_eq!(summary["records"], expected, "with the user's names: {}", home.is_some());
+        if home.is_some() {
+            assert_eq!(summary["groups"][0]["endpoints"][0]["endpoint"], "POST /v1/contacts");
+        }
+    }
+}

@@ -10,210 +10,103 @@ use super::sparse;
 use super::view::{JsonObject, JsonValue, Kind};
 use super::{Detail, time};
 use crate::record::{Message, Record};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
+
+/// The field names discovery looks for: `assets/formats/fields.toml`, then the `[fields]` tables
+/// of the user's format files.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldNames {
+    #[serde(default)]
+    status: Vec<String>,
+    #[serde(default)]
+    method: Vec<String>,
+    #[serde(default)]
+    url: Vec<String>,
+    #[serde(default)]
+    request_line: Vec<String>,
+    #[serde(default)]
+    time: Vec<String>,
+    #[serde(default)]
+    request_id: Vec<String>,
+    #[serde(default)]
+    request_body: Vec<String>,
+    #[serde(default)]
+    response_body: Vec<String>,
+    #[serde(default)]
+    request_headers: Vec<String>,
+    #[serde(default)]
+    response_headers: Vec<String>,
+    #[serde(default)]
+    error_message: Vec<String>,
+    #[serde(default)]
+    duration: Vec<DurationName>,
+}
+
+/// A duration's path and the milliseconds one unit of it is.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationName {
+    path: String,
+    ms: f64,
+}
+
+impl FieldNames {
+    /// Appends `other`'s names to these.
+    pub fn extend(&mut self, other: Self) {
+        self.status.extend(other.status);
+        self.method.extend(other.method);
+        self.url.extend(other.url);
+        self.request_line.extend(other.request_line);
+        self.time.extend(other.time);
+        self.request_id.extend(other.request_id);
+        self.request_body.extend(other.request_body);
+        self.response_body.extend(other.response_body);
+        self.request_headers.extend(other.request_headers);
+        self.response_headers.extend(other.response_headers);
+        self.error_message.extend(other.error_message);
+        self.duration.extend(other.duration);
+    }
+}
+
+/// The names, loaded once: they live as long as errlens.
+static NAMES: LazyLock<FieldNames> = LazyLock::new(|| {
+    let mut names: FieldNames = toml::from_str(include_str!("../../assets/formats/fields.toml"))
+        .expect("the bundled field names parse (tested)");
+    names.extend(super::formats::user_field_names());
+    names
+});
+
+fn leak(names: &[String]) -> &'static [&'static str] {
+    names.iter().map(|name| &*Box::leak(name.clone().into_boxed_str())).collect::<Vec<_>>().leak()
+}
 
 /// Paths that hold the HTTP status (a number or a numeric string).
-pub const STATUS: &[&str] = &[
-    "status",
-    "status_code",
-    "statusCode",
-    "http_status",
-    "httpStatus",
-    "response.status",
-    "response.status_code",
-    "response.statusCode",
-    "http.response.status_code",
-    "DownstreamStatus",
-    "OriginStatus",
-    "response_code",
-    "httpRequest.status",
-    "properties.httpStatusCode",
-    "res.statusCode",
-    "res.status",
-    "sc-status",
-    "client_res.statusCode",
-    "err.response.status",
-    "error.response.status",
-    "EdgeResponseStatus",
-    "ScStatus",
-    "properties.ScStatus",
-    "http.status_code",
-    "properties.responseCode",
-    "attributes.http.response.status_code",
-    "attributes.http.status_code",
-];
+pub static STATUS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.status));
 /// Paths that hold the HTTP method.
-pub const METHOD: &[&str] = &[
-    "method",
-    "http_method",
-    "httpMethod",
-    "request_method",
-    "RequestMethod",
-    "http.request.method",
-    "request.method",
-    "req.method",
-    "httpRequest.requestMethod",
-    "properties.httpMethod",
-    "verb",
-    "client_req.method",
-    "err.config.method",
-    "error.config.method",
-    "config.method",
-    "ClientRequestMethod",
-    "CsMethod",
-    "properties.CsMethod",
-    "http.method",
-    "properties.method",
-    "attributes.http.request.method",
-    "attributes.http.method",
-];
+pub static METHOD: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.method));
 /// Paths that hold the full URL or the path.
-pub const URL: &[&str] = &[
-    "url.full",
-    "url.original",
-    "url",
-    "uri",
-    "request_uri",
-    "requestUri",
-    "request.url",
-    "request.uri",
-    "req.url",
-    "httpRequest.requestUrl",
-    "properties.requestUri",
-    "url.path",
-    "path",
-    "request.path",
-    "RequestPath",
-    "endpoint",
-    "client_req.url",
-    "client_req.path",
-    "err.config.url",
-    "error.config.url",
-    "config.url",
-    "ClientRequestURI",
-    "CsUriStem",
-    "properties.CsUriStem",
-    "http.url",
-    "http.target",
-    "properties.url",
-    "attributes.url.full",
-    "attributes.http.url",
-    "attributes.url.path",
-    "attributes.http.target",
-];
+pub static URL: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.url));
 /// Paths that hold a request line (`GET /path HTTP/1.1`).
-pub const REQUEST_LINE: &[&str] = &["request", "RequestLine", "request_line"];
+pub static REQUEST_LINE: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.request_line));
 /// Paths that hold the time the call started.
-pub const TIME: &[&str] = &[
-    "@timestamp",
-    "timestamp",
-    "time",
-    "ts",
-    "start_time",
-    "startTime",
-    "StartUTC",
-    "startedDateTime",
-    "datetime",
-    "date",
-    "time_local",
-    "receiveTimestamp",
-    "properties.timeGenerated",
-    "started_at",
-    "EdgeStartTimestamp",
-    "TimeGenerated",
-];
+pub static TIME: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.time));
 /// Paths that hold a request id.
-pub const REQUEST_ID: &[&str] = &[
-    "request_id",
-    "requestId",
-    "RequestId",
-    "x_request_id",
-    "http.request.id",
-    "req.id",
-    "trace.id",
-    "trace_id",
-    "traceId",
-    "correlation_id",
-    "RayID",
-];
+pub static REQUEST_ID: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.request_id));
 /// Duration paths with the unit each is written in (milliseconds per unit).
-pub const DURATION: &[(&str, f64)] = &[
-    ("duration_ms", 1.0),
-    ("latency_ms", 1.0),
-    ("response_time_ms", 1.0),
-    ("elapsed_ms", 1.0),
-    ("event.duration", 1e-6),
-    ("Duration", 1e-6),
-    ("duration", 1.0),
-    ("latency", 1.0),
-    ("response_time", 1.0),
-    ("responseTime", 1.0),
-    ("elapsed", 1.0),
-    ("took", 1.0),
-    ("time_ms", 1.0),
-];
+pub static DURATION: LazyLock<Vec<(&'static str, f64)>> = LazyLock::new(|| {
+    NAMES.duration.iter().map(|name| (&*Box::leak(name.path.clone().into_boxed_str()), name.ms)).collect()
+});
 /// Paths that hold the request body (an object, or JSON or other text in a string).
-pub const REQUEST_BODY: &[&str] = &[
-    "request_body",
-    "requestBody",
-    "request.body",
-    "req.body",
-    "http.request.body.content",
-    "request.postData.text",
-    "payload",
-    "client_req.body",
-    "err.config.data",
-    "error.config.data",
-    "config.data",
-];
+pub static REQUEST_BODY: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.request_body));
 /// Paths that hold the response body.
-pub const RESPONSE_BODY: &[&str] = &[
-    "response_body",
-    "responseBody",
-    "response.body",
-    "res.body",
-    "http.response.body.content",
-    "response.content.text",
-    "error_body",
-    "body",
-    "client_res.body",
-    "err.response.data",
-    "error.response.data",
-    "response.data",
-];
+pub static RESPONSE_BODY: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.response_body));
 /// Paths that hold request headers (an object, or a list of `{name, value}`).
-pub const REQUEST_HEADERS: &[&str] = &[
-    "request_headers",
-    "requestHeaders",
-    "request.headers",
-    "req.headers",
-    "http.request.headers",
-    "client_req.headers",
-    "err.config.headers",
-    "error.config.headers",
-];
+pub static REQUEST_HEADERS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.request_headers));
 /// Paths that hold response headers.
-pub const RESPONSE_HEADERS: &[&str] = &[
-    "response_headers",
-    "responseHeaders",
-    "response.headers",
-    "res.headers",
-    "http.response.headers",
-    "client_res.headers",
-    "err.response.headers",
-    "error.response.headers",
-];
+pub static RESPONSE_HEADERS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.response_headers));
 /// Paths that carry an error when no body does (log fields, proxy details).
-pub const ERROR_MESSAGE: &[&str] = &[
-    "error.message",
-    "err.message",
-    "error_message",
-    "errorMessage",
-    "error",
-    "response_code_details",
-    "_error",
-    "response._error",
-];
+pub static ERROR_MESSAGE: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.error_message));
 
 /// An alias table and, per path, the bits of the keys its lookup asks an object for
 /// ([`sparse::path_key_bits`]): paths whose keys the object surely lacks are not looked up. A
@@ -236,24 +129,24 @@ impl Aliases {
     }
 }
 
-static STATUS_ALIASES: Aliases = Aliases::new(STATUS);
-static METHOD_ALIASES: Aliases = Aliases::new(METHOD);
-static URL_ALIASES: Aliases = Aliases::new(URL);
-static URL_PARTS: Aliases = Aliases::new(&["full", "original", "path", "Path"]);
-static REQUEST_LINE_ALIASES: Aliases = Aliases::new(REQUEST_LINE);
-static TIME_ALIASES: Aliases = Aliases::new(TIME);
-static REQUEST_ID_ALIASES: Aliases = Aliases::new(REQUEST_ID);
-static REQUEST_BODY_ALIASES: Aliases = Aliases::new(REQUEST_BODY);
-static RESPONSE_BODY_ALIASES: Aliases = Aliases::new(RESPONSE_BODY);
-static REQUEST_HEADERS_ALIASES: Aliases = Aliases::new(REQUEST_HEADERS);
-static RESPONSE_HEADERS_ALIASES: Aliases = Aliases::new(RESPONSE_HEADERS);
-static ERROR_MESSAGE_ALIASES: Aliases = Aliases::new(ERROR_MESSAGE);
+static STATUS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*STATUS));
+static METHOD_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*METHOD));
+static URL_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*URL));
+static URL_PARTS: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(&["full", "original", "path", "Path"]));
+static REQUEST_LINE_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_LINE));
+static TIME_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*TIME));
+static REQUEST_ID_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_ID));
+static REQUEST_BODY_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_BODY));
+static RESPONSE_BODY_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*RESPONSE_BODY));
+static REQUEST_HEADERS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_HEADERS));
+static RESPONSE_HEADERS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*RESPONSE_HEADERS));
+static ERROR_MESSAGE_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*ERROR_MESSAGE));
 
 /// Every path [`discover`] and [`not_a_call`] read from an object for a summary, and the keys
 /// they read directly (`error`, `message`): a summary builds these and checks the rest of a line
 /// unbuilt.
 pub fn summary_paths() -> impl Iterator<Item = &'static str> {
-    [STATUS, METHOD, URL, REQUEST_LINE, TIME, RESPONSE_BODY, RESPONSE_HEADERS, ERROR_MESSAGE]
+    [*STATUS, *METHOD, *URL, *REQUEST_LINE, *TIME, *RESPONSE_BODY, *RESPONSE_HEADERS, *ERROR_MESSAGE]
         .into_iter()
         .flatten()
         .copied()

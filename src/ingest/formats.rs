@@ -19,7 +19,7 @@ mod engine;
 mod load;
 
 pub use engine::{read_line, read_opener};
-pub use load::{FormatProblem, configure, registry};
+pub use load::{FormatProblem, configure, registry, user_field_names};
 
 use regex::bytes::Regex;
 use std::path::PathBuf;

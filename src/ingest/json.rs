@@ -173,8 +173,12 @@ const HAR_SUMMARY_PRUNED: &[&str] = &[
 /// What a HAR summary builds of an entry: what [`har::entry_record`] reads, and the status paths
 /// that say why an entry is not a call.
 static HAR_SUMMARY_PATHS: LazyLock<sparse::Paths> = LazyLock::new(|| {
-    sparse::Paths::new(har::READ_PATHS.iter().chain(fields::STATUS).copied(), [], HAR_SUMMARY_PRUNED.iter().copied())
-        .with_headers(["request.headers", "response.headers"], fields::SUMMARY_HEADERS.iter().copied())
+    sparse::Paths::new(
+        har::READ_PATHS.iter().chain(fields::STATUS.iter()).copied(),
+        [],
+        HAR_SUMMARY_PRUNED.iter().copied(),
+    )
+    .with_headers(["request.headers", "response.headers"], fields::SUMMARY_HEADERS.iter().copied())
 });
 
 /// Reads one item as a record, or says why it is not one.

@@ -38,7 +38,7 @@ impl Mode {
 static SUMMARY_PATHS: LazyLock<sparse::Paths> = LazyLock::new(|| {
     // Response bodies stay text until a failure's error is read from one.
     let kept = fields::summary_paths().chain(text::WRAPPED_LINE.iter().copied());
-    let pruned = fields::REQUEST_BODY.iter().chain(fields::REQUEST_HEADERS).copied();
+    let pruned = fields::REQUEST_BODY.iter().chain(fields::REQUEST_HEADERS.iter()).copied();
     sparse::Paths::new(kept, fields::RESPONSE_BODY.iter().copied(), pruned)
         .with_headers(fields::RESPONSE_HEADERS.iter().copied(), fields::SUMMARY_HEADERS.iter().copied())
 });

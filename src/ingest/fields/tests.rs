@@ -19,7 +19,7 @@ fn nest(path: &str, leaf: Value) -> Value {
 
 #[test]
 fn every_status_alias_nested_and_flattened() {
-    for path in STATUS {
+    for path in STATUS.iter() {
         for leaf in [json!(409), json!("409")] {
             let nested = discover_full(&object(nest(path, leaf.clone())));
             assert_eq!(nested.map(|r| r.status), Some(409), "nested {path} = {leaf}");

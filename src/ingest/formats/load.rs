@@ -43,6 +43,30 @@ impl std::fmt::Display for FormatProblem {
 struct File {
     #[serde(default)]
     format: Vec<Spanned<Definition>>,
+    /// JSON field names this file adds (read by [`user_field_names`]; checked here).
+    #[serde(default)]
+    #[allow(dead_code)]
+    fields: Option<crate::ingest::fields::FieldNames>,
+}
+
+/// The `[fields]` tables of the user's format files: JSON field names added to the bundled
+/// ones. Read without the patterns, which a file of JSON lines never needs (a broken file is
+/// named when the formats load).
+pub fn user_field_names() -> crate::ingest::fields::FieldNames {
+    #[derive(Deserialize)]
+    struct FieldsOnly {
+        #[serde(default)]
+        fields: crate::ingest::fields::FieldNames,
+    }
+    let mut names = crate::ingest::fields::FieldNames::default();
+    let dirs = user_dirs(EXTRA_DIRS.get().map_or(&[], Vec::as_slice));
+    for path in crate::user_files::toml_files(&dirs) {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        if let Ok(file) = toml::from_str::<FieldsOnly>(&text) {
+            names.extend(file.fields);
+        }
+    }
+    names
 }
 
 #[derive(Deserialize)]
