@@ -58,11 +58,7 @@ fn first_lines(path: &Path) -> Vec<String> {
 
 /// A line as it can be shown in a terminal or a label: clipped, its controls escaped.
 fn shown(text: &str) -> String {
-    let clipped = match text.char_indices().nth(SHOWN_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    };
-    crate::output::text::one_line(&clipped).into_owned()
+    crate::output::text::one_line(&crate::output::text::clip(text, SHOWN_CHARS)).into_owned()
 }
 
 #[cfg(test)]

@@ -245,12 +245,7 @@ pub fn not_a_call(object: &impl JsonObject, default: SkipReason) -> SkipReason {
     else {
         return default;
     };
-    let mut shown = value.to_value().to_string();
-    if let Some((cut, _)) = shown.char_indices().nth(SHOWN_CHARS) {
-        shown.truncate(cut);
-        shown.push('…');
-    }
-    SkipReason::BadStatus(shown)
+    SkipReason::BadStatus(crate::output::text::clip(&value.to_value().to_string(), SHOWN_CHARS))
 }
 
 /// Whether an object names its own status or request: a call record, not just an error body.

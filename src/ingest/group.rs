@@ -49,8 +49,12 @@ pub fn parse_lines(
         }
         open = None;
         let text = String::from_utf8_lossy(bytes);
+        // With openers, whether the line is a call's decides what it is: read it once (a line
+        // over the limit is never one, as everywhere).
+        let within = bytes.len() as u64 <= max_line_bytes;
+        let mut call = if within && format.opener.is_some() { formats::read_line(format, &text, detail) } else { None };
         if let Some(waiting) = pending.as_mut() {
-            if let Some(Ok(mut record)) = formats::read_line(format, &text, detail) {
+            if let Some(Ok(mut record)) = call.take_if(|found| found.is_ok()) {
                 let waiting = pending.take().expect("an opener waits");
                 merge_opener(&mut record, waiting.record);
                 record.source = SourceSpan { line: waiting.line, offset: waiting.offset, len: end - waiting.offset };
@@ -68,9 +72,9 @@ pub fn parse_lines(
             }
             abandon(pending.take(), &mut parsed);
         }
-        if bytes.len() as u64 <= max_line_bytes
+        if within
+            && call.is_none()
             && let Some(record) = formats::read_opener(format, &text, detail)
-            && formats::read_line(format, &text, detail).is_none()
         {
             pending = Some(Pending { record, line: number, offset: offset + start as u64, continued: Vec::new() });
             continue;

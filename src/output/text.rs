@@ -8,6 +8,15 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+/// `text` cut to at most `chars` characters, with `…` when something was cut: how long a value
+/// quoted from a log may be in a message.
+pub fn clip(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 /// `text` on one line, with every hidden control escaped.
 pub fn one_line(text: &str) -> Cow<'_, str> {
     escape(text, |_| false)

@@ -159,12 +159,9 @@ pub fn with_unit(text: &str) -> Option<f64> {
     Some(number * scale)
 }
 
+/// A value quoted in a skip reason: as long as field discovery quotes one.
 fn clip(text: &str) -> String {
-    const SHOWN: usize = 40;
-    match text.char_indices().nth(SHOWN) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
+    crate::output::text::clip(text, 40)
 }
 
 #[cfg(test)]
