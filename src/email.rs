@@ -56,10 +56,20 @@ pub enum EmailError {
 
 /// A group's rows, oldest first (rows without a time keep their input order, first).
 pub fn group_rows(store: &Store, group: &Group) -> Vec<u32> {
-    let mut rows: Vec<u32> =
-        (0..store.len() as u32).filter(|&row| store.kind[row as usize] == group.kind_index).collect();
+    kind_rows(store, group.kind_index)
+}
+
+fn kind_rows(store: &Store, kind: u32) -> Vec<u32> {
+    let mut rows: Vec<u32> = (0..store.len() as u32).filter(|&row| store.kind[row as usize] == kind).collect();
     rows.sort_by_key(|&row| store.time_ms[row as usize]);
     rows
+}
+
+/// The group of one kind over every call of the store, whatever a view's filter: an email speaks
+/// about the whole log. Only the kind's rows are summarized, not the store.
+pub fn kind_group(store: &Store, kind: u32) -> Option<Group> {
+    let rows = kind_rows(store, kind);
+    crate::summary::summarize(store, Some(&rows)).groups.into_iter().find(|group| group.kind_index == kind)
 }
 
 /// Composes the email for `group`. `record` picks the representative call (1-based, oldest

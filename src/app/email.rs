@@ -2,12 +2,15 @@
 //! was removed (reveal an item, or hide another term), an editable body with the markers
 //! highlighted, and the ways to send it: clipboard, mail app, `.eml`.
 
-use super::{App, dialog, style};
+use super::{App, ONE_FRAME_SOON, dialog, style};
 use crate::email::{self, SupportEmail};
 use crate::output::text::one_line;
 use crate::redact::Redactor;
+use crate::store::Store;
 use eframe::egui;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
 
 /// The composer's state while it is open.
 #[derive(Default)]
@@ -16,6 +19,8 @@ pub struct Composer {
     pub kind: u32,
     /// The quoted call (1-based, oldest first); `None` = the most recent.
     pub record: Option<usize>,
+    /// The quoted call as a store row, until the job finds its position in the group.
+    quote_row: Option<u32>,
     /// Removed values the user chose to share.
     pub revealed: Vec<String>,
     /// Terms the user added to hide.
@@ -32,7 +37,16 @@ pub struct Composer {
     pub save_to: Option<PathBuf>,
     /// The Save dialog while it shows, with the message as it was when Save was clicked.
     saving: Option<(dialog::Pending<PathBuf>, String)>,
+    /// The email being composed on its own thread: composing reads every call of the group,
+    /// which in a big log is no work for the window's thread.
+    job: Option<Receiver<Composed>>,
     stale: bool,
+}
+
+/// What a composing job gives back: the quoted call's position, and the email or why not.
+struct Composed {
+    record: Option<usize>,
+    email: Result<SupportEmail, String>,
 }
 
 impl Composer {
@@ -40,42 +54,75 @@ impl Composer {
     pub fn new(kind: u32, record: Option<usize>) -> Self {
         Self { kind, record, stale: true, ..Self::default() }
     }
-}
 
-/// Opens the composer for the group of a store row, quoting that row.
-pub fn open_for_row(app: &mut App, row: u32) {
-    let kind = app.session.store.kind[row as usize];
-    let Some(group) = app.full_group(kind) else { return };
-    let position = email::group_rows(&app.session.store, &group).iter().position(|&r| r == row);
-    app.composer = Some(Composer::new(kind, position.map(|p| p + 1)));
-}
-
-fn recompose(app: &mut App) {
-    let Some(composer) = app.composer.as_mut() else { return };
-    if !composer.stale {
-        return;
+    /// A composer for the group of a store row, quoting that row.
+    pub fn for_row(store: &Store, row: u32) -> Self {
+        Self { quote_row: Some(row), ..Self::new(store.kind[row as usize], None) }
     }
-    composer.stale = false;
-    let kind = composer.kind;
-    let redactor = Redactor {
-        account_email: Some(app.settings.account_email.trim().to_string()).filter(|email| !email.is_empty()),
-        extra_terms: composer.extra_terms.clone(),
-        revealed: composer.revealed.clone(),
-    };
-    let record = composer.record;
-    let result = match app.full_group(kind) {
-        Some(group) => email::compose(&app.session.store, &group, record, &redactor).map_err(|error| error.to_string()),
-        None => Err("this group has no calls any more".to_string()),
-    };
-    if let Some(composer) = app.composer.as_mut() {
-        match result {
-            Ok(email) => {
-                composer.email = Some(email);
-                composer.error = None;
+
+    /// Whether an email is being composed.
+    pub fn is_busy(&self) -> bool {
+        self.stale || self.job.is_some()
+    }
+
+    /// Starts composing again when what it depends on changed, and takes a finished email.
+    fn pump(&mut self, ctx: &egui::Context, store: &Arc<Store>, account_email: &str) {
+        if self.stale {
+            self.stale = false;
+            let redactor = Redactor {
+                account_email: Some(account_email.trim().to_string()).filter(|email| !email.is_empty()),
+                extra_terms: self.extra_terms.clone(),
+                revealed: self.revealed.clone(),
+            };
+            match compose_job(ctx, Arc::clone(store), self.kind, self.record, self.quote_row, redactor) {
+                // A newer job replaces an older one; the older email is dropped unseen.
+                Ok(job) => self.job = Some(job),
+                Err(error) => self.error = Some(format!("cannot start a worker thread: {error}")),
             }
-            Err(error) => composer.error = Some(error),
+        }
+        let Some(composed) = self.job.as_ref().and_then(|job| job.try_recv().ok()) else { return };
+        self.job = None;
+        self.record = composed.record;
+        self.quote_row = None;
+        match composed.email {
+            Ok(email) => {
+                self.email = Some(email);
+                self.error = None;
+            }
+            Err(error) => self.error = Some(error),
         }
     }
+}
+
+/// Composes on a named thread over a snapshot of the store, and asks for a frame when done.
+fn compose_job(
+    ctx: &egui::Context,
+    store: Arc<Store>,
+    kind: u32,
+    record: Option<usize>,
+    quote_row: Option<u32>,
+    redactor: Redactor,
+) -> std::io::Result<Receiver<Composed>> {
+    let (sender, receiver) = channel();
+    let repaint = ctx.clone();
+    std::thread::Builder::new().name("errlens-email".into()).spawn(move || {
+        let composed = match email::kind_group(&store, kind) {
+            Some(group) => {
+                let record = match quote_row {
+                    Some(row) => email::group_rows(&store, &group).iter().position(|&r| r == row).map(|at| at + 1),
+                    None => record,
+                };
+                let email = email::compose(&store, &group, record, &redactor).map_err(|error| error.to_string());
+                Composed { record, email }
+            }
+            None => Composed { record, email: Err("this group has no calls any more".to_string()) },
+        };
+        // Let go of the snapshot first: the window adds loaded blocks once it holds the store alone.
+        drop(store);
+        let _ = sender.send(composed);
+        repaint.request_repaint_after(ONE_FRAME_SOON);
+    })?;
+    Ok(receiver)
 }
 
 /// Shows `[marker]`s in the body in the warning colour, so the user sees what was removed.
@@ -110,10 +157,8 @@ fn highlighted(ui: &egui::Ui, text: &str, wrap_width: f32) -> egui::text::Layout
 
 /// The composer window.
 pub fn window_ui(app: &mut App, ctx: &egui::Context) {
-    if app.composer.is_none() {
-        return;
-    }
-    recompose(app);
+    let Some(composer) = app.composer.as_mut() else { return };
+    composer.pump(ctx, &app.session.store, &app.settings.account_email);
     let mut open = true;
     egui::Window::new("Support email").open(&mut open).default_size([980.0, 640.0]).show(ctx, |ui| {
         if app.settings.account_email.trim().is_empty() {
@@ -137,6 +182,10 @@ pub fn window_ui(app: &mut App, ctx: &egui::Context) {
             return;
         }
         if composer.email.is_none() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Composing…");
+            });
             return;
         }
         egui::Panel::right("redactions").resizable(true).default_size(330.0).show(ui, |ui| review_ui(ui, composer));

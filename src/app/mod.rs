@@ -33,7 +33,6 @@ pub use window::run;
 use crate::knowledge::Knowledge;
 use crate::output::text::one_line;
 use crate::query::Filter;
-use crate::summary;
 use eframe::egui;
 use std::path::PathBuf;
 
@@ -188,12 +187,6 @@ impl App {
         }
     }
 
-    /// A group over every loaded call, whatever the filter: an email speaks about the whole log.
-    pub fn full_group(&self, kind: u32) -> Option<crate::summary::Group> {
-        let summary = summary::summarize(&self.session.store, None);
-        summary.groups.into_iter().find(|group| group.kind_index == kind)
-    }
-
     /// Opens the support-email composer for a group, quoting its most recent call.
     pub fn compose_email(&mut self, kind: u32) {
         self.composer = Some(email::Composer::new(kind, None));
@@ -201,12 +194,12 @@ impl App {
 
     /// Opens the composer for the group of one call, quoting that call.
     pub fn compose_email_for_row(&mut self, row: u32) {
-        email::open_for_row(self, row);
+        self.composer = Some(email::Composer::for_row(&self.session.store, row));
     }
 
     /// Whether files are loading or a view is being computed.
     pub fn is_busy(&self) -> bool {
-        self.is_loading() || self.view.is_busy()
+        self.is_loading() || self.view.is_busy() || self.composer.as_ref().is_some_and(email::Composer::is_busy)
     }
 
     /// Takes what the threads finished (the Open dialog, the loader, the view job), handles

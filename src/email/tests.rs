@@ -143,3 +143,19 @@ fn a_cookie_value_in_the_quoted_call_goes_wherever_the_email_repeats_it() {
     let entry = review.iter().find(|entry| entry.first.original == sid).expect("listed");
     assert!(entry.places >= 3, "{:#?}", email.removed);
 }
+
+#[test]
+fn a_kinds_group_alone_is_the_whole_summarys_group() {
+    let text = log();
+    let ingested = ingest_bytes(Path::new("app.ndjson"), text.as_bytes(), None).expect("readable");
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    store.add("app.ndjson".into(), ingested, text.as_bytes().into());
+    let summary = summarize(&store, None);
+    assert!(!summary.groups.is_empty());
+    for group in &summary.groups {
+        let alone = super::kind_group(&store, group.kind_index).expect("the kind has rows");
+        assert_eq!(serde_json::to_value(&alone).ok(), serde_json::to_value(group).ok());
+        assert_eq!(alone.span_ms, group.span_ms);
+    }
+    assert!(super::kind_group(&store, u32::MAX).is_none());
+}
