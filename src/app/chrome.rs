@@ -41,7 +41,10 @@ impl App {
             ui.separator();
             egui::ScrollArea::horizontal().show(ui, |ui| ui.horizontal(|ui| self.files_ui(ui)));
         });
-        ui.horizontal_wrapped(|ui| records::filter_bar_ui(self, ui));
+        ui.horizontal_wrapped(|ui| {
+            let (cx, actions, _) = self.panels();
+            records::filter_bar_ui(&cx, ui, actions);
+        });
     }
 
     /// A chip per file: its format and calls, its skipped lines, a way to remove it.

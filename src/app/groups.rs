@@ -1,6 +1,7 @@
 //! Groups: the list of failure kinds (left panel), and one group's page with its documented fix.
 
-use super::{App, GroupOrder, Page, style};
+use super::context::{Action, Actions, PanelContext};
+use super::{GroupOrder, Page, style};
 use crate::output::text::one_line;
 use crate::query::Filter;
 use crate::summary::Group;
@@ -33,25 +34,29 @@ fn short_time(millis: i64) -> String {
 }
 
 /// The left panel: groups, most frequent (or most recent) first.
-pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn list_ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
     ui.horizontal(|ui| {
         ui.heading("Groups");
-        ui.selectable_value(&mut app.settings.group_order, GroupOrder::Count, "by count");
-        ui.selectable_value(&mut app.settings.group_order, GroupOrder::Recent, "by recency");
+        let mut order = cx.settings.group_order;
+        ui.selectable_value(&mut order, GroupOrder::Count, "by count");
+        ui.selectable_value(&mut order, GroupOrder::Recent, "by recency");
+        if order != cx.settings.group_order {
+            actions.push(Action::SetGroupOrder(order));
+        }
     });
-    let Some(summary) = &app.view.summary else { return };
+    let Some(summary) = &cx.view.summary else { return };
     if summary.groups.is_empty() {
         ui.label("No failed calls.");
         return;
     }
     let mut groups: Vec<&Group> = summary.groups.iter().collect();
-    if app.settings.group_order == GroupOrder::Recent {
+    if cx.settings.group_order == GroupOrder::Recent {
         groups.sort_by_key(|group| std::cmp::Reverse(group.span_ms.map_or(i64::MIN, |(_, last)| last)));
     }
     let mut chosen = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         for group in groups {
-            let selected = app.page == Page::Group(group.kind_index);
+            let selected = cx.page == Page::Group(group.kind_index);
             // An id of its own, not one counted from the rows above: rows reorder as counts
             // change, and a button egui has not seen before costs another frame to style.
             let row_id = egui::Id::unique(("group row", &group.kind));
@@ -68,7 +73,7 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
             ui.horizontal(|ui| {
                 ui.add_space(8.0);
                 ui.weak(span_text(group));
-                if let Some(trend) = app.view.trends.get(&group.kind_index) {
+                if let Some(trend) = cx.view.trends.get(&group.kind_index) {
                     sparkline(ui, trend, style::status_color(group.status));
                 }
             });
@@ -79,31 +84,30 @@ pub fn list_ui(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     if let Some(kind) = chosen {
-        app.page = Page::Group(kind);
+        actions.push(Action::ShowPage(Page::Group(kind)));
     }
     // Arrow keys move through the groups when no text field has focus.
     if !ui.ctx().egui_wants_keyboard_input()
-        && let Page::Group(current) = app.page
-        && let Some(summary) = &app.view.summary
+        && let Page::Group(current) = cx.page
+        && let Some(summary) = &cx.view.summary
     {
         let step = ui.input(|input| {
             i32::from(input.key_pressed(egui::Key::ArrowDown)) - i32::from(input.key_pressed(egui::Key::ArrowUp))
         });
         let position = summary.groups.iter().position(|group| group.kind_index == current);
         if step != 0
-            && app.selected_row.is_none()
+            && cx.selected_row.is_none()
             && let Some(position) = position
         {
             let next = (position as i32 + step).clamp(0, summary.groups.len() as i32 - 1) as usize;
-            app.page = Page::Group(summary.groups[next].kind_index);
+            actions.push(Action::ShowPage(Page::Group(summary.groups[next].kind_index)));
         }
     }
 }
 
 /// One group's page: meaning, the documented fix, retry advice, endpoints, messages.
-pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
-    let Some(group) = app.view.summary.as_ref().and_then(|s| s.groups.iter().find(|g| g.kind_index == kind)).cloned()
-    else {
+pub fn page_ui(cx: &PanelContext, ui: &mut egui::Ui, kind: u32, actions: &mut Actions) {
+    let Some(group) = cx.view.summary.as_ref().and_then(|s| s.groups.iter().find(|g| g.kind_index == kind)) else {
         ui.label("This group has no calls under the current filter.");
         return;
     };
@@ -136,12 +140,11 @@ pub fn page_ui(app: &mut App, ui: &mut egui::Ui, kind: u32) {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui.button("Show records").on_hover_text("Filter the table to this group").clicked() {
-                app.set_filter(Filter { kind: Some(group.kind.clone()), ..app.settings.filter.clone() });
-                app.page = Page::Records;
+                actions.push(Action::ShowRecords(Filter { kind: Some(group.kind.clone()), ..cx.filter().clone() }));
             }
             let compose = ui.button("Compose support email");
             if compose.on_hover_text("A pre-filled email to the vendor, with sensitive data removed").clicked() {
-                app.compose_email(kind);
+                actions.push(Action::ComposeEmail(kind));
             }
         });
         ui.add_space(6.0);

@@ -8,6 +8,7 @@
 //! starts a view if the data or the filter changed, then draws.
 
 mod chrome;
+mod context;
 mod dialog;
 mod email;
 mod frame_stats;
@@ -91,11 +92,13 @@ pub struct App {
     no_calls_help: Option<String>,
     /// The support-email composer, while open.
     pub composer: Option<email::Composer>,
-    /// The selected call as shown, by (row, masked, account email): read back and redacted once.
-    pub shown_record: Option<((u32, bool, String), Option<crate::record::Record>)>,
+    /// The selected call as shown, read back and redacted once.
+    pub shown_record: record::ShownRecord,
     /// A table position to scroll to on the next frame (set by moves with the keyboard).
     pub scroll_to_position: Option<usize>,
     focus_filter: bool,
+    /// What the panels asked for this frame, applied once they are drawn.
+    actions: context::Actions,
     open_dialog: Option<dialog::Pending<Vec<PathBuf>>>,
     frame_stats: Option<frame_stats::FrameStats>,
 }
@@ -123,6 +126,7 @@ impl App {
             composer: None,
             scroll_to_position: None,
             focus_filter: false,
+            actions: context::Actions::default(),
             open_dialog: None,
             frame_stats: frame_stats::FrameStats::from_env(),
         };
@@ -197,6 +201,48 @@ impl App {
         self.composer = Some(email::Composer::for_row(&self.session.store, row));
     }
 
+    /// What panels may read, where they put their actions, and the call panel's own state.
+    fn panels(&mut self) -> (context::PanelContext<'_>, &mut context::Actions, &mut record::ShownRecord) {
+        let cx = context::PanelContext {
+            store: &self.session.store,
+            view: &self.view,
+            settings: &self.settings,
+            page: self.page,
+            selected_row: self.selected_row,
+        };
+        (cx, &mut self.actions, &mut self.shown_record)
+    }
+
+    /// Applies what the panels asked for this frame.
+    fn apply_actions(&mut self, ctx: &egui::Context) {
+        use context::Action;
+        let actions = self.actions.take();
+        if !actions.is_empty() {
+            // What changed is drawn on the next frame.
+            ctx.request_repaint();
+        }
+        for action in actions {
+            match action {
+                Action::SetFilter(filter) => self.set_filter(filter),
+                Action::ShowRecords(filter) => {
+                    self.set_filter(filter);
+                    self.page = Page::Records;
+                }
+                Action::ShowPage(page) => self.page = page,
+                Action::Select(row) => self.selected_row = row,
+                Action::SelectAndScroll { row, position } => {
+                    self.selected_row = Some(row);
+                    self.scroll_to_position = Some(position);
+                }
+                Action::Sort(column) => self.view.sort_by(&self.session.store, column),
+                Action::SetGroupOrder(order) => self.settings.group_order = order,
+                Action::ComposeEmail(kind) => self.compose_email(kind),
+                Action::ComposeEmailForRow(row) => self.compose_email_for_row(row),
+                Action::Reload => self.reload(ctx),
+            }
+        }
+    }
+
     /// Whether files are loading or a view is being computed.
     pub fn is_busy(&self) -> bool {
         self.is_loading() || self.view.is_busy() || self.composer.as_ref().is_some_and(email::Composer::is_busy)
@@ -241,10 +287,12 @@ impl App {
             }
         });
         ui.separator();
-        match self.page {
-            Page::Overview => overview::ui(self, ui),
-            Page::Records => records::table_ui(self, ui),
-            Page::Group(kind) => groups::page_ui(self, ui, kind),
+        let scroll_to = self.scroll_to_position.take();
+        let (cx, actions, _) = self.panels();
+        match cx.page {
+            Page::Overview => overview::ui(&cx, ui, actions),
+            Page::Records => records::table_ui(&cx, ui, scroll_to, actions),
+            Page::Group(kind) => groups::page_ui(&cx, ui, kind, actions),
         }
     }
 }
@@ -257,21 +305,27 @@ impl eframe::App for App {
         self.pump(&ctx);
         egui::Panel::top("top").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::left("groups").resizable(true).default_size(300.0).show(ui, |ui| groups::list_ui(self, ui));
+        egui::Panel::left("groups").resizable(true).default_size(300.0).show(ui, |ui| {
+            let (cx, actions, _) = self.panels();
+            groups::list_ui(&cx, ui, actions);
+        });
         if self.selected_row.is_some() {
             // The call's panel leaves the records table room for its columns; wider content (a
             // long URL or header) wraps or scrolls inside the panel instead of squeezing the table.
             let widest = (ui.available_width() - TABLE_ROOM).max(RECORD_PANEL_WIDTH);
-            egui::Panel::right("record")
-                .resizable(true)
-                .default_size(RECORD_PANEL_WIDTH)
-                .max_size(widest)
-                .show(ui, |ui| record::panel_ui(self, ui));
+            egui::Panel::right("record").resizable(true).default_size(RECORD_PANEL_WIDTH).max_size(widest).show(
+                ui,
+                |ui| {
+                    let (cx, actions, shown) = self.panels();
+                    record::panel_ui(&cx, ui, shown, actions);
+                },
+            );
         }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
         self.skipped_window_ui(&ctx);
         email::window_ui(self, &ctx);
         chrome::drop_hint_ui(&ctx);
+        self.apply_actions(&ctx);
         if self.focus_filter {
             self.focus_filter = false;
             ctx.memory_mut(|memory| memory.request_focus(records::filter_id()));

@@ -1,21 +1,20 @@
 //! The overview: headline figures and charts. Clicking a bar filters everything to it.
 
-use super::{App, style};
+use super::context::{Action, Actions, PanelContext};
+use super::style;
 use crate::output::text::one_line;
 use crate::query::Filter;
 use eframe::egui;
 use egui_plot::{AxisHints, Bar, BarChart, Plot};
 
 /// Draws the overview page.
-pub fn ui(app: &mut App, ui: &mut egui::Ui) {
-    // Only what the charts below need while `app` is lent to them: a frame copies no summary.
-    let Some((records, errors, by_status)) =
-        app.view.summary.as_ref().map(|summary| (summary.records, summary.errors, summary.by_status.clone()))
-    else {
+pub fn ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
+    let Some(summary) = &cx.view.summary else {
         return;
     };
+    let (records, errors) = (summary.records, summary.errors);
     let rate = if records == 0 { 0.0 } else { 100.0 * errors as f64 / records as f64 };
-    let span = match app.view.span {
+    let span = match cx.view.span {
         Some((first, last)) => format!("{} – {}", style::local_time(first), style::local_time(last)),
         None => "no times".to_string(),
     };
@@ -23,7 +22,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         "{} calls · {} failed ({rate:.0} %) · {span} · {} file(s)",
         style::thousands(records),
         style::thousands(errors),
-        app.session.store.files.len()
+        cx.store.files.len()
     ));
     ui.add_space(6.0);
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -31,17 +30,17 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(width * 0.5 - 8.0);
-                by_status_ui(app, ui, &by_status);
+                by_status_ui(cx, ui, &summary.by_status, actions);
             });
             ui.vertical(|ui| {
                 ui.set_width(width * 0.5 - 8.0);
-                by_kind_ui(app, ui);
+                by_kind_ui(cx, ui, actions);
             });
         });
         ui.add_space(8.0);
-        timeline_ui(app, ui);
+        timeline_ui(cx, ui, actions);
         ui.add_space(8.0);
-        top_endpoints_ui(app, ui);
+        top_endpoints_ui(cx, ui, actions);
     });
 }
 
@@ -64,7 +63,12 @@ fn clicked_bar(response: &egui_plot::PlotResponse<Option<egui_plot::PlotPoint>>,
     (at >= -0.5).then(|| at.round() as usize)
 }
 
-fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::BTreeMap<u16, usize>) {
+fn by_status_ui(
+    cx: &PanelContext,
+    ui: &mut egui::Ui,
+    by_status: &std::collections::BTreeMap<u16, usize>,
+    actions: &mut Actions,
+) {
     ui.strong("Failed calls by status");
     let failed: Vec<(u16, usize)> = by_status
         .iter()
@@ -110,8 +114,7 @@ fn by_status_ui(app: &mut App, ui: &mut egui::Ui, by_status: &std::collections::
     if let Some(index) = clicked_bar(&response, false)
         && let Some((status, _)) = failed.get(index)
     {
-        app.set_filter(Filter { status: Some(*status), ..app.settings.filter.clone() });
-        app.page = super::Page::Records;
+        actions.push(Action::ShowRecords(Filter { status: Some(*status), ..cx.filter().clone() }));
     }
 }
 
@@ -157,9 +160,9 @@ fn axis_label(labels: &[String], value: f64) -> String {
 /// Kinds the error-kind chart shows: the most frequent; the rest are counted below it.
 const KINDS_CHARTED: usize = 12;
 
-fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
+fn by_kind_ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
     ui.strong("Failed calls by error kind");
-    let Some(summary) = &app.view.summary else { return };
+    let Some(summary) = &cx.view.summary else { return };
     // The kinds past the chart are said, not dropped: their calls are failures too.
     let (more_kinds, more_calls) = summary
         .groups
@@ -214,8 +217,7 @@ fn by_kind_ui(app: &mut App, ui: &mut egui::Ui) {
     if let Some(index) = clicked_bar(&response, true)
         && let Some((kind, _, _, _)) = groups.get(index)
     {
-        app.set_filter(Filter { kind: Some(kind.clone()), ..app.settings.filter.clone() });
-        app.page = super::Page::Records;
+        actions.push(Action::ShowRecords(Filter { kind: Some(kind.clone()), ..cx.filter().clone() }));
     }
 }
 
@@ -230,8 +232,8 @@ fn axis_time_format(span_ms: i64, bucket_ms: i64) -> &'static str {
     }
 }
 
-fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
-    let timeline = &app.view.timeline;
+fn timeline_ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
+    let timeline = &cx.view.timeline;
     let minutes = timeline.bucket_ms as f64 / 60_000.0;
     let bucket = if minutes >= 1440.0 {
         format!("{} d", minutes / 1440.0)
@@ -290,11 +292,11 @@ fn timeline_ui(app: &mut App, ui: &mut egui::Ui) {
     // A click on a bucket narrows everything to its time span.
     if let Some(bucket) = clicked_bar(&response, false).filter(|&bucket| bucket < buckets) {
         let from_ms = start + bucket as i64 * width_ms;
-        app.set_filter(Filter {
+        actions.push(Action::SetFilter(Filter {
             from_ms: Some(from_ms),
             to_ms: Some(from_ms + width_ms),
-            ..app.settings.filter.clone()
-        });
+            ..cx.filter().clone()
+        }));
     }
 }
 
@@ -312,9 +314,9 @@ fn legend_ui(ui: &mut egui::Ui, statuses: &[u16]) {
     });
 }
 
-fn top_endpoints_ui(app: &mut App, ui: &mut egui::Ui) {
+fn top_endpoints_ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
     ui.strong("Top failing endpoints");
-    let Some(summary) = &app.view.summary else { return };
+    let Some(summary) = &cx.view.summary else { return };
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for group in &summary.groups {
         for endpoint in &group.endpoints {
@@ -336,8 +338,11 @@ fn top_endpoints_ui(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     if let Some(endpoint) = chosen {
-        app.set_filter(Filter { endpoint: Some(endpoint), failures_only: true, ..app.settings.filter.clone() });
-        app.page = super::Page::Records;
+        actions.push(Action::ShowRecords(Filter {
+            endpoint: Some(endpoint),
+            failures_only: true,
+            ..cx.filter().clone()
+        }));
     }
 }
 

@@ -1,7 +1,8 @@
 //! One call in the side panel: request and response with headers and bodies, where it came from,
 //! and copy buttons. Credentials and customers' personal data are redacted here unless revealed.
 
-use super::{App, style};
+use super::context::{Action, Actions, PanelContext};
+use super::style;
 use crate::output::text::{self, one_line};
 use crate::record::Message;
 use crate::redact::Redactor;
@@ -37,33 +38,35 @@ fn message_ui(ui: &mut egui::Ui, title: &str, message: &Message) {
     });
 }
 
-/// The record side panel.
-pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
-    let Some(row) = app.selected_row else { return };
+/// The selected call as shown, by (row, masked, account email): read back and redacted once.
+pub type ShownRecord = Option<((u32, bool, String), Option<crate::record::Record>)>;
+
+/// The record side panel; `shown` keeps the call read back for the frames that show it.
+pub fn panel_ui(cx: &PanelContext, ui: &mut egui::Ui, shown: &mut ShownRecord, actions: &mut Actions) {
+    let Some(row) = cx.selected_row else { return };
     let mask = !ui.ctx().data(|data| data.get_temp::<bool>(egui::Id::unique("reveal_secrets")).unwrap_or(false));
     // Reading back and redacting happen once per selection, not once per frame.
-    let key = (row, mask, app.settings.account_email.clone());
-    if app.shown_record.as_ref().is_none_or(|(shown_key, _)| *shown_key != key) {
+    let key = (row, mask, cx.settings.account_email.clone());
+    if shown.as_ref().is_none_or(|(shown_key, _)| *shown_key != key) {
         let redactor = Redactor {
-            account_email: Some(app.settings.account_email.clone()).filter(|email| !email.is_empty()),
+            account_email: Some(cx.settings.account_email.clone()).filter(|email| !email.is_empty()),
             ..Redactor::default()
         };
-        let record = app
-            .session
+        let record = cx
             .store
             .record(row as usize)
             .map(|record| if mask { redactor.redact_record(&record).value } else { record });
-        app.shown_record = Some((key, record));
+        *shown = Some((key, record));
     }
-    let Some((_, Some(record))) = app.shown_record.clone() else {
-        let file = app.session.store.files.get(app.session.store.file[row as usize] as usize);
+    let Some((_, Some(record))) = shown.as_ref() else {
+        let file = cx.store.files.get(cx.store.file[row as usize] as usize);
         if file.is_some_and(crate::store::SourceFile::changed_on_disk) {
             ui.colored_label(
                 style::ERROR_RED,
                 "The file changed on disk since it was loaded: this call can no longer be read.",
             );
             if ui.button("Reload").on_hover_text("Read every file again").clicked() {
-                app.reload(ui.ctx());
+                actions.push(Action::Reload);
             }
         } else {
             ui.colored_label(style::ERROR_RED, "This call can no longer be read from its file.");
@@ -73,7 +76,7 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         ui.heading("Call");
         if ui.button("×").on_hover_text("Close the call").clicked() {
-            app.selected_row = None;
+            actions.push(Action::Select(None));
         }
     });
     ui.horizontal(|ui| {
@@ -86,12 +89,12 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
         // Wrapped: a long URL would otherwise widen the panel.
         ui.add(egui::Label::new(egui::RichText::new(call).strong()).wrap());
     });
-    let file = &app.session.store.files[app.session.store.file[row as usize] as usize];
+    let file = &cx.store.files[cx.store.file[row as usize] as usize];
     ui.label(format!("{}:{}", one_line(&file.path.to_string_lossy()), record.source.line));
     if let Some(time) = record.time_ms {
         ui.label(style::local_time(time));
     }
-    if let Some(kind) = app.session.store.kind_id(row as usize) {
+    if let Some(kind) = cx.store.kind_id(row as usize) {
         ui.label(format!("kind: {}", one_line(kind)));
     }
     if let Some(message) = &record.message {
@@ -105,7 +108,7 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
     }
     ui.horizontal(|ui| {
         if ui.button("Copy as cURL").clicked() {
-            ui.ctx().copy_text(crate::output::shell::curl_command(&record));
+            ui.ctx().copy_text(crate::output::shell::curl_command(record));
         }
         if ui.button("Copy as JSON").clicked() {
             let json = serde_json::json!({
@@ -115,10 +118,10 @@ pub fn panel_ui(app: &mut App, ui: &mut egui::Ui) {
             });
             ui.ctx().copy_text(crate::output::json::to_string_pretty(&json).unwrap_or_default());
         }
-        if app.session.store.is_failure(row as usize)
+        if cx.store.is_failure(row as usize)
             && ui.button("Compose email").on_hover_text("A support email quoting this call").clicked()
         {
-            app.compose_email_for_row(row);
+            actions.push(Action::ComposeEmailForRow(row));
         }
         let mut reveal = !mask;
         if ui.checkbox(&mut reveal, "show sensitive values").changed() {

@@ -1,10 +1,11 @@
 //! The records table (virtualized: only visible rows are drawn) and the filter bar.
 
-use super::{App, style};
+use super::context::{Action, Actions, PanelContext};
+use super::style;
 use crate::output::text::one_line;
 use crate::query::{Filter, StatusClass};
 use crate::store::{NO_TIME, NONE};
-use crate::view::{SortColumn, sort_rows};
+use crate::view::SortColumn;
 use eframe::egui;
 use egui_extras::{Column as TableColumn, TableBuilder};
 
@@ -14,8 +15,8 @@ pub fn filter_id() -> egui::Id {
 }
 
 /// Filter text, regex toggle, status classes, and the active filters with a way to clear them.
-pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
-    let mut filter = app.settings.filter.clone();
+pub fn filter_bar_ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
+    let mut filter = cx.filter().clone();
     ui.label("Filter");
     ui.add(
         egui::TextEdit::singleline(&mut filter.text).id(filter_id()).hint_text("Filter… (Ctrl+F)").desired_width(220.0),
@@ -48,7 +49,7 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
             f.to_ms = None;
         }));
     }
-    if let Some(file) = filter.file.and_then(|index| app.session.store.files.get(index)) {
+    if let Some(file) = filter.file.and_then(|index| cx.store.files.get(index)) {
         chips.push((format!("file {}", file.path.display()), |f| f.file = None));
     }
     for (label, clear) in chips {
@@ -58,43 +59,38 @@ pub fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui) {
         }
     }
     if !filter.is_empty() {
-        ui.label(format!(
-            "{} of {} calls",
-            style::thousands(app.view.rows.len()),
-            style::thousands(app.session.store.len())
-        ));
+        ui.label(format!("{} of {} calls", style::thousands(cx.view.rows.len()), style::thousands(cx.store.len())));
         if ui.button("Clear filters").on_hover_text("Esc").clicked() {
             filter = Filter { regex: filter.regex, ..Filter::default() };
         }
     }
-    app.set_filter(filter);
+    if filter != *cx.filter() {
+        actions.push(Action::SetFilter(filter));
+    }
 }
 
-fn header(ui: &mut egui::Ui, app: &mut App, column: SortColumn, title: &str) {
-    let arrow = match app.view.sort {
+fn header(ui: &mut egui::Ui, cx: &PanelContext, column: SortColumn, title: &str, actions: &mut Actions) {
+    let arrow = match cx.view.sort {
         Some((sorted, true)) if sorted == column => " (asc)",
         Some((sorted, false)) if sorted == column => " (desc)",
         _ => "",
     };
     if ui.button(format!("{title}{arrow}")).on_hover_text(format!("Sort by {}", title.to_lowercase())).clicked() {
-        app.view.sort = match app.view.sort {
-            Some((sorted, ascending)) if sorted == column => Some((column, !ascending)),
-            _ => Some((column, true)),
-        };
-        sort_rows(&app.session.store, &mut app.view.rows, app.view.sort);
+        actions.push(Action::Sort(column));
     }
 }
 
 /// The table of all calls that pass the filter.
-pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
-    if app.view.rows.is_empty() {
+/// `scroll_to` is a table position a keyboard move asked to show.
+pub fn table_ui(cx: &PanelContext, ui: &mut egui::Ui, scroll_to: Option<usize>, actions: &mut Actions) {
+    if cx.view.rows.is_empty() {
         ui.label("No calls match the filter. Esc clears it.");
         return;
     }
-    move_selection_with_keys(app, ui);
+    move_selection_with_keys(cx, ui, actions);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     let mut clicked = None;
-    let selected = app.selected_row;
+    let selected = cx.selected_row;
     let mut table = TableBuilder::new(ui)
         .striped(true)
         .sense(egui::Sense::click())
@@ -106,15 +102,15 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
         .column(TableColumn::exact(150.0));
     // Only a move by keyboard scrolls: scrolling to the selection every frame would pin the
     // table there and take the wheel away from the user.
-    if let Some(position) = app.scroll_to_position.take() {
+    if let Some(position) = scroll_to {
         table = table.scroll_to_row(position, None);
     }
     table
         .header(row_height + 4.0, |mut header_row| {
-            header_row.col(|ui| header(ui, app, SortColumn::Time, "Time"));
-            header_row.col(|ui| header(ui, app, SortColumn::Endpoint, "Endpoint"));
-            header_row.col(|ui| header(ui, app, SortColumn::Status, "Status"));
-            header_row.col(|ui| header(ui, app, SortColumn::Kind, "Kind"));
+            header_row.col(|ui| header(ui, cx, SortColumn::Time, "Time", actions));
+            header_row.col(|ui| header(ui, cx, SortColumn::Endpoint, "Endpoint", actions));
+            header_row.col(|ui| header(ui, cx, SortColumn::Status, "Status", actions));
+            header_row.col(|ui| header(ui, cx, SortColumn::Kind, "Kind", actions));
             header_row.col(|ui| {
                 ui.strong("Message");
             });
@@ -123,9 +119,9 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
             });
         })
         .body(|body| {
-            let store = &app.session.store;
-            body.rows(row_height, app.view.rows.len(), |mut table_row| {
-                let row = app.view.rows[table_row.index()] as usize;
+            let store = cx.store;
+            body.rows(row_height, cx.view.rows.len(), |mut table_row| {
+                let row = cx.view.rows[table_row.index()] as usize;
                 table_row.set_selected(selected == Some(row as u32));
                 let time = store.time_ms[row];
                 table_row.col(|ui| {
@@ -155,7 +151,7 @@ pub fn table_ui(app: &mut App, ui: &mut egui::Ui) {
             });
         });
     if let Some(row) = clicked {
-        app.selected_row = if selected == Some(row) { None } else { Some(row) };
+        actions.push(Action::Select(if selected == Some(row) { None } else { Some(row) }));
     }
 }
 
@@ -166,8 +162,8 @@ enum Move {
     Last,
 }
 
-fn move_selection_with_keys(app: &mut App, ui: &egui::Ui) {
-    if ui.ctx().egui_wants_keyboard_input() || app.view.rows.is_empty() {
+fn move_selection_with_keys(cx: &PanelContext, ui: &egui::Ui, actions: &mut Actions) {
+    if ui.ctx().egui_wants_keyboard_input() || cx.view.rows.is_empty() {
         return;
     }
     let page = (ui.available_height() / ui.text_style_height(&egui::TextStyle::Body)).max(1.0) as isize;
@@ -184,14 +180,15 @@ fn move_selection_with_keys(app: &mut App, ui: &egui::Ui) {
         .find_map(|(key, move_)| input.key_pressed(key).then_some(move_))
     });
     let Some(pressed) = pressed else { return };
-    let last = app.view.rows.len() - 1;
+    let last = cx.view.rows.len() - 1;
     // Found only on a key press: a scan of millions of rows is no work for every frame.
-    let position = app.selected_row.and_then(|row| app.view.rows.iter().position(|&r| r == row));
+    let position = cx.selected_row.and_then(|row| cx.view.rows.iter().position(|&r| r == row));
     let next = match pressed {
         Move::By(by) => position.map_or(0, |at| at.saturating_add_signed(by).min(last)),
         Move::First => 0,
         Move::Last => last,
     };
-    app.selected_row = app.view.rows.get(next).copied();
-    app.scroll_to_position = Some(next);
+    if let Some(&row) = cx.view.rows.get(next) {
+        actions.push(Action::SelectAndScroll { row, position: next });
+    }
 }

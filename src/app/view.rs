@@ -108,6 +108,15 @@ impl ViewState {
         }
     }
 
+    /// Sorts the table by `column`, or the other way when it is sorted by it already.
+    pub fn sort_by(&mut self, store: &Store, column: SortColumn) {
+        self.sort = match self.sort {
+            Some((sorted, ascending)) if sorted == column => Some((column, !ascending)),
+            _ => Some((column, true)),
+        };
+        crate::view::sort_rows(store, &mut self.rows, self.sort);
+    }
+
     /// Shows the job's view once it is ready.
     pub fn poll(&mut self) {
         if let Some(view) = self.job.as_ref().and_then(Job::try_take) {
