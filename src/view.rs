@@ -2,9 +2,11 @@
 //! pass the filter in table order, their summary, time span, failure timeline and each kind's
 //! trend. The app's view job, the benches and the tests call the same [`compute`].
 
+mod kind_detail;
 mod sort;
 mod trends;
 
+pub use kind_detail::{KindDetail, KindDetailCounter, kind_details};
 pub use sort::{SortColumn, sort_rows};
 pub use trends::{TREND_BUCKETS, TrendCounter, trends};
 
@@ -26,6 +28,8 @@ pub struct View {
     pub timeline: Timeline,
     /// Per kind, its trend.
     pub trends: HashMap<u32, Vec<u32>>,
+    /// Per kind, where its failures come from and its latest call.
+    pub kinds: HashMap<u32, KindDetail>,
     /// Why the filter is invalid.
     pub error: Option<String>,
 }
@@ -42,9 +46,11 @@ pub fn compute(store: &Store, filter: &Filter, sort: Option<(SortColumn, bool)>)
     // timeline's bounds, then what needs the span: the timeline's and the trends' buckets.
     let mut summary = summary::SummaryCounter::new(store);
     let mut bounds = query::TimelineBounds::new();
+    let mut kinds = KindDetailCounter::new(store);
     let mut span = None;
-    store.for_each_row(Some(&rows), |_, row| {
+    store.for_each_row(Some(&rows), |index, row| {
         summary.add(row);
+        kinds.add(index, row);
         bounds.add(row);
         if row.time_ms != NO_TIME {
             query::widen(&mut span, row.time_ms);
@@ -57,7 +63,7 @@ pub fn compute(store: &Store, filter: &Filter, sort: Option<(SortColumn, bool)>)
         trends.add(row);
     });
     let (summary, timeline, trends) = (Some(summary.finish(store)), timeline.finish(), trends.finish());
-    View { rows, summary, span, timeline, trends, error: None }
+    View { rows, summary, span, timeline, trends, kinds: kinds.finish(), error: None }
 }
 
 #[cfg(test)]
@@ -114,6 +120,15 @@ mod tests {
                 assert_eq!(view.summary.as_ref().map(json), Some(json(&alone)));
                 assert_eq!(view.timeline, query::timeline(&store, &view.rows, 60));
                 assert_eq!(view.trends, trends(&store, &view.rows, span));
+                assert_eq!(view.kinds, kind_details(&store, &view.rows));
+                for (kind, detail) in &view.kinds {
+                    let of_kind: Vec<u32> =
+                        view.rows.iter().copied().filter(|&row| store.kind[row as usize] == *kind).collect();
+                    let files: usize = detail.by_file.iter().map(|(_, count)| count).sum();
+                    assert_eq!(files, of_kind.len(), "every failure of kind {kind} is in one file");
+                    let latest = of_kind.iter().max_by_key(|&&row| (store.time_ms[row as usize], row));
+                    assert_eq!(Some(&detail.latest_row), latest);
+                }
                 assert!(!view.timeline.counts.is_empty() && !view.trends.is_empty());
             }
         }

@@ -53,23 +53,50 @@ fn loads_the_samples_and_shows_the_groups() {
     for title in ["Duplicate email · 14", "Rate limited · 29", "API key revoked", "Customer limit reached · 13"] {
         harness.get_by_label_contains(title);
     }
-    // app.ndjson and worker.log each skip five lines.
-    assert_eq!(harness.get_all_by_label("5 skipped (!)").count(), 2);
+    // app.ndjson skips five lines (worker.log too: its chip is in the "more files" menu).
+    assert_eq!(harness.get_all_by_label("5 skipped (!)").count(), 1);
     harness.snapshot("overview");
 }
 
-/// More files than the top bar shows at once: the row of file chips scrolls to each file as it
-/// is added, so the last one opened is in view.
+/// More files than the top bar holds: no chip is cut off, they take two lines at most, and the
+/// files left out are a click away in a menu, with their own chips.
 #[test]
-fn the_last_file_opened_is_in_view_in_the_row_of_files() {
-    let harness = harness(samples());
+fn every_file_is_in_sight_or_in_the_more_files_menu() {
+    let mut harness = harness(samples());
     let width = harness.ctx.content_rect().width();
-    let last = harness.get_by_label_contains("worker.log · TEXT").rect();
-    assert!(last.max.x <= width, "worker.log's chip ends at {} of {width}", last.max.x);
-    // Its skipped-lines link too, which appears once its lines are counted.
-    let links = harness.get_all_by_label("5 skipped (!)").map(|link| link.rect().max.x);
-    let rightmost = links.fold(f32::MIN, f32::max);
-    assert!(rightmost > last.max.x && rightmost <= width, "worker.log's link ends at {rightmost} of {width}");
+    let names = [
+        "android-okhttp.log ·",
+        "app.ndjson ·",
+        "app.ndjson.gz ·",
+        "browser-export.har ·",
+        "calls.json ·",
+        "envoy-access.log ·",
+        "export.csv ·",
+        "gateway-ecs.ndjson ·",
+        "worker.log ·",
+    ];
+    let menu = harness.get_by_label_contains("more files");
+    assert!(menu.rect().min.x >= 0.0 && menu.rect().max.x <= width);
+    let label = egui_kittest::kittest::NodeT::accesskit_node(&menu).label().unwrap_or_default();
+    let in_menu: usize = label.trim_start_matches('+').split(' ').next().and_then(|n| n.parse().ok()).expect(&label);
+    let (shown, more) = names.split_at(names.len() - in_menu);
+    assert!(shown.len() >= 5, "only {} chips on two lines at 1280 points", shown.len());
+    let mut lines = Vec::new();
+    for name in shown {
+        let chip = harness.get_by_label_contains(name).rect();
+        assert!(chip.min.x >= 0.0 && chip.max.x <= width, "{name}'s chip spans {:?} of {width}", chip.x_range());
+        lines.push(chip.min.y.round() as i32);
+    }
+    lines.dedup();
+    assert!(lines.len() <= 2, "the chips take {} lines", lines.len());
+    for name in more {
+        assert!(harness.query_by_label_contains(name).is_none(), "{name} is shown and also counted in the menu");
+    }
+    menu.click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("worker.log · TEXT");
+    // Its skipped lines' link too (app.ndjson's is the other).
+    assert_eq!(harness.get_all_by_label("5 skipped (!)").count(), 2);
 }
 
 #[test]

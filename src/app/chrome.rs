@@ -8,6 +8,21 @@ use crate::output::text::one_line;
 use crate::query::Filter;
 use eframe::egui;
 
+/// Lines of file chips at most; the files that do not fit are listed in a menu.
+const FILE_LINES: usize = 2;
+/// Room for the menu of the files left out ("+12 more files").
+const MORE_FILES_WIDTH: f32 = 130.0;
+
+/// A chip's width before it is first drawn (a name, a format, calls and skipped lines).
+const FIRST_CHIP_WIDTH: f32 = 300.0;
+
+/// What the file chips asked for.
+#[derive(Default)]
+struct FileActions {
+    remove: Option<usize>,
+    filter_file: Option<usize>,
+}
+
 impl App {
     /// Open, Recent, Reload and the files; the filter bar below.
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -38,108 +53,157 @@ impl App {
             if ui.button("Reload").on_hover_text("Read every file again").clicked() {
                 self.reload(ui.ctx());
             }
-            ui.separator();
-            egui::ScrollArea::horizontal().show(ui, |ui| ui.horizontal(|ui| self.files_ui(ui)));
         });
+        self.files_ui(ui);
         ui.horizontal_wrapped(|ui| {
             let (cx, actions, _) = self.panels();
             records::filter_bar_ui(&cx, ui, actions);
         });
     }
 
-    /// A chip per file: its format and calls, its skipped lines, a way to remove it.
+    /// A chip per file: its format and calls, its skipped lines, a way to remove it. Every file
+    /// is in sight: the chips go on as many lines as they need (a row that scrolls sideways hides
+    /// most of them), on at most [`FILE_LINES`]; the rest are listed in a menu.
     fn files_ui(&mut self, ui: &mut egui::Ui) {
-        let mut remove = None;
-        let mut filter_file = None;
-        let loading = self.is_loading();
-        for (index, file) in self.session.store.files.iter().enumerate() {
-            // A file's name is anyone's to choose: shown on one line, its controls escaped.
-            let name =
-                one_line(&file.path.file_name().map_or_else(|| file.path.to_string_lossy(), |n| n.to_string_lossy()))
-                    .into_owned();
-            let chip = ui.group(|ui| {
-                ui.horizontal(|ui| {
-                    match (&file.error, file.format) {
-                        (Some(error), _) => {
-                            ui.colored_label(style::ERROR_RED, format!("{name}: unreadable"))
-                                .on_hover_text(&*one_line(error));
-                        }
-                        (None, Some(format)) => {
-                            let gz = if file.gzip { ".gz" } else { "" };
-                            let encoding = match file.encoding {
-                                ingest::encoding::Encoding::Utf8 => String::new(),
-                                other => format!(" · {other}"),
-                            };
-                            let chip = format!(
-                                "{name} · {}{gz}{encoding} · {} calls",
-                                format.name().to_uppercase(),
-                                style::thousands(file.records)
-                            );
-                            let only_this = self.settings.filter.file == Some(index);
-                            let mut hover = format!("Show only this file\nRead as {}", format.title());
-                            if file.repaired_lines > 0 {
-                                hover.push_str(&format!(
-                                    "\n{} line(s) had bytes that are not UTF-8, read as Windows-1252",
-                                    style::thousands(file.repaired_lines as usize)
-                                ));
-                            }
-                            if ui.selectable_label(only_this, chip).on_hover_text(hover).clicked() {
-                                filter_file = Some(index);
-                            }
-                            let no_calls = file.records == 0 && !loading;
-                            let (link, tip) = if no_calls {
-                                (
-                                    "no calls: why? (!)".to_string(),
-                                    "Its first lines, why each is not a call, and how to read it",
-                                )
-                            } else {
-                                (
-                                    format!("{} skipped (!)", style::thousands(file.skipped_count)),
-                                    "List the lines that are not API calls",
-                                )
-                            };
-                            if file.skipped_count > 0 && ui.link(link).on_hover_text(tip).clicked() {
-                                self.skipped_window = Some(index);
-                                // Read once, when asked: the file's first 64 KiB.
-                                self.no_calls_help = no_calls.then(|| {
-                                    ingest::dead_end::explain(
-                                        &file.path,
-                                        format.name(),
-                                        &file.skipped,
-                                        file.skipped_count,
-                                    )
-                                });
-                            }
-                        }
-                        (None, None) => {}
-                    }
-                    if ui.small_button("×").on_hover_text(format!("Remove {name}")).clicked() {
-                        remove = Some(index);
-                    }
-                })
-            });
-            // Only when out of view: asking the row to scroll asks for another frame, and while
-            // loading that would draw frames back to back instead of one a refresh.
-            let in_view = ui.clip_rect().expand(1.0).contains_rect(chip.response.rect);
-            if self.session.reveal_file == Some(index) && !in_view {
-                // At once, not animated: the chip grows as its calls are counted.
-                chip.response.scroll_to_me_animation(Some(egui::Align::Max), egui::style::ScrollAnimation::none());
+        let files = self.session.store.files.len();
+        let mut actions = FileActions::default();
+        // egui lays out a chip (a group of widgets) without wrapping it: the lines are cut here,
+        // by each chip's width on the frame before.
+        let width_id = |index: usize| egui::Id::unique(("file chip width", index));
+        let available = ui.available_width();
+        let gap = ui.spacing().item_spacing.x;
+        let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut used = 0.0;
+        for index in 0..files {
+            let width = ui.ctx().data(|data| data.get_temp::<f32>(width_id(index))).unwrap_or(FIRST_CHIP_WIDTH);
+            if used + width > available && lines.last().is_some_and(|line| !line.is_empty()) {
+                if lines.len() == FILE_LINES {
+                    break;
+                }
+                lines.push(Vec::new());
+                used = 0.0;
+            }
+            used += width + gap;
+            if let Some(line) = lines.last_mut() {
+                line.push(index);
             }
         }
-        // The row follows the file being loaded until it is done.
-        if !self.is_loading() {
-            self.session.reveal_file = None;
+        let mut chips: usize = lines.iter().map(Vec::len).sum();
+        if chips < files {
+            // The last line makes room for the menu of the files left out.
+            while used + MORE_FILES_WIDTH > available
+                && let Some(line) = lines.last_mut().filter(|line| line.len() > 1)
+                && let Some(index) = line.pop()
+            {
+                used -= ui.ctx().data(|data| data.get_temp::<f32>(width_id(index))).unwrap_or(FIRST_CHIP_WIDTH) + gap;
+                chips -= 1;
+            }
         }
-        if let Some(index) = filter_file {
+        for (number, line) in lines.iter().enumerate() {
+            ui.horizontal(|ui| {
+                for &index in line {
+                    let width = self.file_chip_ui(ui, index, &mut actions);
+                    let known = ui.ctx().data(|data| data.get_temp::<f32>(width_id(index)));
+                    if known.is_none_or(|known| (known - width).abs() > 0.5) {
+                        // The lines were cut by another width: cut them again on the next frame.
+                        ui.ctx().data_mut(|data| data.insert_temp(width_id(index), width));
+                        ui.ctx().request_repaint();
+                    }
+                }
+                if number + 1 == lines.len() && chips < files {
+                    self.more_files_ui(ui, chips, &mut actions);
+                }
+            });
+        }
+        if let Some(index) = actions.filter_file {
             let file = if self.settings.filter.file == Some(index) { None } else { Some(index) };
             self.set_filter(Filter { file, ..self.settings.filter.clone() });
         }
-        if let Some(index) = remove {
+        if let Some(index) = actions.remove {
             self.remove_file(ui.ctx(), index);
         }
     }
 
-    /// Loading progress or the totals; Settings on the right.
+    /// The files past the chips, in a menu.
+    fn more_files_ui(&mut self, ui: &mut egui::Ui, chips: usize, actions: &mut FileActions) {
+        let files = self.session.store.files.len();
+        ui.menu_button(format!("+{} more files", files - chips), |ui| {
+            egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
+                for index in chips..files {
+                    ui.horizontal(|ui| self.file_chip_ui(ui, index, actions));
+                }
+            });
+        });
+    }
+
+    /// One file's chip; returns its width.
+    fn file_chip_ui(&mut self, ui: &mut egui::Ui, index: usize, actions: &mut FileActions) -> f32 {
+        let loading = self.is_loading();
+        let (remove, filter_file) = (&mut actions.remove, &mut actions.filter_file);
+        let file = &self.session.store.files[index];
+        // A file's name is anyone's to choose: shown on one line, its controls escaped.
+        let name =
+            one_line(&file.path.file_name().map_or_else(|| file.path.to_string_lossy(), |n| n.to_string_lossy()))
+                .into_owned();
+        let chip = ui.group(|ui| {
+            ui.horizontal(|ui| {
+                match (&file.error, file.format) {
+                    (Some(error), _) => {
+                        ui.colored_label(style::ERROR_RED, format!("{name}: unreadable"))
+                            .on_hover_text(&*one_line(error));
+                    }
+                    (None, Some(format)) => {
+                        let gz = if file.gzip { ".gz" } else { "" };
+                        let encoding = match file.encoding {
+                            ingest::encoding::Encoding::Utf8 => String::new(),
+                            other => format!(" · {other}"),
+                        };
+                        let chip = format!(
+                            "{name} · {}{gz}{encoding} · {} calls",
+                            format.name().to_uppercase(),
+                            style::thousands(file.records)
+                        );
+                        let only_this = self.settings.filter.file == Some(index);
+                        let mut hover = format!("Show only this file\nRead as {}", format.title());
+                        if file.repaired_lines > 0 {
+                            hover.push_str(&format!(
+                                "\n{} line(s) had bytes that are not UTF-8, read as Windows-1252",
+                                style::thousands(file.repaired_lines as usize)
+                            ));
+                        }
+                        if ui.selectable_label(only_this, chip).on_hover_text(hover).clicked() {
+                            *filter_file = Some(index);
+                        }
+                        let no_calls = file.records == 0 && !loading;
+                        let (link, tip) = if no_calls {
+                            (
+                                "no calls: why? (!)".to_string(),
+                                "Its first lines, why each is not a call, and how to read it",
+                            )
+                        } else {
+                            (
+                                format!("{} skipped (!)", style::thousands(file.skipped_count)),
+                                "List the lines that are not API calls",
+                            )
+                        };
+                        if file.skipped_count > 0 && ui.link(link).on_hover_text(tip).clicked() {
+                            self.skipped_window = Some(index);
+                            // Read once, when asked: the file's first 64 KiB.
+                            self.no_calls_help = no_calls.then(|| {
+                                ingest::dead_end::explain(&file.path, format.name(), &file.skipped, file.skipped_count)
+                            });
+                        }
+                    }
+                    (None, None) => {}
+                }
+                if ui.small_button("×").on_hover_text(format!("Remove {name}")).clicked() {
+                    *remove = Some(index);
+                }
+            })
+        });
+        chip.response.rect.width()
+    }
+
     pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             if let Some(progress) = &self.session.progress {

@@ -1,9 +1,8 @@
-//! Groups: the list of failure kinds (left panel), and one group's page with its documented fix.
+//! Groups: the list of failure kinds in the left panel ([`super::group_page`] shows one).
 
 use super::context::{Action, Actions, PanelContext};
 use super::{GroupOrder, Page, style};
 use crate::output::text::one_line;
-use crate::query::Filter;
 use crate::summary::Group;
 use eframe::egui;
 
@@ -20,7 +19,7 @@ fn sparkline(ui: &mut egui::Ui, values: &[u32], color: egui::Color32) {
     }
 }
 
-fn span_text(group: &Group) -> String {
+pub fn span_text(group: &Group) -> String {
     match group.span_ms {
         Some((first, last)) => format!("{} – {}", short_time(first), short_time(last)),
         None => "no times".to_string(),
@@ -103,60 +102,4 @@ pub fn list_ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
             actions.push(Action::ShowPage(Page::Group(summary.groups[next].kind_index)));
         }
     }
-}
-
-/// One group's page: meaning, the documented fix, retry advice, endpoints, messages.
-pub fn page_ui(cx: &PanelContext, ui: &mut egui::Ui, kind: u32, actions: &mut Actions) {
-    let Some(group) = cx.view.summary.as_ref().and_then(|s| s.groups.iter().find(|g| g.kind_index == kind)) else {
-        ui.label("This group has no calls under the current filter.");
-        return;
-    };
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.horizontal(|ui| {
-            style::status_badge(ui, group.status);
-            ui.heading(&*one_line(&group.title));
-            ui.weak(format!("({})", group.kind));
-        });
-        ui.label(format!("{} failed calls · {}", style::thousands(group.count), span_text(&group)));
-        if let Some(vendor) = &group.vendor {
-            ui.weak(format!("Documented by {vendor}"));
-        }
-        ui.add_space(6.0);
-        ui.strong("What it means");
-        ui.label(&group.meaning);
-        ui.add_space(6.0);
-        ui.strong("How to fix it");
-        for (step, text) in group.fix.iter().enumerate() {
-            ui.label(format!("{}. {text}", step + 1));
-        }
-        ui.add_space(6.0);
-        ui.strong("Retry");
-        ui.label(group.retry.advice());
-        if !group.retry_after.is_empty() {
-            let seen: Vec<String> =
-                group.retry_after.iter().map(|(value, count)| format!("{} s ({count}×)", one_line(value))).collect();
-            ui.label(format!("Retry-After seen: {}", seen.join(", ")));
-        }
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            if ui.button("Show records").on_hover_text("Filter the table to this group").clicked() {
-                actions.push(Action::ShowRecords(Filter { kind: Some(group.kind.clone()), ..cx.filter().clone() }));
-            }
-            let compose = ui.button("Compose support email");
-            if compose.on_hover_text("A pre-filled email to the vendor, with sensitive data removed").clicked() {
-                actions.push(Action::ComposeEmail(kind));
-            }
-        });
-        ui.add_space(6.0);
-        ui.columns(2, |columns| {
-            columns[0].strong("Endpoints");
-            for endpoint in &group.endpoints {
-                columns[0].label(format!("{} · {}", one_line(&endpoint.endpoint), style::thousands(endpoint.count)));
-            }
-            columns[1].strong("Messages");
-            for message in &group.messages {
-                columns[1].label(format!("{} · {}", one_line(&message.message), style::thousands(message.count)));
-            }
-        });
-    });
 }

@@ -12,6 +12,7 @@ mod context;
 mod dialog;
 mod email;
 mod frame_stats;
+mod group_page;
 mod groups;
 mod icon;
 mod input;
@@ -292,7 +293,7 @@ impl App {
         match cx.page {
             Page::Overview => overview::ui(&cx, ui, actions),
             Page::Records => records::table_ui(&cx, ui, scroll_to, actions),
-            Page::Group(kind) => groups::page_ui(&cx, ui, kind, actions),
+            Page::Group(kind) => group_page::ui(&cx, ui, kind, actions),
         }
     }
 }

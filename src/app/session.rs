@@ -35,8 +35,6 @@ pub struct Session {
     pub progress: Option<Progress>,
     /// Files found so far while the loader lists folders.
     pub listing: Option<usize>,
-    /// The file being loaded, which the row of files scrolls to.
-    pub reveal_file: Option<usize>,
 }
 
 impl Session {
@@ -49,7 +47,6 @@ impl Session {
             queued: Vec::new(),
             progress: None,
             listing: None,
-            reveal_file: None,
         }
     }
 
@@ -170,8 +167,6 @@ impl Session {
             match event {
                 Event::Started { path, opened } => {
                     store.begin_file(path, &opened);
-                    // More files than the top bar holds scroll it: the new one is shown.
-                    self.reveal_file = Some(store.files.len() - 1);
                 }
                 Event::Block { rows, .. } => store.extend_file(store.files.len().saturating_sub(1), *rows),
                 Event::Room(room) => store.add_room(*room),

@@ -8,7 +8,7 @@ use super::ONE_FRAME_SOON;
 use crate::query::{Filter, Timeline};
 use crate::store::Store;
 use crate::summary::Summary;
-use crate::view::{SortColumn, View, compute};
+use crate::view::{KindDetail, SortColumn, View, compute};
 use eframe::egui;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -32,6 +32,8 @@ pub struct ViewState {
     pub timeline: Timeline,
     /// Per kind, its trend over the time span.
     pub trends: HashMap<u32, Vec<u32>>,
+    /// Per kind, where its failures come from and its latest call.
+    pub kinds: HashMap<u32, KindDetail>,
     /// Table sort: column and ascending.
     pub sort: Option<(SortColumn, bool)>,
     /// Why the filter is invalid.
@@ -52,6 +54,7 @@ impl Default for ViewState {
             span: None,
             timeline: Timeline::default(),
             trends: HashMap::new(),
+            kinds: HashMap::new(),
             sort: None,
             filter_error: None,
             stale: true,
@@ -135,6 +138,7 @@ impl ViewState {
         self.span = view.span;
         self.timeline = view.timeline;
         self.trends = view.trends;
+        self.kinds = view.kinds;
     }
 }
 
