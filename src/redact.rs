@@ -213,14 +213,7 @@ impl Redactor {
     /// Redacts an HTTP body: JSON (keeping its layout style), form-urlencoded, or else free text.
     pub fn redact_body(&self, body: &str) -> Redacted<String> {
         let mut ctx = Ctx::new(self);
-        let value = match json::parse_document(body) {
-            Some((trimmed, document)) => match json::redact_document(&mut ctx, trimmed, document, "body", 0) {
-                Some(redacted) => json::rewrap(body, &redacted),
-                None => body.to_owned(),
-            },
-            None if url::looks_like_form(body) => url::redact_form(&mut ctx, body, "body", 0),
-            None => text::redact(&mut ctx, body, "body", 0),
-        };
+        let value = json::redact_string(&mut ctx, body, "body", 0, json::Found::Body);
         ctx.finish(value)
     }
 

@@ -38,7 +38,7 @@ pub(super) fn redact_document(
 ) -> Option<String> {
     match value {
         Value::String(inner) => {
-            let redacted = process_string(ctx, &inner, location, depth);
+            let redacted = redact_string(ctx, &inner, location, depth, Found::Nested);
             (redacted != inner).then(|| Value::String(redacted).to_string())
         }
         mut value => {
@@ -119,26 +119,38 @@ impl<'de> serde::de::Visitor<'de> for RepeatsVisitor {
     }
 }
 
-/// A string not covered by its key: JSON inside it, a form body, or text.
-pub(super) fn process_string(ctx: &mut Ctx<'_>, s: &str, location: &str, depth: usize) -> String {
+/// Where a string to redact was found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    /// A whole HTTP body: any JSON document in it is read as JSON.
+    Body,
+    /// Inside a value (a JSON string not covered by its key): only an object or array inside
+    /// it is read as JSON, so `"42"` or `"true"` stay text.
+    Nested,
+}
+
+/// The one place that decides what a string holds and redacts it so: a JSON document (keeping
+/// its layout), a form body, or free text.
+pub(super) fn redact_string(ctx: &mut Ctx<'_>, s: &str, location: &str, depth: usize, found: Found) -> String {
     if depth >= MAX_DEPTH {
         return text::redact(ctx, s, location, depth);
     }
+    // What is inside a nested string is one level deeper than the string.
+    let inner = if found == Found::Body { depth } else { depth + 1 };
     if let Some((trimmed, value)) = parse_document(s)
-        && nests(&value)
+        && (found == Found::Body || nests(&value))
     {
-        return match redact_document(ctx, trimmed, value, location, depth + 1) {
+        return match redact_document(ctx, trimmed, value, location, inner) {
             Some(redacted) => rewrap(s, &redacted),
             None => s.to_owned(),
         };
     }
     if url::looks_like_form(s) {
-        return url::redact_form(ctx, s, location, depth + 1);
+        return url::redact_form(ctx, s, location, inner);
     }
     text::redact(ctx, s, location, depth)
 }
 
-/// A string parsed to a container, or to a string that parses again (JSON escaped twice).
 fn nests(value: &Value) -> bool {
     match value {
         Value::Object(_) | Value::Array(_) => true,
@@ -318,7 +330,7 @@ fn redact_leaf(ctx: &mut Ctx<'_>, leaf: &Value, field: Option<Field>, location: 
             return ctx.hide_field(field, &other.to_string(), location).map(Value::String);
         }
         (None, Value::String(s)) => {
-            let redacted = process_string(ctx, s, location, depth);
+            let redacted = redact_string(ctx, s, location, depth, Found::Nested);
             return (redacted != *s).then_some(Value::String(redacted));
         }
         (None, Value::Bool(_)) => return None,
