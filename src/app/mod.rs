@@ -1,7 +1,7 @@
 //! The desktop app: open logs, see what failed, how often, since when, and how to fix it.
 //!
 //! `App` is made of parts with their own files: the [`session`] (the files, the store and the
-//! loader that fills it on its own thread), the [`view`] state (what the current filter shows, and
+//! loader that fills it on its own thread), the [`view_state`] (what the current filter shows, and
 //! the job that computes it on its own thread), the [`settings`] persisted with eframe storage,
 //! and the window's chrome ([`chrome`], [`skipped`]) around the pages ([`overview`], [`records`],
 //! [`groups`], [`record`], [`email`]). Each frame pumps the threads' results, handles [`input`],
@@ -24,12 +24,12 @@ mod session;
 mod settings;
 mod skipped;
 mod style;
-mod view;
+mod view_state;
 mod window;
 
 pub use session::Session;
 pub use settings::{GroupOrder, Settings, Theme};
-pub use view::ViewState;
+pub use view_state::ViewState;
 pub use window::run;
 
 use crate::knowledge::Knowledge;

@@ -4,8 +4,8 @@
 //! problem+json, Google, Stripe, Microsoft, JSON:API, GitHub and OAuth bodies, and out of plain
 //! text or HTML pages (their title or first line).
 
+use super::json_value::{JsonObject, JsonValue, Shape};
 use super::sparse;
-use super::view::{JsonObject, JsonValue, Kind};
 use serde_json::Value;
 
 /// The error a response body describes.
@@ -22,17 +22,17 @@ const MAX_MESSAGE_CHARS: usize = 500;
 /// The error carried by a parsed JSON body, if it looks like one.
 pub fn from_json(body: &impl JsonValue) -> ErrorInfo {
     let Some(object) = body.as_object() else {
-        return match body.kind() {
-            Kind::Array(items) => items.first().map(from_json).unwrap_or_default(),
-            Kind::String(text) => from_text(text),
+        return match body.shape() {
+            Shape::Array(items) => items.first().map(from_json).unwrap_or_default(),
+            Shape::String(text) => from_text(text),
             _ => ErrorInfo::default(),
         };
     };
     let text = |key: &str| object.get(key).and_then(scalar_text);
 
-    match object.get("error").map(|error| (error, error.kind())) {
+    match object.get("error").map(|error| (error, error.shape())) {
         // Google / Stripe / Microsoft nest the details under `error`.
-        Some((_, Kind::Object(inner))) => {
+        Some((_, Shape::Object(inner))) => {
             let field = |key: &str| inner.get(key).and_then(scalar_text);
             let error_type = field("type")
                 .filter(|kind| kind != "invalid_request_error" || field("code").is_none())
@@ -51,7 +51,7 @@ pub fn from_json(body: &impl JsonValue) -> ErrorInfo {
     }
 
     // JSON:API lists errors; GitHub adds `errors[]` beside a top-level message.
-    if let Some(Kind::Array(errors)) = object.get("errors").map(JsonValue::kind) {
+    if let Some(Shape::Array(errors)) = object.get("errors").map(JsonValue::shape) {
         let first = errors.first().and_then(JsonValue::as_object);
         let first_text = |key: &str| first.and_then(|item| item.get(key)).and_then(scalar_text);
         let message = text("message")
@@ -136,18 +136,18 @@ pub fn from_body_text(body: &str) -> ErrorInfo {
 }
 
 fn scalar_text(value: &impl JsonValue) -> Option<String> {
-    match value.kind() {
-        Kind::String(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
-        Kind::Number(number) => Some(number.to_string()),
+    match value.shape() {
+        Shape::String(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
+        Shape::Number(number) => Some(number.to_string()),
         _ => None,
     }
 }
 
 /// FastAPI-style `detail` (a string or a list of `{msg}`) and Microsoft `details[]`.
 fn detail_message(detail: Option<&impl JsonValue>) -> Option<String> {
-    match detail?.kind() {
-        Kind::String(text) => Some(text.to_string()),
-        Kind::Array(items) => items.iter().find_map(|item| {
+    match detail?.shape() {
+        Shape::String(text) => Some(text.to_string()),
+        Shape::Array(items) => items.iter().find_map(|item| {
             let item = item.as_object()?;
             item.get("msg").or_else(|| item.get("message")).and_then(scalar_text)
         }),

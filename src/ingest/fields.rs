@@ -6,8 +6,8 @@
 
 use super::SkipReason;
 use super::error_body::{self, ErrorInfo};
+use super::json_value::{JsonObject, JsonValue, Shape};
 use super::sparse;
-use super::view::{JsonObject, JsonValue, Kind};
 use super::{Detail, time};
 use crate::record::{Message, Record};
 use std::sync::{LazyLock, OnceLock};
@@ -219,18 +219,18 @@ fn first<'a, O: JsonObject>(object: &'a O, aliases: &Aliases) -> Option<&'a O::V
 }
 
 fn first_text(object: &impl JsonObject, aliases: &Aliases) -> Option<String> {
-    aliases.in_object(object).find_map(|path| match lookup(object, path)?.kind() {
-        Kind::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
-        Kind::Number(number) => Some(number.to_string()),
+    aliases.in_object(object).find_map(|path| match lookup(object, path)?.shape() {
+        Shape::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
+        Shape::Number(number) => Some(number.to_string()),
         _ => None,
     })
 }
 
 /// A status code from a number or numeric string; `None` for anything that is not one.
 pub fn status_of(value: &impl JsonValue) -> Option<u16> {
-    let number = match value.kind() {
-        Kind::Number(number) => number.as_f64()?,
-        Kind::String(text) => text.trim().parse::<f64>().ok()?,
+    let number = match value.shape() {
+        Shape::Number(number) => number.as_f64()?,
+        Shape::String(text) => text.trim().parse::<f64>().ok()?,
         _ => return None,
     };
     (number.fract() == 0.0 && (0.0..=999.0).contains(&number)).then_some(number as u16)
@@ -310,10 +310,10 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
 }
 
 fn url_of(object: &impl JsonObject) -> Option<String> {
-    URL_ALIASES.in_object(object).find_map(|path| match lookup(object, path)?.kind() {
-        Kind::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
+    URL_ALIASES.in_object(object).find_map(|path| match lookup(object, path)?.shape() {
+        Shape::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
         // ECS and Traefik keep URLs as objects.
-        Kind::Object(parts) => first_text(parts, &URL_PARTS),
+        Shape::Object(parts) => first_text(parts, &URL_PARTS),
         _ => None,
     })
 }
@@ -328,10 +328,10 @@ pub fn split_request_line(line: &str) -> Option<(String, String)> {
 }
 
 fn duration_number(value: &impl JsonValue) -> Option<f64> {
-    match value.kind() {
-        Kind::Number(number) => number.as_f64(),
+    match value.shape() {
+        Shape::Number(number) => number.as_f64(),
         // GCP writes latency as "0.123s".
-        Kind::String(text) => match text.trim().strip_suffix("ms") {
+        Shape::String(text) => match text.trim().strip_suffix("ms") {
             Some(millis) => millis.trim().parse().ok(),
             None => text.trim().strip_suffix('s')?.parse::<f64>().ok().map(|secs| secs * 1e3),
         },
@@ -352,16 +352,16 @@ pub fn summary_headers(mut headers: Vec<(String, String)>) -> Vec<(String, Strin
 /// Headers as an object (`{"X-Api-Key": "..."}`), a HAR list (`[{"name", "value"}]`), or a list
 /// of `"Name: value"` strings.
 pub fn headers_of(value: &impl JsonValue) -> Vec<(String, String)> {
-    match value.kind() {
-        Kind::Object(map) => map.entries().map(|(name, value)| (name.to_string(), header_value(value))).collect(),
-        Kind::Array(items) => items
+    match value.shape() {
+        Shape::Object(map) => map.entries().map(|(name, value)| (name.to_string(), header_value(value))).collect(),
+        Shape::Array(items) => items
             .iter()
-            .filter_map(|item| match item.kind() {
-                Kind::Object(pair) => Some((
+            .filter_map(|item| match item.shape() {
+                Shape::Object(pair) => Some((
                     pair.get("name")?.as_str()?.to_string(),
                     pair.get("value").map(header_value).unwrap_or_default(),
                 )),
-                Kind::String(line) => {
+                Shape::String(line) => {
                     line.split_once(':').map(|(name, value)| (name.trim().to_string(), value.trim().to_string()))
                 }
                 _ => None,
@@ -372,19 +372,19 @@ pub fn headers_of(value: &impl JsonValue) -> Vec<(String, String)> {
 }
 
 fn header_value(value: &impl JsonValue) -> String {
-    match value.kind() {
-        Kind::String(text) => text.to_string(),
-        Kind::Array(values) => values.iter().map(header_value).collect::<Vec<_>>().join(", "),
+    match value.shape() {
+        Shape::String(text) => text.to_string(),
+        Shape::Array(values) => values.iter().map(header_value).collect::<Vec<_>>().join(", "),
         _ => value.to_value().to_string(),
     }
 }
 
 /// A body as text: strings as they are, objects and arrays as compact JSON.
 pub fn body_text(value: &impl JsonValue) -> Option<String> {
-    match value.kind() {
-        Kind::Null => None,
-        Kind::String("") => None,
-        Kind::String(text) => Some(text.to_string()),
+    match value.shape() {
+        Shape::Null => None,
+        Shape::String("") => None,
+        Shape::String(text) => Some(text.to_string()),
         _ => Some(value.to_value().to_string()),
     }
 }
@@ -396,8 +396,8 @@ fn describe_error(object: &impl JsonObject, read_body: bool) -> ErrorInfo {
     let body = first(object, &RESPONSE_BODY_ALIASES);
     let mut info = match body {
         _ if !read_body => ErrorInfo::default(),
-        Some(value) => match value.kind() {
-            Kind::String(text) => error_body::from_body_text_remembered(text),
+        Some(value) => match value.shape() {
+            Shape::String(text) => error_body::from_body_text_remembered(text),
             _ => error_body::from_json(value),
         },
         None => ErrorInfo::default(),

@@ -1,8 +1,8 @@
 //! HAR 1.2 entries (browser DevTools, mitmproxy, Charles exports) as records.
 
 use super::fields::{headers_of, is_network_failure, status_of, summary_headers};
+use super::json_value::{JsonObject, JsonValue};
 use super::time;
-use super::view::{JsonObject, JsonValue};
 use super::{Detail, error_body};
 use crate::record::{Message, Record};
 use base64::Engine as _;

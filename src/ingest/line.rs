@@ -2,7 +2,7 @@
 //! at a line boundary can be parsed on its own (which the parallel loader relies on).
 
 use super::formats::{self, LineFormatId};
-use super::view::{JsonObject, JsonValue};
+use super::json_value::{JsonObject, JsonValue};
 use super::{Detail, Format, Parsed, SkipReason, Skipped, encoding, fields, group, logfmt, sparse, text};
 use crate::record::{Record, SourceSpan};
 use serde_json::Value;

@@ -32,6 +32,7 @@ mod group;
 mod har;
 mod input;
 mod json;
+mod json_value;
 pub mod limits;
 mod line;
 mod logfmt;
@@ -39,7 +40,6 @@ mod sparse;
 mod stream;
 mod text;
 pub mod time;
-mod view;
 mod w3c;
 
 use crate::record::Record;

@@ -7,8 +7,8 @@
 
 use super::error_body;
 use super::fields::{self, status_from_reason};
+use super::json_value::{JsonObject, JsonValue};
 use super::time;
-use super::view::{JsonObject, JsonValue};
 use super::{Detail, SkipReason};
 use crate::record::Record;
 use regex::Regex;

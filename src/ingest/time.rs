@@ -3,7 +3,7 @@
 //! Numbers are told apart by magnitude (seconds, milliseconds, microseconds, nanoseconds); text
 //! without a zone (`2026-11-20 10:15:02,123`) is taken as UTC, as log4j-style writers mean it.
 
-use super::view::{JsonValue, Kind};
+use super::json_value::{JsonValue, Shape};
 use chrono::{DateTime, NaiveDateTime};
 
 /// The earliest time kept: 0000-01-01T00:00:00Z. Times outside the years 0000–9999 are nonsense
@@ -63,9 +63,9 @@ fn in_range(millis: i64) -> Option<i64> {
 
 /// A JSON value holding a time: a number (epoch s/ms/µs/ns) or a string.
 pub fn parse_value(value: &impl JsonValue) -> Option<i64> {
-    match value.kind() {
-        Kind::Number(number) => number.as_f64().and_then(from_epoch_number),
-        Kind::String(text) => parse_text(text),
+    match value.shape() {
+        Shape::Number(number) => number.as_f64().and_then(from_epoch_number),
+        Shape::String(text) => parse_text(text),
         _ => None,
     }
 }

@@ -50,7 +50,7 @@ fn parse_in_blocks(content: &[u8], block_bytes: usize, detail: Detail, max_line_
         .par_iter()
         .map(|&(start, end, first_line)| {
             let in_effect = fields.partition_point(|(at, _)| (*at as usize) < start).checked_sub(1);
-            let columns = in_effect.map(|at| Columns::of(&String::from_utf8_lossy(&fields[at].1)));
+            let columns = in_effect.map(|at| FieldPositions::of(&String::from_utf8_lossy(&fields[at].1)));
             parse_block(&content[start..end], first_line, start as u64, columns, detail, max_line_bytes)
         })
         .collect();
@@ -68,7 +68,7 @@ fn parse_block(
     block: &[u8],
     first_line: u64,
     offset: u64,
-    mut columns: Option<Columns>,
+    mut columns: Option<FieldPositions>,
     detail: Detail,
     max_line_bytes: u64,
 ) -> Parsed {
@@ -79,7 +79,7 @@ fn parse_block(
             Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes })
         } else if text.trim_start().starts_with('#') {
             if text.trim_start().starts_with("#Fields:") {
-                columns = Some(Columns::of(&text));
+                columns = Some(FieldPositions::of(&text));
             }
             Err(SkipReason::Directive)
         } else {
@@ -102,7 +102,7 @@ fn parse_block(
 /// Where the fields errlens reads stand in a row, from a `#Fields:` line (worked out once a
 /// `#Fields:` line, not once a row).
 #[derive(Debug, Clone, Default)]
-pub struct Columns {
+pub struct FieldPositions {
     count: usize,
     status: Option<usize>,
     method: Option<usize>,
@@ -118,7 +118,7 @@ pub struct Columns {
     time_taken: Option<usize>,
 }
 
-impl Columns {
+impl FieldPositions {
     /// The columns a `#Fields:` line names.
     pub fn of(fields_line: &str) -> Self {
         let names: Vec<&str> = fields_line.trim().trim_start_matches("#Fields:").split_whitespace().collect();
@@ -144,10 +144,10 @@ impl Columns {
 
 /// One row, read with the `#Fields:` line in effect.
 pub fn read_row(fields_line: &str, row: &str, detail: Detail) -> Result<Record, SkipReason> {
-    read_row_in(&Columns::of(fields_line), row, detail)
+    read_row_in(&FieldPositions::of(fields_line), row, detail)
 }
 
-fn read_row_in(columns: &Columns, row: &str, detail: Detail) -> Result<Record, SkipReason> {
+fn read_row_in(columns: &FieldPositions, row: &str, detail: Detail) -> Result<Record, SkipReason> {
     let row = row.trim_matches(['\r', '\n', ' ']);
     // CloudFront separates with tabs (values hold spaces); IIS with spaces (values hold `+`).
     let values: Vec<&str> = if row.contains('\t') { row.split('\t').collect() } else { row.split(' ').collect() };

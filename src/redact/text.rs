@@ -128,7 +128,7 @@ fn holds_json(value: &Value) -> bool {
     }
 }
 
-enum Kind {
+enum Hit {
     /// The value after a key that names it.
     Value {
         field: Field,
@@ -143,7 +143,7 @@ struct Candidate {
     end: usize,
     /// Breaks ties between candidates with the same extent: lower wins.
     rank: u8,
-    kind: Kind,
+    kind: Hit,
 }
 
 /// Finds and hides everything in `text[from..to]`, which holds no embedded JSON.
@@ -159,7 +159,7 @@ fn scan(ctx: &mut Ctx<'_>, text: &str, from: usize, to: usize, location: &str, d
     let mut leaf = |start: usize, end: usize, rank: u8, category: Category| {
         // Inside the account email or a revealed item: leave it to them.
         if !protected.iter().any(|&(s, e)| s <= start && end <= e) {
-            candidates.push(Candidate { start, end, rank, kind: Kind::Leaf(category) });
+            candidates.push(Candidate { start, end, rank, kind: Hit::Leaf(category) });
         }
     };
     for m in patterns::PEM.find_iter(gap) {
@@ -221,9 +221,9 @@ fn scan(ctx: &mut Ctx<'_>, text: &str, from: usize, to: usize, location: &str, d
         covered = candidate.end;
         let found = &gap[start..candidate.end];
         let replacement = match candidate.kind {
-            Kind::Leaf(category) => ctx.hide(category, location, found).map(str::to_owned),
-            Kind::Value { field, key } => ctx.hide_field(field, found, &format!("{location} {key}")),
-            Kind::Url => Some(url::redact(ctx, found, location, depth + 1)).filter(|r| r != found),
+            Hit::Leaf(category) => ctx.hide(category, location, found).map(str::to_owned),
+            Hit::Value { field, key } => ctx.hide_field(field, found, &format!("{location} {key}")),
+            Hit::Url => Some(url::redact(ctx, found, location, depth + 1)).filter(|r| r != found),
         };
         if let Some(replacement) = replacement {
             out.push(Span { start: from + start, end: from + candidate.end, text: replacement });
@@ -264,7 +264,7 @@ fn key_values(gap: &str) -> Vec<Candidate> {
                 start: value.start(),
                 end: value.end(),
                 rank: 0,
-                kind: Kind::Value { field, key: tag.as_str().to_owned() },
+                kind: Hit::Value { field, key: tag.as_str().to_owned() },
             });
         }
     }
@@ -284,7 +284,7 @@ fn key_values(gap: &str) -> Vec<Candidate> {
         };
         if let Some((start, end)) = value_extent(gap, whole.end(), field, colon, whole_line) {
             let end = if in_path(gap, key.start()) { path_parameter_end(gap, start, end) } else { end };
-            found.push(Candidate { start, end, rank: 0, kind: Kind::Value { field, key: key.as_str().to_owned() } });
+            found.push(Candidate { start, end, rank: 0, kind: Hit::Value { field, key: key.as_str().to_owned() } });
         }
     }
     found
@@ -367,7 +367,7 @@ fn urls(gap: &str) -> Vec<Candidate> {
             !m.as_str().starts_with('/')
                 || patterns::char_before(gap, m.start()).is_none_or(|c| c.is_whitespace() || "(=:\"'[,<".contains(c))
         })
-        .map(|m| Candidate { start: m.start(), end: m.start() + trim_url(m.as_str()).len(), rank: 1, kind: Kind::Url })
+        .map(|m| Candidate { start: m.start(), end: m.start() + trim_url(m.as_str()).len(), rank: 1, kind: Hit::Url })
         .collect()
 }
 

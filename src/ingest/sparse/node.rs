@@ -2,7 +2,7 @@
 //! objects as a short list of members (a call keeps a dozen keys at most: a list is cheaper
 //! to fill, search and drop than a hashed map).
 
-use crate::ingest::view::{JsonObject, JsonValue, Kind};
+use crate::ingest::json_value::{JsonObject, JsonValue, Shape};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 
@@ -78,14 +78,14 @@ fn key_bit(key: &str) -> u64 {
 impl<'a> JsonValue for Node<'a> {
     type Object = Members<'a>;
 
-    fn kind(&self) -> Kind<'_, Self> {
+    fn shape(&self) -> Shape<'_, Self> {
         match self {
-            Node::Null => Kind::Null,
-            Node::Bool(flag) => Kind::Bool(*flag),
-            Node::Number(number) => Kind::Number(number),
-            Node::String(text) => Kind::String(text),
-            Node::Array(items) => Kind::Array(items),
-            Node::Object(members) => Kind::Object(members),
+            Node::Null => Shape::Null,
+            Node::Bool(flag) => Shape::Bool(*flag),
+            Node::Number(number) => Shape::Number(number),
+            Node::String(text) => Shape::String(text),
+            Node::Array(items) => Shape::Array(items),
+            Node::Object(members) => Shape::Object(members),
         }
     }
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::ingest::view::JsonValue;
+use crate::ingest::json_value::JsonValue;
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 

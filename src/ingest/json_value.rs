@@ -6,7 +6,7 @@ use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 
 /// A JSON value, seen through one of its shapes.
-pub enum Kind<'v, V: JsonValue> {
+pub enum Shape<'v, V: JsonValue> {
     Null,
     Bool(bool),
     Number(&'v Number),
@@ -21,35 +21,35 @@ pub trait JsonValue: Sized {
     type Object: JsonObject<Value = Self>;
 
     /// What the value is.
-    fn kind(&self) -> Kind<'_, Self>;
+    fn shape(&self) -> Shape<'_, Self>;
 
     /// The value as serde_json's, for the rare reads that need the whole of it (an error body
     /// that is not text, a bad status shown in a message).
     fn to_value(&self) -> Cow<'_, Value>;
 
     fn as_str(&self) -> Option<&str> {
-        match self.kind() {
-            Kind::String(text) => Some(text),
+        match self.shape() {
+            Shape::String(text) => Some(text),
             _ => None,
         }
     }
 
     fn as_object(&self) -> Option<&Self::Object> {
-        match self.kind() {
-            Kind::Object(object) => Some(object),
+        match self.shape() {
+            Shape::Object(object) => Some(object),
             _ => None,
         }
     }
 
     fn as_f64(&self) -> Option<f64> {
-        match self.kind() {
-            Kind::Number(number) => number.as_f64(),
+        match self.shape() {
+            Shape::Number(number) => number.as_f64(),
             _ => None,
         }
     }
 
     fn is_null(&self) -> bool {
-        matches!(self.kind(), Kind::Null)
+        matches!(self.shape(), Shape::Null)
     }
 }
 
@@ -81,14 +81,14 @@ pub trait JsonObject {
 impl JsonValue for Value {
     type Object = Map<String, Value>;
 
-    fn kind(&self) -> Kind<'_, Self> {
+    fn shape(&self) -> Shape<'_, Self> {
         match self {
-            Value::Null => Kind::Null,
-            Value::Bool(flag) => Kind::Bool(*flag),
-            Value::Number(number) => Kind::Number(number),
-            Value::String(text) => Kind::String(text),
-            Value::Array(items) => Kind::Array(items),
-            Value::Object(object) => Kind::Object(object),
+            Value::Null => Shape::Null,
+            Value::Bool(flag) => Shape::Bool(*flag),
+            Value::Number(number) => Shape::Number(number),
+            Value::String(text) => Shape::String(text),
+            Value::Array(items) => Shape::Array(items),
+            Value::Object(object) => Shape::Object(object),
         }
     }
 
