@@ -63,6 +63,28 @@ pub struct Filter {
     pub from_ms: Option<i64>,
     /// Calls before this time (epoch ms).
     pub to_ms: Option<i64>,
+    /// Only these calls (an audit finding's attempts, say); not remembered between runs, as
+    /// rows are numbers in one session's store.
+    #[serde(skip)]
+    pub calls: Option<CallSet>,
+}
+
+/// A set of calls a filter keeps, with what to call it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallSet {
+    /// What the calls are ("retry_storm on POST /api/customers").
+    pub label: String,
+    /// Store rows, ascending.
+    pub rows: std::sync::Arc<Vec<u32>>,
+}
+
+impl CallSet {
+    /// The set of `rows` (in any order), called `label`.
+    pub fn new(label: impl Into<String>, mut rows: Vec<u32>) -> Self {
+        rows.sort_unstable();
+        rows.dedup();
+        Self { label: label.into(), rows: std::sync::Arc::new(rows) }
+    }
 }
 
 impl Filter {
@@ -147,6 +169,9 @@ pub fn apply(store: &Store, filter: &Filter) -> Result<Vec<u32>, regex::Error> {
         };
         let first = chunk * CHUNK_ROWS;
         kept.extend((0..statuses.len()).filter(|&at| keep(at)).map(|at| (first + at) as u32));
+    }
+    if let Some(calls) = &filter.calls {
+        kept.retain(|row| calls.rows.binary_search(row).is_ok());
     }
     Ok(kept)
 }

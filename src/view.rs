@@ -94,6 +94,29 @@ mod tests {
         assert_eq!(failures.span, Some((at(5), at(9))));
     }
 
+    #[test]
+    fn a_set_of_calls_keeps_those_calls_and_the_other_filters_still_apply() {
+        let log = concat!(
+            "{\"time\":\"2026-11-20T10:00:05Z\",\"status\":500,\"url\":\"/a\"}\n",
+            "{\"status\":404,\"url\":\"/b\"}\n",
+            "{\"time\":\"2026-11-20T10:00:01Z\",\"status\":200,\"url\":\"/c\"}\n",
+            "{\"time\":\"2026-11-20T10:00:09Z\",\"status\":503,\"url\":\"/d\"}\n",
+        );
+        let ingested = ingest_bytes(Path::new("app.ndjson"), log.as_bytes(), None).expect("readable");
+        let mut store = Store::new(Arc::new(Knowledge::bundled()));
+        store.add("app.ndjson".into(), ingested, log.as_bytes().into());
+        let calls = Some(query::CallSet::new("three calls", vec![3, 0, 2, 3]));
+        let only = Filter { calls: calls.clone(), ..Filter::default() };
+        assert!(!only.is_empty());
+        assert_eq!(compute(&store, &only, None).rows, vec![0, 2, 3]);
+        let failures = Filter { calls, failures_only: true, ..Filter::default() };
+        assert_eq!(compute(&store, &failures, None).rows, vec![0, 3]);
+        // Not remembered: a row number means nothing in the next session's store.
+        let saved = serde_json::to_string(&failures).expect("serializable");
+        let restored: Filter = serde_json::from_str(&saved).expect("readable");
+        assert_eq!(restored, Filter { failures_only: true, ..Filter::default() });
+    }
+
     /// A view counts everything in two passes: it gives what each figure's own pass gives, on
     /// every sample log, whatever the filter and order.
     #[test]

@@ -49,6 +49,9 @@ pub fn filter_bar_ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions
             f.to_ms = None;
         }));
     }
+    if let Some(calls) = &filter.calls {
+        chips.push((format!("{} ({} calls)", calls.label, calls.rows.len()), |f| f.calls = None));
+    }
     if let Some(file) = filter.file.and_then(|index| cx.store.files.get(index)) {
         chips.push((format!("file {}", file.path.display()), |f| f.file = None));
     }
