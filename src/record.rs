@@ -57,6 +57,9 @@ pub struct Record {
     /// keeps of the body instead of the body (retry chains need to know that two calls sent the
     /// same body, not what it was). `None` when no body was logged or the body was kept whole.
     pub request_digest: Option<u64>,
+    /// A fingerprint of the client's address ([`body_digest`]), where the log names the client
+    /// (a server's access log): the same request from two clients is not a retry.
+    pub client_digest: Option<u64>,
     /// The response as received (empty when there was none).
     pub response: Message,
     /// Where in the input this record was read.

@@ -200,7 +200,7 @@ impl Rows {
 
 /// Which request a call sent, as a number: the same for calls with the same method and URL (path
 /// and query: the host may be logged or not) and, for a POST, PUT or PATCH, the same body or
-/// idempotency key; 0 when the log cannot tell. A POST, PUT or PATCH whose body and key the log
+/// idempotency key, from the same client where the log names clients; 0 when the log cannot tell. A POST, PUT or PATCH whose body and key the log
 /// does not show is 0: two creates of different customers would look alike.
 pub fn request_key(record: &Record) -> u64 {
     use std::hash::{BuildHasher as _, Hasher as _};
@@ -208,6 +208,7 @@ pub fn request_key(record: &Record) -> u64 {
     let mut hasher = foldhash::fast::FixedState::with_seed(0x6572_726c_656e_7321).build_hasher();
     hasher.write(record.method.as_deref().unwrap_or("?").as_bytes());
     hasher.write(endpoint::target_of(url).as_bytes());
+    hasher.write_u64(record.client_digest.unwrap_or(0));
     if crate::record::sends_body(record.method.as_deref()) {
         let key = record.request.header("idempotency-key").map(str::trim).filter(|key| !key.is_empty());
         let body = record.request_digest.or_else(|| record.request.body.as_deref().map(crate::record::body_digest));
