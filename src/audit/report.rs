@@ -141,9 +141,17 @@ pub fn render_text(report: &Report) -> String {
         if let Some(asked) = finding.retry_after_ms {
             let _ = writeln!(out, "      Retry-After asked for {}", super::sentence::duration(i64::from(asked)));
         }
+        // Calls by file: `app.log lines 3, 4, 5`.
+        let mut by_file: Vec<(&str, Vec<String>)> = Vec::new();
+        for call in &finding.calls {
+            match by_file.last_mut() {
+                Some((path, lines)) if *path == call.path => lines.push(call.line.to_string()),
+                _ => by_file.push((&call.path, vec![call.line.to_string()])),
+            }
+        }
         let calls: Vec<String> =
-            finding.calls.iter().map(|call| format!("{}:{}", one_line(&call.path), call.line)).collect();
-        let _ = writeln!(out, "      calls: {}", calls.join(", "));
+            by_file.iter().map(|(path, lines)| format!("{} lines {}", one_line(path), lines.join(", "))).collect();
+        let _ = writeln!(out, "      calls: {}", calls.join("; "));
         let _ = writeln!(out, "      {}", one_line(&finding.advice));
     }
     out

@@ -51,7 +51,9 @@ fn retries_after(store: &Store, chains: &[Chain], class: impl Fn(u16) -> bool, w
         (0, _) => format!("{failures} calls got {what}; the log shows none of them retried."),
         (chains, _) => {
             let retries: usize = retried.iter().map(|chain| chain.attempts.len() - 1).sum();
-            format!("{failures} calls got {what}; {chains} of them were retried ({retries} retries in all).")
+            format!(
+                "{failures} calls got {what}; {chains} requests were sent again after one ({retries} retries in all)."
+            )
         }
     };
     (!retried.is_empty(), detail)
