@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate errlens' bundled sample-logs/ folder: fake My Virtual Office API traffic in eight log shapes.
+"""Generate errlens' bundled sample-logs/ folder: fake My Virtual Office API traffic in nine log shapes, and planted retry chains.
 
 Deterministic (random.Random(20261120), base time 2026-11-20T09:00:00Z): two runs give identical bytes.
 Usage: python3 scripts/gen_sample_logs.py [OUT_DIR]      (default: <repo>/sample-logs, rewritten completely)
@@ -431,6 +431,118 @@ def write_okhttp(calls, tr):
     return joined(out), {"format": "okhttp"}, skipped
 
 
+# ---------------------------------------------------------------- retry chains (issue 17): planted, with their account
+
+def retry_call(tr, kind, t, method, url, body=None, key=None, retry_after=None, idem=None):
+    """One call of a planted episode; kind None = success (201 for POST, 200 otherwise)."""
+    status = KINDS[kind][0] if kind else (201 if method == "POST" else 200)
+    rid = tr.uuid()
+    hdrs = {"accept": "application/json", "user-agent": UA, "x-api-key": key or tr.key_main}
+    if body is not None: hdrs["content-type"] = "application/json"
+    if idem: hdrs["idempotency-key"] = idem
+    tr.note("api_keys", hdrs["x-api-key"])
+    rh = {"content-type": "application/json; charset=utf-8", "x-request-id": rid, "date": t.strftime("%a, %d %b %Y %H:%M:%S GMT")}
+    if kind is None:  # the customer created, or read by its id
+        i = next((n for n, p in enumerate(PEOPLE) if body and p[2] == body.get("email")), None)
+        i = i if i is not None else next((n for n, cid in enumerate(tr.ids) if cid in url), None)
+        rb = tr.stored(i, t) if i is not None else {"data": [], "page": 3, "limit": 50, "total": 53}
+    elif kind == "http_502":
+        rb, rh = HTML_502, {"content-type": "text/html", "server": "cloudflare", "date": rh["date"]}
+    elif kind == "no_response":
+        rb, rh = None, {}
+    else:
+        message = tr.next(kind, KINDS[kind][1])
+        rb = {"error": REASON[status], "message": message.format(email=(body or {}).get("email"))}
+    if retry_after is not None: rh["retry-after"] = retry_after
+    tr.track(body); tr.track(rb)
+    return Call(kind, t, method, url, status, hdrs, body, rh, rb, round(tr.rng.lognormvariate(4.8, 0.5), 1), rid)
+
+def retry_episodes(tr):
+    """(id, what, rule or None, status, endpoint, retry_after_ms, [(ms after start, kind, extra)], method, url, body, key)."""
+    cust = lambda i: f"{APP}/api/customers/{tr.ids[i]}"
+    create = f"{API}/api/customers"
+    ra_date = lambda t: (t + timedelta(seconds=10)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    E = []  # id, what, expected finding (rule, status, endpoint, retry_after_ms) or None, attempts [(ms, kind, retry_after)], method, url, body, key, idem
+    E.append(("A", "a 503 retried at a fixed 1 s", ("retry_without_backoff", 503, "POST /api/customers", None),
+              [(0, "service_unavailable", None), (1000, "service_unavailable", None), (2000, "service_unavailable", None),
+               (3000, "service_unavailable", None), (4000, None, None)], "POST", create, tr.customer(0), None, None))
+    E.append(("B", "no response, retried at a fixed 2 s", ("retry_without_backoff", 0, "GET /api/customers/{id}", None),
+              [(0, "no_response", None), (2000, "no_response", None), (4000, "no_response", None), (6000, None, None)],
+              "GET", cust(1), None, None, None))
+    E.append(("C", "a 500 sent 12 times in 3 s", ("retry_storm", 500, "PATCH /api/customers/{id}", None),
+              [(n * 250, "internal_error", None) for n in range(12)], "PATCH", cust(2), {"status": "inactive"}, None, None))
+    E.append(("D", "a 429 asking 30 s, retried after 2 s", ("retry_before_retry_after", 429, "POST /api/customers", 30000),
+              [(0, "rate_limited", "30"), (2000, "rate_limited", "30"), (32500, None, None)], "POST", create, tr.customer(3), None, None))
+    E.append(("E", "a 429 naming no time, retried after 300 ms", ("retry_before_retry_after", 429, "GET /api/customers", None),
+              [(0, "rate_limited", None), (300, None, None)], "GET", f"{APP}/api/customers?page=3&limit=50", None, None, None))
+    E.append(("F", "a duplicate email sent three times", ("retried_non_retryable", 409, "POST /api/customers", None),
+              [(0, "duplicate_email", None), (5000, "duplicate_email", None), (10000, "duplicate_email", None)],
+              "POST", create, tr.customer(4), None, None))
+    E.append(("G", "a revoked key sent twice", ("retried_non_retryable", 401, "GET /api/customers/{id}", None),
+              [(0, "api_key_revoked", None), (20000, "api_key_revoked", None)], "GET", cust(5), None, tr.key_old, None))
+    # used_failed_result: the failed call, then the next call with its result in the path
+    E.append(("H", "the id of a failed create used as undefined", ("used_failed_result", 409, "GET /api/customers/undefined", None),
+              [(0, "duplicate_email", None), (150, "not_found", {"method": "GET", "url": f"{APP}/api/customers/undefined", "body": None})],
+              "POST", create, tr.customer(6), None, None))
+    E.append(("I", "a failed create's result used as [object Object]",
+              ("used_failed_result", 400, "PATCH /api/customers/%5Bobject%20Object%5D", None),
+              [(0, "invalid_email_format", None),
+               (200, "not_found", {"method": "PATCH", "url": f"{APP}/api/customers/%5Bobject%20Object%5D", "body": {"language": "en"}})],
+              "POST", create, tr.customer(7, email=BAD_EMAILS[0][1]), None, None))
+    # well-behaved: no finding
+    E.append(("J", "a 503 retried with exponential backoff (1, 2, 4, 8 s)", None,
+              [(0, "service_unavailable", None), (1000, "service_unavailable", None), (3000, "service_unavailable", None),
+               (7000, "service_unavailable", None), (15000, None, None)], "POST", create, tr.customer(8), None, None))
+    E.append(("K", "a 429 asking 5 s, retried after 5.2 s", None,
+              [(0, "rate_limited", "5"), (5200, None, None)], "GET", cust(9), None, None, None))
+    E.append(("L", "a 429 asking until a date 10 s on, retried after 10.5 s", None,
+              [(0, "rate_limited", "date"), (10500, None, None)], "POST", create, tr.customer(10), None, None))
+    E.append(("M", "a 400 corrected before it was sent again", None,
+              [(0, "missing_required_field", {"body": {k: v for k, v in tr.customer(11).items() if k != "email"}}), (20000, None, None)],
+              "POST", create, tr.customer(11), None, None))
+    E.append(("N", "a 502 retried with backoff under one idempotency key", None,
+              [(0, "http_502", {"sent": 0}), (1000, "http_502", {"sent": 1}), (3000, None, {"sent": 3})],
+              "POST", create, tr.customer(0, company_name="Schmidt Consulting GmbH (import)"), None, tr.uuid()))
+    return E, ra_date
+
+def write_retries(calls, tr):
+    """A sync job's NDJSON log with planted retry chains (issue 17); fills `calls` with its calls."""
+    episodes, ra_date = retry_episodes(tr)
+    start, lines, chains, background = BASE + timedelta(hours=6), [], [], 4
+    def add(c):
+        calls.append(c)
+        rec = {"timestamp": iso_ms(c.t), "level": "error" if c.failing else "info",
+               "msg": f"MVO API {c.method} failed" if c.failing else f"MVO API {c.method} ok",
+               "method": c.method, "url": c.url, "status": c.status or None, "duration_ms": c.ms, "request_id": c.rid,
+               "request": {"headers": c.req_headers}}
+        if c.req_body is not None: rec["request"]["body"] = c.req_body
+        if c.status: rec["response"] = {"headers": c.resp_headers, "body": c.resp_body}
+        else: rec["error"] = {"code": "ECONNRESET", "message": "socket hang up"}
+        lines.append(jdump(rec))
+        return len(lines)
+    for n, (eid, what, finding, attempts, method, url, body, key, idem) in enumerate(episodes):
+        t0 = start + timedelta(minutes=15 * n)
+        own = []
+        for ms, kind, extra in attempts:
+            t = t0 + timedelta(milliseconds=ms)
+            m, u, b, ra = method, url, body, extra if isinstance(extra, str) else None
+            if isinstance(extra, dict) and "url" in extra: m, u, b = extra["method"], extra["url"], extra["body"]
+            if isinstance(extra, dict) and "body" in extra and "url" not in extra: b = extra["body"]
+            if isinstance(extra, dict) and "sent" in extra: b = {**body, "client_sent_at": iso_ms(t)}
+            if ra == "date": ra = ra_date(t)
+            own.append(add(retry_call(tr, kind, t, m, u, b, key, ra, idem)))
+        chain = {"id": eid, "what": what, "lines": own, "attempts": len(own)}
+        if finding:
+            rule, status, endpoint, retry_after_ms = finding
+            chain |= {"finding": {"rule": rule, "status": status, "endpoint": endpoint, "retry_after_ms": retry_after_ms}}
+        chains.append(chain)
+        for b in range(background):  # other, successful calls between the episodes
+            i = tr.rng.randrange(len(PEOPLE))
+            t = t0 + timedelta(minutes=2 + 3 * b, milliseconds=tr.rng.randrange(60000))
+            add(retry_call(tr, None, t, "GET", f"{APP}/api/customers/{tr.ids[i]}?fields=id,status&n={n}{b}"))
+    return joined(lines), {"format": "ndjson", "chains": chains}, []
+
+
 ENVOY_REQUIRED = ["unauthorized"] * 3 + ["bad_request", "forbidden", "not_found", "conflict", "conflict", "rate_limited",
                                           "internal_error", "service_unavailable", "http_422", "http_502", "http_504", "no_response"]
 BODY_KINDS = [k for k in KINDS if k != "unauthorized"]
@@ -444,6 +556,7 @@ FILES = [  # name, writer, calls, start hour (after 09:00Z), span hours, require
     ("app.ndjson.gz", write_gz, 50, 4.5, 2.0, BODY_KINDS),
     ("envoy-access.log", write_envoy, 120, 2.0, 3.0, ENVOY_REQUIRED),
     ("android-okhttp.log", write_okhttp, 60, 3.0, 2.0, BODY_KINDS + ["no_response"]),
+    ("mvo-retries.ndjson", write_retries, 0, 6.0, 0.0, []),  # planted calls: the writer fills the list
 ]
 README = """# sample-logs
 
@@ -460,6 +573,7 @@ and every planted secret: API keys, cookies, customer emails, phones, names, str
 - `app.ndjson.gz`: a gzip-compressed, later application log in the same shape as `app.ndjson` (a different log, not a copy).
 - `envoy-access.log`: Envoy sidecar access log in the default text format (no bodies; kinds follow the status).
 - `android-okhttp.log`: an Android app's logcat with OkHttp's logging interceptor at level BODY: each call a request block and its response block with headers and body, timeouts as HTTP FAILED.
+- `mvo-retries.ndjson`: a sync job's log with planted retry chains, some breaking good practice and some keeping it (`chains` in the manifest).
 """
 
 
@@ -556,6 +670,14 @@ def check(out: Path):
             problems.append(f"{name}: kinds do not follow the status rule")
         kind_total.update(exp["by_kind"])
         print(f"{name:20} {len(st):4} records {len(sk):2} skipped {len(fails):3} failing  {len(text):7} chars")
+    for name, exp in man["files"].items():  # planted chains: calls on the lines named, a failure first
+        if "chains" not in exp: continue
+        calls = {n: json.loads(l) for n, l in enumerate((out / name).read_text(encoding="utf-8").split("\n"), 1) if l}
+        for ch in exp.get("chains", []):
+            objs = [calls.get(n, {}) for n in ch["lines"]]
+            if (ch["attempts"] != len(objs) or ch["lines"] != sorted(ch["lines"]) or not all("method" in o for o in objs)
+                    or (objs[0].get("status") or 0) not in (0, *range(400, 600))):
+                problems.append(f"{name}: chain {ch['id']} is not what the manifest says")
     problems += [f"kind {k} appears {kind_total[k]} times" for k in KINDS if kind_total[k] < 2]
     everything = "\n".join(texts)
     for group, values in man["secrets"].items():

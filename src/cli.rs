@@ -1,4 +1,4 @@
-//! The command line: `errlens summary|email|redact`, and the app when no subcommand is given.
+//! The command line: `errlens summary|audit|compare|email|redact`, and the app when no subcommand is given.
 //! Subcommands print their result on stdout and diagnostics on stderr, naming the file.
 
 use crate::ingest::Format;
@@ -76,6 +76,38 @@ pub enum Command {
         /// The log file (gzip is unwrapped; the output is not compressed).
         file: PathBuf,
     },
+    /// Judge how the client that wrote FILEs handles failures: retry chains, findings, and the
+    /// verdict on each good practice (check status codes, back off, log errors, wait on 429).
+    Audit {
+        /// Output form.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Read every input as this format instead of detecting it (see `errlens formats`).
+        #[arg(long, value_name = "FORMAT")]
+        input_format: Option<String>,
+        /// Log files or folders (gzip is unwrapped).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Did the fix work? Compare logs from before a change with logs from after it: each kind of
+    /// failure new, gone or still failing, per 1,000 calls, and the practices side by side.
+    Compare {
+        /// Logs (files or folders) from before the change.
+        #[arg(long, num_args = 1.., value_name = "FILE")]
+        before: Vec<PathBuf>,
+        /// Logs (files or folders) from after it.
+        #[arg(long, num_args = 1.., value_name = "FILE")]
+        after: Vec<PathBuf>,
+        /// Output form.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Exit with status 1 when a kind of failure is new after the change (for CI).
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Read every input as this format instead of detecting it (see `errlens formats`).
+        #[arg(long, value_name = "FORMAT")]
+        input_format: Option<String>,
+    },
     /// List the formats errlens reads: built in, bundled definitions and your own, with a sample.
     Formats,
     /// Write the bundled sample logs to errlens' cache folder and print where they are.
@@ -98,6 +130,13 @@ pub enum OutputFormat {
     Text,
     /// The JSON contract.
     Json,
+}
+
+/// When `errlens compare` fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// A kind of failure that the logs from before do not have.
+    New,
 }
 
 /// Loads the format definitions and knowledge files (the bundled ones, the config folder's and
@@ -203,6 +242,46 @@ pub fn run_summary(format: OutputFormat, input_format: Option<Format>, files: &[
         OutputFormat::Text => print!("{}", summary::render_text(&summary)),
     }
     Ok(if failed { 2 } else { 0 })
+}
+
+/// Runs `errlens audit`; returns the process exit code.
+pub fn run_audit(format: OutputFormat, input_format: Option<Format>, files: &[PathBuf]) -> anyhow::Result<i32> {
+    let store = load_store(files, input_format);
+    let failed = report_unreadable(&store);
+    let report = crate::audit::Report::of(&crate::audit::audit(&store), &store);
+    match format {
+        OutputFormat::Json => println!("{}", crate::output::json::to_string_pretty(&report)?),
+        OutputFormat::Text => print!("{}", crate::audit::render_text(&report)),
+    }
+    Ok(if failed { 2 } else { 0 })
+}
+
+/// Runs `errlens compare`; returns the process exit code: 2 when an input was unreadable, 1 when
+/// `--fail-on new` finds a new kind, else 0.
+pub fn run_compare(
+    before: &[PathBuf],
+    after: &[PathBuf],
+    format: OutputFormat,
+    fail_on: Option<FailOn>,
+    input_format: Option<Format>,
+) -> anyhow::Result<i32> {
+    for (side, files) in [("--before", before), ("--after", after)] {
+        if crate::walk::files_of(files).files.is_empty() {
+            return Err(UsageError(format!("compare needs log files on both sides: none given for {side}")).into());
+        }
+    }
+    let (before, after) = (load_store(before, input_format), load_store(after, input_format));
+    let failed = report_unreadable(&before) | report_unreadable(&after);
+    let comparison = crate::compare::compare(&before, &after);
+    match format {
+        OutputFormat::Json => println!("{}", crate::output::json::to_string_pretty(&comparison)?),
+        OutputFormat::Text => print!("{}", crate::compare::render_text(&comparison)),
+    }
+    Ok(match (failed, fail_on) {
+        (true, _) => 2,
+        (false, Some(FailOn::New)) if comparison.has_new() => 1,
+        _ => 0,
+    })
 }
 
 /// Runs `errlens email`; returns the process exit code.

@@ -53,6 +53,19 @@ pub fn path_of(url: &str) -> &str {
     &after_scheme[..end]
 }
 
+/// The path and query of a URL or path, without scheme, host or fragment: which resource a call
+/// asked for, whether the log names the host or not.
+pub fn target_of(url: &str) -> &str {
+    let after_scheme = match scheme_end(url) {
+        Some(rest_at) => {
+            let rest = &url[rest_at..];
+            memchr::memchr2(b'/', b'?', rest.as_bytes()).map_or("/", |start| &rest[start..])
+        }
+        None => url,
+    };
+    &after_scheme[..memchr::memchr(b'#', after_scheme.as_bytes()).unwrap_or(after_scheme.len())]
+}
+
 /// The host of a full URL (without userinfo and port).
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = &url[scheme_end(url)?..];
@@ -80,7 +93,8 @@ pub fn is_id_like(segment: &str) -> bool {
     // The cheap tests first: every segment of every call's URL comes here.
     let len = segment.len();
     if len >= 20 && !segment.contains('.') {
-        return true;
+        // `[object Object]` percent-encoded is long, but it is a bug to show, not an id.
+        return !is_unset_value(segment);
     }
     let bytes = segment.as_bytes();
     let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
@@ -92,9 +106,31 @@ pub fn is_id_like(segment: &str) -> bool {
         || (digits >= 2 && len >= 10 && bytes.iter().any(u8::is_ascii_alphabetic))
 }
 
+/// What a client writes where an id belongs when it used a value it never got (JavaScript's
+/// `undefined`, `null` and `[object Object]`, Python's `None`, a failed parse's `NaN`).
+pub fn is_unset_value(segment: &str) -> bool {
+    const UNSET: &[&str] = &["undefined", "null", "None", "NaN", "[object Object]", "[object%20Object]"];
+    UNSET.contains(&segment) || segment.eq_ignore_ascii_case("%5Bobject%20Object%5D")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_the_client_never_got_stays_in_the_endpoint() {
+        for (url, endpoint) in [
+            ("/api/customers/undefined", "GET /api/customers/undefined"),
+            ("/api/customers/%5Bobject%20Object%5D?x=1", "GET /api/customers/%5Bobject%20Object%5D"),
+            ("/api/customers/None", "GET /api/customers/None"),
+            ("/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab", "GET /api/customers/{id}"),
+        ] {
+            assert_eq!(template(Some("GET"), Some(url)), endpoint);
+        }
+        assert_eq!(target_of("https://h.example:8443/a/b?q=1#frag"), "/a/b?q=1");
+        assert_eq!(target_of("https://h.example?q=1"), "?q=1");
+        assert_eq!(target_of("/a?b"), "/a?b");
+    }
 
     #[test]
     fn templates() {

@@ -4,11 +4,14 @@
 //! The pipeline runs one way: [`ingest`] detects the format and turns each line or item into a
 //! [`record::Record`] (reporting every line it could not use); [`knowledge`] classifies each
 //! failure into a kind; the [`store::Store`] keeps one compact row per call; [`summary`] groups
-//! them. The CLI ([`cli`]) and the desktop app (`app`, feature `gui`) sit on top.
+//! them; [`audit`] judges the client's retries and error handling, [`compare`] two sets of logs.
+//! The CLI ([`cli`]) and the desktop app (`app`, feature `gui`) sit on top.
 
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod audit;
 pub mod cli;
+pub mod compare;
 pub mod email;
 pub mod endpoint;
 pub mod ingest;

@@ -18,6 +18,11 @@ fn main() -> std::process::ExitCode {
         Some(Command::Summary { format, input_format: name, files }) => {
             input_format(name.as_deref()).and_then(|input| errlens::cli::run_summary(format, input, &files))
         }
+        Some(Command::Audit { format, input_format: name, files }) => {
+            input_format(name.as_deref()).and_then(|input| errlens::cli::run_audit(format, input, &files))
+        }
+        Some(Command::Compare { before, after, format, fail_on, input_format: name }) => input_format(name.as_deref())
+            .and_then(|input| errlens::cli::run_compare(&before, &after, format, fail_on, input)),
         Some(Command::Formats) => errlens::cli::run_formats(loaded_cleanly),
         Some(Command::Samples) => errlens::cli::run_samples(),
         Some(Command::Completions { shell }) => errlens::cli::run_completions(shell),

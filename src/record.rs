@@ -53,6 +53,13 @@ pub struct Record {
     pub duration_ms: Option<f64>,
     /// The request as sent.
     pub request: Message,
+    /// A fingerprint of the request body's text as logged ([`body_digest`]): what a summary read
+    /// keeps of the body instead of the body (retry chains need to know that two calls sent the
+    /// same body, not what it was). `None` when no body was logged or the body was kept whole.
+    pub request_digest: Option<u64>,
+    /// A fingerprint of the client's address ([`body_digest`]), where the log names the client
+    /// (a server's access log): the same request from two clients is not a retry.
+    pub client_digest: Option<u64>,
     /// The response as received (empty when there was none).
     pub response: Message,
     /// Where in the input this record was read.
@@ -64,6 +71,22 @@ impl Record {
     pub fn is_failure(&self) -> bool {
         is_failure_status(self.status)
     }
+}
+
+/// The fingerprint of a request body's text, alike for the same text anywhere in one process.
+/// Seeded once per process, so a log cannot be written to make two bodies collide.
+pub fn body_digest(text: &str) -> u64 {
+    use std::hash::BuildHasher as _;
+    static SEED: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
+        std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), 17)
+    });
+    foldhash::fast::FixedState::with_seed(*SEED).hash_one(text.as_bytes())
+}
+
+/// Whether a call of this method sends a body that says what it does (POST, PUT, PATCH): two
+/// such calls to one URL are the same request only with the same body or idempotency key.
+pub fn sends_body(method: Option<&str>) -> bool {
+    matches!(method, Some("POST" | "PUT" | "PATCH"))
 }
 
 /// The failure rule shared by records and store rows.

@@ -16,6 +16,7 @@ pub const BUNDLED: &[(&str, &[u8])] = &[
     ("envoy-access.log", include_bytes!("../sample-logs/envoy-access.log")),
     ("export.csv", include_bytes!("../sample-logs/export.csv")),
     ("gateway-ecs.ndjson", include_bytes!("../sample-logs/gateway-ecs.ndjson")),
+    ("mvo-retries.ndjson", include_bytes!("../sample-logs/mvo-retries.ndjson")),
     ("worker.log", include_bytes!("../sample-logs/worker.log")),
 ];
 

@@ -1,7 +1,7 @@
 //! The store: every call of a session, one compact row each, column by column.
 //!
-//! A row keeps what grouping, charts and filters need (time, status, kind, endpoint, message
-//! variant, source position) in 42 bytes, in columns of fixed-size chunks ([`Column`]); repeated
+//! A row keeps what grouping, charts, filters and the audit need (time, status, kind, endpoint,
+//! message variant, source position, which request it sent, Retry-After) in 54 bytes, in columns of fixed-size chunks ([`Column`]); repeated
 //! strings are interned. Bodies and headers stay in the input and are read back with
 //! [`Store::record`] when someone opens a call: from the file by offset, or from memory for gzip
 //! content (which cannot be read by offset).
@@ -374,7 +374,9 @@ impl Store {
             columns.status.extend_last_from_slice(&block.status[part.clone()]);
             columns.kind.extend_last(block.kind[part.clone()].iter().map(|&id| global(&kinds, id)));
             columns.endpoint.extend_last(block.endpoint[part.clone()].iter().map(|&id| global(&endpoints, id)));
-            columns.message.extend_last(block.message[part].iter().map(|&id| global(&messages, id)));
+            columns.message.extend_last(block.message[part.clone()].iter().map(|&id| global(&messages, id)));
+            columns.request.extend_last_from_slice(&block.request[part.clone()]);
+            columns.retry_after_ms.extend_last_from_slice(&block.retry_after_ms[part]);
         }
     }
 

@@ -215,7 +215,7 @@ fn report(checked: &[Checked]) {
 #[test]
 fn sample_logs_account_for_every_line_row_and_item() {
     let paths = files_in(&common::root().join("sample-logs"));
-    assert_eq!(paths.len(), 9);
+    assert_eq!(paths.len(), 10);
     let checked: Vec<Checked> = paths.iter().map(|path| check(path).expect("every sample reads")).collect();
     report(&checked);
     let formats: Vec<&str> = checked.iter().map(|c| c.format.as_str()).collect();

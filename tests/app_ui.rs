@@ -48,8 +48,8 @@ fn loads_the_samples_and_shows_the_groups() {
     let mut harness = harness(samples());
     let app = harness.state();
     assert_eq!(app.session.store.files.len(), 9);
-    assert_eq!(app.session.store.len(), 646);
-    harness.get_by_label_contains("646 calls · 260 failed");
+    assert_eq!(app.session.store.len(), 751);
+    harness.get_by_label_contains("751 calls · 300 failed");
     for title in ["Duplicate email · 14", "Rate limited · 29", "API key revoked", "Customer limit reached · 13"] {
         harness.get_by_label_contains(title);
     }
@@ -129,7 +129,7 @@ fn typing_a_filter_narrows_the_table_and_esc_clears_it() {
     let rows = harness.state().view.rows.clone();
     assert!(!rows.is_empty() && rows.len() < all, "{} of {all}", rows.len());
     assert!(rows.iter().all(|&row| harness.state().session.store.kind_id(row as usize) == Some("api_key_revoked")));
-    harness.get_by_label_contains(&format!("{} of 646 calls", rows.len()));
+    harness.get_by_label_contains(&format!("{} of 751 calls", rows.len()));
     harness.snapshot("records_filtered");
 
     harness.get_by_label("Clear filters").click();
@@ -186,7 +186,7 @@ fn clicking_a_timeline_bucket_narrows_to_its_time_span() {
     let app = harness.state();
     let (from, to) = (app.settings.filter.from_ms.expect("from"), app.settings.filter.to_ms.expect("to"));
     assert_eq!(to - from, bucket_ms, "one bucket of the chart that was clicked");
-    assert!(!app.view.rows.is_empty() && app.view.rows.len() < 646, "{} rows", app.view.rows.len());
+    assert!(!app.view.rows.is_empty() && app.view.rows.len() < 751, "{} rows", app.view.rows.len());
     assert!(app.view.rows.iter().all(|&row| (from..to).contains(&app.session.store.time_ms[row as usize])));
     harness.get_by_label_contains("time 2026-11-20");
 }
@@ -379,7 +379,7 @@ fn a_file_added_while_others_load_is_loaded_after_them() {
     settle(&mut harness);
     let app = harness.state();
     assert_eq!(app.session.store.files.len(), 10, "the nine samples, then app.ndjson again");
-    assert_eq!(app.session.store.len(), 646 + 90);
+    assert_eq!(app.session.store.len(), 751 + 90);
     harness.get_by_label_contains("736 calls · ");
 }
 

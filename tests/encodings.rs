@@ -68,7 +68,7 @@ fn every_sample_log_in_utf16_and_utf32_reads_as_its_utf8_original() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 9 * 5);
+    assert_eq!(checked, 10 * 5);
 }
 
 /// What `errlens ARGS FILE` prints, with the file's path taken out.

@@ -24,7 +24,7 @@ fn errlens_format(generated: &str) -> &str {
 fn every_sample_file_gives_the_generators_counts_and_kinds() {
     let manifest = manifest();
     let files = manifest["files"].as_object().expect("files");
-    assert_eq!(files.len(), 9);
+    assert_eq!(files.len(), 10);
     for (name, expected) in files {
         let path = common::root().join("sample-logs").join(name);
         let (summary, code) = common::summary(&[&path]);
@@ -53,7 +53,7 @@ fn every_sample_file_gives_the_generators_counts_and_kinds() {
 fn the_whole_folder_summarizes_together() {
     let (summary, code) = common::summary(&[&common::root().join("sample-logs")]);
     assert_eq!(code, 0);
-    assert_eq!(summary["inputs"].as_array().map(Vec::len), Some(9));
+    assert_eq!(summary["inputs"].as_array().map(Vec::len), Some(10));
     let manifest = manifest();
     let records: u64 =
         manifest["files"].as_object().expect("files").values().map(|f| f["records"].as_u64().unwrap_or(0)).sum();

@@ -149,6 +149,7 @@ fn check_summary_detail(text: &[u8], format: Format) {
             assert_eq!((summary.request_id.as_ref(), summary.duration_ms), (None, None));
             let stripped = |record: Record| Record {
                 request: Message::default(),
+                request_digest: None,
                 response: Message::default(),
                 request_id: None,
                 duration_ms: None,

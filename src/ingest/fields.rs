@@ -287,6 +287,12 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
         }
     } else {
         record.response.headers = summary_headers(response_headers);
+        // What tells a retry of a request that sends a body from a new request: an idempotency
+        // key, or the body's fingerprint (the store's request key; other methods need neither).
+        if crate::record::sends_body(record.method.as_deref()) {
+            record.request.headers = first(object, &REQUEST_HEADERS_ALIASES).map(idempotency_key).unwrap_or_default();
+            record.request_digest = first(object, &REQUEST_BODY_ALIASES).and_then(body_digest);
+        }
     }
 
     let status = STATUS_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(status_of));
@@ -340,8 +346,9 @@ fn duration_number(value: &impl JsonValue) -> Option<f64> {
     .filter(|number| number.is_finite() && *number >= 0.0)
 }
 
-/// The response headers the store uses; the rest are read back with the call when it is opened.
-pub const SUMMARY_HEADERS: &[&str] = &["retry-after"];
+/// The headers the store uses (the response's Retry-After, the request's idempotency key); the
+/// rest are read back with the call when it is opened.
+pub const SUMMARY_HEADERS: &[&str] = &["retry-after", "idempotency-key"];
 
 /// Only the [`SUMMARY_HEADERS`] of `headers`.
 pub fn summary_headers(mut headers: Vec<(String, String)>) -> Vec<(String, String)> {
@@ -386,6 +393,31 @@ pub fn body_text(value: &impl JsonValue) -> Option<String> {
         Shape::String("") => None,
         Shape::String(text) => Some(text.to_string()),
         _ => Some(value.to_value().to_string()),
+    }
+}
+
+/// The request's idempotency key header, if it has one. A summary keeps request headers as their
+/// JSON text, which is parsed only when it names such a header (most never do).
+fn idempotency_key(value: &impl JsonValue) -> Vec<(String, String)> {
+    static NAMES: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| [memchr::memmem::Finder::new(b"dempotency"), memchr::memmem::Finder::new(b"DEMPOTENCY")]);
+    let named = |text: &str| NAMES.iter().any(|name| name.find(text.as_bytes()).is_some());
+    match value.kind() {
+        Kind::String(text) if named(text) => serde_json::from_str::<serde_json::Value>(text)
+            .map(|parsed| summary_headers(headers_of(&parsed)))
+            .unwrap_or_default(),
+        Kind::String(_) => Vec::new(),
+        _ => summary_headers(headers_of(value)),
+    }
+}
+
+/// The fingerprint of a body ([`crate::record::body_digest`]) as [`body_text`] gives it, but
+/// without copying a body that is already text (a summary keeps a JSON body as its text).
+fn body_digest(value: &impl JsonValue) -> Option<u64> {
+    match value.kind() {
+        Kind::Null | Kind::String("") => None,
+        Kind::String(text) => Some(crate::record::body_digest(text)),
+        _ => Some(crate::record::body_digest(&value.to_value().to_string())),
     }
 }
 

@@ -33,13 +33,18 @@ impl Mode {
     }
 }
 
-/// What a summary builds of a line: what field discovery reads for one, without the request's
-/// body and headers ([`Detail::Summary`] keeps neither).
+/// What a summary builds of a line: what field discovery reads for one, the request's body and
+/// headers as their text.
 static SUMMARY_PATHS: LazyLock<sparse::Paths> = LazyLock::new(|| {
     // Response bodies stay text until a failure's error is read from one.
     let kept = fields::summary_paths().chain(text::WRAPPED_LINE.iter().copied());
     let pruned = fields::REQUEST_BODY.iter().chain(fields::REQUEST_HEADERS.iter()).copied();
+    // Pruned first, so that what holds them is read key by key; then the request's body and
+    // headers are kept after all, as their text (passed over as fast as when pruned: the body's
+    // fingerprint and an idempotency key tell a retry from a new request).
+    let request = fields::REQUEST_BODY.iter().chain(fields::REQUEST_HEADERS.iter()).copied();
     sparse::Paths::new(kept, fields::RESPONSE_BODY.iter().copied(), pruned)
+        .with_texts(request)
         .with_headers(fields::RESPONSE_HEADERS.iter().copied(), fields::SUMMARY_HEADERS.iter().copied())
 });
 

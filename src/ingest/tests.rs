@@ -458,6 +458,7 @@ fn the_summary_read_skips_request_parts_but_accepts_and_rejects_as_the_full_read
                 assert_eq!(summary.request, crate::record::Message::default(), "{line}");
                 let without_bodies = Record {
                     request: Default::default(),
+                    request_digest: summary.request_digest,
                     response: summary.response.clone(),
                     request_id: None,
                     duration_ms: None,
@@ -492,6 +493,7 @@ mod summary_read {
                 prop_assert_eq!(retry_after(&summary), retry_after(&full));
                 let stripped = |record: Record| Record {
                     request: Message::default(),
+                    request_digest: None,
                     response: Message::default(),
                     request_id: None,
                     duration_ms: None,

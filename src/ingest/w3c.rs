@@ -110,6 +110,7 @@ pub struct FieldPositions {
     uri_stem: Option<usize>,
     query: Option<usize>,
     host: Option<usize>,
+    client: Option<usize>,
     date: Option<usize>,
     time: Option<usize>,
     result_type: Option<usize>,
@@ -132,6 +133,7 @@ impl FieldPositions {
             uri_stem: find(&["cs-uri-stem"]),
             query: find(&["cs-uri-query"]),
             host: find(&["cs-host", "cs(Host)", "x-host-header", "s-computername"]),
+            client: find(&["c-ip"]),
             date: find(&["date"]),
             time: find(&["time"]),
             result_type: find(&["x-edge-detailed-result-type", "x-edge-result-type"]),
@@ -171,6 +173,7 @@ fn read_row_in(columns: &FieldPositions, row: &str, detail: Detail) -> Result<Re
         (None, path, _) => path.map(str::to_string),
     };
     record.host = get(columns.host).map(str::to_string);
+    record.client_digest = get(columns.client).map(crate::record::body_digest);
     record.time_ms = match (get(columns.date), get(columns.time)) {
         (Some(date), Some(at)) => time::parse_text(&format!("{date} {at}")),
         (None, Some(at)) => time::parse_text(at),

@@ -5,9 +5,11 @@
 //! [`BUNDLED`]. See [`classify`] for how a record finds its kind.
 
 mod classify;
+pub mod practices;
 mod user;
 
 pub use classify::Classification;
+pub use practices::{Practices, Severity};
 pub use user::{configure, load as load_with_user_files};
 
 use serde::Deserialize;
@@ -16,6 +18,7 @@ use serde::Deserialize;
 pub const BUNDLED: &[(&str, &str)] = &[
     ("my-virtual-office.toml", include_str!("../../assets/knowledge/my-virtual-office.toml")),
     ("generic-http.toml", include_str!("../../assets/knowledge/generic-http.toml")),
+    ("practices.toml", include_str!("../../assets/knowledge/practices.toml")),
 ];
 
 /// When retrying a failed call helps.
@@ -131,6 +134,21 @@ pub struct Base {
     statuses: Vec<StatusAdvice>,
     client_default: Option<ClassAdvice>,
     server_default: Option<ClassAdvice>,
+    /// Thresholds of the audit's rules this file sets.
+    audit: Option<practices::ThresholdsTable>,
+    /// Practices this file adds or tunes.
+    #[serde(default, rename = "practice")]
+    practices: Vec<practices::PracticeTable>,
+    /// Audit rules this file adds or tunes.
+    #[serde(default, rename = "rule")]
+    rules: Vec<practices::RuleTable>,
+}
+
+impl Base {
+    /// Takes this file's practices, rules and thresholds over `into`'s.
+    fn tune(&self, into: &mut Practices) {
+        into.merge(self.audit.as_ref(), &self.practices, &self.rules);
+    }
 }
 
 /// A knowledge file that does not parse.
@@ -148,6 +166,8 @@ pub struct Knowledge {
     pub vendors: Vec<Base>,
     /// The generic HTTP advice.
     pub generic: Base,
+    /// What the audit judges a client by: generic files' tables, then vendors', then the user's.
+    pub practices: Practices,
 }
 
 impl Knowledge {
@@ -160,12 +180,14 @@ impl Knowledge {
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, KnowledgeError> {
         let mut vendors = Vec::new();
         let mut generic: Option<Base> = None;
+        let mut practices = Practices::default();
         for (name, text) in files {
             let base: Base =
                 toml::from_str(text).map_err(|source| KnowledgeError { name: name.to_string(), source })?;
             if base.vendor.is_some() {
                 vendors.push(base);
             } else {
+                base.tune(&mut practices);
                 generic = Some(match generic {
                     Some(mut existing) => {
                         existing.kinds.extend(base.kinds);
@@ -182,8 +204,15 @@ impl Knowledge {
             statuses: Vec::new(),
             client_default: None,
             server_default: None,
+            audit: None,
+            practices: Vec::new(),
+            rules: Vec::new(),
         });
-        Ok(Self { vendors, generic })
+        // A vendor's file tunes the generic practices (its API may say more about them).
+        for vendor in &vendors {
+            vendor.tune(&mut practices);
+        }
+        Ok(Self { vendors, generic, practices })
     }
 
     /// The documented kind with this id: from the vendor whose index is given, else generic, else

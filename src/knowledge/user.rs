@@ -57,8 +57,11 @@ pub fn load(dirs: &[PathBuf]) -> (Knowledge, Vec<String>) {
 }
 
 /// A vendor file replaces the vendor of the same id, or comes before the bundled ones (a user's
-/// vendor is more specific); a generic file adds its kinds and statuses to the generic advice.
+/// vendor is more specific); a generic file adds its kinds and statuses to the generic advice;
+/// either tunes the audit's practices, rules and thresholds.
 fn add(knowledge: &mut Knowledge, base: Base) {
+    // The user's tables are read last, so they win over every bundled file.
+    base.tune(&mut knowledge.practices);
     match &base.vendor {
         Some(vendor) => {
             match knowledge.vendors.iter().position(|known| known.vendor.as_ref().is_some_and(|v| v.id == vendor.id)) {
@@ -92,6 +95,23 @@ meaning = "The plan's monthly quota is used up."
 fix = ["Upgrade the plan."]
 retry = "after_fix"
 "#;
+
+    /// A user's file changes the one threshold and the one rule's fields it names, and keeps the rest.
+    #[test]
+    fn a_users_file_tunes_a_rule_and_a_threshold() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let tuning = "[audit]\nstorm_attempts = 5\n\n[[rule]]\nid = \"retry_storm\"\nseverity = \"low\"\n";
+        std::fs::write(dir.path().join("tuning.toml"), tuning).expect("write");
+        let (knowledge, problems) = load(&[dir.path().to_path_buf()]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let (bundled, tuned) = (&Knowledge::bundled().practices, &knowledge.practices);
+        assert_eq!((bundled.storm_attempts, tuned.storm_attempts), (10, 5));
+        assert_eq!(tuned.storm_window_ms, bundled.storm_window_ms);
+        let storm = tuned.rule("retry_storm").expect("rule");
+        assert_eq!(storm.severity, crate::knowledge::Severity::Low);
+        assert_eq!(storm.advice, bundled.rule("retry_storm").expect("rule").advice);
+        assert_eq!(tuned.practices, bundled.practices);
+    }
 
     #[test]
     fn a_users_vendor_is_added_and_a_broken_file_named() {

@@ -5,7 +5,7 @@ use super::{Interner, NONE};
 use crate::endpoint;
 use crate::ingest::{Parsed, Skipped};
 use crate::knowledge::Knowledge;
-use crate::record::{Record, SourceSpan};
+use crate::record::Record;
 use crate::variant;
 use std::collections::{BTreeMap, HashMap};
 
@@ -21,6 +21,8 @@ pub(super) struct BlockColumns {
     pub kind: Vec<u32>,
     pub endpoint: Vec<u32>,
     pub message: Vec<u32>,
+    pub request: Vec<u64>,
+    pub retry_after_ms: Vec<u32>,
 }
 
 impl BlockColumns {
@@ -34,18 +36,24 @@ impl BlockColumns {
             kind: Vec::with_capacity(rows),
             endpoint: Vec::with_capacity(rows),
             message: Vec::with_capacity(rows),
+            request: Vec::with_capacity(rows),
+            retry_after_ms: Vec::with_capacity(rows),
         }
     }
 
-    fn push(&mut self, span: SourceSpan, time_ms: i64, status: u16, kind: u32, endpoint: u32, message: u32) {
+    fn push(&mut self, record: &Record, kind: u32, endpoint: u32, message: u32) {
+        let span = record.source;
         self.line.push(u32::try_from(span.line).unwrap_or(u32::MAX));
         self.offset.push(span.offset);
         self.text_len.push(u32::try_from(span.len).unwrap_or(u32::MAX));
-        self.time_ms.push(time_ms);
-        self.status.push(status);
+        self.time_ms.push(record.time_ms.unwrap_or(super::NO_TIME));
+        self.status.push(record.status);
         self.kind.push(kind);
         self.endpoint.push(endpoint);
         self.message.push(message);
+        self.request.push(request_key(record));
+        let retry_after = record.response.header("retry-after").and_then(|value| retry_after_ms(value, record.time_ms));
+        self.retry_after_ms.push(retry_after.map_or(NONE, |ms| u32::try_from(ms).unwrap_or(NONE - 1)));
     }
 }
 
@@ -152,8 +160,7 @@ impl Rows {
                 }
             }
         }
-        let time_ms = record.time_ms.unwrap_or(super::NO_TIME);
-        self.rows.push(record.source, time_ms, record.status, kind, endpoint, message);
+        self.rows.push(record, kind, endpoint, message);
     }
 
     /// The block's kind id of a failure, classified once per message and circumstances.
@@ -191,6 +198,41 @@ impl Rows {
     }
 }
 
+/// Which request a call sent, as a number: the same for calls with the same method and URL (path
+/// and query: the host may be logged or not) and, for a POST, PUT or PATCH, the same body or
+/// idempotency key, from the same client where the log names clients; 0 when the log cannot tell. A POST, PUT or PATCH whose body and key the log
+/// does not show is 0: two creates of different customers would look alike.
+pub fn request_key(record: &Record) -> u64 {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let Some(url) = record.url.as_deref() else { return 0 };
+    let mut hasher = foldhash::fast::FixedState::with_seed(0x6572_726c_656e_7321).build_hasher();
+    hasher.write(record.method.as_deref().unwrap_or("?").as_bytes());
+    hasher.write(endpoint::target_of(url).as_bytes());
+    hasher.write_u64(record.client_digest.unwrap_or(0));
+    if crate::record::sends_body(record.method.as_deref()) {
+        let key = record.request.header("idempotency-key").map(str::trim).filter(|key| !key.is_empty());
+        let body = record.request_digest.or_else(|| record.request.body.as_deref().map(crate::record::body_digest));
+        match (key, body) {
+            (Some(key), _) => hasher.write(key.as_bytes()),
+            (None, Some(body)) => hasher.write_u64(body),
+            (None, None) => return 0,
+        }
+    }
+    // 0 is "cannot tell".
+    hasher.finish().max(1)
+}
+
+/// A `Retry-After` value as milliseconds to wait: seconds, or an HTTP date (RFC 9110) counted
+/// from the call's time.
+pub fn retry_after_ms(value: &str, call_ms: Option<i64>) -> Option<u64> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<f64>() {
+        return (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).round() as u64);
+    }
+    let until = chrono::DateTime::parse_from_rfc2822(value).ok()?.timestamp_millis();
+    Some(u64::try_from(until.saturating_sub(call_ms?)).unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +247,52 @@ mod tests {
             message: message.map(str::to_string),
             ..Record::default()
         }
+    }
+
+    /// A retry is the same method, URL and body (or idempotency key), however the log was read.
+    #[test]
+    fn the_request_key_tells_a_retry_from_another_request() {
+        let line = |body: &str, url: &str| {
+            format!(r#"{{"method":"POST","url":"{url}","status":503,"request":{{"body":{body}}}}}"#)
+        };
+        let key = |text: String, detail| {
+            let record = crate::ingest::read_one(text.as_bytes(), crate::ingest::Format::Ndjson, detail)
+                .expect("a line format")
+                .expect("a call");
+            request_key(&record)
+        };
+        let a = line(r#"{"email":"a@example.de"}"#, "https://h.example/api/customers");
+        let a_again = line(r#"{"email":"a@example.de"}"#, "/api/customers");
+        let b = line(r#"{"email":"b@example.de"}"#, "https://h.example/api/customers");
+        let summary = crate::ingest::Detail::Summary;
+        assert_ne!(key(a.clone(), summary), 0);
+        assert_eq!(key(a.clone(), summary), key(a_again, summary));
+        assert_ne!(key(a.clone(), summary), key(b, summary));
+        assert_eq!(key(a.clone(), summary), key(a, crate::ingest::Detail::Full), "a compact body reads alike");
+        // Without a body, a POST is not known; a GET is its URL.
+        let no_body = r#"{"method":"POST","url":"/api/customers","status":503}"#.to_string();
+        assert_eq!(key(no_body, summary), 0);
+        let get = |query: &str| format!(r#"{{"method":"GET","url":"/api/customers/7{query}","status":503}}"#);
+        assert_ne!(key(get(""), summary), key(get("?page=2"), summary));
+        // An idempotency key stands for the body.
+        let keyed = |body: &str| {
+            format!(
+                r#"{{"method":"POST","url":"/api/x","status":503,"request":{{"headers":{{"Idempotency-Key":"k1"}},"body":{body}}}}}"#
+            )
+        };
+        assert_eq!(key(keyed("{\"n\":1}"), summary), key(keyed("{\"n\":2}"), summary));
+    }
+
+    #[test]
+    fn retry_after_is_seconds_or_an_http_date_from_the_call() {
+        assert_eq!(retry_after_ms(" 30 ", None), Some(30_000));
+        assert_eq!(retry_after_ms("1.5", None), Some(1_500));
+        let call = chrono::DateTime::parse_from_rfc3339("2026-11-20T09:00:00Z").expect("time").timestamp_millis();
+        assert_eq!(retry_after_ms("Fri, 20 Nov 2026 09:00:12 GMT", Some(call)), Some(12_000));
+        assert_eq!(retry_after_ms("Fri, 20 Nov 2026 08:59:00 GMT", Some(call)), Some(0));
+        assert_eq!(retry_after_ms("Fri, 20 Nov 2026 09:00:12 GMT", None), None);
+        assert_eq!(retry_after_ms("soon", Some(call)), None);
+        assert_eq!(retry_after_ms("-3", None), None);
     }
 
     #[test]

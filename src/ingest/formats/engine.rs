@@ -56,6 +56,7 @@ fn record_of(format: &LineFormat, captures: &Captures<'_>, detail: Detail) -> Re
     }
     record.url = url_of(captures).or(record.url);
     record.host = text(captures, "host").map(str::to_string);
+    record.client_digest = text(captures, "client").map(crate::record::body_digest);
     record.time_ms = text(captures, "time")
         .and_then(|value| parse_time(format, value))
         .filter(|at| (time::MIN_TIME_MS..=time::MAX_TIME_MS).contains(at));

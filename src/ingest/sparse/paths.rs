@@ -68,6 +68,15 @@ impl Paths {
         Self { table, header_names: Vec::new(), header_starts: [false; 256] }
     }
 
+    /// Keeps the values at these exact paths as text (an object or array as its JSON text), even
+    /// where they were pruned: what holds them is still read key by key.
+    pub fn with_texts<'a>(mut self, paths: impl IntoIterator<Item = &'a str>) -> Self {
+        for path in paths {
+            self.table.insert(path.into(), Entry::Text);
+        }
+        self
+    }
+
     /// Keeps only the headers called `names` at these paths: from an object (`{"Name": value}`)
     /// the entries with those names, from a list (`[{"name", "value"}]`, `["Name: value"]`) every
     /// item that could be one of them. Nothing may lie below them.
