@@ -402,11 +402,11 @@ fn idempotency_key(value: &impl JsonValue) -> Vec<(String, String)> {
     static NAMES: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
         LazyLock::new(|| [memchr::memmem::Finder::new(b"dempotency"), memchr::memmem::Finder::new(b"DEMPOTENCY")]);
     let named = |text: &str| NAMES.iter().any(|name| name.find(text.as_bytes()).is_some());
-    match value.kind() {
-        Kind::String(text) if named(text) => serde_json::from_str::<serde_json::Value>(text)
+    match value.shape() {
+        Shape::String(text) if named(text) => serde_json::from_str::<serde_json::Value>(text)
             .map(|parsed| summary_headers(headers_of(&parsed)))
             .unwrap_or_default(),
-        Kind::String(_) => Vec::new(),
+        Shape::String(_) => Vec::new(),
         _ => summary_headers(headers_of(value)),
     }
 }
@@ -414,9 +414,9 @@ fn idempotency_key(value: &impl JsonValue) -> Vec<(String, String)> {
 /// The fingerprint of a body ([`crate::record::body_digest`]) as [`body_text`] gives it, but
 /// without copying a body that is already text (a summary keeps a JSON body as its text).
 fn body_digest(value: &impl JsonValue) -> Option<u64> {
-    match value.kind() {
-        Kind::Null | Kind::String("") => None,
-        Kind::String(text) => Some(crate::record::body_digest(text)),
+    match value.shape() {
+        Shape::Null | Shape::String("") => None,
+        Shape::String(text) => Some(crate::record::body_digest(text)),
         _ => Some(crate::record::body_digest(&value.to_value().to_string())),
     }
 }
