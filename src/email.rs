@@ -266,7 +266,18 @@ pub struct ReviewItem<'a> {
     pub places: usize,
 }
 
+/// What the closing question of a body starts with; a paragraph added later goes before it.
+const CLOSING: &str = "\nCould you tell us what else causes this";
+
 impl SupportEmail {
+    /// Adds a paragraph before the closing question (the audit's sentence on how the client
+    /// retries, say), on one line.
+    pub fn add_paragraph(&mut self, title: &str, text: &str) {
+        let paragraph = format!("\n{title}: {}\n", text::one_line(text));
+        let at = self.body.rfind(CLOSING).unwrap_or(self.body.len());
+        self.body.insert_str(at, &paragraph);
+    }
+
     /// What was removed, each value once (at its first place) with its count of places, in the
     /// order found: a value is one decision to reveal or keep hidden, wherever it was.
     pub fn review(&self) -> Vec<ReviewItem<'_>> {

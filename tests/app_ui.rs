@@ -47,10 +47,10 @@ fn samples() -> Vec<PathBuf> {
 fn loads_the_samples_and_shows_the_groups() {
     let mut harness = harness(samples());
     let app = harness.state();
-    assert_eq!(app.session.store.files.len(), 9);
+    assert_eq!(app.session.store.files.len(), 10);
     assert_eq!(app.session.store.len(), 751);
     harness.get_by_label_contains("751 calls · 300 failed");
-    for title in ["Duplicate email · 14", "Rate limited · 29", "API key revoked", "Customer limit reached · 13"] {
+    for title in ["Duplicate email · 18", "Rate limited · 34", "API key revoked", "Customer limit reached · 13"] {
         harness.get_by_label_contains(title);
     }
     // app.ndjson skips five lines (worker.log too: its chip is in the "more files" menu).
@@ -73,6 +73,7 @@ fn every_file_is_in_sight_or_in_the_more_files_menu() {
         "envoy-access.log ·",
         "export.csv ·",
         "gateway-ecs.ndjson ·",
+        "mvo-retries.ndjson ·",
         "worker.log ·",
     ];
     let menu = harness.get_by_label_contains("more files");
@@ -102,18 +103,18 @@ fn every_file_is_in_sight_or_in_the_more_files_menu() {
 #[test]
 fn selecting_a_group_shows_its_documented_fix() {
     let mut harness = harness(samples());
-    harness.get_by_label_contains("Duplicate email · 14").click();
+    harness.get_by_label_contains("Duplicate email · 18").click();
     settle(&mut harness);
     assert!(matches!(harness.state().page, Page::Group(_)));
     harness.get_by_label_contains("instead of creating it again");
     harness.get_by_label("Retrying will not help.");
-    harness.get_by_label_contains("POST /api/customers · 14");
+    harness.get_by_label_contains("POST /api/customers · 18");
     harness.snapshot("group_duplicate_email");
 
     harness.get_by_label("Show records").click();
     settle(&mut harness);
     assert_eq!(harness.state().page, Page::Records);
-    assert_eq!(harness.state().view.rows.len(), 14);
+    assert_eq!(harness.state().view.rows.len(), 18);
 }
 
 #[test]
@@ -162,7 +163,7 @@ fn clicking_a_status_bar_filters_to_that_status() {
     let app = harness.state();
     assert_eq!(app.settings.filter.status, Some(0));
     assert_eq!(app.page, Page::Records);
-    assert_eq!(app.view.rows.len(), 23);
+    assert_eq!(app.view.rows.len(), 26);
     harness.get_by_label("status 0 ×");
 }
 
@@ -238,14 +239,14 @@ fn a_file_with_bad_lines_reports_them_and_an_unreadable_file_is_named() {
 fn composing_a_support_email_end_to_end() {
     let mut harness = harness(samples());
     harness.state_mut().settings.account_email = "ops@acme-shop.example".into();
-    harness.get_by_label_contains("Duplicate email · 14").click();
+    harness.get_by_label_contains("Duplicate email · 18").click();
     settle(&mut harness);
     harness.get_by_label("Compose support email").click();
     settle(&mut harness);
     let email = harness.state().composer.as_ref().and_then(|c| c.email.clone()).expect("an email");
     assert_eq!(email.to.as_deref(), Some("hello@my-virtual-office.com"));
     assert!(
-        email.subject.starts_with("[API] 409 Duplicate email on POST /api/customers (14 failures"),
+        email.subject.starts_with("[API] 409 Duplicate email on POST /api/customers (18 failures"),
         "{}",
         email.subject
     );
@@ -279,6 +280,16 @@ fn composing_a_support_email_end_to_end() {
     let saved = std::fs::read_to_string(&path).expect("saved .eml");
     assert!(saved.starts_with("From: ops@acme-shop.example\r\nTo: hello@my-virtual-office.com\r\nSubject: [API] 409"));
     harness.get_by_label_contains("Saved to");
+
+    // Off at first: one line on how the client retries, from the audit, once ticked.
+    let body = |harness: &Harness<'static, App>| {
+        harness.state().composer.as_ref().and_then(|c| c.email.as_ref()).map(|e| e.body.clone()).unwrap_or_default()
+    };
+    assert!(!body(&harness).contains("How our client retries"));
+    harness.get_by_label("Add how our client retries").click();
+    settle(&mut harness);
+    let with_retries = body(&harness);
+    assert!(with_retries.contains("\nHow our client retries: The client "), "{with_retries}");
 }
 
 /// Every hostile file at once: the window shows each file's result or its error by name, stays
@@ -378,9 +389,9 @@ fn a_file_added_while_others_load_is_loaded_after_them() {
     assert!(harness.state().is_loading());
     settle(&mut harness);
     let app = harness.state();
-    assert_eq!(app.session.store.files.len(), 10, "the nine samples, then app.ndjson again");
+    assert_eq!(app.session.store.files.len(), 11, "the ten samples, then app.ndjson again");
     assert_eq!(app.session.store.len(), 751 + 90);
-    harness.get_by_label_contains("736 calls · ");
+    harness.get_by_label_contains("841 calls · ");
 }
 
 #[test]
@@ -434,4 +445,30 @@ fn a_folder_with_symlink_loops_opens_with_each_file_once() {
         assert!(app.messages.contains(&said), "{said} in {:?}", app.messages);
     }
     harness.get_by_label_contains("c\\e]0;owned\\u{7}\\u{202e}.ndjson · NDJSON");
+}
+
+/// The audit in the window: a card per practice with its verdict, each finding with its attempts,
+/// and a click that lists a finding's calls in the table.
+#[test]
+fn the_integration_health_page_shows_each_practice_and_lists_a_findings_calls() {
+    let mut harness = harness(vec![PathBuf::from("sample-logs/mvo-retries.ndjson")]);
+    harness.get_by_label("Integration health").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().page, Page::Health);
+    for practice in ["Check status codes", "Retry transient (5xx) errors with exponential backoff"] {
+        harness.get_by_label(practice);
+    }
+    assert_eq!(harness.get_all_by_label("Not followed").count(), 3);
+    harness.get_by_label("Followed");
+    harness.get_by_label_contains("PATCH /api/customers/{id} after 500 · 12 attempts");
+    harness.snapshot("health");
+
+    // The first finding is the retry storm: its twelve attempts, and nothing else, in the table.
+    harness.get_all_by_label("Show the calls").next().expect("a finding").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().page, Page::Records);
+    assert_eq!(harness.state().view.rows.len(), 12);
+    harness.get_by_label_contains("retry_storm on PATCH /api/customers/{id} (12 calls) ×").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().view.rows.len(), harness.state().session.store.len());
 }

@@ -20,6 +20,8 @@ pub struct PanelContext<'a> {
     pub page: Page,
     /// The call shown in the side panel.
     pub selected_row: Option<u32>,
+    /// The audit of every loaded call, once computed.
+    pub audit: Option<&'a crate::audit::Audit>,
 }
 
 impl PanelContext<'_> {

@@ -33,6 +33,8 @@ pub struct Composer {
     pub error: Option<String>,
     /// What the last action did ("Saved to ...").
     pub status: Option<String>,
+    /// Whether the email says how the client retries (the audit's sentence); off at first.
+    pub add_retries: bool,
     /// Where "Save as .eml" writes without asking (tests); otherwise a save dialog asks.
     pub save_to: Option<PathBuf>,
     /// The Save dialog while it shows, with the message as it was when Save was clicked.
@@ -66,15 +68,17 @@ impl Composer {
     }
 
     /// Starts composing again when what it depends on changed, and takes a finished email.
-    fn pump(&mut self, ctx: &egui::Context, store: &Arc<Store>, account_email: &str) {
+    fn pump(&mut self, ctx: &egui::Context, store: &Arc<Store>, account_email: &str, retries: Option<&str>) {
         if self.stale {
+            let retries = retries.filter(|_| self.add_retries).map(str::to_string);
             self.stale = false;
             let redactor = Redactor {
                 account_email: Some(account_email.trim().to_string()).filter(|email| !email.is_empty()),
                 extra_terms: self.extra_terms.clone(),
                 revealed: self.revealed.clone(),
             };
-            match compose_job(ctx, Arc::clone(store), self.kind, self.record, self.quote_row, redactor) {
+            let quote = (self.record, self.quote_row);
+            match compose_job(ctx, Arc::clone(store), self.kind, quote, redactor, retries) {
                 // A newer job replaces an older one; the older email is dropped unseen.
                 Ok(job) => self.job = Some(job),
                 Err(error) => self.error = Some(format!("cannot start a worker thread: {error}")),
@@ -95,13 +99,15 @@ impl Composer {
 }
 
 /// Composes on a named thread over a snapshot of the store, and asks for a frame when done.
+/// `quote` is the quoted call by position in the group or by store row; `retries`, the audit's
+/// sentence on how the client retries, when the user added it.
 fn compose_job(
     ctx: &egui::Context,
     store: Arc<Store>,
     kind: u32,
-    record: Option<usize>,
-    quote_row: Option<u32>,
+    (record, quote_row): (Option<usize>, Option<u32>),
     redactor: Redactor,
+    retries: Option<String>,
 ) -> std::io::Result<Receiver<Composed>> {
     let (sender, receiver) = channel();
     let repaint = ctx.clone();
@@ -112,7 +118,10 @@ fn compose_job(
                     Some(row) => email::group_rows(&store, &group).iter().position(|&r| r == row).map(|at| at + 1),
                     None => record,
                 };
-                let email = email::compose(&store, &group, record, &redactor).map_err(|error| error.to_string());
+                let mut email = email::compose(&store, &group, record, &redactor).map_err(|error| error.to_string());
+                if let (Ok(email), Some(retries)) = (&mut email, &retries) {
+                    email.add_paragraph("How our client retries", retries);
+                }
                 Composed { record, email }
             }
             None => Composed { record, email: Err("this group has no calls any more".to_string()) },
@@ -158,7 +167,8 @@ fn highlighted(ui: &egui::Ui, text: &str, wrap_width: f32) -> egui::text::Layout
 /// The composer window.
 pub fn window_ui(app: &mut App, ctx: &egui::Context) {
     let Some(composer) = app.composer.as_mut() else { return };
-    composer.pump(ctx, &app.session.store, &app.settings.account_email);
+    let retries = app.audit.audit.as_ref().and_then(|audit| audit.retry_summary());
+    composer.pump(ctx, &app.session.store, &app.settings.account_email, retries.as_deref());
     let mut open = true;
     egui::Window::new("Support email").open(&mut open).default_size([980.0, 640.0]).show(ctx, |ui| {
         if app.settings.account_email.trim().is_empty() {
@@ -192,6 +202,7 @@ pub fn window_ui(app: &mut App, ctx: &egui::Context) {
         poll_save(composer);
         let save_to = composer.save_to.clone();
         let (status, saving) = (&mut composer.status, &mut composer.saving);
+        let (add_retries, stale) = (&mut composer.add_retries, &mut composer.stale);
         let Some(email) = composer.email.as_mut() else { return };
         egui::CentralPanel::default_margins().show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -204,6 +215,12 @@ pub fn window_ui(app: &mut App, ctx: &egui::Context) {
                     .labelled_by(label.id);
             });
             send_ui(ui, email, status, saving, save_to);
+            if let Some(retries) = &retries {
+                let tick = ui.checkbox(add_retries, "Add how our client retries");
+                if tick.on_hover_text(retries.as_str()).changed() {
+                    *stale = true;
+                }
+            }
             if let Some(status) = status.as_deref() {
                 ui.label(status);
             }

@@ -28,6 +28,18 @@ pub fn ui(cx: &PanelContext, ui: &mut egui::Ui, kind: u32, actions: &mut Actions
             ui.weak(format!("({})", one_line(&group.kind)));
         });
         ui.label(format!("{} failed calls · {}", style::thousands(group.count), span_text(group)));
+        if let Some(audit) = cx.audit {
+            let in_chains = audit.failures_in_chains(cx.store, kind);
+            if in_chains > 0 {
+                let text = format!(
+                    "{} of this group's failures in all files are attempts of retry chains: see Integration health",
+                    style::thousands(in_chains)
+                );
+                if ui.link(text).on_hover_text("How the client retries them").clicked() {
+                    actions.push(Action::ShowPage(super::Page::Health));
+                }
+            }
+        }
         if let Some(vendor) = &group.vendor {
             ui.weak(format!("Documented by {}", one_line(vendor)));
         }

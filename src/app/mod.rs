@@ -7,6 +7,7 @@
 //! [`groups`], [`record`], [`email`]). Each frame pumps the threads' results, handles [`input`],
 //! starts a view if the data or the filter changed, then draws.
 
+mod audit_state;
 mod chrome;
 mod context;
 mod dialog;
@@ -14,6 +15,7 @@ mod email;
 mod frame_stats;
 mod group_page;
 mod groups;
+mod health;
 mod icon;
 mod input;
 mod loader;
@@ -67,6 +69,8 @@ pub enum Page {
     Records,
     /// One group's page (by kind index).
     Group(u32),
+    /// The audit: how the client treats failures.
+    Health,
 }
 
 /// The errlens window.
@@ -79,6 +83,8 @@ pub struct App {
     pub session: Session,
     /// What the current filter shows.
     pub view: ViewState,
+    /// The audit of every loaded call.
+    pub audit: audit_state::AuditState,
     /// The central page.
     pub page: Page,
     /// The record shown in the side panel (a store row).
@@ -117,6 +123,7 @@ impl App {
             samples_dir: options.samples_dir.clone(),
             session: Session::new(Knowledge::installed().clone()),
             view: ViewState::default(),
+            audit: audit_state::AuditState::default(),
             page: Page::Overview,
             selected_row: None,
             messages: Vec::new(),
@@ -167,6 +174,11 @@ impl App {
         }
         self.settings.recent.truncate(12);
         self.view.stale |= self.session.open(ctx, paths, replace);
+        if replace {
+            // An audit of the files let go of would be read as one of the new ones.
+            self.audit = audit_state::AuditState::default();
+        }
+        self.audit.invalidate();
     }
 
     /// Removes one file from the session (the rest is read again).
@@ -210,6 +222,7 @@ impl App {
             settings: &self.settings,
             page: self.page,
             selected_row: self.selected_row,
+            audit: self.audit.audit.as_deref(),
         };
         (cx, &mut self.actions, &mut self.shown_record)
     }
@@ -246,17 +259,24 @@ impl App {
 
     /// Whether files are loading or a view is being computed.
     pub fn is_busy(&self) -> bool {
-        self.is_loading() || self.view.is_busy() || self.composer.as_ref().is_some_and(email::Composer::is_busy)
+        self.is_loading()
+            || self.view.is_busy()
+            || self.audit.is_busy()
+            || self.composer.as_ref().is_some_and(email::Composer::is_busy)
     }
 
     /// Takes what the threads finished (the Open dialog, the loader, the view job), handles
     /// input, and starts the next view if the data or the filter changed.
     fn pump(&mut self, ctx: &egui::Context) {
         self.poll_open_dialog(ctx);
-        self.view.stale |= self.session.pump(ctx, &mut self.messages);
+        if self.session.pump(ctx, &mut self.messages) {
+            self.view.stale = true;
+            self.audit.invalidate();
+        }
         self.view.poll();
         self.handle_input(ctx);
         let loading = self.is_loading();
+        self.audit.pump(ctx, &self.session.store, loading, &mut self.messages);
         self.view.refresh(ctx, &self.session.store, &self.settings.filter, loading, &mut self.messages);
     }
 
@@ -282,6 +302,8 @@ impl App {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.page, Page::Overview, "Overview");
             ui.selectable_value(&mut self.page, Page::Records, "Records");
+            ui.selectable_value(&mut self.page, Page::Health, "Integration health")
+                .on_hover_text("How the client retries and checks statuses, against the vendor's best practices");
             if let Page::Group(kind) = self.page {
                 let title = self.session.store.kind_info(kind).map_or_else(String::new, |info| info.title);
                 ui.strong(format!("Group: {title}"));
@@ -294,6 +316,7 @@ impl App {
             Page::Overview => overview::ui(&cx, ui, actions),
             Page::Records => records::table_ui(&cx, ui, scroll_to, actions),
             Page::Group(kind) => group_page::ui(&cx, ui, kind, actions),
+            Page::Health => health::ui(&cx, ui, actions),
         }
     }
 }

@@ -159,3 +159,13 @@ fn a_kinds_group_alone_is_the_whole_summarys_group() {
     }
     assert!(super::kind_group(&store, u32::MAX).is_none());
 }
+
+#[test]
+fn a_paragraph_goes_before_the_closing_question() {
+    let mut email = compose_with(None, Some("ops@acme-shop.example")).expect("email");
+    email.add_paragraph("How our client retries", "The client retried 5xx errors 4 times\nat a fixed 1 s interval.");
+    let note = email.body.find("\nHow our client retries: The client retried 5xx errors 4 times").expect("added");
+    let closing = email.body.find("Could you tell us what else causes this").expect("closing");
+    assert!(note < closing, "{}", email.body);
+    assert!(!email.body.contains("times\nat"), "one line: {}", email.body);
+}
