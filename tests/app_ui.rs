@@ -472,3 +472,30 @@ fn the_integration_health_page_shows_each_practice_and_lists_a_findings_calls() 
     settle(&mut harness);
     assert_eq!(harness.state().view.rows.len(), harness.state().session.store.len());
 }
+
+/// Compare mode: the logs from before a change in a second set; the overview shows, kind by kind,
+/// what the core's comparison of the same files says.
+#[test]
+fn compare_mode_shows_the_files_from_before_beside_these() {
+    let (before, after) = (PathBuf::from("sample-logs/mvo-retries.ndjson"), PathBuf::from("sample-logs/app.ndjson"));
+    let mut harness = harness(vec![after.clone()]);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().compare_with(&ctx, vec![before.clone()]);
+    settle(&mut harness);
+    let shown = harness.state().compare.as_ref().and_then(|c| c.comparison.clone()).expect("a comparison");
+    let store = |path: &PathBuf| {
+        let mut store = errlens::store::Store::new(std::sync::Arc::new(errlens::knowledge::Knowledge::bundled()));
+        store.load(path.clone(), None);
+        store
+    };
+    assert_eq!(shown, errlens::compare::compare(&store(&before), &store(&after)));
+    assert_eq!((shown.before.calls, shown.after.calls), (105, 90));
+    harness.get_by_label_contains("Before and after: 1 earlier file(s), 105 calls");
+    harness.snapshot("compare");
+    let new = shown.kinds.iter().filter(|kind| kind.change == errlens::compare::Change::New).count();
+    assert_eq!((new > 0, harness.get_all_by_label("new").count()), (true, new));
+
+    harness.get_by_label("Stop comparing").click();
+    settle(&mut harness);
+    assert!(harness.state().compare.is_none());
+}

@@ -53,6 +53,13 @@ impl App {
             if ui.button("Reload").on_hover_text("Read every file again").clicked() {
                 self.reload(ui.ctx());
             }
+            let compare = ui
+                .add_enabled(self.compare_dialog.is_none(), egui::Button::new("Compare…"))
+                .on_hover_text("Did the fix work? Open the logs from before it: the overview compares them with these")
+                .on_disabled_hover_text("The Open dialog is showing");
+            if compare.clicked() {
+                self.compare_dialog(ui.ctx());
+            }
         });
         self.files_ui(ui);
         ui.horizontal_wrapped(|ui| {

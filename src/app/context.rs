@@ -22,6 +22,8 @@ pub struct PanelContext<'a> {
     pub selected_row: Option<u32>,
     /// The audit of every loaded call, once computed.
     pub audit: Option<&'a crate::audit::Audit>,
+    /// The files from before a change and their comparison with these, in compare mode.
+    pub compare: Option<&'a super::compare_mode::CompareMode>,
 }
 
 impl PanelContext<'_> {
@@ -54,6 +56,8 @@ pub enum Action {
     ComposeEmailForRow(u32),
     /// Read every file again.
     Reload,
+    /// Leave compare mode.
+    StopComparing,
 }
 
 /// The actions a frame's panels asked for, in order.

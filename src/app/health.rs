@@ -10,7 +10,8 @@ use crate::query::{CallSet, Filter};
 use crate::store::NO_TIME;
 use eframe::egui;
 
-const FOLLOWED_GREEN: egui::Color32 = egui::Color32::from_rgb(0x3c, 0xa3, 0x6b);
+/// A practice followed, a failure gone.
+pub const FOLLOWED_GREEN: egui::Color32 = egui::Color32::from_rgb(0x3c, 0xa3, 0x6b);
 
 /// Draws the page.
 pub fn ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {

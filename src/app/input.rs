@@ -44,8 +44,23 @@ impl App {
         }
     }
 
-    /// Opens what was chosen in the Open dialog, once it closed.
+    /// Shows the Open dialog for the files from before a change, unless it is showing.
+    pub(super) fn compare_dialog(&mut self, ctx: &egui::Context) {
+        if self.compare_dialog.is_none() {
+            self.compare_dialog = Some(dialog::open_logs(ctx));
+        }
+    }
+
+    /// Opens what was chosen in the Open dialogs, once they closed.
     pub(super) fn poll_open_dialog(&mut self, ctx: &egui::Context) {
+        if let Some(outcome) = self.compare_dialog.as_ref().and_then(dialog::Pending::poll) {
+            self.compare_dialog = None;
+            match outcome {
+                dialog::Outcome::Chosen(files) => self.compare_with(ctx, files),
+                dialog::Outcome::Cancelled => {}
+                dialog::Outcome::Unavailable => self.notice = Some(dialog::NO_DIALOG_HINT.to_string()),
+            }
+        }
         let Some(outcome) = self.open_dialog.as_ref().and_then(dialog::Pending::poll) else { return };
         self.open_dialog = None;
         match outcome {

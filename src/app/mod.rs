@@ -9,6 +9,7 @@
 
 mod audit_state;
 mod chrome;
+mod compare_mode;
 mod context;
 mod dialog;
 mod email;
@@ -85,6 +86,8 @@ pub struct App {
     pub view: ViewState,
     /// The audit of every loaded call.
     pub audit: audit_state::AuditState,
+    /// The files from before a change, while comparing.
+    pub compare: Option<compare_mode::CompareMode>,
     /// The central page.
     pub page: Page,
     /// The record shown in the side panel (a store row).
@@ -107,6 +110,8 @@ pub struct App {
     /// What the panels asked for this frame, applied once they are drawn.
     actions: context::Actions,
     open_dialog: Option<dialog::Pending<Vec<PathBuf>>>,
+    /// The Open dialog for the files from before a change (compare mode).
+    compare_dialog: Option<dialog::Pending<Vec<PathBuf>>>,
     frame_stats: Option<frame_stats::FrameStats>,
 }
 
@@ -124,6 +129,7 @@ impl App {
             session: Session::new(Knowledge::installed().clone()),
             view: ViewState::default(),
             audit: audit_state::AuditState::default(),
+            compare: None,
             page: Page::Overview,
             selected_row: None,
             messages: Vec::new(),
@@ -136,6 +142,7 @@ impl App {
             focus_filter: false,
             actions: context::Actions::default(),
             open_dialog: None,
+            compare_dialog: None,
             frame_stats: frame_stats::FrameStats::from_env(),
         };
         let files = if !options.files.is_empty() {
@@ -179,6 +186,16 @@ impl App {
             self.audit = audit_state::AuditState::default();
         }
         self.audit.invalidate();
+        if let Some(compare) = &mut self.compare {
+            compare.invalidate();
+        }
+    }
+
+    /// Compares the files open with `paths`, the logs from before a change (compare mode).
+    pub fn compare_with(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
+        let knowledge = Knowledge::clone(&self.session.store.knowledge);
+        self.compare = Some(compare_mode::CompareMode::start(ctx, knowledge, paths));
+        self.page = Page::Overview;
     }
 
     /// Removes one file from the session (the rest is read again).
@@ -223,6 +240,7 @@ impl App {
             page: self.page,
             selected_row: self.selected_row,
             audit: self.audit.audit.as_deref(),
+            compare: self.compare.as_ref(),
         };
         (cx, &mut self.actions, &mut self.shown_record)
     }
@@ -253,6 +271,7 @@ impl App {
                 Action::ComposeEmail(kind) => self.compose_email(kind),
                 Action::ComposeEmailForRow(row) => self.compose_email_for_row(row),
                 Action::Reload => self.reload(ctx),
+                Action::StopComparing => self.compare = None,
             }
         }
     }
@@ -262,6 +281,7 @@ impl App {
         self.is_loading()
             || self.view.is_busy()
             || self.audit.is_busy()
+            || self.compare.as_ref().is_some_and(compare_mode::CompareMode::is_busy)
             || self.composer.as_ref().is_some_and(email::Composer::is_busy)
     }
 
@@ -272,11 +292,17 @@ impl App {
         if self.session.pump(ctx, &mut self.messages) {
             self.view.stale = true;
             self.audit.invalidate();
+            if let Some(compare) = &mut self.compare {
+                compare.invalidate();
+            }
         }
         self.view.poll();
         self.handle_input(ctx);
         let loading = self.is_loading();
         self.audit.pump(ctx, &self.session.store, loading, &mut self.messages);
+        if let Some(compare) = &mut self.compare {
+            compare.pump(ctx, &self.session.store, loading, &mut self.messages);
+        }
         self.view.refresh(ctx, &self.session.store, &self.settings.filter, loading, &mut self.messages);
     }
 

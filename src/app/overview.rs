@@ -26,6 +26,7 @@ pub fn ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
     ));
     ui.add_space(6.0);
     egui::ScrollArea::vertical().show(ui, |ui| {
+        super::compare_mode::overview_ui(cx, ui, actions);
         let width = ui.available_width();
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
