@@ -1,7 +1,11 @@
 //! What a filter change costs over 3 million calls: `view::compute`, the work the app's view
 //! thread does (filter, sort, summary, span, timeline, trends), and its core parts alone.
 //! `cargo bench --bench query --no-default-features` prints the median of several runs.
+//!
+//! Then the audit (issue 17) beside the summary of a real log, in the same run:
+//! `$ERRLENS_BENCH_FILE`, or the bench data's 1 GiB NDJSON log (`scripts/bench/gen_data.py`).
 
+use errlens::audit;
 use errlens::ingest::{Format, ingest_bytes};
 use errlens::knowledge::Knowledge;
 use errlens::query::{self, Filter, StatusClass};
@@ -9,7 +13,7 @@ use errlens::store::Store;
 use errlens::summary;
 use errlens::view::{self, SortColumn};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -102,4 +106,44 @@ fn main() {
             ms(sorted)
         );
     }
+    let audit = time(3, || audit::audit(&store));
+    println!("audit of the {} calls: {:.1} ms", store.len(), audit.as_secs_f64() * 1e3);
+    audit_beside_summary();
+}
+
+/// The audit of a real log against the summary of it, as `errlens audit` and `errlens summary`
+/// run them: the summary's time is reading the file into a store and counting its groups; the
+/// audit's is its own pass over that store (it reads the file the same way first).
+fn audit_beside_summary() {
+    let default = std::env::var_os("HOME").map(|home| Path::new(&home).join(".cache/errlens-bench-data/mvo-1g.ndjson"));
+    let Some(path) = std::env::var_os("ERRLENS_BENCH_FILE").map(PathBuf::from).or(default) else { return };
+    if !path.exists() {
+        println!("SKIPPED audit beside summary: no {} (scripts/bench/gen_data.py writes it)", path.display());
+        return;
+    }
+    let bytes = std::fs::metadata(&path).map_or(0, |metadata| metadata.len());
+    let started = Instant::now();
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    store.load(path.clone(), None);
+    let load = started.elapsed();
+    let summarize = time(3, || summary::summarize(&store, None));
+    let audited = audit::audit(&store);
+    let audit = time(3, || audit::audit(&store));
+    let ms = |duration: Duration| duration.as_secs_f64() * 1e3;
+    let summary_ms = ms(load) + ms(summarize);
+    println!(
+        "\n{} ({:.0} MiB, {} calls): {} retry chains, {} findings",
+        path.display(),
+        bytes as f64 / (1 << 20) as f64,
+        store.len(),
+        audited.chains.len(),
+        audited.findings.len()
+    );
+    println!(
+        "summary {summary_ms:.0} ms (read {:.0} ms + groups {:.1} ms); audit {:.1} ms = {:.3} of the summary (goal < 0.25)",
+        ms(load),
+        ms(summarize),
+        ms(audit),
+        ms(audit) / summary_ms
+    );
 }

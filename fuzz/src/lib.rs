@@ -167,7 +167,7 @@ fn knowledge() -> Arc<Knowledge> {
     Arc::clone(KNOWLEDGE.get_or_init(|| Arc::new(Knowledge::bundled())))
 }
 
-/// The store, the summary and both of its forms take whatever ingest produced.
+/// The store, the summary and both of its forms, and the audit, take whatever ingest produced.
 fn summarize(ingested: ingest::Ingested, bytes: &[u8]) {
     let records = ingested.parsed.records.len();
     let mut store = Store::new(knowledge());
@@ -182,6 +182,15 @@ fn summarize(ingested: ingest::Ingested, bytes: &[u8]) {
     assert_eq!(failed, summary.errors, "every failure is in one group");
     serde_json::to_string(&summary).expect("the summary serializes");
     errlens::summary::render_text(&summary);
+    // The audit takes it too: every finding's calls are rows of the store, oldest first.
+    let audit = errlens::audit::audit(&store);
+    for finding in &audit.findings {
+        assert!(finding.attempts.len() >= 2 && finding.attempts.iter().all(|a| (a.row as usize) < store.len()));
+        assert!(finding.attempts.windows(2).all(|pair| pair[0].row < pair[1].row || pair[0].time_ms <= pair[1].time_ms));
+    }
+    let report = errlens::audit::Report::of(&audit, &store);
+    serde_json::to_string(&report).expect("the audit serializes");
+    errlens::audit::render_text(&report);
 }
 
 /// The 48 characters after `sk_live_` in the planted secret: nothing in errlens knows them.

@@ -39,22 +39,21 @@ pub fn used_failed_results(store: &Store, practices: &Practices) -> Vec<Finding>
         .map(|id| store.endpoints.get(id).split('/').any(crate::endpoint::is_unset_value))
         .collect();
     let mut findings = Vec::new();
-    for row in 1..store.len() {
-        let (Some(endpoint), Some(file), Some(before_file)) =
-            (store.endpoint.get(row), store.file.get(row), store.file.get(row - 1))
-        else {
-            continue;
-        };
-        let before_status = store.status.get(row - 1).unwrap_or(200);
-        if !unset.get(endpoint as usize).copied().unwrap_or(false)
-            || file != before_file
-            || !is_failure_status(before_status)
-        {
-            continue;
-        }
-        let attempts = [attempt_of(store, row - 1), attempt_of(store, row)];
-        if let Some(found) = finding(store, practices, "used_failed_result", before_status, &attempts, None) {
-            findings.push(found);
+    // The row before's file and status, carried along (a row's values are one chunk away).
+    let mut before: Option<(u32, u16)> = None;
+    let columns = store.endpoint.chunks().zip(store.file.chunks()).zip(store.status.chunks());
+    for (chunk, ((endpoints, files), statuses)) in columns.enumerate() {
+        for (at, ((&endpoint, &file), &status)) in endpoints.iter().zip(files).zip(statuses).enumerate() {
+            if let Some((before_file, before_status)) = before
+                && unset.get(endpoint as usize).copied().unwrap_or(false)
+                && file == before_file
+                && is_failure_status(before_status)
+            {
+                let row = chunk * crate::store::CHUNK_ROWS + at;
+                let attempts = [attempt_of(store, row - 1), attempt_of(store, row)];
+                findings.extend(finding(store, practices, "used_failed_result", before_status, &attempts, None));
+            }
+            before = Some((file, status));
         }
     }
     findings

@@ -152,3 +152,58 @@ fn durations_read_naturally() {
         [250, 1000, 1500, 90_000, 180_000, 9_000_000].iter().map(|&ms| sentence::duration(ms)).collect();
     assert_eq!(shown, ["250 ms", "1 s", "1.5 s", "90 s", "3 min", "2.5 h"]);
 }
+
+/// A browser's HAR, read as the CLI reads it (the summary read): POSTs with the same text sent
+/// are one request retried, and one with other text is another request.
+#[test]
+fn a_hars_posts_are_told_apart_by_the_text_they_sent() {
+    let entry = |ms: i64, status: u16, text: &str| {
+        let time = crate::ingest::time::format_rfc3339(T0 + ms).expect("time");
+        serde_json::json!({
+            "startedDateTime": time,
+            "request": {"method": "POST", "url": "https://api.example.org/c", "headers": [],
+                        "postData": {"mimeType": "application/json", "text": text}},
+            "response": {"status": status, "headers": [], "content": {"text": "{}"}}
+        })
+    };
+    let same = r#"{"email":"a@example.de"}"#;
+    let entries = [entry(0, 503, same), entry(1000, 503, same), entry(2000, 503, same), entry(2500, 201, "{}")];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("b.har");
+    std::fs::write(&path, serde_json::json!({"log": {"version": "1.2", "entries": entries}}).to_string())
+        .expect("write");
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    store.load(path, None);
+    let audit = audit(&store);
+    assert_eq!(rules(&audit), [("retry_without_backoff", 3)]);
+}
+
+#[test]
+fn the_app_learns_how_many_of_a_kinds_failures_come_in_chains() {
+    let calls: Vec<Call> = vec![
+        (0, "GET", "/c/7", 503, None, None),
+        (1000, "GET", "/c/7", 503, None, None),
+        (2000, "GET", "/c/7", 200, None, None),
+        (3000, "GET", "/c/8", 503, None, None),
+    ];
+    let store = store_of(&calls);
+    let audit = audit(&store);
+    let kind = store.kind.get(0).expect("a kind");
+    assert_eq!(audit.failures_in_chains(&store, kind), 2);
+    assert_eq!(audit.chains[0].gaps_ms(), [1000, 1000]);
+}
+
+#[test]
+fn the_retry_summary_names_the_weightiest_retry_finding() {
+    let storm: Vec<Call> = (0..12).map(|n| (n * 500, "GET", "/c/7", 503, None, None)).collect();
+    let early: Vec<Call> =
+        vec![(600_000_000, "GET", "/d", 429, None, Some("30")), (600_002_000, "GET", "/d", 200, None, None)];
+    assert_eq!(
+        audit(&store_of(&[storm, early.clone()].concat())).retry_summary().as_deref(),
+        Some("The client sent the same request 12 times in 5.5 s after a 503 (1 more retry finding in the log).")
+    );
+    assert_eq!(
+        audit(&store_of(&early)).retry_summary().as_deref(),
+        Some("After a 429 the client retried 2 s later, before the 30 s its Retry-After asked for.")
+    );
+}

@@ -76,7 +76,6 @@ fn log_errors(
     practices: &Practices,
     practice: &crate::knowledge::practices::Practice,
 ) -> PracticeVerdict {
-    let failed: Vec<usize> = (0..store.len()).filter(|&row| store.is_failure(row)).collect();
     let verdict = |verdict, detail| PracticeVerdict {
         id: practice.id.clone(),
         title: practice.title.clone(),
@@ -84,18 +83,27 @@ fn log_errors(
         findings: 0,
         detail,
     };
-    if failed.is_empty() {
+    // One pass over the columns: how many failures show a time, an endpoint, a message.
+    let unaddressed: Vec<bool> =
+        (0..store.endpoints.len() as u32).map(|id| store.endpoints.get(id).ends_with("(unknown path)")).collect();
+    let (mut failed, mut timed, mut addressed, mut explained) = (0, 0, 0, 0);
+    store.for_each_row(None, |_, values| {
+        if crate::record::is_failure_status(values.status) {
+            failed += 1;
+            timed += usize::from(values.time_ms != NO_TIME);
+            addressed += usize::from(!unaddressed.get(values.endpoint as usize).copied().unwrap_or(true));
+            explained += usize::from(values.message != NONE);
+        }
+    });
+    if failed == 0 {
         return verdict(Verdict::NotSeen, "No failed calls in the log.".to_string());
     }
     let share = |count: usize, of: usize| if of == 0 { 1.0 } else { count as f64 / of as f64 };
-    let has = |column: &dyn Fn(usize) -> bool| share(failed.iter().filter(|&&row| column(row)).count(), failed.len());
-    let timed = has(&|row| store.time_ms.get(row).is_some_and(|time| time != NO_TIME));
-    let addressed =
-        has(&|row| store.endpoint.get(row).is_some_and(|id| !store.endpoints.get(id).ends_with("(unknown path)")));
-    let explained = has(&|row| store.message.get(row).is_some_and(|id| id != NONE));
-    // The request id and body are not in the store: read back an even sample of failures.
-    let step = failed.len().div_ceil(READ_BACK).max(1);
-    let sample: Vec<crate::record::Record> = failed.iter().step_by(step).filter_map(|&row| store.record(row)).collect();
+    let (timed, addressed, explained) = (share(timed, failed), share(addressed, failed), share(explained, failed));
+    // The request id and body are not in the store: read back every so many failures.
+    let step = failed.div_ceil(READ_BACK).max(1);
+    let failures = store.status.iter().enumerate().filter(|(_, status)| crate::record::is_failure_status(*status));
+    let sample: Vec<crate::record::Record> = failures.step_by(step).filter_map(|(row, _)| store.record(row)).collect();
     let with_id = share(sample.iter().filter(|record| record.request_id.is_some()).count(), sample.len());
     let senders: Vec<&crate::record::Record> =
         sample.iter().filter(|record| crate::record::sends_body(record.method.as_deref())).collect();
@@ -113,7 +121,7 @@ fn log_errors(
         parts.iter().filter(|(_, share)| *share < practices.log_errors_min_share).map(|(part, _)| *part).collect();
     let mut detail = format!(
         "Of {} failed calls: {} (request ids and bodies from {} read back).",
-        failed.len(),
+        failed,
         shown.join(", "),
         sample.len()
     );

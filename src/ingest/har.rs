@@ -46,7 +46,7 @@ pub fn entry_record<O: JsonObject>(entry: &O, detail: Detail) -> Option<Record> 
     let Some(response) = response else {
         record.message = Some("no response recorded".to_string());
         if detail == Detail::Summary {
-            record.request = Message::default();
+            keep_request_identity(&mut record);
         }
         return Some(record);
     };
@@ -79,11 +79,23 @@ pub fn entry_record<O: JsonObject>(entry: &O, detail: Detail) -> Option<Record> 
         record.message = failure.map(str::to_string);
     }
     if detail == Detail::Summary {
-        record.request = Message::default();
+        keep_request_identity(&mut record);
         record.response =
             Message { headers: summary_headers(std::mem::take(&mut record.response.headers)), body: None };
     }
     Some(record)
+}
+
+/// What a summary keeps of the request: for a call that sends a body, the body's fingerprint and
+/// its idempotency key, which tell a retry from a new request; nothing else.
+fn keep_request_identity(record: &mut Record) {
+    if crate::record::sends_body(record.method.as_deref()) {
+        record.request_digest = record.request.body.as_deref().map(crate::record::body_digest);
+        record.request.headers = summary_headers(std::mem::take(&mut record.request.headers));
+        record.request.body = None;
+    } else {
+        record.request = Message::default();
+    }
 }
 
 fn response_text(response: &impl JsonObject) -> Option<String> {

@@ -157,14 +157,15 @@ pub fn parse_item(text: &[u8], format: Format, detail: Detail) -> Option<Record>
     read_item(text, format, detail).ok()
 }
 
-/// What a HAR summary never reads: bodies sent, cookies, query lists (the URL has the query),
-/// timings, and Chrome's `_initiator` stack traces, often the bulk of an entry. Request headers
-/// stay: a request id may only be in them.
+/// What a HAR summary never reads: cookies, query lists (the URL has the query), timings, and
+/// Chrome's `_initiator` stack traces, often the bulk of an entry. Request headers stay: a request
+/// id may only be in them; so does the text sent (only POST, PUT and PATCH send any), for its
+/// fingerprint (retry chains).
 const HAR_SUMMARY_PRUNED: &[&str] = &[
     "_initiator",
     "timings",
     "cache",
-    "request.postData",
+    "request.postData.params",
     "request.cookies",
     "request.queryString",
     "response.cookies",
