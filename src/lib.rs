@@ -11,6 +11,7 @@ pub mod app;
 pub mod cli;
 pub mod email;
 pub mod endpoint;
+pub mod export;
 pub mod ingest;
 pub mod knowledge;
 pub mod output;
