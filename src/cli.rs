@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod export;
+mod report;
 pub use export::{ExportFormat, FilterArgs, run_export};
+pub use report::{ReportLayout, run_report};
 
 /// Make sense of failing API calls.
 #[derive(Debug, Parser)]
@@ -98,6 +100,19 @@ pub enum Command {
         #[arg(long, value_name = "FORMAT")]
         input_format: Option<String>,
         /// Log files or folders (gzip is unwrapped; Parquet and Arrow IPC files are read too).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// The summary as a document to attach to a ticket: counts, charts, each group with its fix and
+    /// a redacted example call (Markdown or HTML, on stdout).
+    Report {
+        /// The layout.
+        #[arg(long, value_enum, default_value_t = ReportLayout::Markdown)]
+        format: ReportLayout,
+        /// Read every input as this format instead of detecting it (see `errlens formats`).
+        #[arg(long, value_name = "FORMAT")]
+        input_format: Option<String>,
+        /// Log files or folders.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

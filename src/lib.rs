@@ -19,6 +19,7 @@ pub mod query;
 pub mod record;
 pub mod redact;
 pub mod redact_log;
+pub mod report;
 pub mod samples;
 pub mod store;
 pub mod summary;
