@@ -7,7 +7,8 @@ use polars::io::{csv::write as csv, ipc, json, parquet::write as parquet};
 use polars::prelude::*;
 use std::io::Write;
 
-/// An open writer of one format.
+/// An open writer of one format (there is one an export: the Parquet writer's size is no cost).
+#[allow(clippy::large_enum_variant)]
 pub(super) enum Sink<W: Write> {
     Parquet(parquet::BatchedWriter<W>),
     Ipc(ipc::BatchedWriter<W>),

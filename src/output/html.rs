@@ -2,8 +2,6 @@
 //! become entities, so a value is inert in an element and in a quoted attribute, and in the
 //! report's inline SVG (XML) too; hidden controls are escaped first ([`super::text`]).
 
-use std::borrow::Cow;
-
 /// `value` on one line, as element text or a quoted attribute value.
 pub fn text(value: &str) -> String {
     escape(&super::text::one_line(value))
@@ -14,7 +12,7 @@ pub fn block(value: &str) -> String {
     escape(&super::text::lines(value))
 }
 
-fn escape(value: &Cow<'_, str>) -> String {
+fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 16);
     for c in value.chars() {
         match c {
