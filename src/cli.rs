@@ -13,6 +13,11 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod export;
+mod report;
+pub use export::{ExportFormat, FilterArgs, run_export};
+pub use report::{ReportLayout, run_report};
+
 /// Make sense of failing API calls.
 #[derive(Debug, Parser)]
 #[command(name = "errlens", version, about, args_conflicts_with_subcommands = true)]
@@ -107,6 +112,41 @@ pub enum Command {
         /// Read every input as this format instead of detecting it (see `errlens formats`).
         #[arg(long, value_name = "FORMAT")]
         input_format: Option<String>,
+    },
+    /// Write the calls of all FILEs (those the filters keep) as a table for a warehouse or a data
+    /// lake: Parquet, Arrow IPC, CSV or NDJSON; paths and messages redacted.
+    Export {
+        /// The table's format.
+        #[arg(long, value_enum)]
+        to: ExportFormat,
+        /// The file to write (replaced if it exists); `-` for stdout (not a terminal).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// Which calls.
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Keep paths, messages and error types as logged (default: through the redaction engine).
+        #[arg(long)]
+        no_redact: bool,
+        /// Read every input as this format instead of detecting it (see `errlens formats`).
+        #[arg(long, value_name = "FORMAT")]
+        input_format: Option<String>,
+        /// Log files or folders (gzip is unwrapped; Parquet and Arrow IPC files are read too).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// The summary as a document to attach to a ticket: counts, charts, each group with its fix and
+    /// a redacted example call (Markdown or HTML, on stdout).
+    Report {
+        /// The layout.
+        #[arg(long, value_enum, default_value_t = ReportLayout::Markdown)]
+        format: ReportLayout,
+        /// Read every input as this format instead of detecting it (see `errlens formats`).
+        #[arg(long, value_name = "FORMAT")]
+        input_format: Option<String>,
+        /// Log files or folders.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// List the formats errlens reads: built in, bundled definitions and your own, with a sample.
     Formats,
@@ -338,7 +378,7 @@ fn for_stdout(log: &str, to_terminal: bool) -> std::borrow::Cow<'_, str> {
 
 /// Names every unreadable input on stderr, and explains every input that gave no calls; true
 /// when an input was unreadable.
-fn report_unreadable(store: &Store) -> bool {
+pub(crate) fn report_unreadable(store: &Store) -> bool {
     let mut failed = false;
     for file in &store.files {
         if let Some(error) = &file.error {

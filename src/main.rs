@@ -23,6 +23,13 @@ fn main() -> std::process::ExitCode {
         }
         Some(Command::Compare { before, after, format, fail_on, input_format: name }) => input_format(name.as_deref())
             .and_then(|input| errlens::cli::run_compare(&before, &after, format, fail_on, input)),
+        Some(Command::Export { to, output, filter, no_redact, input_format: name, files }) => {
+            input_format(name.as_deref())
+                .and_then(|format| errlens::cli::run_export(to, &output, &filter, no_redact, format, &files))
+        }
+        Some(Command::Report { format, input_format: name, files }) => {
+            input_format(name.as_deref()).and_then(|input| errlens::cli::run_report(format, input, &files))
+        }
         Some(Command::Formats) => errlens::cli::run_formats(loaded_cleanly),
         Some(Command::Samples) => errlens::cli::run_samples(),
         Some(Command::Completions { shell }) => errlens::cli::run_completions(shell),

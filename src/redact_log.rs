@@ -5,14 +5,22 @@
 use crate::ingest::Format;
 use crate::redact::{Redacted, Redactor, Spelling};
 
-/// The redacted text of a whole (decompressed) log and how many values were removed.
+/// The redacted text of a whole (decompressed) log and how many values were removed. A table
+/// (Parquet, Arrow IPC) is given as the NDJSON text of its rows ([`crate::ingest::table_text`]),
+/// and its copy is that text.
 pub fn redact_log(bytes: &[u8], format: Format, redactor: &Redactor) -> Redacted<String> {
     let text = String::from_utf8_lossy(crate::ingest::encoding::strip_utf8_bom(bytes));
     let redacted = match format {
         // A document is redacted whole, so it stays valid JSON with its layout.
         Format::Json | Format::Har => redactor.redact_body(&text),
         Format::Csv => redact_csv(&text, redactor),
-        Format::Ndjson | Format::Text | Format::W3c | Format::Logfmt | Format::Line(_) => redact_lines(&text, redactor),
+        Format::Ndjson
+        | Format::Text
+        | Format::W3c
+        | Format::Logfmt
+        | Format::Line(_)
+        | Format::Parquet
+        | Format::ArrowIpc => redact_lines(&text, redactor),
     };
     sweep_known(redacted, format, redactor)
 }
@@ -56,7 +64,13 @@ fn sweep_known(redacted: Redacted<String>, format: Format, redactor: &Redactor) 
             removed.extend(swept.removed);
             swept.value
         }
-        Format::Ndjson | Format::Text | Format::W3c | Format::Logfmt | Format::Line(_) => {
+        Format::Ndjson
+        | Format::Text
+        | Format::W3c
+        | Format::Logfmt
+        | Format::Line(_)
+        | Format::Parquet
+        | Format::ArrowIpc => {
             let mut out = String::with_capacity(value.len());
             for line in value.split_inclusive('\n') {
                 let spelling = if line.trim_start().starts_with('{') { Spelling::Json } else { Spelling::Text };

@@ -12,6 +12,7 @@
 
 mod column;
 mod columns;
+mod read_back;
 mod rows;
 mod visit;
 

@@ -24,11 +24,25 @@ pub enum Format {
     Logfmt,
     /// Lines of a format defined as data ([`formats`]).
     Line(LineFormatId),
+    /// An Apache Parquet file: a table of calls, each row read like an NDJSON line
+    /// ([`super::table`]).
+    Parquet,
+    /// An Arrow IPC file (Feather v2), read like Parquet.
+    ArrowIpc,
 }
 
 /// The built-in formats, in the order `errlens formats` lists them.
-pub const BUILTIN: &[Format] =
-    &[Format::Ndjson, Format::Json, Format::Har, Format::Csv, Format::W3c, Format::Logfmt, Format::Text];
+pub const BUILTIN: &[Format] = &[
+    Format::Ndjson,
+    Format::Json,
+    Format::Har,
+    Format::Csv,
+    Format::W3c,
+    Format::Logfmt,
+    Format::Text,
+    Format::Parquet,
+    Format::ArrowIpc,
+];
 
 impl Format {
     /// The name used on the command line and in the summary.
@@ -42,6 +56,8 @@ impl Format {
             Self::W3c => "w3c",
             Self::Logfmt => "logfmt",
             Self::Line(id) => id.def().name,
+            Self::Parquet => "parquet",
+            Self::ArrowIpc => "arrow-ipc",
         }
     }
 
@@ -56,6 +72,10 @@ impl Format {
             Self::Logfmt => "key=value lines (logfmt: Go services, Heroku router, Loki)",
             Self::Text => "text lines that name a request and a status, or embed a JSON error body",
             Self::Line(id) => &id.def().title,
+            Self::Parquet => {
+                "Apache Parquet: a table of calls, columns named like JSON fields (data lakes, errlens export)"
+            }
+            Self::ArrowIpc => "Arrow IPC / Feather v2: a table of calls, columns named like JSON fields",
         }
     }
 
@@ -69,6 +89,8 @@ impl Format {
             "text" | "txt" | "log" => Some(Self::Text),
             "w3c" | "iis" => Some(Self::W3c),
             "logfmt" => Some(Self::Logfmt),
+            "parquet" => Some(Self::Parquet),
+            "arrow-ipc" | "arrow" | "ipc" | "feather" => Some(Self::ArrowIpc),
             _ => None,
         }
     }
@@ -76,6 +98,11 @@ impl Format {
     /// Whether the format is read line by line (and so can be read in chunks).
     pub fn is_line_based(self) -> bool {
         matches!(self, Self::Ndjson | Self::Text | Self::Logfmt | Self::Line(_))
+    }
+
+    /// Whether the format is a binary table, read through polars as the NDJSON text of its rows.
+    pub fn is_table(self) -> bool {
+        matches!(self, Self::Parquet | Self::ArrowIpc)
     }
 }
 
@@ -116,6 +143,10 @@ const SAMPLE_LINES: usize = 64;
 
 /// Detects the format of (decompressed, BOM-free) bytes.
 pub fn detect(bytes: &[u8]) -> Format {
+    // Binary tables by their magic bytes, before anything looks at them as text.
+    if let Some(table) = super::table::magic(bytes) {
+        return table;
+    }
     // A UTF-16 mark that lied about a UTF-8 file (see `encoding`) is not content.
     let bytes = bytes.strip_prefix(b"\xFF\xFE").or_else(|| bytes.strip_prefix(b"\xFE\xFF")).unwrap_or(bytes);
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
@@ -256,6 +287,8 @@ mod tests {
             ("", Format::Text),
             ("[2022-06-22T10:17:14.118Z] \"GET /a HTTP/1.1\" 503\n", Format::Text),
             ("[\n]", Format::Json),
+            ("PAR1\u{15}\u{4}", Format::Parquet),
+            ("ARROW1\0\0", Format::ArrowIpc),
         ];
         for (text, expected) in cases {
             assert_eq!(detect(text.as_bytes()), *expected, "{text:?}");

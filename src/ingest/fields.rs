@@ -40,6 +40,10 @@ pub struct FieldNames {
     #[serde(default)]
     error_message: Vec<String>,
     #[serde(default)]
+    error_type: Vec<String>,
+    #[serde(default)]
+    retry_after: Vec<String>,
+    #[serde(default)]
     duration: Vec<DurationName>,
 }
 
@@ -65,6 +69,8 @@ impl FieldNames {
         self.request_headers.extend(other.request_headers);
         self.response_headers.extend(other.response_headers);
         self.error_message.extend(other.error_message);
+        self.error_type.extend(other.error_type);
+        self.retry_after.extend(other.retry_after);
         self.duration.extend(other.duration);
     }
 }
@@ -107,6 +113,10 @@ pub static REQUEST_HEADERS: LazyLock<&'static [&'static str]> = LazyLock::new(||
 pub static RESPONSE_HEADERS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.response_headers));
 /// Paths that carry an error when no body does (log fields, proxy details).
 pub static ERROR_MESSAGE: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.error_message));
+/// Paths that name the error's type when no body does (a table of calls, errlens' own export).
+pub static ERROR_TYPE: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.error_type));
+/// Paths that hold a `Retry-After` value outside the response headers (a table of calls).
+pub static RETRY_AFTER: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&NAMES.retry_after));
 
 /// An alias table and, per path, the bits of the keys its lookup asks an object for
 /// ([`sparse::path_key_bits`]): paths whose keys the object surely lacks are not looked up. A
@@ -141,13 +151,17 @@ static RESPONSE_BODY_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(
 static REQUEST_HEADERS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_HEADERS));
 static RESPONSE_HEADERS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*RESPONSE_HEADERS));
 static ERROR_MESSAGE_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*ERROR_MESSAGE));
+static ERROR_TYPE_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*ERROR_TYPE));
+static RETRY_AFTER_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*RETRY_AFTER));
 
 /// Every path [`discover`] and [`not_a_call`] read from an object for a summary, and the keys
 /// they read directly (`error`, `message`): a summary builds these and checks the rest of a line
 /// unbuilt.
 pub fn summary_paths() -> impl Iterator<Item = &'static str> {
-    [*STATUS, *METHOD, *URL, *REQUEST_LINE, *TIME, *RESPONSE_BODY, *RESPONSE_HEADERS, *ERROR_MESSAGE]
+    let errors = [*ERROR_MESSAGE, *ERROR_TYPE, *RETRY_AFTER];
+    [*STATUS, *METHOD, *URL, *REQUEST_LINE, *TIME, *RESPONSE_BODY, *RESPONSE_HEADERS]
         .into_iter()
+        .chain(errors)
         .flatten()
         .copied()
         .chain(["error", "message"])
@@ -266,7 +280,13 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
     });
     record.url = url_of(object).or(line_target);
     record.time_ms = TIME_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(time::parse_value));
-    let response_headers = first(object, &RESPONSE_HEADERS_ALIASES).map(headers_of).unwrap_or_default();
+    let mut response_headers = first(object, &RESPONSE_HEADERS_ALIASES).map(headers_of).unwrap_or_default();
+    if !response_headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
+        && let Some(value) = first_text(object, &RETRY_AFTER_ALIASES)
+    {
+        // A table of calls keeps the one header a summary reads as a column of its own.
+        response_headers.push(("Retry-After".to_string(), value));
+    }
     if detail == Detail::Full {
         record.request_id = first_text(object, &REQUEST_ID_ALIASES);
         record.duration_ms = DURATION
@@ -437,6 +457,9 @@ fn describe_error(object: &impl JsonObject, read_body: bool) -> ErrorInfo {
     let no_body = body.is_none_or(|body| body.is_null() || body.as_str().is_some_and(str::is_empty));
     if info.message.is_none() && no_body {
         info.message = first_text(object, &ERROR_MESSAGE_ALIASES).filter(|text| text != "via_upstream");
+    }
+    if info.error_type.is_none() && no_body {
+        info.error_type = first_text(object, &ERROR_TYPE_ALIASES);
     }
     if info.error_type.is_none() {
         // An app log that wrote only the error body (`{"error": "Conflict", "message": ...}`).

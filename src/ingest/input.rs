@@ -31,6 +31,8 @@ pub fn read(path: &Path, limits: &IngestLimits) -> Result<(Vec<u8>, bool, Encodi
     let (bytes, gzip) = read_raw(path, limits)?;
     Ok(match encoding::sniff(&bytes) {
         Encoding::Utf8 => (bytes, gzip, Encoding::Utf8),
+        // A table's bytes are binary: their zero bytes say nothing about an encoding.
+        _ if super::table::magic(&bytes).is_some() => (bytes, gzip, Encoding::Utf8),
         other => (encoding::to_utf8(&bytes, other), gzip, other),
     })
 }
@@ -46,7 +48,7 @@ fn plain_file_in_other_encoding(path: &Path, limits: &IngestLimits) -> Result<Op
     let mut head = Vec::with_capacity(4096);
     File::open(path).map_err(io_error)?.take(4096).read_to_end(&mut head).map_err(io_error)?;
     Ok(match encoding::sniff(&head) {
-        _ if head.starts_with(&GZIP_MAGIC) => None,
+        _ if head.starts_with(&GZIP_MAGIC) || super::table::magic(&head).is_some() => None,
         Encoding::Utf8 => None,
         other => Some((other, metadata.len())),
     })

@@ -25,7 +25,8 @@ impl Mode {
     /// How lines of a line-based `format` are read.
     pub fn of(format: Format) -> Self {
         match format {
-            Format::Ndjson => Self::Ndjson,
+            // A table's rows are read as the NDJSON lines they were written out as.
+            Format::Ndjson | Format::Parquet | Format::ArrowIpc => Self::Ndjson,
             Format::Logfmt => Self::Logfmt,
             Format::Line(id) => Self::Defined(id),
             _ => Self::Text,

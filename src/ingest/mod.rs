@@ -38,6 +38,7 @@ mod line;
 mod logfmt;
 mod sparse;
 mod stream;
+mod table;
 mod text;
 pub mod time;
 mod w3c;
@@ -239,6 +240,16 @@ pub enum IngestError {
         /// How much was wanted.
         bytes: u64,
     },
+    /// A Parquet or Arrow IPC file that cannot be read as a table.
+    #[error("{path}: cannot read the {format} file (truncated or damaged?): {reason}; nothing of this file was read")]
+    Table {
+        /// The input.
+        path: PathBuf,
+        /// The format it was read as.
+        format: Format,
+        /// What the table reader said.
+        reason: String,
+    },
     /// A JSON or HAR document that cannot be parsed as a whole.
     #[error("{path}:{line}:{column}: cannot read the {format} document: {reason}")]
     Document {
@@ -298,6 +309,10 @@ pub fn ingest_bytes_with_limits(
         Format::Ndjson | Format::Text | Format::Logfmt | Format::Line(_) => {
             line::parse_lines(bytes, 1, 0, line::Mode::of(format), Detail::Full, limits.max_line_bytes)
         }
+        Format::Parquet | Format::ArrowIpc => {
+            let text = table_text(path, bytes, format, limits)?;
+            line::parse_lines(&text, 1, 0, line::Mode::of(format), Detail::Full, limits.max_line_bytes)
+        }
         Format::Csv => csv::parse(bytes, Detail::Full, limits.max_line_bytes),
         Format::W3c => w3c::parse(bytes, Detail::Full, limits.max_line_bytes),
         Format::Json | Format::Har => {
@@ -311,6 +326,17 @@ pub fn ingest_bytes_with_limits(
         }
     };
     Ok(Ingested { format, gzip: false, encoding, parsed })
+}
+
+/// The rows of a Parquet or Arrow IPC file as NDJSON text, one line a row: what errlens reads
+/// and reads calls back from (spans count in it), within the limit of one file's content.
+pub fn table_text(path: &Path, bytes: &[u8], format: Format, limits: &IngestLimits) -> Result<Vec<u8>, IngestError> {
+    table::to_ndjson(bytes, format, limits.max_content_bytes).map_err(|error| match error {
+        table::TableError::TooLarge => {
+            IngestError::TooLarge { path: path.to_path_buf(), limit_bytes: limits.max_content_bytes, gzip: false }
+        }
+        table::TableError::Unreadable(reason) => IngestError::Table { path: path.to_path_buf(), format, reason },
+    })
 }
 
 /// Bytes as UTF-8 text: UTF-16 and UTF-32 turned into it, anything else as it is.
@@ -358,6 +384,13 @@ pub fn ingest_in_chunks_with_limits(
 pub fn reread(bytes: &[u8], format: Format, span: crate::record::SourceSpan) -> Option<Record> {
     let (decoded, _) = decoded(bytes);
     let bytes = content(&decoded);
+    let table;
+    let bytes = if format.is_table() {
+        table = table_text(Path::new(""), bytes, format, &IngestLimits::default()).ok()?;
+        &table[..]
+    } else {
+        bytes
+    };
     let start = usize::try_from(span.offset).ok()?;
     let end = start.checked_add(usize::try_from(span.len).ok()?)?;
     let headers = HeaderRows::of(format, bytes);
@@ -380,7 +413,8 @@ pub fn reread_item(
                 .into_iter()
                 .next()?
         }
-        Format::Ndjson | Format::Text | Format::Logfmt | Format::Line(_) => {
+        // A table's row is read back from its line of the table's text.
+        Format::Ndjson | Format::Text | Format::Logfmt | Format::Line(_) | Format::Parquet | Format::ArrowIpc => {
             line::parse_one(text, line::Mode::of(format), Detail::Full).ok()?
         }
         Format::Csv => csv::row_with_header(header?, text)?,
@@ -399,7 +433,7 @@ pub fn reread_item(
 /// that a summary read accepts, rejects and describes a call exactly as the full read does.
 pub fn read_one(text: &[u8], format: Format, detail: Detail) -> Option<Result<Record, SkipReason>> {
     match format {
-        Format::Ndjson | Format::Text | Format::Logfmt | Format::Line(_) => {
+        Format::Ndjson | Format::Text | Format::Logfmt | Format::Line(_) | Format::Parquet | Format::ArrowIpc => {
             Some(line::parse_one(text, line::Mode::of(format), detail))
         }
         Format::Json | Format::Har => Some(json::read_item(text, format, detail)),

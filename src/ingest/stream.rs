@@ -85,7 +85,8 @@ pub fn ingest_file<T: Send>(
     let is_gzip = head.starts_with(&[0x1f, 0x8b]);
     let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
     let head_has_line_end = memchr::memchr(b'\n', &head).is_some() || head.len() as u64 >= file_len;
-    let other_encoding = encoding::sniff(&head) != Encoding::Utf8;
+    // A table's bytes are binary: their zero bytes say nothing about an encoding.
+    let other_encoding = encoding::sniff(&head) != Encoding::Utf8 && super::table::magic(&head).is_none();
     if is_gzip || other_encoding || !head_has_line_end {
         // Whole-content path: gzip, UTF-16 or UTF-32 (turned into UTF-8 whole, and kept to read
         // calls back from), or a first line longer than a block (a one-line document).
@@ -219,14 +220,25 @@ fn ingest_whole<T: Send>(
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
     let ReadOptions { format, detail, limits } = *options;
-    // Only content that is not the file's bytes (gzip, another encoding) is kept to read calls
-    // back; a plain file is read again from disk, so its bytes are not copied into a shared buffer.
-    let (owned, retained): (Vec<u8>, Option<Arc<[u8]>>) =
-        if gzip || encoding != Encoding::Utf8 { (Vec::new(), Some(bytes.into())) } else { (bytes, None) };
+    // A table (Parquet, Arrow IPC) is read as the NDJSON text of its rows, which calls are read
+    // back from: it is content that is not the file's bytes.
+    let table = format.filter(|format| format.is_table()).or_else(|| super::table::magic(&bytes));
+    let bytes = match table {
+        Some(table) => super::table_text(path, &bytes, table, &limits)?,
+        None => bytes,
+    };
+    // Only content that is not the file's bytes (gzip, another encoding, a table) is kept to read
+    // calls back; a plain file is read again from disk, so its bytes are not copied into a shared
+    // buffer.
+    let (owned, retained): (Vec<u8>, Option<Arc<[u8]>>) = if gzip || encoding != Encoding::Utf8 || table.is_some() {
+        (Vec::new(), Some(bytes.into()))
+    } else {
+        (bytes, None)
+    };
     let bytes: &[u8] = retained.as_deref().unwrap_or(&owned);
     let content_offset = super::encoding::utf8_bom_len(bytes);
     let content = &bytes[content_offset..];
-    let format = format.unwrap_or_else(|| detect::detect(content));
+    let format = table.or(format).unwrap_or_else(|| detect::detect(content));
     let total_bytes = content.len() as u64;
     let mut opened = Opened {
         format,
@@ -237,7 +249,7 @@ fn ingest_whole<T: Send>(
         retained: retained.clone(),
         headers: HeaderRows::default(),
     };
-    if !format.is_line_based() {
+    if !format.is_line_based() && !format.is_table() {
         opened.headers = HeaderRows::of(format, content);
         let parsed = match format {
             Format::Csv => csv::parse(content, detail, limits.max_line_bytes),

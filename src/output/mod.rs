@@ -12,12 +12,16 @@
 //!   one, nor add a recipient.
 //! - [`json`]: the CLI's JSON and Copy as JSON; what serde_json leaves raw in a string (DEL, C1,
 //!   bidirectional controls) is written as `\uXXXX`, the same value to a JSON reader.
+//! - [`markdown`] and [`html`]: the report (`errlens report`); logged text is escaped into text,
+//!   never markup: `<script>` stays text, a `|` stays in its table cell.
 //!
 //! File names need nothing here: no path that errlens writes to is taken from a log (the
 //! `.eml` is saved where the user picks, `errlens redact` writes to stdout).
 
+pub mod html;
 pub mod json;
 pub mod mail;
+pub mod markdown;
 pub mod shell;
 pub mod text;
 

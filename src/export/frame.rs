@@ -1,0 +1,211 @@
+//! The calls table: one row a call. What the store keeps is handed over column by column: times,
+//! lines and statuses as numbers, and the interned strings (files, endpoints, kinds, vendors,
+//! message variants) as categorical columns whose categories are the store's tables, each string
+//! once, the rows only their ids. What the store does not keep is read back from the inputs.
+
+use crate::endpoint;
+use crate::record::Record;
+use crate::redact::Redactor;
+use crate::store::{NO_TIME, NONE, Store};
+use polars::prelude::*;
+use std::borrow::Cow;
+
+/// The table's columns, in order, with what each holds: the README's table is this one.
+pub const COLUMNS: &[(&str, &str)] = &[
+    ("time", "when the call started (UTC, milliseconds); empty when the log gives no time"),
+    ("file", "the input it was read from, as given (categorical)"),
+    ("line", "the line (item, row) of the input it starts on"),
+    ("method", "the HTTP method"),
+    ("host", "the host it went to, from the URL or the log's own field"),
+    ("endpoint_template", "`METHOD /path/{id}`, ids replaced (categorical)"),
+    ("path", "the URL's path, without query or fragment"),
+    ("status", "the HTTP status; 0 = no response"),
+    ("kind", "the error kind of a failure; empty for a success (categorical)"),
+    ("vendor", "the vendor whose documentation explains the kind (categorical)"),
+    ("error_type", "the error type the response named (`Conflict`, a problem's title)"),
+    ("error_message", "the message's variant: emails, ids and numbers as placeholders (categorical)"),
+    ("request_id", "the request id"),
+    ("duration_ms", "how long the call took, in milliseconds"),
+    ("retry_after", "the response's Retry-After value"),
+];
+
+/// A categorical column's categories: a store table's strings, each given its category id.
+struct Dictionary {
+    dtype: DataType,
+    physical: CategoricalPhysical,
+    /// By the store's id, the category's id (two strings may redact to one category).
+    ids: Vec<u32>,
+}
+
+impl Dictionary {
+    fn of<'a>(values: impl Iterator<Item = Cow<'a, str>>) -> PolarsResult<Self> {
+        // A fixed list of categories (an Enum), made once for every slice: each slice's column
+        // then carries all of them, the same dictionary in every IPC record batch, as an IPC
+        // file requires (a Categorical's dictionary keeps only the categories a batch uses).
+        let mut unique: Vec<Cow<'a, str>> = Vec::new();
+        let mut seen = std::collections::HashMap::new();
+        let ids = values
+            .map(|value| {
+                *seen.entry(value.clone()).or_insert_with(|| {
+                    unique.push(value);
+                    unique.len() as u32 - 1
+                })
+            })
+            .collect();
+        let categories = FrozenCategories::new(unique.iter().map(|value| value.as_ref()))?;
+        let physical = categories.physical();
+        Ok(Self { dtype: DataType::from_frozen_categories(categories), physical, ids })
+    }
+
+    /// The column of `ids` (the store's; [`NONE`] is empty).
+    fn column(&self, name: &str, ids: &[u32]) -> Column {
+        let (name, dtype) = (PlSmallStr::from(name), self.dtype.clone());
+        let categories = ids.iter().map(|&id| if id == NONE { None } else { self.ids.get(id as usize).copied() });
+        // The ids in the width polars chose for this many categories.
+        let series = match self.physical {
+            CategoricalPhysical::U8 => {
+                let ids = UInt8Chunked::from_iter_options(name, categories.map(|id| id.map(|id| id as u8)));
+                Categorical8Chunked::from_cats_and_dtype(ids, dtype).into_series()
+            }
+            CategoricalPhysical::U16 => {
+                let ids = UInt16Chunked::from_iter_options(name, categories.map(|id| id.map(|id| id as u16)));
+                Categorical16Chunked::from_cats_and_dtype(ids, dtype).into_series()
+            }
+            CategoricalPhysical::U32 => {
+                Categorical32Chunked::from_cats_and_dtype(UInt32Chunked::from_iter_options(name, categories), dtype)
+                    .into_series()
+            }
+        };
+        series.into()
+    }
+}
+
+/// The dictionaries of one export, made once for all its slices.
+pub(super) struct Dictionaries {
+    file: Dictionary,
+    endpoint: Dictionary,
+    kind: Dictionary,
+    vendor: Dictionary,
+    message: Dictionary,
+    /// By kind id, the vendor's index (or [`NONE`]).
+    vendor_of_kind: Vec<u32>,
+}
+
+impl Dictionaries {
+    /// The store's tables as categories, endpoints and messages redacted by `redactor`.
+    pub(super) fn of(store: &Store, redactor: Option<&Redactor>) -> PolarsResult<Self> {
+        let interned = |table: &'_ crate::store::Interner| -> Vec<String> {
+            (0..table.len() as u32).map(|id| table.get(id).to_string()).collect()
+        };
+        let redacted = |text: String| match redactor {
+            Some(redactor) => Cow::Owned(redactor.redact_text(&text).value),
+            None => Cow::Owned(text),
+        };
+        let knowledge = &store.knowledge;
+        let vendors = (0..knowledge.vendors.len()).map(|at| knowledge.vendor(at).map_or("", |vendor| &vendor.name));
+        Ok(Self {
+            file: Dictionary::of(store.files.iter().map(|file| Cow::Owned(file.path.display().to_string())))?,
+            endpoint: Dictionary::of(interned(&store.endpoints).into_iter().map(redacted))?,
+            kind: Dictionary::of(interned(&store.kinds).into_iter().map(Cow::Owned))?,
+            vendor: Dictionary::of(vendors.map(Cow::Borrowed))?,
+            message: Dictionary::of(interned(&store.messages).into_iter().map(redacted))?,
+            vendor_of_kind: (0..store.kinds.len() as u32)
+                .map(|kind| store.kind_vendor.get(&kind).map_or(NONE, |&vendor| vendor as u32))
+                .collect(),
+        })
+    }
+}
+
+/// What a row's call gives besides what the store keeps, redacted where it may hold data.
+struct ReadBack {
+    method: Option<String>,
+    host: Option<String>,
+    path: Option<String>,
+    error_type: Option<String>,
+    request_id: Option<String>,
+    duration_ms: Option<f64>,
+    retry_after: Option<String>,
+}
+
+impl ReadBack {
+    fn of(record: Record, redactor: Option<&Redactor>) -> Self {
+        let url = record.url.as_deref();
+        let redact = |text: &str, url: bool| match redactor {
+            Some(redactor) if url => redactor.redact_url(text).value,
+            Some(redactor) => redactor.redact_text(text).value,
+            None => text.to_string(),
+        };
+        Self {
+            host: record.host.clone().or_else(|| url.and_then(endpoint::host_of).map(str::to_string)),
+            path: url.map(|url| redact(endpoint::path_of(url), true)),
+            error_type: record.error_type.as_deref().map(|error| redact(error, false)),
+            retry_after: record.response.header("retry-after").map(|value| value.trim().to_string()),
+            method: record.method,
+            request_id: record.request_id,
+            duration_ms: record.duration_ms,
+        }
+    }
+}
+
+/// The table of `rows` (in that order) and how many of their calls could not be read back.
+pub(super) fn slice(
+    store: &Store,
+    rows: &[u32],
+    dictionaries: &Dictionaries,
+    redactor: Option<&Redactor>,
+) -> PolarsResult<(DataFrame, usize)> {
+    let count = rows.len();
+    let (mut time, mut status) = (Vec::with_capacity(count), Vec::with_capacity(count));
+    let (mut kind, mut endpoint, mut message) =
+        (Vec::with_capacity(count), Vec::with_capacity(count), Vec::with_capacity(count));
+    store.for_each_row(Some(rows), |_, row| {
+        time.push((row.time_ms != NO_TIME).then_some(row.time_ms));
+        status.push(row.status);
+        kind.push(row.kind);
+        endpoint.push(row.endpoint);
+        message.push(row.message);
+    });
+    let file: Vec<u32> = rows.iter().map(|&row| store.file.get(row as usize).unwrap_or(NONE)).collect();
+    let line: Vec<u32> = rows.iter().map(|&row| store.line.get(row as usize).unwrap_or(0)).collect();
+    let vendor: Vec<u32> =
+        kind.iter().map(|&kind| dictionaries.vendor_of_kind.get(kind as usize).copied().unwrap_or(NONE)).collect();
+    let read = store.read_back(rows, |record| ReadBack::of(record, redactor));
+    let unread = read.iter().filter(|call| call.is_none()).count();
+    let text = |name: &str, part: fn(&ReadBack) -> Option<&str>| -> Column {
+        StringChunked::from_iter_options(name.into(), read.iter().map(|call| call.as_ref().and_then(part)))
+            .into_series()
+            .into()
+    };
+    let time = Int64Chunked::from_iter_options("time".into(), time.into_iter())
+        .into_datetime(TimeUnit::Milliseconds, Some(TimeZone::UTC));
+    let duration = read.iter().map(|call| call.as_ref().and_then(|call| call.duration_ms));
+    let columns = vec![
+        time.into_series().into(),
+        dictionaries.file.column("file", &file),
+        Column::new("line".into(), line),
+        text("method", |call| call.method.as_deref()),
+        text("host", |call| call.host.as_deref()),
+        dictionaries.endpoint.column("endpoint_template", &endpoint),
+        text("path", |call| call.path.as_deref()),
+        Column::new("status".into(), status),
+        dictionaries.kind.column("kind", &kind),
+        dictionaries.vendor.column("vendor", &vendor),
+        text("error_type", |call| call.error_type.as_deref()),
+        dictionaries.message.column("error_message", &message),
+        text("request_id", |call| call.request_id.as_deref()),
+        Float64Chunked::from_iter_options("duration_ms".into(), duration).into_series().into(),
+        text("retry_after", |call| call.retry_after.as_deref()),
+    ];
+    Ok((DataFrame::new(count, columns)?, unread))
+}
+
+/// The whole table of `rows` in memory (for a preview or a test; [`super::write`] streams it).
+pub fn frame(store: &Store, rows: &[u32], redactor: Option<&Redactor>) -> PolarsResult<DataFrame> {
+    let dictionaries = Dictionaries::of(store, redactor)?;
+    let mut slices = rows.chunks(super::SLICE_ROWS);
+    let (mut table, _) = slice(store, slices.next().unwrap_or(&[]), &dictionaries, redactor)?;
+    for rows in slices {
+        table.vstack_mut(&slice(store, rows, &dictionaries, redactor)?.0)?;
+    }
+    Ok(table)
+}
