@@ -68,7 +68,42 @@ pub fn build(store: &Store, redactor: &Redactor) -> Report {
             Some(example_text(&redactor.redact_record(&record).value))
         })
         .collect();
-    Report { summary, timeline: view.timeline, span: view.span, examples, findings: Vec::new() }
+    let findings = audit_findings(store, &crate::audit::audit(store));
+    Report { summary, timeline: view.timeline, span: view.span, examples, findings }
+}
+
+/// The audit's findings as the report shows them: the rule and what it is about, the advice, and
+/// the calls by file name and line (a ticket needs no one's folders).
+fn audit_findings(store: &Store, audit: &crate::audit::Audit) -> Vec<Finding> {
+    audit
+        .findings
+        .iter()
+        .map(|finding| {
+            let status = if finding.status == 0 { "no response".to_string() } else { finding.status.to_string() };
+            let severity = format!("{:?}", finding.severity).to_lowercase();
+            let evidence = finding
+                .attempts
+                .iter()
+                .filter_map(|attempt| {
+                    let row = attempt.row as usize;
+                    let file = store.files.get(store.file.get(row)? as usize)?;
+                    let name =
+                        file.path.file_name().map_or_else(|| file.path.to_string_lossy(), |n| n.to_string_lossy());
+                    Some(format!("{name}:{}", store.line.get(row)?))
+                })
+                .collect();
+            Finding {
+                title: format!(
+                    "{} ({severity}): {} after {status}, {} attempts",
+                    finding.rule,
+                    finding.endpoint,
+                    finding.attempts.len()
+                ),
+                detail: finding.advice.clone(),
+                evidence,
+            }
+        })
+        .collect()
 }
 
 /// Lays `report` out as `format`.

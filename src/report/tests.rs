@@ -80,3 +80,19 @@ fn findings_get_a_section_of_their_own_in_both_layouts() {
     );
     assert!(render(&report, ReportFormat::Html).contains("<h3>Retries without backoff &lt;now&gt;</h3>"));
 }
+
+#[test]
+fn the_audit_fills_the_findings_with_each_calls_file_and_line() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs/mvo-retries.ndjson");
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    store.load(path, None);
+    let report = build(&store, &Redactor::default());
+    let audit = crate::audit::audit(&store);
+    assert_eq!(report.findings.len(), audit.findings.len());
+    assert!(!report.findings.is_empty());
+    let storm =
+        report.findings.iter().find(|finding| finding.title.starts_with("retry_storm (high)")).expect("a storm");
+    assert_eq!(storm.evidence.len(), 12);
+    assert!(storm.evidence.iter().all(|place| place.starts_with("mvo-retries.ndjson:")), "{:?}", storm.evidence);
+    assert!(render(&report, ReportFormat::Markdown).contains("## Integration findings"));
+}
