@@ -186,7 +186,9 @@ fn summarize(ingested: ingest::Ingested, bytes: &[u8]) {
     let audit = errlens::audit::audit(&store);
     for finding in &audit.findings {
         assert!(finding.attempts.len() >= 2 && finding.attempts.iter().all(|a| (a.row as usize) < store.len()));
-        assert!(finding.attempts.windows(2).all(|pair| pair[0].row < pair[1].row || pair[0].time_ms <= pair[1].time_ms));
+        assert!(
+            finding.attempts.windows(2).all(|pair| pair[0].row < pair[1].row || pair[0].time_ms <= pair[1].time_ms)
+        );
     }
     let report = errlens::audit::Report::of(&audit, &store);
     serde_json::to_string(&report).expect("the audit serializes");
