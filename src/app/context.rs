@@ -22,6 +22,8 @@ pub struct PanelContext<'a> {
     pub selected_row: Option<u32>,
     /// The audit of every loaded call, once computed.
     pub audit: Option<&'a crate::audit::Audit>,
+    /// What the last "Export…" did.
+    pub export_status: Option<&'a str>,
     /// The files from before a change and their comparison with these, in compare mode.
     pub compare: Option<&'a super::compare_mode::CompareMode>,
 }
@@ -58,6 +60,8 @@ pub enum Action {
     Reload,
     /// Leave compare mode.
     StopComparing,
+    /// Export the rows the table shows.
+    ExportRows,
 }
 
 /// The actions a frame's panels asked for, in order.

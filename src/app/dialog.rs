@@ -65,7 +65,7 @@ pub fn open_logs(ctx: &egui::Context) -> Pending<Vec<PathBuf>> {
     Pending::show(ctx, || {
         rfd::FileDialog::new()
             .set_title("Open API logs")
-            .add_filter("Logs", &["ndjson", "jsonl", "json", "har", "csv", "log", "txt", "gz"])
+            .add_filter("Logs", &["ndjson", "jsonl", "json", "har", "csv", "log", "txt", "gz", "parquet", "arrow"])
             .add_filter("All files", &["*"])
             .pick_files()
             .filter(|files| !files.is_empty())
@@ -79,6 +79,20 @@ pub fn save_eml(ctx: &egui::Context) -> Pending<PathBuf> {
             .set_title("Save the support email")
             .set_file_name("support-request.eml")
             .add_filter("Email", &["eml"])
+            .save_file()
+    })
+}
+
+/// The Save dialog for exported calls.
+pub fn save_table(ctx: &egui::Context) -> Pending<PathBuf> {
+    Pending::show(ctx, || {
+        rfd::FileDialog::new()
+            .set_title("Export the calls shown")
+            .set_file_name("calls.parquet")
+            .add_filter("Parquet", &["parquet"])
+            .add_filter("CSV", &["csv"])
+            .add_filter("NDJSON", &["ndjson", "jsonl"])
+            .add_filter("Arrow IPC", &["arrow"])
             .save_file()
     })
 }

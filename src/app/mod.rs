@@ -13,6 +13,7 @@ mod compare_mode;
 mod context;
 mod dialog;
 mod email;
+mod export_rows;
 mod frame_stats;
 mod group_page;
 mod groups;
@@ -86,6 +87,8 @@ pub struct App {
     pub view: ViewState,
     /// The audit of every loaded call.
     pub audit: audit_state::AuditState,
+    /// "Export…" of the rows shown.
+    pub export: export_rows::RowExport,
     /// The files from before a change, while comparing.
     pub compare: Option<compare_mode::CompareMode>,
     /// The central page.
@@ -130,6 +133,7 @@ impl App {
             view: ViewState::default(),
             audit: audit_state::AuditState::default(),
             compare: None,
+            export: export_rows::RowExport::default(),
             page: Page::Overview,
             selected_row: None,
             messages: Vec::new(),
@@ -240,6 +244,7 @@ impl App {
             page: self.page,
             selected_row: self.selected_row,
             audit: self.audit.audit.as_deref(),
+            export_status: self.export.status.as_deref(),
             compare: self.compare.as_ref(),
         };
         (cx, &mut self.actions, &mut self.shown_record)
@@ -272,6 +277,7 @@ impl App {
                 Action::ComposeEmailForRow(row) => self.compose_email_for_row(row),
                 Action::Reload => self.reload(ctx),
                 Action::StopComparing => self.compare = None,
+                Action::ExportRows => self.export.start(ctx, &self.session.store, self.view.rows.clone()),
             }
         }
     }
@@ -281,6 +287,7 @@ impl App {
         self.is_loading()
             || self.view.is_busy()
             || self.audit.is_busy()
+            || self.export.is_busy()
             || self.compare.as_ref().is_some_and(compare_mode::CompareMode::is_busy)
             || self.composer.as_ref().is_some_and(email::Composer::is_busy)
     }
@@ -300,6 +307,7 @@ impl App {
         self.handle_input(ctx);
         let loading = self.is_loading();
         self.audit.pump(ctx, &self.session.store, loading, &mut self.messages);
+        self.export.pump(ctx, &self.session.store);
         if let Some(compare) = &mut self.compare {
             compare.pump(ctx, &self.session.store, loading, &mut self.messages);
         }

@@ -90,6 +90,16 @@ pub fn table_ui(cx: &PanelContext, ui: &mut egui::Ui, scroll_to: Option<usize>, 
         ui.label("No calls match the filter. Esc clears it.");
         return;
     }
+    ui.horizontal(|ui| {
+        let export = ui.button(format!("Export… ({} calls)", style::thousands(cx.view.rows.len())));
+        let hover = "These calls as Parquet, CSV, NDJSON or Arrow IPC, paths and messages redacted";
+        if export.on_hover_text(hover).clicked() {
+            actions.push(Action::ExportRows);
+        }
+        if let Some(status) = cx.export_status {
+            ui.label(&*one_line(status));
+        }
+    });
     move_selection_with_keys(cx, ui, actions);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     let mut clicked = None;
