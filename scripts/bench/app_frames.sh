@@ -17,6 +17,9 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 file="${1:-$HOME/.cache/errlens-bench-data/mvo-1g.ndjson}"
 target="${ERRLENS_BENCH_TARGET_DIR:-$HOME/.cache/errlens-target-bench}"
 binary="${2:-}"
+# Where the page tabs are (Overview at x 289, Records at 364): below the buttons, the file's chip
+# and the filter bar; builds before the chips had a line of their own drew them at 80.
+tab_y="${ERRLENS_TAB_Y:-103}"
 if [ -z "$binary" ]; then
     (cd "$repo" && CARGO_TARGET_DIR="$target" cargo build --release >&2)
     binary="$target/release/errlens"
@@ -43,19 +46,19 @@ for _ in $(seq 1 240); do
     sleep 0.5
 done
 # The records table: open it, wheel down and up, End, Home.
-xdotool mousemove 364 80 click 1
+xdotool mousemove 364 "$tab_y" click 1
 sleep 1
 xdotool mousemove 700 500
 for _ in $(seq 1 30); do xdotool click 5; sleep 0.05; done
 for _ in $(seq 1 30); do xdotool click 4; sleep 0.05; done
 # Xvfb runs no window manager: keys go to the focused window only, so give it the focus first.
-xdotool search --pid "$app" 2>/dev/null | head -1 | xargs -r xdotool windowfocus
+{ xdotool search --pid "$app" 2>/dev/null || true; } | head -1 | xargs -r xdotool windowfocus
 xdotool key End
 sleep 1
 xdotool key Home
 sleep 1
 # Back to the overview: drag the timeline to pan it.
-xdotool mousemove 289 80 click 1
+xdotool mousemove 289 "$tab_y" click 1
 sleep 1
 xdotool mousemove 700 420 mousedown 1
 for x in $(seq 700 -20 300); do xdotool mousemove "$x" 420; sleep 0.03; done
