@@ -20,7 +20,7 @@ fi
 
 if [ -z "${ERRLENS:-}" ]; then
   export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/errlens-target}"
-  cargo build --quiet --no-default-features
+  cargo build --quiet --no-default-features --features table
   ERRLENS="$CARGO_TARGET_DIR/debug/errlens"
 fi
 

@@ -13,8 +13,10 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+#[cfg(feature = "table")]
 mod export;
 mod report;
+#[cfg(feature = "table")]
 pub use export::{ExportFormat, FilterArgs, run_export};
 pub use report::{ReportLayout, run_report};
 
@@ -83,6 +85,7 @@ pub enum Command {
     },
     /// Write the calls of all FILEs (those the filters keep) as a table for a warehouse or a data
     /// lake: Parquet, Arrow IPC, CSV or NDJSON; paths and messages redacted.
+    #[cfg(feature = "table")]
     Export {
         /// The table's format.
         #[arg(long, value_enum)]

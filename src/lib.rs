@@ -4,13 +4,15 @@
 //! The pipeline runs one way: [`ingest`] detects the format and turns each line or item into a
 //! [`record::Record`] (reporting every line it could not use); [`knowledge`] classifies each
 //! failure into a kind; the [`store::Store`] keeps one compact row per call; [`summary`] groups
-//! them. The CLI ([`cli`]) and the desktop app (`app`, feature `gui`) sit on top.
+//! them. The CLI ([`cli`]) and the desktop app (`app`, feature `gui`) sit on top; `export`
+//! (feature `table`, polars) writes the calls as a table.
 
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod email;
 pub mod endpoint;
+#[cfg(feature = "table")]
 pub mod export;
 pub mod ingest;
 pub mod knowledge;

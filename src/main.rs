@@ -18,6 +18,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Summary { format, input_format: name, files }) => {
             input_format(name.as_deref()).and_then(|input| errlens::cli::run_summary(format, input, &files))
         }
+        #[cfg(feature = "table")]
         Some(Command::Export { to, output, filter, no_redact, input_format: name, files }) => {
             input_format(name.as_deref())
                 .and_then(|format| errlens::cli::run_export(to, &output, &filter, no_redact, format, &files))

@@ -1,6 +1,7 @@
 //! `errlens export` and Parquet as input: every sample and real log exported to Parquet reads
 //! back with the same records, statuses, kinds (and their times and endpoints) as the log itself;
 //! the filters are the app's; exports are redacted; a damaged table is an error naming the file.
+#![cfg(feature = "table")]
 
 mod common;
 

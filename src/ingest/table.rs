@@ -10,14 +10,12 @@
 //! milliseconds (a number is never read in a time zone it was not in), durations milliseconds,
 //! categories their text. A file polars cannot read (truncated, corrupt, not a table after all) is
 //! an error the caller names the file in; a panic inside polars is caught and reported the same
-//! way, so no table stops errlens.
+//! way, so no table stops errlens. Built without the `table` feature, errlens still knows a table
+//! by its magic bytes and says it cannot read it.
 
 use super::Format;
-use polars::prelude::*;
-use std::io::Cursor;
-
-/// Rows turned into text at a time: bounds the decompressed columns held beside the text.
-const SLICE_ROWS: usize = 65_536;
+#[cfg(feature = "table")]
+pub use through_polars::to_ndjson;
 
 /// Why a table gave no text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +23,7 @@ pub enum TableError {
     /// polars could not read it: what it said.
     Unreadable(String),
     /// Its rows as text pass the limit of one file's content.
+    #[cfg_attr(not(feature = "table"), allow(dead_code))]
     TooLarge,
 }
 
@@ -39,86 +38,108 @@ pub fn magic(bytes: &[u8]) -> Option<Format> {
     }
 }
 
-/// The rows of a Parquet or Arrow IPC file as NDJSON text of at most `max_bytes`.
-pub fn to_ndjson(bytes: &[u8], format: Format, max_bytes: u64) -> Result<Vec<u8>, TableError> {
-    let read = std::panic::catch_unwind(|| {
-        let mut text = Vec::new();
-        let mut add = |slice: DataFrame| -> Result<(), TableError> {
-            write_lines(slice, &mut text).map_err(unreadable)?;
-            if text.len() as u64 > max_bytes { Err(TableError::TooLarge) } else { Ok(()) }
+/// Without polars: a table is known, not read.
+#[cfg(not(feature = "table"))]
+pub fn to_ndjson(_bytes: &[u8], format: Format, _max_bytes: u64) -> Result<Vec<u8>, TableError> {
+    Err(TableError::Unreadable(format!(
+        "this errlens was built without the `table` feature, which reads {format} files (polars)"
+    )))
+}
+
+#[cfg(feature = "table")]
+mod through_polars {
+    use super::{Format, TableError};
+    use polars::prelude::*;
+    use std::io::Cursor;
+
+    /// Rows turned into text at a time: bounds the decompressed columns held beside the text.
+    const SLICE_ROWS: usize = 65_536;
+
+    /// The rows of a Parquet or Arrow IPC file as NDJSON text of at most `max_bytes`.
+    pub fn to_ndjson(bytes: &[u8], format: Format, max_bytes: u64) -> Result<Vec<u8>, TableError> {
+        let read = std::panic::catch_unwind(|| {
+            let mut text = Vec::new();
+            let mut add = |slice: DataFrame| -> Result<(), TableError> {
+                write_lines(slice, &mut text).map_err(unreadable)?;
+                if text.len() as u64 > max_bytes { Err(TableError::TooLarge) } else { Ok(()) }
+            };
+            match format {
+                Format::ArrowIpc => ipc_slices(bytes, &mut add),
+                _ => parquet_slices(bytes, &mut add),
+            }
+            .map(|()| text)
+        });
+        read.unwrap_or_else(|_| Err(TableError::Unreadable("the table reader failed on this file".into())))
+    }
+
+    fn unreadable(error: PolarsError) -> TableError {
+        TableError::Unreadable(format!("truncated or damaged? {error}"))
+    }
+
+    /// A Parquet file read a slice of rows at a time (each slice decompresses only its rows).
+    fn parquet_slices(
+        bytes: &[u8],
+        add: &mut dyn FnMut(DataFrame) -> Result<(), TableError>,
+    ) -> Result<(), TableError> {
+        let rows = ParquetReader::new(Cursor::new(bytes)).num_rows().map_err(unreadable)?;
+        for offset in (0..rows).step_by(SLICE_ROWS) {
+            let slice = Some((offset, SLICE_ROWS.min(rows - offset)));
+            add(ParquetReader::new(Cursor::new(bytes)).with_slice(slice).finish().map_err(unreadable)?)?;
+        }
+        Ok(())
+    }
+
+    /// An Arrow IPC file: its buffers are the file's own size, so it is read whole and sliced.
+    fn ipc_slices(bytes: &[u8], add: &mut dyn FnMut(DataFrame) -> Result<(), TableError>) -> Result<(), TableError> {
+        let frame = IpcReader::new(Cursor::new(bytes)).finish().map_err(unreadable)?;
+        for offset in (0..frame.height()).step_by(SLICE_ROWS) {
+            add(frame.slice(offset as i64, SLICE_ROWS))?;
+        }
+        Ok(())
+    }
+
+    /// Appends a slice's rows as JSON lines, its columns first turned into what JSON can say.
+    fn write_lines(slice: DataFrame, text: &mut Vec<u8>) -> PolarsResult<()> {
+        let columns = slice.columns().iter().map(json_ready).collect::<PolarsResult<Vec<Column>>>()?;
+        let mut frame = DataFrame::new(slice.height(), columns)?;
+        JsonWriter::new(text).with_json_format(JsonFormat::JsonLines).finish(&mut frame)
+    }
+
+    /// A column as field discovery reads it: times as epoch milliseconds, durations as milliseconds,
+    /// categories and times of day as text; anything else as it is.
+    fn json_ready(column: &Column) -> PolarsResult<Column> {
+        let per_ms = |unit: &TimeUnit| match unit {
+            TimeUnit::Nanoseconds => 1_000_000,
+            TimeUnit::Microseconds => 1_000,
+            TimeUnit::Milliseconds => 1,
         };
-        match format {
-            Format::ArrowIpc => ipc_slices(bytes, &mut add),
-            _ => parquet_slices(bytes, &mut add),
-        }
-        .map(|()| text)
-    });
-    read.unwrap_or_else(|_| Err(TableError::Unreadable("the table reader failed on this file".into())))
-}
-
-fn unreadable(error: PolarsError) -> TableError {
-    TableError::Unreadable(error.to_string())
-}
-
-/// A Parquet file read a slice of rows at a time (each slice decompresses only its rows).
-fn parquet_slices(bytes: &[u8], add: &mut dyn FnMut(DataFrame) -> Result<(), TableError>) -> Result<(), TableError> {
-    let rows = ParquetReader::new(Cursor::new(bytes)).num_rows().map_err(unreadable)?;
-    for offset in (0..rows).step_by(SLICE_ROWS) {
-        let slice = Some((offset, SLICE_ROWS.min(rows - offset)));
-        add(ParquetReader::new(Cursor::new(bytes)).with_slice(slice).finish().map_err(unreadable)?)?;
+        Ok(match column.dtype() {
+            DataType::Datetime(unit, _) => {
+                let per_ms = per_ms(unit);
+                let ticks = column.cast(&DataType::Int64)?;
+                let ms = ticks.i64()?.apply_values(|ticks| ticks.div_euclid(per_ms));
+                ms.into_series().into()
+            }
+            DataType::Duration(unit) => {
+                let per_ms = per_ms(unit) as f64;
+                let ticks = column.cast(&DataType::Float64)?;
+                let ms = ticks.f64()?.apply_values(|ticks| ticks / per_ms);
+                ms.into_series().into()
+            }
+            DataType::Date => {
+                let days = column.cast(&DataType::Int64)?;
+                days.i64()?.apply_values(|days| days.saturating_mul(86_400_000)).into_series().into()
+            }
+            DataType::Categorical(..) | DataType::Enum(..) | DataType::Time => column.cast(&DataType::String)?,
+            _ => column.clone(),
+        })
     }
-    Ok(())
 }
 
-/// An Arrow IPC file: its buffers are the file's own size, so it is read whole and sliced.
-fn ipc_slices(bytes: &[u8], add: &mut dyn FnMut(DataFrame) -> Result<(), TableError>) -> Result<(), TableError> {
-    let frame = IpcReader::new(Cursor::new(bytes)).finish().map_err(unreadable)?;
-    for offset in (0..frame.height()).step_by(SLICE_ROWS) {
-        add(frame.slice(offset as i64, SLICE_ROWS))?;
-    }
-    Ok(())
-}
-
-/// Appends a slice's rows as JSON lines, its columns first turned into what JSON can say.
-fn write_lines(slice: DataFrame, text: &mut Vec<u8>) -> PolarsResult<()> {
-    let columns = slice.columns().iter().map(json_ready).collect::<PolarsResult<Vec<Column>>>()?;
-    let mut frame = DataFrame::new(slice.height(), columns)?;
-    JsonWriter::new(text).with_json_format(JsonFormat::JsonLines).finish(&mut frame)
-}
-
-/// A column as field discovery reads it: times as epoch milliseconds, durations as milliseconds,
-/// categories and times of day as text; anything else as it is.
-fn json_ready(column: &Column) -> PolarsResult<Column> {
-    let per_ms = |unit: &TimeUnit| match unit {
-        TimeUnit::Nanoseconds => 1_000_000,
-        TimeUnit::Microseconds => 1_000,
-        TimeUnit::Milliseconds => 1,
-    };
-    Ok(match column.dtype() {
-        DataType::Datetime(unit, _) => {
-            let per_ms = per_ms(unit);
-            let ticks = column.cast(&DataType::Int64)?;
-            let ms = ticks.i64()?.apply_values(|ticks| ticks.div_euclid(per_ms));
-            ms.into_series().into()
-        }
-        DataType::Duration(unit) => {
-            let per_ms = per_ms(unit) as f64;
-            let ticks = column.cast(&DataType::Float64)?;
-            let ms = ticks.f64()?.apply_values(|ticks| ticks / per_ms);
-            ms.into_series().into()
-        }
-        DataType::Date => {
-            let days = column.cast(&DataType::Int64)?;
-            days.i64()?.apply_values(|days| days.saturating_mul(86_400_000)).into_series().into()
-        }
-        DataType::Categorical(..) | DataType::Enum(..) | DataType::Time => column.cast(&DataType::String)?,
-        _ => column.clone(),
-    })
-}
-
-#[cfg(test)]
+#[cfg(all(test, feature = "table"))]
 mod tests {
     use super::*;
+    use polars::prelude::*;
 
     fn parquet_of(frame: &mut DataFrame) -> Vec<u8> {
         let mut bytes = Vec::new();
