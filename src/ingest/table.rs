@@ -59,8 +59,16 @@ mod through_polars {
     pub fn to_ndjson(bytes: &[u8], format: Format, max_bytes: u64) -> Result<Vec<u8>, TableError> {
         let read = std::panic::catch_unwind(|| {
             let mut text = Vec::new();
-            let mut add = |slice: DataFrame| -> Result<(), TableError> {
+            let mut add = |slice: DataFrame, rows: usize| -> Result<(), TableError> {
+                let first = text.is_empty();
+                let height = slice.height().max(1);
                 write_lines(slice, &mut text).map_err(unreadable)?;
+                if first {
+                    // Room for every row at the first slice's size a row, rather than doubling
+                    // as it grows: a big table's text is then held once, not up to twice.
+                    let estimate = (text.len() / height).saturating_mul(rows) / 64 * 65;
+                    text.reserve_exact(estimate.min(usize::try_from(max_bytes).unwrap_or(usize::MAX)));
+                }
                 if text.len() as u64 > max_bytes { Err(TableError::TooLarge) } else { Ok(()) }
             };
             match format {
@@ -79,21 +87,24 @@ mod through_polars {
     /// A Parquet file read a slice of rows at a time (each slice decompresses only its rows).
     fn parquet_slices(
         bytes: &[u8],
-        add: &mut dyn FnMut(DataFrame) -> Result<(), TableError>,
+        add: &mut dyn FnMut(DataFrame, usize) -> Result<(), TableError>,
     ) -> Result<(), TableError> {
         let rows = ParquetReader::new(Cursor::new(bytes)).num_rows().map_err(unreadable)?;
         for offset in (0..rows).step_by(SLICE_ROWS) {
             let slice = Some((offset, SLICE_ROWS.min(rows - offset)));
-            add(ParquetReader::new(Cursor::new(bytes)).with_slice(slice).finish().map_err(unreadable)?)?;
+            add(ParquetReader::new(Cursor::new(bytes)).with_slice(slice).finish().map_err(unreadable)?, rows)?;
         }
         Ok(())
     }
 
     /// An Arrow IPC file: its buffers are the file's own size, so it is read whole and sliced.
-    fn ipc_slices(bytes: &[u8], add: &mut dyn FnMut(DataFrame) -> Result<(), TableError>) -> Result<(), TableError> {
+    fn ipc_slices(
+        bytes: &[u8],
+        add: &mut dyn FnMut(DataFrame, usize) -> Result<(), TableError>,
+    ) -> Result<(), TableError> {
         let frame = IpcReader::new(Cursor::new(bytes)).finish().map_err(unreadable)?;
         for offset in (0..frame.height()).step_by(SLICE_ROWS) {
-            add(frame.slice(offset as i64, SLICE_ROWS))?;
+            add(frame.slice(offset as i64, SLICE_ROWS), frame.height())?;
         }
         Ok(())
     }
