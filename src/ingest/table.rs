@@ -183,6 +183,49 @@ mod tests {
         assert_eq!(to_ndjson(&ipc, Format::ArrowIpc, u64::MAX), to_ndjson(&bytes, Format::Parquet, u64::MAX));
     }
 
+    /// A gateway's calls as a data lake keeps them: its own column names, a nested struct, a
+    /// categorical; read by the JSON field names like any JSON log.
+    #[test]
+    fn a_data_lakes_table_of_calls_reads_by_the_json_field_names() {
+        let time =
+            Int64Chunked::from_vec("@timestamp".into(), vec![1_795_168_800_000_000_000, 1_795_168_801_000_000_000])
+                .into_datetime(TimeUnit::Nanoseconds, Some(TimeZone::UTC));
+        let status = Series::new("status_code".into(), [429i32, 201]);
+        let response = StructChunked::from_series("response".into(), 2, [status].iter()).expect("struct");
+        let method = Series::new("http_method".into(), ["POST", "GET"])
+            .cast(&DataType::from_categories(Categories::global()))
+            .expect("categorical");
+        let columns = vec![
+            Column::from(time.into_series()),
+            Column::from(method),
+            Column::new("request_uri".into(), ["https://api.example.org/v1/orders?x=1", "/v1/orders/7"]),
+            Column::from(response.into_series()),
+        ];
+        let mut frame = DataFrame::new(2, columns).expect("frame");
+        let bytes = parquet_of(&mut frame);
+        let ingested = crate::ingest::ingest_bytes("lake.parquet".as_ref(), &bytes, None).expect("readable");
+        assert_eq!(ingested.format, Format::Parquet);
+        let calls: Vec<_> = ingested
+            .parsed
+            .records
+            .iter()
+            .map(|call| (call.status, call.method.clone(), call.url.clone(), call.time_ms, call.source.line))
+            .collect();
+        assert_eq!(
+            calls,
+            [
+                (
+                    429,
+                    Some("POST".into()),
+                    Some("https://api.example.org/v1/orders?x=1".into()),
+                    Some(1_795_168_800_000),
+                    1
+                ),
+                (201, Some("GET".into()), Some("/v1/orders/7".into()), Some(1_795_168_801_000), 2),
+            ]
+        );
+    }
+
     #[test]
     fn a_cut_or_damaged_table_is_an_error_and_a_big_one_hits_the_limit() {
         let bytes = parquet_of(&mut calls());
