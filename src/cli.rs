@@ -278,8 +278,12 @@ pub fn run_email(
 
 /// Runs `errlens redact`; returns the process exit code.
 pub fn run_redact(account_email: Option<String>, input_format: Option<Format>, file: &Path) -> anyhow::Result<i32> {
-    let (bytes, _gzip) = crate::ingest::read_input(file)?;
+    let (mut bytes, _gzip) = crate::ingest::read_input(file)?;
     let format = input_format.unwrap_or_else(|| crate::ingest::detect_input(&bytes));
+    if format.is_table() {
+        // A table's copy is the NDJSON text of its rows, as errlens reads them.
+        bytes = crate::ingest::table_text(file, &bytes, format, &crate::ingest::IngestLimits::default())?;
+    }
     let redactor = Redactor { account_email, ..Redactor::default() };
     let redacted = crate::redact_log::redact_log_bytes(&bytes, format, &redactor);
     let mut stdout = std::io::stdout();
