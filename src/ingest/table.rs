@@ -6,7 +6,10 @@
 //! The text is what the store reads calls back from, so it is kept in memory like a gzip file's
 //! content; the table's decompressed columns are held a slice of rows at a time only.
 //!
-//! Columns JSON has no type for become what field discovery reads: times become epoch
+//! Only the columns field discovery may read are read (a data lake's table has dozens that name
+//! no part of a call; Parquet then does not even decompress them), unless none is: then every
+//! column is, so that the explanation of a file without calls names them. Columns JSON has no
+//! type for become what field discovery reads: times become epoch
 //! milliseconds (a number is never read in a time zone it was not in), durations milliseconds,
 //! categories their text. A file polars cannot read (truncated, corrupt, not a table after all) is
 //! an error the caller names the file in; a panic inside polars is caught and reported the same
@@ -84,15 +87,32 @@ mod through_polars {
         TableError::Unreadable(format!("truncated or damaged? {error}"))
     }
 
+    /// The columns of `schema` that field discovery may read: a name that is a path it looks
+    /// up, a flattened path, or the head of one (a struct column); all of them when none is.
+    fn wanted(schema: &ArrowSchema) -> Vec<String> {
+        let paths: Vec<&str> =
+            crate::ingest::fields::all_paths().chain(crate::ingest::text::WRAPPED_LINE.iter().copied()).collect();
+        let read = |name: &str| {
+            paths.iter().any(|path| *path == name || path.strip_prefix(name).is_some_and(|rest| rest.starts_with('.')))
+        };
+        let names: Vec<String> = schema.iter_names().map(|name| name.to_string()).collect();
+        let kept: Vec<String> = names.iter().filter(|name| read(name)).cloned().collect();
+        if kept.is_empty() { names } else { kept }
+    }
+
     /// A Parquet file read a slice of rows at a time (each slice decompresses only its rows).
     fn parquet_slices(
         bytes: &[u8],
         add: &mut dyn FnMut(DataFrame, usize) -> Result<(), TableError>,
     ) -> Result<(), TableError> {
-        let rows = ParquetReader::new(Cursor::new(bytes)).num_rows().map_err(unreadable)?;
+        let mut reader = ParquetReader::new(Cursor::new(bytes));
+        let rows = reader.num_rows().map_err(unreadable)?;
+        let schema = reader.schema().map_err(unreadable)?;
+        let columns = wanted(&schema);
         for offset in (0..rows).step_by(SLICE_ROWS) {
             let slice = Some((offset, SLICE_ROWS.min(rows - offset)));
-            add(ParquetReader::new(Cursor::new(bytes)).with_slice(slice).finish().map_err(unreadable)?, rows)?;
+            let reader = ParquetReader::new(Cursor::new(bytes)).with_columns(Some(columns.clone()));
+            add(reader.with_slice(slice).finish().map_err(unreadable)?, rows)?;
         }
         Ok(())
     }
@@ -102,7 +122,10 @@ mod through_polars {
         bytes: &[u8],
         add: &mut dyn FnMut(DataFrame, usize) -> Result<(), TableError>,
     ) -> Result<(), TableError> {
-        let frame = IpcReader::new(Cursor::new(bytes)).finish().map_err(unreadable)?;
+        let mut reader = IpcReader::new(Cursor::new(bytes));
+        let schema = reader.schema().map_err(unreadable)?;
+        let columns = wanted(&schema);
+        let frame = reader.with_columns(Some(columns)).finish().map_err(unreadable)?;
         for offset in (0..frame.height()).step_by(SLICE_ROWS) {
             add(frame.slice(offset as i64, SLICE_ROWS), frame.height())?;
         }
@@ -197,6 +220,7 @@ mod tests {
             .expect("categorical");
         let columns = vec![
             Column::from(time.into_series()),
+            Column::new("pod_uid".into(), ["a1", "b2"]),
             Column::from(method),
             Column::new("request_uri".into(), ["https://api.example.org/v1/orders?x=1", "/v1/orders/7"]),
             Column::from(response.into_series()),
@@ -205,6 +229,8 @@ mod tests {
         let bytes = parquet_of(&mut frame);
         let ingested = crate::ingest::ingest_bytes("lake.parquet".as_ref(), &bytes, None).expect("readable");
         assert_eq!(ingested.format, Format::Parquet);
+        let text = to_ndjson(&bytes, Format::Parquet, u64::MAX).expect("readable");
+        assert!(!String::from_utf8_lossy(&text).contains("pod_uid"), "a column no field name reads is not read");
         let calls: Vec<_> = ingested
             .parsed
             .records
