@@ -20,7 +20,7 @@ fi
 
 if [ -z "${ERRLENS:-}" ]; then
   export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/errlens-target}"
-  cargo build --quiet --no-default-features
+  cargo build --quiet --no-default-features --features table
   ERRLENS="$CARGO_TARGET_DIR/debug/errlens"
 fi
 
@@ -38,8 +38,12 @@ fi
 lake="$(mktemp -d)"
 trap 'rm -rf "$lake"' EXIT
 # One Parquet file per log, named by its position (two logs may share a name).
+# Exit status 2 is an input errlens could not read (said on stderr, as the summary says it).
 for at in "${!logs[@]}"; do
-  "$ERRLENS" export --to parquet -o "$lake/part-$at.parquet" "${logs[$at]}" 2>/dev/null
+  "$ERRLENS" export --to parquet -o "$lake/part-$at.parquet" "${logs[$at]}" 2>"$lake/stderr" || {
+    status=$?
+    [ "$status" -eq 2 ] || { cat "$lake/stderr" >&2; exit "$status"; }
+  }
 done
 "$ERRLENS" summary --format json "${logs[@]}" >"$lake/summary.json" 2>/dev/null || true
 "$venv/bin/python" scripts/check_parquet.py "$lake" "$lake/summary.json"

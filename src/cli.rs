@@ -13,8 +13,10 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+#[cfg(feature = "table")]
 mod export;
 mod report;
+#[cfg(feature = "table")]
 pub use export::{ExportFormat, FilterArgs, run_export};
 pub use report::{ReportLayout, run_report};
 
@@ -115,6 +117,7 @@ pub enum Command {
     },
     /// Write the calls of all FILEs (those the filters keep) as a table for a warehouse or a data
     /// lake: Parquet, Arrow IPC, CSV or NDJSON; paths and messages redacted.
+    #[cfg(feature = "table")]
     Export {
         /// The table's format.
         #[arg(long, value_enum)]
@@ -354,8 +357,12 @@ pub fn run_email(
 
 /// Runs `errlens redact`; returns the process exit code.
 pub fn run_redact(account_email: Option<String>, input_format: Option<Format>, file: &Path) -> anyhow::Result<i32> {
-    let (bytes, _gzip) = crate::ingest::read_input(file)?;
+    let (mut bytes, _gzip) = crate::ingest::read_input(file)?;
     let format = input_format.unwrap_or_else(|| crate::ingest::detect_input(&bytes));
+    if format.is_table() {
+        // A table's copy is the NDJSON text of its rows, as errlens reads them.
+        bytes = crate::ingest::table_text(file, &bytes, format, &crate::ingest::IngestLimits::default())?;
+    }
     let redactor = Redactor { account_email, ..Redactor::default() };
     let redacted = crate::redact_log::redact_log_bytes(&bytes, format, &redactor);
     let mut stdout = std::io::stdout();

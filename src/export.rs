@@ -12,8 +12,9 @@
 //! through the redaction engine ([`Redactor`]), as the support email's parts do. Request ids,
 //! hosts, statuses and times stay: they are the evidence.
 //!
-//! The app's "Export…" calls [`write_file`] with the rows it shows, on a thread of its own (a
-//! million rows take seconds): polars never runs on the window's thread.
+//! The app's "Export…" calls [`write_file`] (or [`write_file_with_progress`], for a progress bar
+//! and a Cancel button) with the rows it shows, on a thread of its own (a million rows take
+//! seconds): polars never runs on the window's thread.
 
 mod frame;
 mod sink;
@@ -94,6 +95,9 @@ pub enum ExportError {
         /// What polars said.
         reason: String,
     },
+    /// The caller's progress callback asked to stop.
+    #[error("the export was cancelled")]
+    Cancelled,
 }
 
 /// Writes the rows `rows` of `store` (in that order) as `format` into `out`, redacted by
@@ -103,22 +107,39 @@ pub fn write<W: Write>(
     rows: &[u32],
     format: TableFormat,
     redactor: Option<&Redactor>,
+    out: W,
+) -> Result<Exported, ExportError> {
+    write_with_progress(store, rows, format, redactor, out, |_| true)
+}
+
+/// [`write`], calling `progress` with the rows written so far after each slice; when it returns
+/// `false` the export stops with [`ExportError::Cancelled`] (a window's Cancel button).
+pub fn write_with_progress<W: Write>(
+    store: &Store,
+    rows: &[u32],
+    format: TableFormat,
+    redactor: Option<&Redactor>,
     mut out: W,
+    mut progress: impl FnMut(usize) -> bool,
 ) -> Result<Exported, ExportError> {
     let table_error =
         |error: polars::error::PolarsError| ExportError::Table { format: format.name(), reason: error.to_string() };
     let io_error = |source| ExportError::Io { path: "-".into(), source };
-    let dictionaries = frame::Dictionaries::of(store, redactor).map_err(table_error)?;
+    let cells = frame::Cells { redactor, spreadsheet: format == TableFormat::Csv };
+    let dictionaries = frame::Dictionaries::of(store, cells).map_err(table_error)?;
     // The schema from a slice of no rows: every slice has the same (the same dictionaries).
-    let (empty, _) = frame::slice(store, &[], &dictionaries, redactor).map_err(table_error)?;
+    let (empty, _) = frame::slice(store, &[], &dictionaries, cells).map_err(table_error)?;
     let mut sink = sink::Sink::new(format, &mut out, empty.schema()).map_err(table_error)?;
     let mut exported = Exported::default();
     for slice in rows.chunks(SLICE_ROWS) {
-        let (mut table, unread) = frame::slice(store, slice, &dictionaries, redactor).map_err(table_error)?;
+        let (mut table, unread) = frame::slice(store, slice, &dictionaries, cells).map_err(table_error)?;
         table.align_chunks();
         sink.write(&table).map_err(table_error)?;
         exported.rows += slice.len();
         exported.unread += unread;
+        if !progress(exported.rows) {
+            return Err(ExportError::Cancelled);
+        }
     }
     if rows.is_empty() {
         // A table with its columns and no rows (CSV's header row, Parquet's schema).
@@ -137,9 +158,23 @@ pub fn write_file(
     redactor: Option<&Redactor>,
     path: &Path,
 ) -> Result<Exported, ExportError> {
+    write_file_with_progress(store, rows, format, redactor, path, |_| true)
+}
+
+/// [`write_file`] with a `progress` callback as [`write_with_progress`]'s; a cancelled export
+/// leaves no file either.
+pub fn write_file_with_progress(
+    store: &Store,
+    rows: &[u32],
+    format: TableFormat,
+    redactor: Option<&Redactor>,
+    path: &Path,
+    progress: impl FnMut(usize) -> bool,
+) -> Result<Exported, ExportError> {
     let io_error = |source| ExportError::Io { path: path.display().to_string(), source };
     let file = std::fs::File::create(path).map_err(io_error)?;
-    let result = write(store, rows, format, redactor, std::io::BufWriter::with_capacity(1 << 20, file));
+    let out = std::io::BufWriter::with_capacity(1 << 20, file);
+    let result = write_with_progress(store, rows, format, redactor, out, progress);
     let result = result.map_err(|error| match error {
         ExportError::Io { source, .. } => io_error(source),
         other => other,

@@ -5,7 +5,8 @@
 //! [`record::Record`] (reporting every line it could not use); [`knowledge`] classifies each
 //! failure into a kind; the [`store::Store`] keeps one compact row per call; [`summary`] groups
 //! them; [`audit`] judges the client's retries and error handling, [`compare`] two sets of logs.
-//! The CLI ([`cli`]) and the desktop app (`app`, feature `gui`) sit on top.
+//! The CLI ([`cli`]) and the desktop app (`app`, feature `gui`) sit on top; `export` (feature
+//! `table`, polars) writes the calls as a table.
 
 #[cfg(feature = "gui")]
 pub mod app;
@@ -14,6 +15,7 @@ pub mod cli;
 pub mod compare;
 pub mod email;
 pub mod endpoint;
+#[cfg(feature = "table")]
 pub mod export;
 pub mod ingest;
 pub mod knowledge;

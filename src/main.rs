@@ -23,6 +23,7 @@ fn main() -> std::process::ExitCode {
         }
         Some(Command::Compare { before, after, format, fail_on, input_format: name }) => input_format(name.as_deref())
             .and_then(|input| errlens::cli::run_compare(&before, &after, format, fail_on, input)),
+        #[cfg(feature = "table")]
         Some(Command::Export { to, output, filter, no_redact, input_format: name, files }) => {
             input_format(name.as_deref())
                 .and_then(|format| errlens::cli::run_export(to, &output, &filter, no_redact, format, &files))

@@ -1,6 +1,7 @@
 //! `errlens export` and Parquet as input: every sample and real log exported to Parquet reads
 //! back with the same records, statuses, kinds (and their times and endpoints) as the log itself;
 //! the filters are the app's; exports are redacted; a damaged table is an error naming the file.
+#![cfg(feature = "table")]
 
 mod common;
 
@@ -138,5 +139,22 @@ fn a_cut_or_damaged_table_is_an_error_naming_the_file_and_the_other_files_are_re
         assert!(stderr.contains("cut.parquet") && stderr.contains("cannot read the parquet file"), "{stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
         assert!(String::from_utf8_lossy(&output.stdout).contains("app.ndjson"));
+    }
+}
+
+#[test]
+fn a_table_redacted_is_the_ndjson_of_its_rows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sample = common::root().join("sample-logs/app.ndjson");
+    let table = dir.path().join("calls.parquet");
+    export("parquet", &table, &["--no-redact"], &[&sample]);
+    let output = common::errlens(&["redact", table.to_str().expect("path")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let copy = String::from_utf8(output.stdout).expect("utf-8 text, not the table's bytes");
+    let (summary, _) = common::summary(&[&sample]);
+    assert_eq!(copy.lines().count() as u64, summary["records"].as_u64().expect("records"));
+    assert!(copy.lines().all(|line| serde_json::from_str::<Value>(line).is_ok()));
+    for secret in common::planted() {
+        assert!(!copy.contains(&secret), "{secret}");
     }
 }

@@ -31,8 +31,8 @@ if [ ! -f "$big" ]; then
 fi
 if [ -z "$binary" ]; then
   target="${ERRLENS_BENCH_TARGET_DIR:-$HOME/.cache/errlens-target-bench}"
-  echo "building: cargo build --release --no-default-features (CARGO_TARGET_DIR=$target)" >&2
-  (cd "$repo" && CARGO_TARGET_DIR="$target" cargo build --release --no-default-features)
+  echo "building: cargo build --release --no-default-features --features table (CARGO_TARGET_DIR=$target)" >&2
+  (cd "$repo" && CARGO_TARGET_DIR="$target" cargo build --release --no-default-features --features table)
   binary="$target/release/errlens"
 fi
 

@@ -80,6 +80,37 @@ impl Dictionary {
     }
 }
 
+/// How text becomes a cell: redacted (unless the export is not), and in a CSV file never a
+/// formula a spreadsheet would run ([`crate::output::csv`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cells<'a> {
+    pub redactor: Option<&'a Redactor>,
+    pub spreadsheet: bool,
+}
+
+impl Cells<'_> {
+    /// Free text (a message, an error type, an endpoint), redacted.
+    fn text(self, text: &str) -> String {
+        match self.redactor {
+            Some(redactor) => self.kept(&redactor.redact_text(text).value),
+            None => self.kept(text),
+        }
+    }
+
+    /// A URL or path, redacted.
+    fn url(self, url: &str) -> String {
+        match self.redactor {
+            Some(redactor) => self.kept(&redactor.redact_url(url).value),
+            None => self.kept(url),
+        }
+    }
+
+    /// Text that is evidence, not data (a host, a request id): kept as logged.
+    fn kept(self, text: &str) -> String {
+        if self.spreadsheet { crate::output::csv::cell(text).into_owned() } else { text.to_string() }
+    }
+}
+
 /// The dictionaries of one export, made once for all its slices.
 pub(super) struct Dictionaries {
     file: Dictionary,
@@ -92,23 +123,21 @@ pub(super) struct Dictionaries {
 }
 
 impl Dictionaries {
-    /// The store's tables as categories, endpoints and messages redacted by `redactor`.
-    pub(super) fn of(store: &Store, redactor: Option<&Redactor>) -> PolarsResult<Self> {
-        let interned = |table: &'_ crate::store::Interner| -> Vec<String> {
-            (0..table.len() as u32).map(|id| table.get(id).to_string()).collect()
-        };
-        let redacted = |text: String| match redactor {
-            Some(redactor) => Cow::Owned(redactor.redact_text(&text).value),
-            None => Cow::Owned(text),
+    /// The store's tables as categories, endpoints and messages redacted.
+    pub(super) fn of(store: &Store, cells: Cells<'_>) -> PolarsResult<Self> {
+        let interned = |table: &crate::store::Interner, cell: &dyn Fn(&str) -> String| -> Vec<Cow<'static, str>> {
+            (0..table.len() as u32).map(|id| Cow::Owned(cell(table.get(id)))).collect()
         };
         let knowledge = &store.knowledge;
-        let vendors = (0..knowledge.vendors.len()).map(|at| knowledge.vendor(at).map_or("", |vendor| &vendor.name));
+        let vendors =
+            (0..knowledge.vendors.len()).map(|at| Cow::Owned(cells.kept(knowledge.vendor(at).map_or("", |v| &v.name))));
+        let files = store.files.iter().map(|file| Cow::Owned(cells.kept(&file.path.display().to_string())));
         Ok(Self {
-            file: Dictionary::of(store.files.iter().map(|file| Cow::Owned(file.path.display().to_string())))?,
-            endpoint: Dictionary::of(interned(&store.endpoints).into_iter().map(redacted))?,
-            kind: Dictionary::of(interned(&store.kinds).into_iter().map(Cow::Owned))?,
-            vendor: Dictionary::of(vendors.map(Cow::Borrowed))?,
-            message: Dictionary::of(interned(&store.messages).into_iter().map(redacted))?,
+            file: Dictionary::of(files)?,
+            endpoint: Dictionary::of(interned(&store.endpoints, &|text| cells.text(text)).into_iter())?,
+            kind: Dictionary::of(interned(&store.kinds, &|text| cells.kept(text)).into_iter())?,
+            vendor: Dictionary::of(vendors)?,
+            message: Dictionary::of(interned(&store.messages, &|text| cells.text(text)).into_iter())?,
             vendor_of_kind: (0..store.kinds.len() as u32)
                 .map(|kind| store.kind_vendor.get(&kind).map_or(NONE, |&vendor| vendor as u32))
                 .collect(),
@@ -128,20 +157,17 @@ struct ReadBack {
 }
 
 impl ReadBack {
-    fn of(record: Record, redactor: Option<&Redactor>) -> Self {
+    fn of(record: Record, cells: Cells<'_>) -> Self {
         let url = record.url.as_deref();
-        let redact = |text: &str, url: bool| match redactor {
-            Some(redactor) if url => redactor.redact_url(text).value,
-            Some(redactor) => redactor.redact_text(text).value,
-            None => text.to_string(),
-        };
+        let kept = |text: Option<&str>| text.map(|text| cells.kept(text));
         Self {
-            host: record.host.clone().or_else(|| url.and_then(endpoint::host_of).map(str::to_string)),
-            path: url.map(|url| redact(endpoint::path_of(url), true)),
-            error_type: record.error_type.as_deref().map(|error| redact(error, false)),
-            retry_after: record.response.header("retry-after").map(|value| value.trim().to_string()),
-            method: record.method,
-            request_id: record.request_id,
+            host: kept(record.host.as_deref().or_else(|| url.and_then(endpoint::host_of))),
+            path: url.map(|url| cells.url(endpoint::path_of(url))),
+            // Redacted per slice, once per distinct type (see `slice`).
+            error_type: record.error_type,
+            retry_after: kept(record.response.header("retry-after").map(str::trim)),
+            method: kept(record.method.as_deref()),
+            request_id: kept(record.request_id.as_deref()),
             duration_ms: record.duration_ms,
         }
     }
@@ -152,7 +178,7 @@ pub(super) fn slice(
     store: &Store,
     rows: &[u32],
     dictionaries: &Dictionaries,
-    redactor: Option<&Redactor>,
+    cells: Cells<'_>,
 ) -> PolarsResult<(DataFrame, usize)> {
     let count = rows.len();
     let (mut time, mut status) = (Vec::with_capacity(count), Vec::with_capacity(count));
@@ -169,8 +195,17 @@ pub(super) fn slice(
     let line: Vec<u32> = rows.iter().map(|&row| store.line.get(row as usize).unwrap_or(0)).collect();
     let vendor: Vec<u32> =
         kind.iter().map(|&kind| dictionaries.vendor_of_kind.get(kind as usize).copied().unwrap_or(NONE)).collect();
-    let read = store.read_back(rows, |record| ReadBack::of(record, redactor));
+    let mut read = store.read_back(rows, |record| ReadBack::of(record, cells));
     let unread = read.iter().filter(|call| call.is_none()).count();
+    // Error types repeat by the thousand and free text is the redaction engine's slowest input:
+    // each distinct one is redacted once.
+    let mut redacted_types: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for call in read.iter_mut().flatten() {
+        if let Some(error_type) = call.error_type.take() {
+            let redacted = redacted_types.entry(error_type).or_insert_with_key(|error_type| cells.text(error_type));
+            call.error_type = Some(redacted.clone());
+        }
+    }
     let text = |name: &str, part: fn(&ReadBack) -> Option<&str>| -> Column {
         StringChunked::from_iter_options(name.into(), read.iter().map(|call| call.as_ref().and_then(part)))
             .into_series()
@@ -201,11 +236,12 @@ pub(super) fn slice(
 
 /// The whole table of `rows` in memory (for a preview or a test; [`super::write`] streams it).
 pub fn frame(store: &Store, rows: &[u32], redactor: Option<&Redactor>) -> PolarsResult<DataFrame> {
-    let dictionaries = Dictionaries::of(store, redactor)?;
+    let cells = Cells { redactor, spreadsheet: false };
+    let dictionaries = Dictionaries::of(store, cells)?;
     let mut slices = rows.chunks(super::SLICE_ROWS);
-    let (mut table, _) = slice(store, slices.next().unwrap_or(&[]), &dictionaries, redactor)?;
+    let (mut table, _) = slice(store, slices.next().unwrap_or(&[]), &dictionaries, cells)?;
     for rows in slices {
-        table.vstack_mut(&slice(store, rows, &dictionaries, redactor)?.0)?;
+        table.vstack_mut(&slice(store, rows, &dictionaries, cells)?.0)?;
     }
     Ok(table)
 }

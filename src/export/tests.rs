@@ -124,3 +124,42 @@ fn an_empty_selection_is_a_table_with_its_columns_and_no_rows() {
         }
     }
 }
+
+#[test]
+fn a_cancelled_export_stops_after_the_slice_and_leaves_no_file() {
+    let log: String = (0..SLICE_ROWS + 5).map(|at| format!("{{\"status\":500,\"url\":\"/x/{at}\"}}\n")).collect();
+    let store = store_of(&log);
+    let rows: Vec<u32> = (0..store.len() as u32).collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("calls.parquet");
+    let mut seen = Vec::new();
+    let result = write_file_with_progress(&store, &rows, TableFormat::Parquet, None, &path, |done| {
+        seen.push(done);
+        false
+    });
+    assert!(matches!(result, Err(ExportError::Cancelled)));
+    assert_eq!(seen, [SLICE_ROWS]);
+    assert!(!path.exists());
+    let mut all = Vec::new();
+    let written = write_file_with_progress(&store, &rows, TableFormat::Parquet, None, &path, |done| {
+        all.push(done);
+        true
+    });
+    assert_eq!(written.expect("written").rows, SLICE_ROWS + 5);
+    assert_eq!(all, [SLICE_ROWS, SLICE_ROWS + 5]);
+    assert!(path.exists());
+}
+
+#[test]
+fn a_csv_cell_never_starts_a_formula_and_other_formats_keep_the_text() {
+    let log = "{\"status\":500,\"url\":\"/x\",\"request_id\":\"@SUM(A1)\",\"error_message\":\"=HYPERLINK(\\\"http://evil\\\",\\\"click\\\")\"}\n";
+    let store = store_of(log);
+    let mut csv = Vec::new();
+    write(&store, &[0], TableFormat::Csv, Some(&Redactor::default()), &mut csv).expect("written");
+    let csv = String::from_utf8(csv).expect("utf-8");
+    assert!(csv.contains(",'@SUM(A1),") && csv.contains("\"'=HYPERLINK("), "{csv}");
+    let mut ndjson = Vec::new();
+    write(&store, &[0], TableFormat::Ndjson, Some(&Redactor::default()), &mut ndjson).expect("written");
+    let ndjson = String::from_utf8(ndjson).expect("utf-8");
+    assert!(ndjson.contains("\"request_id\":\"@SUM(A1)\"") && ndjson.contains("\"=HYPERLINK("), "{ndjson}");
+}

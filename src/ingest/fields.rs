@@ -167,6 +167,13 @@ pub fn summary_paths() -> impl Iterator<Item = &'static str> {
         .chain(["error", "message"])
 }
 
+/// Every path discovery reads from an object in any detail (a table keeps only the columns these
+/// name): the summary's, and the request id, duration, request body and headers of a full read.
+pub fn all_paths() -> impl Iterator<Item = &'static str> {
+    let full = [*REQUEST_ID, *REQUEST_BODY, *REQUEST_HEADERS].into_iter().flatten().copied();
+    summary_paths().chain(full).chain(DURATION.iter().map(|(path, _)| *path))
+}
+
 /// Looks up a dotted path, trying flattened keys (`"a.b"`) before nesting at every level.
 pub fn lookup<'a, O: JsonObject>(object: &'a O, path: &str) -> Option<&'a O::Value> {
     if object.get_is_cheap() || object.len() > SMALL_OBJECT {

@@ -241,7 +241,7 @@ pub enum IngestError {
         bytes: u64,
     },
     /// A Parquet or Arrow IPC file that cannot be read as a table.
-    #[error("{path}: cannot read the {format} file (truncated or damaged?): {reason}; nothing of this file was read")]
+    #[error("{path}: cannot read the {format} file: {reason}; nothing of this file was read")]
     Table {
         /// The input.
         path: PathBuf,

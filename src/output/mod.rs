@@ -12,12 +12,15 @@
 //!   one, nor add a recipient.
 //! - [`json`]: the CLI's JSON and Copy as JSON; what serde_json leaves raw in a string (DEL, C1,
 //!   bidirectional controls) is written as `\uXXXX`, the same value to a JSON reader.
+//! - [`csv`]: an exported CSV file's cells; logged text that a spreadsheet would run as a formula
+//!   (`=…`, `+…`, `-…`, `@…`) starts with `'`.
 //! - [`markdown`] and [`html`]: the report (`errlens report`); logged text is escaped into text,
 //!   never markup: `<script>` stays text, a `|` stays in its table cell.
 //!
 //! File names need nothing here: no path that errlens writes to is taken from a log (the
 //! `.eml` is saved where the user picks, `errlens redact` writes to stdout).
 
+pub mod csv;
 pub mod html;
 pub mod json;
 pub mod mail;

@@ -34,7 +34,7 @@ pub fn render(report: &Report) -> String {
             out,
             "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             text(&input.path),
-            input.format.unwrap_or("-"),
+            text(input.format.unwrap_or("-")),
             input.records,
             input.skipped,
             text(input.error.as_deref().unwrap_or(""))

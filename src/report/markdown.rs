@@ -20,7 +20,7 @@ pub fn render(report: &Report) -> String {
             out,
             "| {} | {} | {} | {} | {} |",
             text(&input.path),
-            input.format.unwrap_or("-"),
+            text(input.format.unwrap_or("-")),
             input.records,
             input.skipped,
             text(input.error.as_deref().unwrap_or(""))
