@@ -74,8 +74,8 @@ mod tests {
     use std::path::Path;
     use std::sync::Arc;
 
-    #[test]
-    fn the_span_covers_the_filtered_rows_with_a_time() {
+    /// Four calls: /a 500 at :05, /b 404 with no time, /c 200 at :01, /d 503 at :09.
+    fn four_calls() -> Store {
         let log = concat!(
             "{\"time\":\"2026-11-20T10:00:05Z\",\"status\":500,\"url\":\"/a\"}\n",
             "{\"status\":404,\"url\":\"/b\"}\n",
@@ -85,6 +85,12 @@ mod tests {
         let ingested = ingest_bytes(Path::new("app.ndjson"), log.as_bytes(), None).expect("readable");
         let mut store = Store::new(Arc::new(Knowledge::bundled()));
         store.add("app.ndjson".into(), ingested, log.as_bytes().into());
+        store
+    }
+
+    #[test]
+    fn the_span_covers_the_filtered_rows_with_a_time() {
+        let store = four_calls();
         let at = |seconds: i64| 1_795_168_800_000 + seconds * 1_000; // 2026-11-20T10:00:00Z + seconds
         assert_eq!(compute(&store, &Filter::default(), None).span, Some((at(1), at(9))));
         let text = |text: &str| Filter { text: text.into(), ..Filter::default() };
@@ -96,15 +102,7 @@ mod tests {
 
     #[test]
     fn a_set_of_calls_keeps_those_calls_and_the_other_filters_still_apply() {
-        let log = concat!(
-            "{\"time\":\"2026-11-20T10:00:05Z\",\"status\":500,\"url\":\"/a\"}\n",
-            "{\"status\":404,\"url\":\"/b\"}\n",
-            "{\"time\":\"2026-11-20T10:00:01Z\",\"status\":200,\"url\":\"/c\"}\n",
-            "{\"time\":\"2026-11-20T10:00:09Z\",\"status\":503,\"url\":\"/d\"}\n",
-        );
-        let ingested = ingest_bytes(Path::new("app.ndjson"), log.as_bytes(), None).expect("readable");
-        let mut store = Store::new(Arc::new(Knowledge::bundled()));
-        store.add("app.ndjson".into(), ingested, log.as_bytes().into());
+        let store = four_calls();
         let calls = Some(query::CallSet::new("three calls", vec![3, 0, 2, 3]));
         let only = Filter { calls: calls.clone(), ..Filter::default() };
         assert!(!only.is_empty());
