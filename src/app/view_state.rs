@@ -5,12 +5,10 @@
 //! from the loader wait for it (`Session::pump`) rather than copy the store.
 
 use super::ONE_FRAME_SOON;
-use crate::query::{Filter, Timeline};
+use crate::query::Filter;
 use crate::store::Store;
-use crate::summary::Summary;
-use crate::view::{KindDetail, SortColumn, View, compute};
+use crate::view::{SortColumn, View, compute};
 use eframe::egui;
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -20,20 +18,11 @@ use std::time::{Duration, Instant};
 /// (more rows) and frames come a few milliseconds late.
 const REFRESH_WHILE_LOADING: Duration = Duration::from_millis(90);
 
-/// What the window shows, and the job computing what it will show next.
+/// What the window shows, and the job computing what it will show next. What it shows is the
+/// core's [`View`], read through this state (`view_state.rows`, `.summary`, ...).
 pub struct ViewState {
-    /// Rows that pass the filter, in table order.
-    pub rows: Vec<u32>,
-    /// Summary of `rows`.
-    pub summary: Option<Summary>,
-    /// The first and last time among `rows`.
-    pub span: Option<(i64, i64)>,
-    /// Failures over time of `rows`.
-    pub timeline: Timeline,
-    /// Per kind, its trend over the time span.
-    pub trends: HashMap<u32, Vec<u32>>,
-    /// Per kind, where its failures come from and its latest call.
-    pub kinds: HashMap<u32, KindDetail>,
+    /// The view shown: rows in table order, their summary, span, timeline, trends, kinds.
+    shown: View,
     /// Table sort: column and ascending.
     pub sort: Option<(SortColumn, bool)>,
     /// Why the filter is invalid.
@@ -48,19 +37,7 @@ pub struct ViewState {
 impl Default for ViewState {
     /// Nothing shown yet; the first view is due.
     fn default() -> Self {
-        Self {
-            rows: Vec::new(),
-            summary: None,
-            span: None,
-            timeline: Timeline::default(),
-            trends: HashMap::new(),
-            kinds: HashMap::new(),
-            sort: None,
-            filter_error: None,
-            stale: true,
-            last_refresh: None,
-            job: None,
-        }
+        Self { shown: View::default(), sort: None, filter_error: None, stale: true, last_refresh: None, job: None }
     }
 }
 
@@ -117,7 +94,7 @@ impl ViewState {
             Some((sorted, ascending)) if sorted == column => Some((column, !ascending)),
             _ => Some((column, true)),
         };
-        crate::view::sort_rows(store, &mut self.rows, self.sort);
+        crate::view::sort_rows(store, &mut self.shown.rows, self.sort);
     }
 
     /// Shows the job's view once it is ready.
@@ -128,17 +105,21 @@ impl ViewState {
         }
     }
 
-    fn show(&mut self, view: View) {
-        self.filter_error = view.error;
+    fn show(&mut self, mut view: View) {
+        self.filter_error = view.error.take();
         if self.filter_error.is_some() && view.summary.is_none() {
             return;
         }
-        self.rows = view.rows;
-        self.summary = view.summary;
-        self.span = view.span;
-        self.timeline = view.timeline;
-        self.trends = view.trends;
-        self.kinds = view.kinds;
+        self.shown = view;
+    }
+}
+
+impl std::ops::Deref for ViewState {
+    type Target = View;
+
+    /// The view shown; changed only by the state (a new view, a sort).
+    fn deref(&self) -> &View {
+        &self.shown
     }
 }
 
