@@ -24,6 +24,8 @@ pub struct PanelContext<'a> {
     pub audit: Option<&'a crate::audit::Audit>,
     /// What the last "Export…" did.
     pub export_status: Option<&'a str>,
+    /// Rows written and rows to write, while an export is written.
+    pub export_progress: Option<(usize, usize)>,
     /// The files from before a change and their comparison with these, in compare mode.
     pub compare: Option<&'a super::compare_mode::CompareMode>,
 }
@@ -62,6 +64,8 @@ pub enum Action {
     StopComparing,
     /// Export the rows the table shows.
     ExportRows,
+    /// Stop the export being written.
+    CancelExport,
 }
 
 /// The actions a frame's panels asked for, in order.

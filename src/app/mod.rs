@@ -245,6 +245,7 @@ impl App {
             selected_row: self.selected_row,
             audit: self.audit.audit.as_deref(),
             export_status: self.export.status.as_deref(),
+            export_progress: self.export.progress(),
             compare: self.compare.as_ref(),
         };
         (cx, &mut self.actions, &mut self.shown_record)
@@ -278,6 +279,7 @@ impl App {
                 Action::Reload => self.reload(ctx),
                 Action::StopComparing => self.compare = None,
                 Action::ExportRows => self.export.start(ctx, &self.session.store, self.view.rows.clone()),
+                Action::CancelExport => self.export.cancel(),
             }
         }
     }

@@ -91,6 +91,15 @@ pub fn table_ui(cx: &PanelContext, ui: &mut egui::Ui, scroll_to: Option<usize>, 
         return;
     }
     ui.horizontal(|ui| {
+        if let Some((done, total)) = cx.export_progress {
+            let text = format!("Exporting… {} of {} calls", style::thousands(done), style::thousands(total));
+            let bar = egui::ProgressBar::new(done as f32 / total.max(1) as f32).text(text).desired_width(320.0);
+            ui.add(bar);
+            if ui.button("Cancel").on_hover_text("Stop the export; nothing is written").clicked() {
+                actions.push(Action::CancelExport);
+            }
+            return;
+        }
         let export = ui.button(format!("Export… ({} calls)", style::thousands(cx.view.rows.len())));
         let hover = "These calls as Parquet, CSV, NDJSON or Arrow IPC, paths and messages redacted";
         if export.on_hover_text(hover).clicked() {
