@@ -530,3 +530,24 @@ fn export_writes_the_rows_the_table_shows() {
         assert!(!exported.contains(&secret), "{secret} exported");
     }
 }
+
+/// A long export shows its progress and stops at Cancel, leaving no file.
+#[test]
+fn a_long_export_shows_its_progress_and_cancel_leaves_no_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("big.ndjson");
+    let lines = std::fs::read("sample-logs/app.ndjson").expect("sample");
+    std::fs::write(&log, lines.repeat(1_500)).expect("written");
+    let mut harness = harness(vec![log]);
+    harness.get_by_label("Records").click();
+    settle(&mut harness);
+    let path = dir.path().join("big.parquet");
+    harness.state_mut().export.save_to = Some(path.clone());
+    harness.get_by_label_contains("Export… (").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Exporting… ");
+    harness.get_by_label("Cancel").click();
+    settle(&mut harness);
+    harness.get_by_label("Export cancelled; nothing was written.");
+    assert!(!path.exists(), "a cancelled export left {}", path.display());
+}
