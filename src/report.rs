@@ -165,6 +165,21 @@ fn pretty(body: &str) -> String {
 }
 
 /// A status as people say it.
+/// What a group's heading and first sentence say, in either layout: `escape` is the layout's
+/// escaper for text from a log. Returns (heading, sentence without its full stop).
+fn group_lines(at: usize, group: &crate::summary::Group, escape: impl Fn(&str) -> String) -> (String, String) {
+    let heading =
+        format!("{}. {} ({}, {})", at + 1, escape(&group.title), escape(&group.kind), status_name(group.status));
+    let mut sentence = format!("{} failed call{}", group.count, if group.count == 1 { "" } else { "s" });
+    if let (Some(first), Some(last)) = (&group.first_seen, &group.last_seen) {
+        let _ = write!(sentence, ", first {} and last {}", escape(first), escape(last));
+    }
+    if let Some(vendor) = &group.vendor {
+        let _ = write!(sentence, "; documented by {}", escape(vendor));
+    }
+    (heading, sentence)
+}
+
 fn status_name(status: u16) -> String {
     if status == 0 { "no response".into() } else { status.to_string() }
 }

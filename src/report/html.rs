@@ -3,7 +3,7 @@
 //! the page also forbids scripts and external loads itself (a Content-Security-Policy), so a
 //! value that escaped escaping still could not run or call home.
 
-use super::{Report, failures_over_time, percent, status_name, svg, time_text};
+use super::{Report, failures_over_time, group_lines, percent, status_name, svg, time_text};
 use crate::output::html::{block, text};
 use std::fmt::Write as _;
 
@@ -56,23 +56,8 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("\n<h2>Groups</h2>\n");
     for (at, group) in summary.groups.iter().enumerate() {
-        let _ = write!(
-            out,
-            "<h3>{}. {} ({}, {})</h3>\n<p>{} failed call{}",
-            at + 1,
-            text(&group.title),
-            text(&group.kind),
-            status_name(group.status),
-            group.count,
-            if group.count == 1 { "" } else { "s" }
-        );
-        if let (Some(first), Some(last)) = (&group.first_seen, &group.last_seen) {
-            let _ = write!(out, ", first {} and last {}", text(first), text(last));
-        }
-        if let Some(vendor) = &group.vendor {
-            let _ = write!(out, "; documented by {}", text(vendor));
-        }
-        out.push_str(".</p>\n");
+        let (heading, sentence) = group_lines(at, group, text);
+        let _ = writeln!(out, "<h3>{heading}</h3>\n<p>{sentence}.</p>");
         if !group.meaning.is_empty() {
             let _ = writeln!(out, "<p><strong>What it means.</strong> {}</p>", text(&group.meaning));
         }

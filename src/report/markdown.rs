@@ -1,7 +1,7 @@
 //! The report in Markdown: headings, tables for the charts, a code block for each example call.
 //! Every value from a log goes through [`crate::output::markdown`].
 
-use super::{Report, failures_over_time, percent, status_name, time_text};
+use super::{Report, failures_over_time, group_lines, percent, status_name, time_text};
 use crate::output::markdown::{code_block, text};
 use std::fmt::Write as _;
 
@@ -53,23 +53,8 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("\n## Groups\n");
     for (at, group) in summary.groups.iter().enumerate() {
-        let _ = write!(
-            out,
-            "\n### {}. {} ({}, {})\n\n{} failed call{}",
-            at + 1,
-            text(&group.title),
-            text(&group.kind),
-            status_name(group.status),
-            group.count,
-            if group.count == 1 { "" } else { "s" }
-        );
-        if let (Some(first), Some(last)) = (&group.first_seen, &group.last_seen) {
-            let _ = write!(out, ", first {} and last {}", text(first), text(last));
-        }
-        if let Some(vendor) = &group.vendor {
-            let _ = write!(out, "; documented by {}", text(vendor));
-        }
-        out.push_str(".\n\n");
+        let (heading, sentence) = group_lines(at, group, text);
+        let _ = writeln!(out, "\n### {heading}\n\n{sentence}.\n");
         if !group.meaning.is_empty() {
             let _ = write!(out, "**What it means.** {}\n\n", text(&group.meaning));
         }
