@@ -551,3 +551,38 @@ fn a_long_export_shows_its_progress_and_cancel_leaves_no_file() {
     harness.get_by_label("Export cancelled; nothing was written.");
     assert!(!path.exists(), "a cancelled export left {}", path.display());
 }
+
+/// A log with more findings than a page: the first page is laid out, the rest a click away.
+#[test]
+fn the_health_page_lays_out_findings_a_page_at_a_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("retries.ndjson");
+    let mut lines = String::new();
+    // 130 requests, each sent four times a second apart after a 503: 130 retries without backoff.
+    for request in 0..130 {
+        for attempt in 0..4 {
+            let seconds = request * 10 + attempt;
+            let (minutes, seconds) = (seconds / 60, seconds % 60);
+            lines.push_str(&format!(
+                "{{\"time\":\"2026-11-20T{:02}:{:02}:{:02}Z\",\"method\":\"GET\",\"url\":\"/api/items?n={request}\",\"status\":503}}\n",
+                minutes / 60,
+                minutes % 60,
+                seconds
+            ));
+        }
+    }
+    std::fs::write(&log, lines).expect("written");
+    let mut harness = harness(vec![log]);
+    harness.get_by_label("Integration health").click();
+    settle(&mut harness);
+    let findings = harness.state().audit.audit.as_ref().map_or(0, |audit| audit.findings.len());
+    assert_eq!(findings, 130);
+    assert_eq!(harness.get_all_by_label("Show the calls").count(), 100);
+    // The button is below the first page, out of view: scrolled to, as the user would.
+    harness.get_by_label("Show 30 more (30 not shown)").scroll_to_me();
+    harness.run_steps(3);
+    harness.get_by_label("Show 30 more (30 not shown)").click();
+    settle(&mut harness);
+    assert_eq!(harness.get_all_by_label("Show the calls").count(), 130);
+    assert!(harness.query_by_label_contains("not shown)").is_none());
+}

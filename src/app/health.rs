@@ -13,6 +13,9 @@ use eframe::egui;
 /// A practice followed, a failure gone.
 pub const FOLLOWED_GREEN: egui::Color32 = egui::Color32::from_rgb(0x3c, 0xa3, 0x6b);
 
+/// Findings laid out at first, and added by each "Show more".
+const FINDINGS_PER_PAGE: usize = 100;
+
 /// Draws the page.
 pub fn ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
     let Some(audit) = cx.audit else {
@@ -56,9 +59,20 @@ pub fn ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
             return;
         }
         ui.strong("Findings");
-        for (index, finding) in audit.findings.iter().enumerate() {
+        // A big log can hold a hundred thousand findings: a frame lays out a page of them, more
+        // on request, rather than all of them every frame.
+        let shown_id = egui::Id::unique("health findings shown");
+        let shown = ui.ctx().data(|data| data.get_temp::<usize>(shown_id)).unwrap_or(FINDINGS_PER_PAGE);
+        for (index, finding) in audit.findings.iter().enumerate().take(shown) {
             ui.push_id(index, |ui| finding_ui(ui, finding, actions));
             ui.separator();
+        }
+        let more = audit.findings.len().saturating_sub(shown);
+        if more > 0 {
+            let label = format!("Show {} more ({} not shown)", FINDINGS_PER_PAGE.min(more), style::thousands(more));
+            if ui.button(label).on_hover_text("errlens audit --format json lists them all").clicked() {
+                ui.ctx().data_mut(|data| data.insert_temp(shown_id, shown + FINDINGS_PER_PAGE));
+            }
         }
     });
 }
