@@ -63,10 +63,29 @@ declare -A prefixes=(
   [email]='\x20\x00'
 )
 
+# format_engine reads a pattern on the first line: each bundled definition's pattern with its
+# sample line, and a line it does not match.
+seed_patterns() {
+  local dir="fuzz/corpus/format_engine"
+  mkdir -p "$dir"
+  ls "$dir"/pattern-* >/dev/null 2>&1 && return
+  python3 - "$dir" assets/formats/*.toml <<'PY'
+import sys, tomllib
+out, files = sys.argv[1], sys.argv[2:]
+for path in files:
+    for n, definition in enumerate(tomllib.load(open(path, "rb")).get("format", [])):
+        patterns = ([definition["pattern"]] if "pattern" in definition else []) + definition.get("patterns", [])
+        for m, pattern in enumerate(patterns):
+            with open(f"{out}/pattern-{definition['name']}-{m}", "w") as f:
+                f.write(f"{pattern}\n{definition['sample']}\n{definition['sample'][:-9]} x\n")
+PY
+}
+
 status=0
 report=()
 for target in "${targets[@]}"; do
   seed "$target" "${prefixes[$target]:-}"
+  [ "$target" = format_engine ] && seed_patterns
   mkdir -p "fuzz/artifacts/$target"
   log="fuzz/artifacts/$target/last-run.log"
   # ingest_* share fuzz/dict/ingest.dict; redact has its own; email uses both.

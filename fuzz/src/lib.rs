@@ -259,12 +259,18 @@ pub fn ingest_lines(data: &[u8]) {
 
 /// `format_engine`: a user's pattern on the first line, lines to read after it. Whatever the
 /// pattern, loading it ends (refused, or compiled within the size limit) and reading a line ends
-/// with a call whose status is a status, a reason, or no match, never a panic.
+/// with a call whose status is a status, a reason, or no match, never a panic; and the pattern's
+/// program (the fast path) finds in each line exactly the captures the regex crate finds.
 pub fn format_engine(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let Some((pattern, lines)) = text.split_once('\n') else { return };
     let Ok(format) = ingest::formats::LineFormat::from_pattern("fuzz", pattern) else { return };
     for line in lines.lines() {
+        for pattern in format.patterns() {
+            if let Err(problem) = pattern.program_agrees(line.as_bytes()) {
+                panic!("{problem}");
+            }
+        }
         if let Some(Ok(record)) = format.read(line) {
             assert!(record.status == 0 || (100..=599).contains(&record.status), "status {}", record.status);
             assert!(

@@ -17,9 +17,12 @@
 
 mod engine;
 mod load;
+mod pattern;
+mod runs;
 
 pub use engine::{read_line, read_opener};
 pub use load::{FormatProblem, configure, registry, user_field_names};
+pub use pattern::Pattern;
 
 use regex::bytes::Regex;
 use std::path::PathBuf;
@@ -56,7 +59,7 @@ pub struct LineFormat {
     /// What the sample must give, as written in the definition (checked by the tests).
     pub expect: Expect,
     /// Tried in order; the first that matches reads the line.
-    patterns: Vec<Regex>,
+    patterns: Vec<Pattern>,
     /// A chrono format for the `time` capture; without one, the shapes [`super::time`] knows.
     time_format: Option<String>,
     /// A matched line without a status is a call that got no response (a client's error line).
@@ -72,10 +75,15 @@ pub struct LineFormat {
     pub header: Option<Regex>,
     /// A line that opens a call whose status a later line gives (Rails' `Started`, curl's `> `,
     /// Faraday's `request:`): the call spans from it to the line its patterns match.
-    pub opener: Option<Regex>,
+    pub opener: Option<Pattern>,
 }
 
 impl LineFormat {
+    /// The patterns, in the order they are tried.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
     /// Whether `line` belongs to the call before it.
     pub fn continues(&self, line: &[u8]) -> bool {
         self.continuation.as_ref().is_some_and(|pattern| pattern.is_match(line))

@@ -1,47 +1,51 @@
 //! A line through a definition: its captures become a [`Record`].
 
 use super::LineFormat;
+use super::pattern::{Captured, Field};
 use crate::ingest::fields::{is_network_failure, split_request_line, status_from_reason};
 use crate::ingest::{Detail, SkipReason, error_body, time};
 use crate::record::Record;
-use regex::bytes::Captures;
 
 /// The call `format` reads in `line`, why the line is not one, or `None` when it does not match.
 pub fn read_line(format: &LineFormat, line: &str, detail: Detail) -> Option<Result<Record, SkipReason>> {
-    let captures = format.patterns.iter().find_map(|pattern| pattern.captures(line.as_bytes()))?;
-    Some(record_of(format, &captures, detail))
+    format
+        .patterns
+        .iter()
+        .find_map(|pattern| pattern.with_captures(line.as_bytes(), |captures| record_of(format, captures, detail)))
 }
 
 /// What the line that opens a call (`Started POST "/x"`, curl's `> POST /x HTTP/1.1`) says of it:
 /// a call without a status yet, or `None` when the format has no opener or it does not match.
 pub fn read_opener(format: &LineFormat, line: &str, detail: Detail) -> Option<Record> {
-    let captures = format.opener.as_ref()?.captures(line.as_bytes())?;
-    let mut record = Record { method: text(&captures, "method").map(str::to_ascii_uppercase), ..Record::default() };
-    if let Some((method, target)) = text(&captures, "request").and_then(split_request_line) {
-        record.method.get_or_insert(method);
-        record.url = Some(target);
-    }
-    record.url = url_of(&captures).or(record.url);
-    record.host = text(&captures, "host").map(str::to_string);
-    record.time_ms = text(&captures, "time")
-        .and_then(|value| parse_time(format, value))
-        .filter(|at| (time::MIN_TIME_MS..=time::MAX_TIME_MS).contains(at));
-    if detail == Detail::Full {
-        record.request_id = text(&captures, "request_id").map(str::to_string);
-    }
-    Some(record)
+    format.opener.as_ref()?.with_captures(line.as_bytes(), |captures| {
+        let mut record =
+            Record { method: text(captures, Field::Method).map(str::to_ascii_uppercase), ..Record::default() };
+        if let Some((method, target)) = text(captures, Field::Request).and_then(split_request_line) {
+            record.method.get_or_insert(method);
+            record.url = Some(target);
+        }
+        record.url = url_of(captures).or(record.url);
+        record.host = text(captures, Field::Host).map(str::to_string);
+        record.time_ms = text(captures, Field::Time)
+            .and_then(|value| parse_time(format, value))
+            .filter(|at| (time::MIN_TIME_MS..=time::MAX_TIME_MS).contains(at));
+        if detail == Detail::Full {
+            record.request_id = text(captures, Field::RequestId).map(str::to_string);
+        }
+        record
+    })
 }
 
 /// A capture's text, unless it is empty or a log's "none" (`-`).
 /// (A capture that cuts a character in two, which an ASCII class can, is not text: skipped.)
-fn text<'a>(captures: &Captures<'a>, name: &str) -> Option<&'a str> {
-    let found = std::str::from_utf8(captures.name(name)?.as_bytes()).ok()?.trim();
+fn text<'a>(captures: &'a Captured<'_>, field: Field) -> Option<&'a str> {
+    let found = std::str::from_utf8(captures.get(field)?).ok()?.trim();
     (!found.is_empty() && found != "-").then_some(found)
 }
 
-fn record_of(format: &LineFormat, captures: &Captures<'_>, detail: Detail) -> Result<Record, SkipReason> {
+fn record_of(format: &LineFormat, captures: &Captured<'_>, detail: Detail) -> Result<Record, SkipReason> {
     let mut record = Record::default();
-    if let Some(request) = text(captures, "request") {
+    if let Some(request) = text(captures, Field::Request) {
         match split_request_line(request) {
             Some((method, target)) => {
                 record.method = Some(method);
@@ -51,19 +55,19 @@ fn record_of(format: &LineFormat, captures: &Captures<'_>, detail: Detail) -> Re
             None => record.message = Some(format!("malformed request line: {}", clip(request))),
         }
     }
-    if let Some(method) = text(captures, "method") {
+    if let Some(method) = text(captures, Field::Method) {
         record.method = Some(method.to_ascii_uppercase());
     }
     record.url = url_of(captures).or(record.url);
-    record.host = text(captures, "host").map(str::to_string);
-    record.client_digest = text(captures, "client").map(crate::record::body_digest);
-    record.time_ms = text(captures, "time")
+    record.host = text(captures, Field::Host).map(str::to_string);
+    record.client_digest = text(captures, Field::Client).map(crate::record::body_digest);
+    record.time_ms = text(captures, Field::Time)
         .and_then(|value| parse_time(format, value))
         .filter(|at| (time::MIN_TIME_MS..=time::MAX_TIME_MS).contains(at));
-    if let Some(message) = text(captures, "message").or_else(|| text(captures, "error")) {
+    if let Some(message) = text(captures, Field::Message).or_else(|| text(captures, Field::Error)) {
         record.message = Some(message.to_string());
     }
-    let body = text(captures, "body");
+    let body = text(captures, Field::Body);
     if let Some(body) = body {
         let error = error_body::from_body_text(body);
         record.error_type = error.error_type;
@@ -74,7 +78,7 @@ fn record_of(format: &LineFormat, captures: &Captures<'_>, detail: Detail) -> Re
             record.response.body = Some(body.to_string());
         }
     }
-    let status = captures.name("status").map(|m| String::from_utf8_lossy(m.as_bytes()).trim().to_string());
+    let status = captures.get(Field::Status).map(|found| String::from_utf8_lossy(found).trim().to_string());
     record.status = match status.as_deref() {
         Some(status) => parse_status(status)?,
         None => match record.error_type.as_deref().and_then(status_from_reason) {
@@ -84,7 +88,7 @@ fn record_of(format: &LineFormat, captures: &Captures<'_>, detail: Detail) -> Re
         },
     };
     if detail == Detail::Full {
-        record.request_id = text(captures, "request_id").map(str::to_string);
+        record.request_id = text(captures, Field::RequestId).map(str::to_string);
         record.duration_ms = duration_ms(captures);
     }
     Ok(record)
@@ -102,12 +106,12 @@ fn parse_status(status: &str) -> Result<u16, SkipReason> {
 }
 
 /// The URL: a whole one, or a path with its query and the host when they are logged apart.
-fn url_of(captures: &Captures<'_>) -> Option<String> {
-    if let Some(url) = text(captures, "url") {
+fn url_of(captures: &Captured<'_>) -> Option<String> {
+    if let Some(url) = text(captures, Field::Url) {
         return Some(url.to_string());
     }
-    let path = text(captures, "path")?;
-    Some(match text(captures, "query") {
+    let path = text(captures, Field::Path)?;
+    Some(match text(captures, Field::Query) {
         Some(query) => format!("{path}?{}", query.trim_start_matches('?')),
         None => path.to_string(),
     })
@@ -129,19 +133,19 @@ fn parse_time(format: &LineFormat, value: &str) -> Option<i64> {
         .or_else(|| time::parse_text(value))
 }
 
-fn duration_ms(captures: &Captures<'_>) -> Option<f64> {
+fn duration_ms(captures: &Captured<'_>) -> Option<f64> {
     let number =
-        |name: &str| text(captures, name)?.parse::<f64>().ok().filter(|value| value.is_finite() && *value >= 0.0);
-    if let Some(ms) = number("duration_ms") {
+        |field: Field| text(captures, field)?.parse::<f64>().ok().filter(|value| value.is_finite() && *value >= 0.0);
+    if let Some(ms) = number(Field::DurationMs) {
         return Some(ms);
     }
-    if let Some(seconds) = number("duration_s") {
+    if let Some(seconds) = number(Field::DurationS) {
         return Some(seconds * 1e3);
     }
-    if let Some(micros) = number("duration_us") {
+    if let Some(micros) = number(Field::DurationUs) {
         return Some(micros / 1e3);
     }
-    with_unit(text(captures, "duration")?)
+    with_unit(text(captures, Field::Duration)?)
 }
 
 /// `33.5ms`, `432.9µs`, `1.2s`, `250 ms` in milliseconds.

@@ -3,7 +3,7 @@
 //! A broken file or definition is a [`FormatProblem`] naming the file, line and column; every
 //! other definition still loads. A user's definition with a bundled name replaces the bundled one.
 
-use super::{Expect, LineFormat, Origin, Registry};
+use super::{Expect, LineFormat, Origin, Pattern, Registry};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -205,7 +205,7 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
     };
     let continuation = continuation.as_ref().map(build).transpose()?;
     let body = body.as_ref().map(build).transpose()?;
-    let opener = opener.as_ref().map(build).transpose()?;
+    let opener = opener.as_ref().map(|source| Ok(Pattern::new(build(source)?, source.get_ref()))).transpose()?;
     let header = header.as_ref().map(build).transpose()?;
     let mut compiled = Vec::with_capacity(sources.len());
     for source in sources {
@@ -215,7 +215,7 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
         if !names.iter().any(|capture| ["status", "body", "message", "error"].contains(capture)) {
             return Err((at, format!("format {name:?}: the pattern captures no status, body, message or error")));
         }
-        compiled.push(pattern);
+        compiled.push(Pattern::new(pattern, source.get_ref()));
     }
     // Names live as long as errlens: formats are loaded once.
     let name: &'static str = Box::leak(name.into_boxed_str());

@@ -1,0 +1,81 @@
+use super::*;
+use regex::bytes::RegexBuilder;
+
+/// The slots the regex crate gives, as the program gives them (`None` when it does not match).
+fn regex_slots(pattern: &str, line: &[u8]) -> Option<Vec<usize>> {
+    let regex = RegexBuilder::new(pattern).unicode(false).build().expect("pattern");
+    let mut locations = regex.capture_locations();
+    regex.captures_read(&mut locations, line)?;
+    Some((0..locations.len()).flat_map(|group| locations.get(group).map_or([UNSET, UNSET], |(a, b)| [a, b])).collect())
+}
+
+fn program_slots(pattern: &str, line: &[u8]) -> Option<Vec<usize>> {
+    let program = Program::compile(pattern).expect("a program");
+    let mut scratch = Scratch::default();
+    match program.search(line, &mut scratch) {
+        Found::Match => Some(scratch.slots),
+        Found::NoMatch => None,
+        Found::GaveUp => panic!("gave up on {pattern:?}"),
+    }
+}
+
+#[track_caller]
+fn agree(pattern: &str, lines: &[&str]) {
+    for line in lines {
+        assert_eq!(
+            program_slots(pattern, line.as_bytes()),
+            regex_slots(pattern, line.as_bytes()),
+            "{pattern:?} on {line:?}"
+        );
+    }
+}
+
+#[test]
+fn fields_between_delimiters() {
+    let combined = r#"^(?:(?P<host>[\w.-]+):\d+ )?(?P<client>\S+) \S+ (?:\S+ )?\[(?P<time>[^\]]+)\] "(?P<request>[^"\\]*(?:\\.[^"\\]*)*)" (?P<status>\d{3}|-) "#;
+    agree(
+        combined,
+        &[
+            r#"1.2.3.4 - - [10/Oct/2026:13:55:36 -0700] "GET /x HTTP/1.1" 200 5"#,
+            r#"api.example.com:443 1.2.3.4 - frank [10/Oct/2026:13:55:36 -0700] "GET /x HTTP/1.1" 404 5"#,
+            r#"1.2.3.4 - a b [t] "POST /a\"b HTTP/1.1" - 0"#,
+            r#"1.2.3.4 - - [t] "GET /x HTTP/1.1" 20 5"#,
+            r#"host:1 - - [t] "x" 500 "#,
+            "",
+            "garbage",
+        ],
+    );
+}
+
+#[test]
+fn alternation_repetition_and_laziness_as_the_regex_crate() {
+    agree(r"(?:^|: )(?P<a>\w+):(?P<b>\d+)", &["x: ab:12", "ab:1 x: cd:2", "no", ": :1"]);
+    agree(r"(a|ab)(c|bcd)(d*)", &["abcd", "xabcdd", "ac"]);
+    agree(r"(?P<x>.*?)(?P<y>\d+)$", &["abc123", "123", "a1b22"]);
+    agree(r"(?:(\w),)*(\w)", &["a,b,c", "a,", ",,x"]);
+    agree(r"(\d{2,4}?)(\d*)", &["12345", "1", "123"]);
+    agree(r"\bword\b|\Bx", &["a word.", "swordfish", "axe", "x"]);
+    agree(r"(?i)status=(\d+)", &["STATUS=500", "Status=2", "state=1"]);
+    agree(r"(?:ab){2,3}(c)?", &["abababc", "abc", "ababab"]);
+    agree(r"a{0}b", &["b", "ab"]);
+    agree(r"(x)?(x)?y", &["xy", "xxy", "y"]);
+}
+
+#[test]
+fn what_it_cannot_express_is_left_to_the_regex_crate() {
+    assert!(Program::compile(r"(?:a*)*").is_none(), "a loop over what can match nothing");
+    assert!(Program::compile(r"(?m)^a$").is_none(), "multi-line anchors");
+    assert!(Program::compile(r"(?u)\w+").is_none(), "Unicode classes");
+    assert!(Program::compile(r"(?:ab|cd){100}{100}").is_none(), "too large");
+    assert!(Program::compile(r"(unclosed").is_none());
+}
+
+#[test]
+fn a_search_that_would_take_too_long_gives_up() {
+    // Nested repetitions backtrack exponentially on a line that almost matches.
+    let program = Program::compile(r"^(?:a|aa)+$").expect("a program");
+    let line = format!("{}b", "a".repeat(64));
+    assert_eq!(program.search(line.as_bytes(), &mut Scratch::default()), Found::GaveUp);
+    // A line that matches is read within the budget.
+    assert_eq!(program.search("a".repeat(64).as_bytes(), &mut Scratch::default()), Found::Match);
+}
