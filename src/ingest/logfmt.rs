@@ -4,9 +4,11 @@
 //! (`msg="POST /push (200) 33ms"`) is read as text, and a word before the pairs that is a time
 //! (Heroku's syslog prefix) is the call's time.
 
-use super::{Detail, SkipReason, line, time};
+use super::json_value::{JsonObject, JsonValue, Shape};
+use super::{Detail, SkipReason, line, sparse, time};
 use crate::record::Record;
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::borrow::Cow;
 
 /// Fewer pairs than this and a line is not logfmt (a sentence with one `a=b` in it).
 const MIN_PAIRS: usize = 2;
@@ -25,10 +27,74 @@ pub fn reads_call(line: &str) -> bool {
     pairs(line).is_some_and(|object| line::object_record(&object, Detail::Summary).is_ok())
 }
 
-/// The pairs of a line as an object (a key written twice keeps its last value), or `None` when
-/// it has fewer than [`MIN_PAIRS`].
-fn pairs(line: &str) -> Option<Map<String, Value>> {
-    let mut object = Map::new();
+/// A line's pairs, borrowed from it where no escape had to be undone: field discovery reads
+/// them as it reads a JSON object of strings, without building one.
+#[derive(Debug, Default)]
+struct Pairs<'a> {
+    /// In the order keys were first written; a key written again takes the later value in place.
+    members: Vec<(&'a str, Text<'a>)>,
+    /// The keys' bits ([`sparse::key_bit`]): most of the names discovery asks for are not here.
+    seen: u64,
+}
+
+impl<'a> Pairs<'a> {
+    fn set(&mut self, key: &'a str, value: Cow<'a, str>) {
+        let bit = sparse::key_bit(key);
+        match self.members.iter_mut().find(|(name, _)| self.seen & bit != 0 && *name == key) {
+            Some((_, known)) => *known = Text(value),
+            None => self.members.push((key, Text(value))),
+        }
+        self.seen |= bit;
+    }
+}
+
+/// A pair's value: always a string.
+#[derive(Debug)]
+struct Text<'a>(Cow<'a, str>);
+
+impl<'a> JsonValue for Text<'a> {
+    type Object = Pairs<'a>;
+
+    fn shape(&self) -> Shape<'_, Self> {
+        Shape::String(&self.0)
+    }
+
+    fn to_value(&self) -> Cow<'_, Value> {
+        Cow::Owned(Value::String(self.0.to_string()))
+    }
+}
+
+impl<'a> JsonObject for Pairs<'a> {
+    type Value = Text<'a>;
+
+    fn get(&self, key: &str) -> Option<&Text<'a>> {
+        if !self.may_hold(sparse::key_bit(key)) {
+            return None;
+        }
+        self.members.iter().find(|(name, _)| *name == key).map(|(_, value)| value)
+    }
+
+    fn get_is_cheap(&self) -> bool {
+        true
+    }
+
+    fn may_hold(&self, key_bits: u64) -> bool {
+        self.seen & key_bits != 0
+    }
+
+    fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    fn entries(&self) -> impl Iterator<Item = (&str, &Text<'a>)> {
+        self.members.iter().map(|(name, value)| (*name, value))
+    }
+}
+
+/// The pairs of a line (a key written twice keeps its last value), or `None` when it has fewer
+/// than [`MIN_PAIRS`].
+fn pairs(line: &str) -> Option<Pairs<'_>> {
+    let mut object = Pairs::default();
     let mut rest = line.trim();
     let mut leading_time = None;
     let mut first = true;
@@ -37,24 +103,26 @@ fn pairs(line: &str) -> Option<Map<String, Value>> {
         let key = &rest[..word_end];
         if rest[word_end..].starts_with('=') && is_key(key) {
             let (value, after) = value_at(&rest[word_end + 1..]);
-            object.insert(key.to_string(), Value::String(value));
+            object.set(key, value);
             rest = after.trim_start();
         } else {
             // A word that is not a pair: skip to the next space (a quoted word whole).
             let end = if rest.starts_with('"') { value_at(rest).1 } else { &rest[word_end..] };
             let word = &rest[..rest.len() - end.len()];
             if first && time::parse_text(word).is_some() {
-                leading_time = Some(word.to_string());
+                leading_time = Some(word);
             }
             rest = end.trim_start_matches('=').trim_start();
         }
         first = false;
     }
-    if object.len() < MIN_PAIRS {
+    if object.members.len() < MIN_PAIRS {
         return None;
     }
-    if let Some(at) = leading_time {
-        object.entry("time").or_insert(Value::String(at));
+    if let Some(at) = leading_time
+        && object.get("time").is_none()
+    {
+        object.set("time", Cow::Borrowed(at));
     }
     Some(object)
 }
@@ -66,16 +134,22 @@ fn is_key(word: &str) -> bool {
 }
 
 /// A value (quoted with `\"` escapes, or bare to the next space) and the text after it.
-fn value_at(text: &str) -> (String, &str) {
+fn value_at(text: &str) -> (Cow<'_, str>, &str) {
     let Some(quoted) = text.strip_prefix('"') else {
         let end = text.find(char::is_whitespace).unwrap_or(text.len());
-        return (text[..end].to_string(), &text[end..]);
+        return (Cow::Borrowed(&text[..end]), &text[end..]);
     };
+    // Without a backslash before the closing quote, the value is the text between the quotes.
+    match quoted.find(['"', '\\']) {
+        Some(at) if quoted.as_bytes()[at] == b'"' => return (Cow::Borrowed(&quoted[..at]), &quoted[at + 1..]),
+        None => return (Cow::Borrowed(quoted), ""),
+        Some(_) => {}
+    }
     let mut value = String::new();
     let mut chars = quoted.char_indices();
     while let Some((at, c)) = chars.next() {
         match c {
-            '"' => return (value, &quoted[at + 1..]),
+            '"' => return (Cow::Owned(value), &quoted[at + 1..]),
             '\\' => match chars.next() {
                 Some((_, 'n')) => value.push('\n'),
                 Some((_, 't')) => value.push('\t'),
@@ -86,7 +160,7 @@ fn value_at(text: &str) -> (String, &str) {
         }
     }
     // An unclosed quote runs to the end of the line.
-    (value, "")
+    (Cow::Owned(value), "")
 }
 
 #[cfg(test)]
@@ -97,10 +171,15 @@ mod tests {
     fn pairs_quoted_and_bare() {
         let object =
             pairs(r#"ts=2024-05-02T12:17:25Z level=debug msg="POST /push (200) \"x\" 33ms" empty= k"#).expect("pairs");
-        assert_eq!(object["msg"], "POST /push (200) \"x\" 33ms");
-        assert_eq!(object["empty"], "");
+        assert_eq!(object.get("msg").and_then(JsonValue::as_str), Some("POST /push (200) \"x\" 33ms"));
+        assert_eq!(object.get("empty").and_then(JsonValue::as_str), Some(""));
         assert_eq!(object.len(), 4);
-        assert_eq!(pairs("just a sentence with a=b in it"), None);
+        assert!(pairs("just a sentence with a=b in it").is_none());
+        let twice = pairs("a=1 b=2 a=3").expect("pairs");
+        assert_eq!(
+            twice.entries().map(|(key, value)| format!("{key}={}", value.0)).collect::<Vec<_>>(),
+            ["a=3", "b=2"]
+        );
     }
 
     #[test]

@@ -40,7 +40,6 @@ static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 /// Envoy writes `"- - HTTP/1.1" 400` for a request it could not parse, `"- - -" 0` for TCP.
 static DASH_REQUEST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""-\s+-\s+(HTTP/[\d.]+|-)"\s+(\d{1,3})\b"#).expect("valid dash pattern"));
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""([^"]*)""#).expect("valid quote pattern"));
 static UUID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
         .expect("valid uuid pattern")
@@ -63,7 +62,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
         embedded.as_ref().filter(|value| value.as_object().is_some_and(fields::describes_call))
         && let Some(mut record) = fields::discover(object, detail)
     {
-        fill_from_text(&mut record, prefix, detail);
+        fill_from_text(&mut record, prefix, REQUEST.captures(prefix).as_ref(), detail);
         return Ok(record);
     }
 
@@ -72,7 +71,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
             return Err(SkipReason::NotHttp);
         }
         let mut record = Record { status: dash[2].parse().unwrap_or(0), ..Record::default() };
-        fill_from_text(&mut record, prefix, detail);
+        fill_from_text(&mut record, prefix, REQUEST.captures(prefix).as_ref(), detail);
         return Ok(record);
     }
 
@@ -116,7 +115,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     if record.message.is_none() {
         record.message = envoy_tail.and_then(envoy_message);
     }
-    fill_from_text(&mut record, prefix, detail);
+    fill_from_text(&mut record, prefix, request.as_ref(), detail);
     Ok(record)
 }
 
@@ -146,11 +145,12 @@ fn split_embedded_json(line: &str) -> (&str, Option<Value>) {
     }
 }
 
-fn fill_from_text(record: &mut Record, text: &str, detail: Detail) {
+/// Fills what `record` lacks from the text of its line; `request` is [`REQUEST`]'s captures in it.
+fn fill_from_text(record: &mut Record, text: &str, request: Option<&regex::Captures<'_>>, detail: Detail) {
     if record.time_ms.is_none() {
         record.time_ms = TIME.find(text).and_then(|found| time::parse_text(found.as_str()));
     }
-    if let Some(request) = REQUEST.captures(text) {
+    if let Some(request) = request {
         if record.method.is_none() {
             record.method = Some(request[1].to_string());
         }
@@ -158,7 +158,7 @@ fn fill_from_text(record: &mut Record, text: &str, detail: Detail) {
             record.url = Some(request[2].to_string());
         }
     }
-    let quoted: Vec<&str> = QUOTED.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect();
+    let quoted = quoted_values(text);
     if let Some(at) = quoted.iter().position(|value| UUID.is_match(value)) {
         if record.request_id.is_none() && detail == Detail::Full {
             record.request_id = Some(quoted[at].to_string());
@@ -178,6 +178,13 @@ fn fill_from_text(record: &mut Record, text: &str, detail: Detail) {
     if record.duration_ms.is_none() {
         record.duration_ms = DURATION.captures(text).and_then(|c| c[1].parse().ok());
     }
+}
+
+/// The text between each pair of double quotes, in order: what `"([^"]*)"` finds in turn (a
+/// quote opens, the next closes), without a regex.
+fn quoted_values(text: &str) -> Vec<&str> {
+    let mut quotes = memchr::memchr_iter(b'"', text.as_bytes());
+    std::iter::from_fn(|| Some(&text[quotes.next()? + 1..quotes.next()?])).collect()
 }
 
 fn envoy_message(tail: &str) -> Option<String> {

@@ -11,13 +11,13 @@ pub fn read_line(format: &LineFormat, line: &str, detail: Detail) -> Option<Resu
     format
         .patterns
         .iter()
-        .find_map(|pattern| pattern.with_captures(line.as_bytes(), |captures| record_of(format, captures, detail)))
+        .find_map(|pattern| pattern.with_captures(line, |captures| record_of(format, captures, detail)))
 }
 
 /// What the line that opens a call (`Started POST "/x"`, curl's `> POST /x HTTP/1.1`) says of it:
 /// a call without a status yet, or `None` when the format has no opener or it does not match.
 pub fn read_opener(format: &LineFormat, line: &str, detail: Detail) -> Option<Record> {
-    format.opener.as_ref()?.with_captures(line.as_bytes(), |captures| {
+    format.opener.as_ref()?.with_captures(line, |captures| {
         let mut record =
             Record { method: text(captures, Field::Method).map(str::to_ascii_uppercase), ..Record::default() };
         if let Some((method, target)) = text(captures, Field::Request).and_then(split_request_line) {
@@ -39,7 +39,7 @@ pub fn read_opener(format: &LineFormat, line: &str, detail: Detail) -> Option<Re
 /// A capture's text, unless it is empty or a log's "none" (`-`).
 /// (A capture that cuts a character in two, which an ASCII class can, is not text: skipped.)
 fn text<'a>(captures: &'a Captured<'_>, field: Field) -> Option<&'a str> {
-    let found = std::str::from_utf8(captures.get(field)?).ok()?.trim();
+    let found = captures.text(field)?.trim();
     (!found.is_empty() && found != "-").then_some(found)
 }
 
@@ -78,7 +78,7 @@ fn record_of(format: &LineFormat, captures: &Captured<'_>, detail: Detail) -> Re
             record.response.body = Some(body.to_string());
         }
     }
-    let status = captures.get(Field::Status).map(|found| String::from_utf8_lossy(found).trim().to_string());
+    let status = captures.bytes(Field::Status).map(|found| String::from_utf8_lossy(found).trim().to_string());
     record.status = match status.as_deref() {
         Some(status) => parse_status(status)?,
         None => match record.error_type.as_deref().and_then(status_from_reason) {

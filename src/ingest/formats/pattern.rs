@@ -65,17 +65,29 @@ thread_local! {
 
 /// The groups of a line a pattern matched.
 pub struct Captured<'a> {
-    line: &'a [u8],
+    line: &'a str,
     slots: &'a [usize],
     pattern: &'a Pattern,
 }
 
 impl Captured<'_> {
     /// The bytes the capture of `field` matched, if the pattern has it and it took part.
-    pub fn get(&self, field: Field) -> Option<&[u8]> {
+    pub fn bytes(&self, field: Field) -> Option<&[u8]> {
+        let (start, end) = self.span(field)?;
+        Some(&self.line.as_bytes()[start..end])
+    }
+
+    /// The text the capture of `field` matched, unless it cuts a character in two (which an
+    /// ASCII class can).
+    pub fn text(&self, field: Field) -> Option<&str> {
+        let (start, end) = self.span(field)?;
+        self.line.get(start..end)
+    }
+
+    fn span(&self, field: Field) -> Option<(usize, usize)> {
         let group = self.pattern.groups[field as usize]?;
         let (start, end) = (*self.slots.get(2 * group)?, *self.slots.get(2 * group + 1)?);
-        (start != UNSET && end != UNSET).then(|| &self.line[start..end])
+        (start != UNSET && end != UNSET).then_some((start, end))
     }
 }
 
@@ -102,9 +114,9 @@ impl Pattern {
     }
 
     /// Calls `read` with the captures of the pattern's first match in `line`, if it matches.
-    pub fn with_captures<T>(&self, line: &[u8], read: impl FnOnce(&Captured<'_>) -> T) -> Option<T> {
+    pub fn with_captures<T>(&self, line: &str, read: impl FnOnce(&Captured<'_>) -> T) -> Option<T> {
         SCRATCH.with_borrow_mut(|scratch| {
-            if !self.search(line, scratch) {
+            if !self.search(line.as_bytes(), scratch) {
                 return None;
             }
             Some(read(&Captured { line, slots: &scratch.slots, pattern: self }))

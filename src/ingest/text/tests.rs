@@ -99,3 +99,12 @@ fn a_redacted_target_is_still_a_request() {
     assert_eq!(record.status, 200);
     assert_eq!(record.url.as_deref(), Some("https://h.example/api/customers/1?api_key=[api key]&page=2"));
 }
+
+#[test]
+fn quoted_values_are_what_the_quote_pattern_finds() {
+    let pattern = Regex::new(r#""([^"]*)""#).expect("pattern");
+    for text in ["", "\"", "a \"b\" c", "\"\"\"", "\"x\" \"y\" \"z", "\"é\" \"→\"", "no quotes", "\"\"\"\""] {
+        let by_pattern: Vec<&str> = pattern.captures_iter(text).map(|c| c.get(1).expect("group").as_str()).collect();
+        assert_eq!(quoted_values(text), by_pattern, "{text:?}");
+    }
+}
