@@ -11,7 +11,8 @@ use super::json_value::{JsonObject, JsonValue};
 use super::time;
 use super::{Detail, SkipReason};
 use crate::record::Record;
-use regex::Regex;
+use regex::{CaptureLocations, Regex};
+use std::cell::RefCell;
 use serde_json::Value;
 use std::sync::LazyLock;
 
@@ -55,6 +56,72 @@ static ENVOY_DETAILS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid envoy pattern")
 });
 
+thread_local! {
+    /// Where each pattern's groups are written, reused line after line: the regex crate's
+    /// `captures` allocates them anew for every search.
+    static LOCATIONS: RefCell<Vec<(usize, CaptureLocations)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The groups (at most [`GROUPS`]) of `regex`'s first match in `text`.
+fn groups<'t>(regex: &Regex, text: &'t str) -> Option<Groups<'t>> {
+    LOCATIONS.with_borrow_mut(|kept| {
+        let key = std::ptr::from_ref(regex) as usize;
+        let at = match kept.iter().position(|(known, _)| *known == key) {
+            Some(at) => at,
+            None => {
+                kept.push((key, regex.capture_locations()));
+                kept.len() - 1
+            }
+        };
+        let locations = &mut kept[at].1;
+        regex.captures_read(locations, text)?;
+        let mut spans = [None; GROUPS];
+        for (group, span) in spans.iter_mut().enumerate() {
+            *span = locations.get(group);
+        }
+        Some(Groups { text, spans })
+    })
+}
+
+/// [`REQUEST`]'s groups in `text`: its match split where the method ends and the target starts,
+/// which the pattern's shape fixes (a method has no space, a target starts with `h` or `/`), so
+/// that only the regex's automaton runs, not its slower search for groups.
+fn request_in(text: &str) -> Option<Groups<'_>> {
+    let found = REQUEST.find(text)?;
+    let method_end = found.start() + found.as_str().find(char::is_whitespace)?;
+    let target_start = text[method_end..found.end()].find(|c: char| !c.is_whitespace())? + method_end;
+    let spans = [Some((found.start(), found.end())), Some((found.start(), method_end)), Some((target_start, found.end())), None];
+    Some(Groups { text, spans })
+}
+
+/// Groups a text pattern of this module has at most, the whole match included.
+const GROUPS: usize = 4;
+
+/// A match's groups in a text.
+struct Groups<'t> {
+    text: &'t str,
+    spans: [Option<(usize, usize)>; GROUPS],
+}
+
+impl<'t> Groups<'t> {
+    fn get(&self, group: usize) -> Option<&'t str> {
+        self.spans.get(group).copied().flatten().map(|(start, end)| &self.text[start..end])
+    }
+
+    /// Where the whole match ends.
+    fn end(&self) -> usize {
+        self.spans[0].map_or(0, |(_, end)| end)
+    }
+}
+
+impl std::ops::Index<usize> for Groups<'_> {
+    type Output = str;
+
+    fn index(&self, group: usize) -> &str {
+        self.get(group).unwrap_or_default()
+    }
+}
+
 /// Reads one text line.
 pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     let (prefix, embedded) = split_embedded_json(line);
@@ -62,26 +129,25 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
         embedded.as_ref().filter(|value| value.as_object().is_some_and(fields::describes_call))
         && let Some(mut record) = fields::discover(object, detail)
     {
-        fill_from_text(&mut record, prefix, REQUEST.captures(prefix).as_ref(), detail);
+        fill_from_text(&mut record, prefix, request_in(prefix).as_ref(), detail);
         return Ok(record);
     }
 
-    if let Some(dash) = DASH_REQUEST.captures(prefix) {
+    if let Some(dash) = groups(&DASH_REQUEST, prefix) {
         if &dash[1] == "-" {
             return Err(SkipReason::NotHttp);
         }
         let mut record = Record { status: dash[2].parse().unwrap_or(0), ..Record::default() };
-        fill_from_text(&mut record, prefix, REQUEST.captures(prefix).as_ref(), detail);
+        fill_from_text(&mut record, prefix, request_in(prefix).as_ref(), detail);
         return Ok(record);
     }
 
-    let request = REQUEST.captures(prefix);
+    let request = request_in(prefix);
     let status_after = request.as_ref().and_then(|found| {
-        let rest = &prefix[found.get(0).map_or(0, |m| m.end())..];
-        let captures = STATUS_AFTER_REQUEST.captures(rest)?;
+        let rest = &prefix[found.end()..];
+        let captures = groups(&STATUS_AFTER_REQUEST, rest)?;
         let status: u16 = captures[1].parse().ok()?;
-        (status == 0 || (100..=599).contains(&status))
-            .then(|| (status, &rest[captures.get(0).map_or(0, |m| m.end())..]))
+        (status == 0 || (100..=599).contains(&status)).then(|| (status, &rest[captures.end()..]))
     });
     let body_error = embedded.as_ref().map(error_body::from_json).unwrap_or_default();
 
@@ -90,7 +156,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     if let Some((status, tail)) = status_after {
         record.status = status;
         envoy_tail = Some(tail);
-    } else if let Some(status) = STATUS_FIELD.captures(prefix).and_then(|c| c[1].parse::<u16>().ok()) {
+    } else if let Some(status) = groups(&STATUS_FIELD, prefix).and_then(|c| c[1].parse::<u16>().ok()) {
         record.status = status;
     } else if let Some(status) = body_error.error_type.as_deref().and_then(status_from_reason) {
         record.status = status;
@@ -146,7 +212,7 @@ fn split_embedded_json(line: &str) -> (&str, Option<Value>) {
 }
 
 /// Fills what `record` lacks from the text of its line; `request` is [`REQUEST`]'s captures in it.
-fn fill_from_text(record: &mut Record, text: &str, request: Option<&regex::Captures<'_>>, detail: Detail) {
+fn fill_from_text(record: &mut Record, text: &str, request: Option<&Groups<'_>>, detail: Detail) {
     if record.time_ms.is_none() {
         record.time_ms = TIME.find(text).and_then(|found| time::parse_text(found.as_str()));
     }
@@ -188,11 +254,11 @@ fn quoted_values(text: &str) -> Vec<&str> {
 }
 
 fn envoy_message(tail: &str) -> Option<String> {
-    let captures = ENVOY_DETAILS.captures(tail)?;
-    if let Some(details) = captures.get(2).map(|m| m.as_str()).filter(|d| *d != "via_upstream") {
+    let captures = groups(&ENVOY_DETAILS, tail)?;
+    if let Some(details) = captures.get(2).filter(|d| *d != "via_upstream") {
         return Some(details.to_string());
     }
-    let flags = captures.get(1)?.as_str();
+    let flags = captures.get(1)?;
     let described: Vec<&str> = flags.split(',').filter_map(envoy_flag).collect();
     (!described.is_empty()).then(|| described.join("; "))
 }

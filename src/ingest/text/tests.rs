@@ -108,3 +108,21 @@ fn quoted_values_are_what_the_quote_pattern_finds() {
         assert_eq!(quoted_values(text), by_pattern, "{text:?}");
     }
 }
+
+#[test]
+fn a_request_is_split_where_its_pattern_puts_its_groups() {
+    for text in [
+        "GET /x 200",
+        "x POST\thttps://a.example/b?c=[api key] 1",
+        "PUT\u{a0} /nbsp",
+        "DELETE  \u{2003}/wide",
+        "éGET /x",
+        "GETX /no",
+        "HEAD /",
+        "\"OPTIONS /a\"b",
+    ] {
+        let by_pattern = REQUEST.captures(text).map(|c| (c[1].to_string(), c[2].to_string()));
+        let split = request_in(text).map(|g| (g[1].to_string(), g[2].to_string()));
+        assert_eq!(split, by_pattern, "{text:?}");
+    }
+}
