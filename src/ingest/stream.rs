@@ -249,11 +249,25 @@ fn ingest_whole<T: Send>(
         retained: retained.clone(),
         headers: HeaderRows::default(),
     };
+    if format == Format::W3c {
+        // Rows are lines once their `#Fields:` is known: parsed and handed on block by block.
+        opened.headers = HeaderRows::of(format, content);
+        on_open(&opened);
+        let mut blocks = w3c::blocks(content, BLOCK_BYTES).into_iter();
+        parse_in_order(
+            || Ok(blocks.next()),
+            |block: w3c::Block| {
+                let end = block.end as u64;
+                (map(block.parse(content, detail, limits.max_line_bytes)), end)
+            },
+            |(result, end)| on_block(result, end),
+        )?;
+        return Ok(opened);
+    }
     if !format.is_line_based() && !format.is_table() {
         opened.headers = HeaderRows::of(format, content);
         let parsed = match format {
             Format::Csv => csv::parse(content, detail, limits.max_line_bytes),
-            Format::W3c => w3c::parse(content, detail, limits.max_line_bytes),
             _ => json::parse(content, format, detail).map_err(|problem| IngestError::Document {
                 path: path.to_path_buf(),
                 format,

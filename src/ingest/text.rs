@@ -12,8 +12,8 @@ use super::time;
 use super::{Detail, SkipReason};
 use crate::record::Record;
 use regex::{CaptureLocations, Regex};
-use std::cell::RefCell;
 use serde_json::Value;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,7 +90,12 @@ fn request_in(text: &str) -> Option<Groups<'_>> {
     let found = REQUEST.find(text)?;
     let method_end = found.start() + found.as_str().find(char::is_whitespace)?;
     let target_start = text[method_end..found.end()].find(|c: char| !c.is_whitespace())? + method_end;
-    let spans = [Some((found.start(), found.end())), Some((found.start(), method_end)), Some((target_start, found.end())), None];
+    let spans = [
+        Some((found.start(), found.end())),
+        Some((found.start(), method_end)),
+        Some((target_start, found.end())),
+        None,
+    ];
     Some(Groups { text, spans })
 }
 

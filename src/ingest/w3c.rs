@@ -44,15 +44,9 @@ pub fn parse(content: &[u8], detail: Detail, max_line_bytes: u64) -> Parsed {
 
 fn parse_in_blocks(content: &[u8], block_bytes: usize, detail: Detail, max_line_bytes: u64) -> Parsed {
     use rayon::prelude::*;
-    let fields = fields_lines(content);
-    let blocks = super::stream::cut_blocks(content, block_bytes, None);
-    let parts: Vec<Parsed> = blocks
-        .par_iter()
-        .map(|&(start, end, first_line)| {
-            let in_effect = fields.partition_point(|(at, _)| (*at as usize) < start).checked_sub(1);
-            let columns = in_effect.map(|at| FieldPositions::of(&String::from_utf8_lossy(&fields[at].1)));
-            parse_block(&content[start..end], first_line, start as u64, columns, detail, max_line_bytes)
-        })
+    let parts: Vec<Parsed> = blocks(content, block_bytes)
+        .into_par_iter()
+        .map(|block| block.parse(content, detail, max_line_bytes))
         .collect();
     let mut parsed = Parsed::default();
     for part in parts {
@@ -60,6 +54,37 @@ fn parse_in_blocks(content: &[u8], block_bytes: usize, detail: Detail, max_line_
         parsed.skipped.extend(part.skipped);
     }
     parsed
+}
+
+/// A block of a W3C log, cut at a line end, with the `#Fields:` in effect where it starts.
+pub struct Block {
+    start: usize,
+    /// Where the block ends in the content.
+    pub end: usize,
+    first_line: u64,
+    columns: Option<FieldPositions>,
+}
+
+impl Block {
+    /// The block's rows.
+    pub fn parse(self, content: &[u8], detail: Detail, max_line_bytes: u64) -> Parsed {
+        let Self { start, end, first_line, columns } = self;
+        parse_block(&content[start..end], first_line, start as u64, columns, detail, max_line_bytes)
+    }
+}
+
+/// The blocks of about `block_bytes` a W3C log is read in (on every core, as they come: the
+/// rows never wait for the whole file's).
+pub fn blocks(content: &[u8], block_bytes: usize) -> Vec<Block> {
+    let fields = fields_lines(content);
+    super::stream::cut_blocks(content, block_bytes, None)
+        .into_iter()
+        .map(|(start, end, first_line)| {
+            let in_effect = fields.partition_point(|(at, _)| (*at as usize) < start).checked_sub(1);
+            let columns = in_effect.map(|at| FieldPositions::of(&String::from_utf8_lossy(&fields[at].1)));
+            Block { start, end, first_line, columns }
+        })
+        .collect()
 }
 
 /// The lines of one block, which starts at physical line `first_line` and byte `offset`, with
