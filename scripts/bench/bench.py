@@ -8,10 +8,12 @@ From one run, on a warm page cache, it prints side by side:
   - correctness: errlens's counts = jq's counts = the generator's expected counts;
   - memory: marginal peak RssAnon per record, 64 MiB prefix -> 256 MiB (polled from /proc);
   - the ~150 MB HAR: wall time;
+  - text format families (families.py, issue 22): `errlens summary` on a 64 MiB log of each family
+    vs the awk one-liner `awk '{print $9}' | sort | uniq -c` and `wc -l`;
   - a final Markdown table (figure, value, baseline, ratio, goal, PASS/MISS) and the machine.
 Results are also saved as Markdown and JSON under DATA/results/.
 """
-import argparse, json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, families, platform, shutil, statistics, subprocess, sys, tempfile, time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -185,7 +187,13 @@ def main():
     ap.add_argument("--data", type=Path, default=Path.home() / ".cache" / "errlens-bench-data")
     ap.add_argument("--quick", action="store_true", help="only the 64/256 MiB runs, fewer repetitions")
     ap.add_argument("--mem-runs", type=int, default=3, help="memory runs per file (median)")
+    ap.add_argument("--no-families", action="store_true", help="leave out the text format families")
+    ap.add_argument("--families-only", action="store_true", help="only the text format families")
+    ap.add_argument("--before", type=Path, help="another errlens binary timed beside on the families")
+    ap.add_argument("--real", type=Path, default=REPO.parent / "shared" / "real-logs", help="the real logs the families repeat")
     args = ap.parse_args()
+    if args.families_only:
+        return families_only(args)
     binary = args.binary.expanduser().resolve()
     if not os.access(binary, os.X_OK):
         sys.exit(f"not an executable: {binary}")
@@ -301,6 +309,16 @@ def main():
     log(f"  marginal: ({fmt_bytes(mem['256m']['rss_anon'])} - {fmt_bytes(mem['64m']['rss_anon'])}) / "
         f"({rec['256m']:,} - {rec['64m']:,} records) = {marginal:,.0f} bytes a record")
 
+    # -------- text format families
+    family_rows, family_detail = [], []
+    if not args.no_families:
+        log(f"\n## text format families: 64 MiB each, errlens vs awk and wc -l (hyperfine medians)")
+        paths = families.make(REPO, args.real, data / "formats")
+        warm(paths.values())
+        family_rows, family_detail, family_problems = families.run(binary, paths, hyperfine, fmt_s, 5 if quick else 10, args.before, log)
+        problems += family_problems
+        log(table(families.DETAIL_HEADER, family_detail))
+
     # -------- final table
     rows = []
     for k in [x for x in ("256m", "1g") if x in sizes]:
@@ -325,7 +343,8 @@ def main():
                      f"{fmt_s(h['median'])} ({mbps(nbytes['har'], h['median']):,.0f} MB/s, CPU {h['cpu']:.2f} s)", "-",
                      f"{h['median'] / GOALS['har_s']:.1f}× goal", f"< {GOALS['har_s']} s",
                      verdict(h["median"] < GOALS["har_s"], f"{h['median'] / GOALS['har_s']:.1f}× over")])
-    rows.append(["same answer as the generator (and jq)", "MATCH" if not problems else f"{len(problems)} MISMATCH", "", "", "all MATCH",
+    rows += family_rows
+    rows.append(["same answer as the generator (and jq; awk on the combined log)", "MATCH" if not problems else f"{len(problems)} MISMATCH", "", "", "all MATCH",
                  "PASS" if not problems else "MISS"])
     final = table(["figure", "value", "baseline", "ratio", "goal", "result"], rows)
     machine_line = (f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['mem_gib']} GiB RAM, Linux {m['kernel']}, "
@@ -344,6 +363,7 @@ def main():
     out_dir.mkdir(exist_ok=True)
     stamp = started.strftime("%Y%m%d-%H%M%S")
     md = "\n\n".join([f"# errlens benchmark {stamp}", final, machine_line, "## wall time", time_table, "## memory", mem_table,
+                      "## text format families", table(families.DETAIL_HEADER, family_detail),
                       "## correctness", table(["file", "check", "expected (generator)", "result"], correct_rows)]) + "\n"
     (out_dir / f"{stamp}.md").write_text(md)
     (out_dir / f"{stamp}.json").write_text(json.dumps({
@@ -353,6 +373,24 @@ def main():
         "memory": {k: {"rss_anon": v["rss_anon"], "vm_hwm": v["vm_hwm"], "runs": v["runs"]} for k, v in mem.items()},
         "marginal_bytes_per_record": marginal, "problems": problems}, indent=2) + "\n")
     log(f"\nsaved {out_dir / (stamp + '.md')} and .json")
+    return 1 if problems else 0
+
+
+def families_only(args):
+    """The text format families alone (formats.sh): their table, with `--before` beside."""
+    binary = args.binary.expanduser().resolve()
+    data = args.data.expanduser()
+    m = machine()
+    log(f"\n# errlens text format families — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+    log(f"machine: {m['nproc']} CPUs ({m['cpu']}), load at start {m['load_at_start']}; errlens {errlens_revision(binary)}")
+    paths = families.make(REPO, args.real, data / "formats")
+    warm(paths.values())
+    rows, detail, problems = families.run(binary, paths, hyperfine, fmt_s, 5 if args.quick else 10, args.before, log)
+    log("\n" + table(families.DETAIL_HEADER, detail))
+    log("\n" + table(["figure", "value", "baseline", "ratio", "goal", "result"], rows))
+    log(f"load average at the end {'%.2f %.2f %.2f' % os.getloadavg()}")
+    if problems:
+        log("\nMISMATCHES:\n" + "\n".join("  - " + p for p in problems))
     return 1 if problems else 0
 
 

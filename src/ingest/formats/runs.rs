@@ -22,6 +22,9 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 /// the regex crate.
 const MAX_PROGRAM: usize = 2_000;
 
+/// Required texts checked before a search, at most.
+const MAX_REQUIRED: usize = 4;
+
 /// Steps a search may take per byte of the line (plus a constant) before it gives up.
 const STEPS_PER_BYTE: usize = 12;
 const STEPS_BASE: usize = 512;
@@ -37,6 +40,10 @@ pub struct Program {
     /// The bytes a match that does not start the line can start with (unanchored patterns
     /// skip other starts); `None` when a match may be empty.
     first: Option<ByteSet>,
+    /// Texts every match holds (the longest few): a line without one of them is not searched at
+    /// all, as the regex crate's automaton rejects it in one pass where backtracking would try
+    /// every start. Several, because the longest may be in every line (`okhttp` in OkHttp's tag).
+    required: Vec<memchr::memmem::Finder<'static>>,
 }
 
 /// Which bytes a class matches.
@@ -141,12 +148,24 @@ impl Program {
             }
         }
         let first = follow(&insts, 0, true);
-        Some(Self { insts, anchored, slots, first })
+        let mut literals: Vec<Vec<u8>> =
+            required_literals(&hir).into_iter().filter(|literal| literal.len() >= 2).collect();
+        literals.sort_by_key(|literal| std::cmp::Reverse(literal.len()));
+        literals.dedup();
+        let required = literals
+            .iter()
+            .take(MAX_REQUIRED)
+            .map(|literal| memchr::memmem::Finder::new(literal).into_owned())
+            .collect();
+        Some(Self { insts, anchored, slots, first, required })
     }
 
     /// Searches `line` as the regex crate's `captures` would; on a match the slots are in
     /// `scratch.slots`.
     pub fn search(&self, line: &[u8], scratch: &mut Scratch) -> Found {
+        if self.required.iter().any(|required| required.find(line).is_none()) {
+            return Found::NoMatch;
+        }
         let mut budget = STEPS_BASE + STEPS_PER_BYTE * line.len();
         let last_start = if self.anchored { 0 } else { line.len() };
         for start in 0..=last_start {
@@ -380,6 +399,18 @@ impl Compiler {
     /// A split that prefers more of a repetition when greedy, less when lazy.
     fn split(&self, more: usize, out: usize, greedy: bool) -> Inst {
         if greedy { Inst::Split { first: more, second: out } } else { Inst::Split { first: out, second: more } }
+    }
+}
+
+/// Literals every match of `hir` holds: those on its spine (not under an alternation or an
+/// optional repetition).
+fn required_literals(hir: &Hir) -> Vec<Vec<u8>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => vec![literal.0.to_vec()],
+        HirKind::Capture(capture) => required_literals(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min >= 1 => required_literals(&repetition.sub),
+        HirKind::Concat(parts) => parts.iter().flat_map(required_literals).collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -79,3 +79,12 @@ fn a_search_that_would_take_too_long_gives_up() {
     // A line that matches is read within the budget.
     assert_eq!(program.search("a".repeat(64).as_bytes(), &mut Scratch::default()), Found::Match);
 }
+
+#[test]
+fn a_line_without_a_text_every_match_holds_is_not_searched() {
+    let pattern = r"(?:(?P<time>\d{4}-\d\d)\b.*?)?<-- (?P<status>\d{3})\b.*? \((?P<ms>\d+)ms";
+    let program = Program::compile(pattern).expect("a program");
+    let required: Vec<&[u8]> = program.required.iter().map(|finder| finder.needle()).collect();
+    assert_eq!(required, [&b"<-- "[..], b" (", b"ms"]);
+    agree(pattern, &["2026-11-20 x <-- 200 https://a (12ms)", "2026-11-20 x --> POST https://a", "<-- 200 (1ms)"]);
+}

@@ -1,0 +1,135 @@
+"""Text format families for the benchmark (issues 15 and 22): a 64 MiB log of each family, made by
+repeating a real file of ../shared/real-logs, a bundled sample or a definition's own sample line
+(read in place, written to the data folder, never to the repository), and `errlens summary` on
+each beside the awk one-liner of issue 22 and `wc -l`, in the same run.
+
+Goal (issue 22): errlens at least 2x the speed of `awk '{print $9}' FILE | sort | uniq -c` on a
+file of its kind. Used by bench.py (`--families`, `--families-only`) and formats.sh.
+"""
+import itertools, json, subprocess, tomllib
+from pathlib import Path
+
+SIZE = 64 << 20
+GOAL_VS_AWK = 2.0
+AWK = "awk '{print $9}' %s | sort | uniq -c"
+STATUSES = [200, 201, 204, 400, 401, 404, 409, 422, 429, 500, 502, 503]
+
+# name, what it is, where its lines come from: ("real", file, header lines kept once),
+# ("sample", file of sample-logs/), ("definition", format name: its sample line, statuses varied)
+FAMILIES = [
+    ("combined", "Apache combined (real)", ("real", "apache-combined-10k.log", 0)),
+    ("haproxy", "HAProxy httplog via syslog (real; half # comment lines)", ("real", "haproxy-httplog-syslog.log", 0)),
+    ("squid", "Squid native (real; two thirds comment and blank lines)", ("real", "squid-native.log", 0)),
+    ("w3c", "IIS W3C extended (real)", ("real", "iis-w3c.log", 4)),
+    ("aws-alb", "AWS ALB access log (the definition's sample)", ("definition", "aws-alb")),
+    ("logfmt", "Loki logfmt (real)", ("real", "loki-distributor-logfmt.log", 0)),
+    ("oslo-wsgi", "OpenStack nova (real; half other lines)", ("real", "openstack-nova-2k.log", 0)),
+    ("python-urllib3", "client library: urllib3 debug lines (the definition's sample)", ("definition", "python-urllib3")),
+    ("okhttp", "client library: OkHttp logcat, calls over many lines (sample-logs)", ("sample", "android-okhttp.log")),
+    ("uvicorn", "framework: uvicorn access lines (the definition's sample)", ("definition", "uvicorn")),
+    ("app-text", "application log read by the generic text reader (sample-logs/worker.log)", ("sample", "worker.log")),
+]
+
+
+def definition_sample(repo, name):
+    for path in sorted((repo / "assets" / "formats").glob("*.toml")):
+        for definition in tomllib.loads(path.read_text()).get("format", []):
+            if definition["name"] == name:
+                return definition["sample"], definition.get("expect", {}).get("status")
+    raise SystemExit(f"no bundled format {name}")
+
+
+def source_lines(repo, real, source):
+    """(header lines written once, body lines repeated)."""
+    kind = source[0]
+    if kind == "real":
+        lines = (real / source[1]).read_bytes().splitlines(keepends=True)
+        head, body = lines[:source[2]], lines[source[2]:]
+        if source[2]:  # later headers of the file (IIS restarts) stay out of the repeated body
+            body = [line for line in body if not line.startswith(b"#")]
+        return head, body
+    if kind == "sample":
+        return [], (repo / "sample-logs" / source[1]).read_bytes().splitlines(keepends=True)
+    line, status = definition_sample(repo, source[1])
+    if status is None:
+        return [], [line.encode() + b"\n"]
+    # The sample with its status varied, so that a summary has groups to count.
+    return [], [line.replace(f" {status} ", f" {code} ").encode() + b"\n" for code in STATUSES]
+
+
+def make(repo, real, out_dir):
+    """Writes the 64 MiB log of every family that is not there yet; returns {name: path}."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, _, source in FAMILIES:
+        if source[0] == "real" and not (real / source[1]).exists():
+            print(f"  {name}: skipped, no {real / source[1]}")
+            continue
+        path = out_dir / f"{name}-64m.log"
+        paths[name] = path
+        if path.exists() and path.stat().st_size >= SIZE:
+            continue
+        head, body = source_lines(repo, real, source)
+        with open(path, "wb") as f:
+            f.writelines(head)
+            written = sum(map(len, head))
+            for line in itertools.cycle(body):
+                f.write(line)
+                written += len(line)
+                if written >= SIZE:
+                    break
+    return paths
+
+
+def summary(binary, path):
+    p = subprocess.run([str(binary), "summary", "--format", "json", str(path)], capture_output=True)
+    if p.returncode != 0:
+        return None
+    return json.loads(p.stdout)
+
+
+def awk_counts(path):
+    out = subprocess.run(["sh", "-c", AWK % f"'{path}'"], capture_output=True, text=True, check=True).stdout
+    return {status: int(n) for n, status in (line.split() for line in out.splitlines())}
+
+
+def run(binary, paths, hyperfine, fmt_s, runs, before=None, log=print):
+    """Times each family; returns (result rows with goals, detail rows, problems)."""
+    rows, detail, problems = [], [], []
+    for name, what, _ in FAMILIES:
+        path = paths.get(name)
+        if path is None:
+            continue
+        s = summary(binary, path)
+        if s is None:
+            problems.append(f"errlens failed on {path}")
+            continue
+        lines = sum(1 for _ in open(path, "rb"))
+        fmt = s["inputs"][0]["format"]
+        check = ""
+        if name == "combined":
+            # The status is awk's ninth field in a combined log: the two must count the same.
+            counts = {k: v for k, v in s["by_status"].items()}
+            check = "MATCH" if counts == awk_counts(path) else "MISMATCH"
+            if check != "MATCH":
+                problems.append(f"errlens and awk count the statuses of {path.name} differently")
+        log(f"  {name}: {lines:,} lines, {s['records']:,} calls read as {fmt} ...")
+        timed = {
+            "errlens": hyperfine(f"errlens {name}", [str(binary), "summary", "--format", "json", str(path)], runs, 1, False),
+            "awk": hyperfine(f"awk {name}", AWK % f"'{path}'", max(3, runs // 2), 1, True),
+            "wc": hyperfine(f"wc {name}", ["wc", "-l", str(path)], runs, 1, False),
+        }
+        if before:
+            timed["before"] = hyperfine(f"before {name}", [str(before), "summary", "--format", "json", str(path)], runs, 1, False)
+        e, a, w = timed["errlens"], timed["awk"], timed["wc"]
+        speed = a["median"] / e["median"]
+        verdict = "PASS" if speed >= GOAL_VS_AWK else f"MISS (needs {GOAL_VS_AWK / speed:.1f}× more speed)"
+        rows.append([f"errlens summary, 64 MiB {name} ({fmt}), vs awk", f"{fmt_s(e['median'])} (CPU {e['cpu']:.2f} s)",
+                     f"awk: {fmt_s(a['median'])}; wc -l: {fmt_s(w['median'])}",
+                     f"{speed:.2f}× awk ({e['median'] / w['median']:.0f}× wc -l)", f"≥ {GOAL_VS_AWK:.0f}× awk", verdict])
+        detail.append([name, what, f"{lines:,}", f"{s['records']:,}", fmt, fmt_s(e["median"]), f"{e['cpu']:.2f} s",
+                       fmt_s(timed["before"]["median"]) if before else "-", fmt_s(a["median"]), fmt_s(w["median"]), check or "-"])
+    return rows, detail, problems
+
+
+DETAIL_HEADER = ["family", "what", "lines", "calls", "read as", "errlens", "errlens CPU", "before", "awk", "wc -l", "awk's counts"]
