@@ -1,7 +1,7 @@
 //! Line formats: NDJSON and text are read one physical line at a time, so any chunk that starts
 //! at a line boundary can be parsed on its own (which the parallel loader relies on).
 
-use super::formats::{self, LineFormatId};
+use super::formats::{self, LineFormat, LineFormatId};
 use super::json_value::{JsonObject, JsonValue};
 use super::{Detail, Format, Parsed, SkipReason, Skipped, encoding, fields, group, logfmt, sparse, text};
 use crate::record::{Record, SourceSpan};
@@ -69,6 +69,13 @@ pub fn parse_lines(
     }
     let mut parsed = Parsed::default();
     for (number, start, line) in lines(chunk, first_line) {
+        let source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
+        if let Mode::Defined(id) = mode
+            && line.len() as u64 <= max_line_bytes
+            && read_defined_in_place(line, id.def(), detail, source, &mut parsed)
+        {
+            continue;
+        }
         match parse_line(line, mode, detail, max_line_bytes, &mut parsed) {
             Ok(mut record) => {
                 record.source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
@@ -78,6 +85,37 @@ pub fn parse_lines(
         }
     }
     parsed
+}
+
+/// A line of a defined format read into `parsed` where its record stays, as [`parse_line`] would
+/// read it; `false` when it is not text of the format's own (JSON, bytes that are not UTF-8),
+/// which [`parse_line`] reads.
+fn read_defined_in_place(
+    line: &[u8],
+    format: &LineFormat,
+    detail: Detail,
+    source: SourceSpan,
+    parsed: &mut Parsed,
+) -> bool {
+    let trimmed = strip_mark(line).trim_ascii();
+    if trimmed.first() == Some(&b'{') {
+        return false;
+    }
+    let Ok(text) = simdutf8::basic::from_utf8(trimmed) else { return false };
+    let result = match formats::read_line_into(format, text, detail, &mut parsed.records) {
+        Some(Ok(())) => {
+            if let Some(record) = parsed.records.last_mut() {
+                record.source = source;
+            }
+            return true;
+        }
+        Some(Err(reason)) => Err(reason),
+        None => text::parse(text, detail).map(|record| parsed.records.push(Record { source, ..record })),
+    };
+    if let Err(reason) = result {
+        parsed.skipped.push(Skipped { line: source.line, reason });
+    }
+    true
 }
 
 /// The non-blank lines of `chunk`: (physical line number, start in `chunk`, the line without

@@ -45,6 +45,34 @@ fn text<'a>(captures: &'a Captured<'_>, field: Field) -> Option<&'a str> {
 
 fn record_of(format: &LineFormat, captures: &Captured<'_>, detail: Detail) -> Result<Record, SkipReason> {
     let mut record = Record::default();
+    fill(format, captures, detail, &mut record)?;
+    Ok(record)
+}
+
+/// The call `format` reads in `line` pushed onto `records`, why the line is not one, or `None`
+/// when it does not match. A record is some 330 bytes: built where it stays, it is not copied
+/// through every function that returns it (which cost a line as much as its pattern).
+pub fn read_line_into(
+    format: &LineFormat,
+    line: &str,
+    detail: Detail,
+    records: &mut Vec<Record>,
+) -> Option<Result<(), SkipReason>> {
+    format.patterns.iter().find_map(|pattern| {
+        pattern.with_captures(line, |captures| {
+            records.push(Record::default());
+            let record = records.last_mut()?;
+            let result = fill(format, captures, detail, record);
+            if result.is_err() {
+                records.pop();
+            }
+            Some(result)
+        })?
+    })
+}
+
+/// Fills a default `record` with what `captures` hold.
+fn fill(format: &LineFormat, captures: &Captured<'_>, detail: Detail, record: &mut Record) -> Result<(), SkipReason> {
     if let Some(request) = text(captures, Field::Request) {
         match split_request_line(request) {
             Some((method, target)) => {
@@ -58,7 +86,9 @@ fn record_of(format: &LineFormat, captures: &Captured<'_>, detail: Detail) -> Re
     if let Some(method) = text(captures, Field::Method) {
         record.method = Some(method.to_ascii_uppercase());
     }
-    record.url = url_of(captures).or(record.url);
+    if let Some(url) = url_of(captures) {
+        record.url = Some(url);
+    }
     record.host = text(captures, Field::Host).map(str::to_string);
     record.client_digest = text(captures, Field::Client).map(crate::record::body_digest);
     record.time_ms = text(captures, Field::Time)
@@ -91,7 +121,7 @@ fn record_of(format: &LineFormat, captures: &Captured<'_>, detail: Detail) -> Re
         record.request_id = text(captures, Field::RequestId).map(str::to_string);
         record.duration_ms = duration_ms(captures);
     }
-    Ok(record)
+    Ok(())
 }
 
 /// A status as logged: digits, or `-`/`000` for a request that got no response.
