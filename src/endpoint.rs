@@ -29,7 +29,10 @@ pub fn template_into(templated: &mut String, method: Option<&str>, url: Option<&
     let path = path_of(url);
     templated.push(' ');
     let path_start = templated.len();
-    for segment in path.split('/').skip(1) {
+    // Split at bytes: `str::split` with a char runs a char searcher for every call's URL.
+    let mut slashes = memchr::memchr_iter(b'/', path.as_bytes()).peekable();
+    while let Some(slash) = slashes.next() {
+        let segment = &path[slash + 1..slashes.peek().copied().unwrap_or(path.len())];
         templated.push('/');
         templated.push_str(if is_id_like(segment) { "{id}" } else { segment });
     }
@@ -92,7 +95,7 @@ pub fn strip_port(host: &str) -> &str {
 pub fn is_id_like(segment: &str) -> bool {
     // The cheap tests first: every segment of every call's URL comes here.
     let len = segment.len();
-    if len >= 20 && !segment.contains('.') {
+    if len >= 20 && memchr::memchr(b'.', segment.as_bytes()).is_none() {
         // `[object Object]` percent-encoded is long, but it is a bug to show, not an id.
         return !is_unset_value(segment);
     }

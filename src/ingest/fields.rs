@@ -353,11 +353,29 @@ fn url_of(object: &impl JsonObject) -> Option<String> {
 
 /// `GET /path HTTP/1.1` into method and target.
 pub fn split_request_line(line: &str) -> Option<(String, String)> {
-    let mut words = line.split_whitespace();
-    let method = words.next()?;
-    let target = words.next()?;
+    let (method, target) = if line.is_ascii() { first_two_ascii_words(line)? } else { first_two_words(line)? };
     let is_method = method.len() <= 10 && method.bytes().all(|b| b.is_ascii_uppercase());
     (is_method && (target.starts_with('/') || target.contains("://"))).then(|| (method.to_string(), target.to_string()))
+}
+
+fn first_two_words(line: &str) -> Option<(&str, &str)> {
+    let mut words = line.split_whitespace();
+    Some((words.next()?, words.next()?))
+}
+
+/// [`first_two_words`] of ASCII text, by bytes: `split_whitespace` decodes every character.
+/// (Its whitespace in ASCII: space, tab, LF, vertical tab, form feed, CR.)
+fn first_two_ascii_words(line: &str) -> Option<(&str, &str)> {
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = line.as_bytes();
+    let word = |from: usize| -> Option<(usize, usize)> {
+        let start = from + bytes[from..].iter().position(|b| !space(b))?;
+        let end = start + bytes[start..].iter().position(space).unwrap_or(bytes.len() - start);
+        Some((start, end))
+    };
+    let (method_start, method_end) = word(0)?;
+    let (target_start, target_end) = word(method_end)?;
+    Some((&line[method_start..method_end], &line[target_start..target_end]))
 }
 
 fn duration_number(value: &impl JsonValue) -> Option<f64> {

@@ -308,3 +308,10 @@ fn azure_properties_written_as_json_text() {
         assert_eq!(record.time_ms, crate::ingest::time::parse_text("2026-11-20T10:15:02Z"), "{detail:?}");
     }
 }
+
+#[test]
+fn ascii_words_are_split_where_split_whitespace_splits() {
+    for line in ["GET /x HTTP/1.1", "  POST\t/a\x0B b", "PUT", "", " \x0C ", "DELETE /a\r\n/b", "GET  /x", "a\x0Bb c"] {
+        assert_eq!(first_two_ascii_words(line), first_two_words(line), "{line:?}");
+    }
+}
