@@ -137,7 +137,8 @@ fn parse_text_by_chrono(text: &str) -> Option<i64> {
 }
 
 /// The forms almost every log line carries, `2026-11-20T10:15:02.123Z`, and without the zone
-/// (UTC, as everywhere) and with a space for the `T` (W3C, Python, Java logs), read without
+/// (UTC, as everywhere), with a space for the `T` (W3C, Java logs) and a comma before the
+/// fraction (Python's logging), read without
 /// chrono's general parser (a line's timestamp cost as much as its status, URL and method
 /// together). Anything else (offsets, leap seconds, more than nine fraction digits) is left to
 /// chrono.
@@ -145,7 +146,10 @@ fn utc_rfc3339_millis(text: &[u8]) -> Option<i64> {
     let zoneless = text.strip_suffix(b"Z").unwrap_or(text);
     let (head, fraction) = match zoneless {
         head if head.len() == 19 => (head, &[][..]),
-        head if head.len() > 20 && head[19] == b'.' => (&head[..19], &head[20..]),
+        // Python's logging writes `,123`, with a space for the `T`.
+        head if head.len() > 20 && (head[19] == b'.' || head[19] == b',' && head[10] == b' ') => {
+            (&head[..19], &head[20..])
+        }
         _ => return None,
     };
     if fraction.len() > 9 || !fraction.iter().all(u8::is_ascii_digit) {
@@ -253,6 +257,11 @@ mod tests {
             "2026-11-20x10:15:02",
             "2026-11-20 10:15:02.",
             "2026-11-20 10:15:02.1234567890",
+            "2026-11-20 11:00:02,608",
+            "2026-11-20 11:00:02,6",
+            "2026-11-20 11:00:02,608Z",
+            "2026-11-20T11:00:02,608",
+            "2026-11-20 11:00:02,",
         ];
         for text in texts {
             let fast = utc_rfc3339_millis(text.as_bytes());
@@ -262,6 +271,7 @@ mod tests {
             assert_eq!(parse_text_any(text), fast.or_else(|| parse_text_by_chrono(text)), "{text}");
         }
         assert!(utc_rfc3339_millis(b"2026-11-20 10:15:02").is_some(), "W3C's form takes the fast path");
+        assert!(utc_rfc3339_millis(b"2026-11-20 11:00:02,608").is_some(), "so does Python's");
     }
 
     proptest::proptest! {
