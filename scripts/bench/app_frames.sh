@@ -8,6 +8,7 @@
 # and when all was loaded.
 #
 #   scripts/bench/app_frames.sh [FILE] [BINARY]
+#   ERRLENS_BENCH_NO_MOUSE=1 scripts/bench/app_frames.sh ...   # the load alone: no mouse, no clicks
 #
 # FILE defaults to the bench's 1 GiB NDJSON (scripts/bench/run.sh generates it); BINARY to a
 # `cargo build --release` in $ERRLENS_BENCH_TARGET_DIR (default ~/.cache/errlens-target-bench).
@@ -35,8 +36,10 @@ sleep 1
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); file: $file ($(du -h "$file" | cut -f1))"
 XDG_DATA_HOME="$out/data" ERRLENS_FRAME_STATS="$stats" "$binary" "$file" >"$out/errlens.log" 2>&1 &
 app=$!
+no_mouse="${ERRLENS_BENCH_NO_MOUSE:-}"
 # While loading: move over the charts (hover labels) for about six seconds.
 for step in $(seq 1 60); do
+    [ -n "$no_mouse" ] && break
     xdotool mousemove $((300 + (step * 13) % 700)) $((150 + (step * 7) % 300))
     sleep 0.1
 done
@@ -45,6 +48,12 @@ for _ in $(seq 1 240); do
     grep -q "all loaded" "$stats" 2>/dev/null && break
     sleep 0.5
 done
+if [ -n "$no_mouse" ]; then
+    kill "$app" 2>/dev/null || true
+    echo "frame stats (ERRLENS_FRAME_STATS), the load alone:"
+    cat "$stats"
+    exit 0
+fi
 # The records table: open it, wheel down and up, End, Home.
 xdotool mousemove 364 "$tab_y" click 1
 sleep 1

@@ -50,6 +50,40 @@ pub struct Program {
 #[derive(Clone)]
 struct ByteSet([bool; 256]);
 
+/// The bytes outside a run's set when they are one to three (`[^"]`, `[^"\\]`, `.`), as in
+/// most long fields of a log: the run's end is then found with memchr, many bytes at a time.
+#[derive(Debug, Clone, Copy)]
+enum Stops {
+    One(u8),
+    Two(u8, u8),
+    Three(u8, u8, u8),
+    /// More: the run is scanned byte by byte.
+    Many,
+}
+
+impl Stops {
+    fn of(set: &ByteSet) -> Self {
+        let mut outside = (0..=255u8).filter(|&b| !set.0[usize::from(b)]);
+        match (outside.next(), outside.next(), outside.next(), outside.next()) {
+            (Some(a), None, ..) => Self::One(a),
+            (Some(a), Some(b), None, _) => Self::Two(a, b),
+            (Some(a), Some(b), Some(c), None) => Self::Three(a, b, c),
+            _ => Self::Many,
+        }
+    }
+
+    /// How many bytes of the start of `hay` a run of `set` takes.
+    fn run_length(self, set: &ByteSet, hay: &[u8]) -> usize {
+        let end = match self {
+            Self::One(a) => memchr::memchr(a, hay),
+            Self::Two(a, b) => memchr::memchr2(a, b, hay),
+            Self::Three(a, b, c) => memchr::memchr3(a, b, c, hay),
+            Self::Many => hay.iter().position(|&b| !set.0[usize::from(b)]),
+        };
+        end.unwrap_or(hay.len())
+    }
+}
+
 impl std::fmt::Debug for ByteSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "ByteSet({} bytes)", self.0.iter().filter(|&&b| b).count())
@@ -67,6 +101,7 @@ enum Inst {
     /// so it leaves nothing to backtrack to (as PCRE's auto-possessification).
     Run {
         set: Box<ByteSet>,
+        stops: Stops,
         min: usize,
         max: usize,
         greedy: bool,
@@ -236,11 +271,10 @@ impl Program {
                         at += bytes.len();
                         pc += 1;
                     }
-                    Inst::Run { set, min, max, greedy, possessive } => {
+                    Inst::Run { set, stops, min, max, greedy, possessive } => {
                         if *greedy {
                             let room = (line.len() - at).min(*max);
-                            let taken =
-                                line[at..at + room].iter().position(|&b| !set.0[usize::from(b)]).unwrap_or(room);
+                            let taken = stops.run_length(set, &line[at..at + room]);
                             *budget = budget.saturating_sub(taken / 8);
                             if taken < *min {
                                 break;
@@ -415,7 +449,7 @@ fn required_literals(hir: &Hir) -> Vec<Vec<u8>> {
 }
 
 fn run(set: ByteSet, min: usize, max: usize, greedy: bool) -> Inst {
-    Inst::Run { set: Box::new(set), min, max, greedy, possessive: false }
+    Inst::Run { stops: Stops::of(&set), set: Box::new(set), min, max, greedy, possessive: false }
 }
 
 /// The bytes the program from `pc` on can consume first; `None` when it may match or assert
