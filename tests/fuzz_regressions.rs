@@ -96,6 +96,14 @@ const FINDINGS: &[(&str, &[u8], &str)] = &[
          harness was wrong (this reader's progress counts the decoded text): it compares \
          with the decoded length",
     ),
+    (
+        "format_engine",
+        b"(?P<status>x)?(?:b| ??c)\na c",
+        "fuzzer (crash-60e39113, issue 22's 10-minute run, minimized by hand): a lazy run (` ??`) \
+         that nothing after it can start was made possessive like a greedy one, so it never took \
+         its byte and the program's match started one byte after the regex crate's; fix: a \
+         possessive run takes its longest, lazy or not (the one end a match can use)",
+    ),
 ];
 
 #[test]

@@ -97,8 +97,9 @@ enum Inst {
     /// These bytes, in order.
     Literal(Box<[u8]>),
     /// `min..=max` bytes of a set, greedy (longest first) or lazy. A run is `possessive` when
-    /// nothing after it can start with a byte of its set: ending it elsewhere can never match,
-    /// so it leaves nothing to backtrack to (as PCRE's auto-possessification).
+    /// nothing after it can start with a byte of its set: ending it before its longest leaves a
+    /// byte of the set next, which can never match, so it takes its longest and leaves nothing
+    /// to backtrack to (as PCRE's auto-possessification), lazy or not.
     Run {
         set: Box<ByteSet>,
         stops: Stops,
@@ -272,7 +273,8 @@ impl Program {
                         pc += 1;
                     }
                     Inst::Run { set, stops, min, max, greedy, possessive } => {
-                        if *greedy {
+                        // A possessive run has one end a match can use, its longest, lazy or not.
+                        if *greedy || *possessive {
                             let room = (line.len() - at).min(*max);
                             let taken = stops.run_length(set, &line[at..at + room]);
                             *budget = budget.saturating_sub(taken / 8);
@@ -288,9 +290,7 @@ impl Program {
                                 break;
                             }
                             at += min;
-                            if !possessive {
-                                stack.push(Frame::Longer { run: pc, at, left: max - min });
-                            }
+                            stack.push(Frame::Longer { run: pc, at, left: max - min });
                         }
                         pc += 1;
                     }

@@ -88,3 +88,12 @@ fn a_line_without_a_text_every_match_holds_is_not_searched() {
     assert_eq!(required, [&b"<-- "[..], b" (", b"ms"]);
     agree(pattern, &["2026-11-20 x <-- 200 https://a (12ms)", "2026-11-20 x --> POST https://a", "<-- 200 (1ms)"]);
 }
+
+#[test]
+fn a_lazy_run_nothing_after_can_start_takes_its_longest() {
+    // The format_engine fuzzer's crash-60e39113: ` ??` before `\0\0` was made possessive and
+    // then never took its space, so the match started a byte late.
+    agree("b| ??c", &["a c", "ac", "b c", "a  c"]);
+    agree("x(?P<a> *?)y", &["x  y", "xy", "x z"]);
+    agree("\x00\x00| ??\x00\x00", &["ab \x00\x00\x00\x7f"]);
+}
