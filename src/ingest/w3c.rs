@@ -39,7 +39,7 @@ pub fn fields_lines(content: &[u8]) -> Vec<(u64, Vec<u8>)> {
 /// Reads a whole W3C log, in blocks on every core: each block starts with the `#Fields:` line in
 /// effect where it starts.
 pub fn parse(content: &[u8], detail: Detail, max_line_bytes: u64) -> Parsed {
-    parse_in_blocks(content, super::BLOCK_BYTES, detail, max_line_bytes)
+    parse_in_blocks(content, super::stream::TEXT_BLOCK_BYTES, detail, max_line_bytes)
 }
 
 fn parse_in_blocks(content: &[u8], block_bytes: usize, detail: Detail, max_line_bytes: u64) -> Parsed {
