@@ -4,10 +4,10 @@
 //! (`msg="POST /push (200) 33ms"`) is read as text, and a word before the pairs that is a time
 //! (Heroku's syslog prefix) is the call's time.
 
-use super::json_value::{JsonObject, JsonValue, Shape};
-use super::{Detail, SkipReason, line, sparse, time};
+use super::json_value::JsonObject;
+use super::sparse::{Members, Node};
+use super::{Detail, SkipReason, line, time};
 use crate::record::Record;
-use serde_json::Value;
 use std::borrow::Cow;
 
 /// Fewer pairs than this and a line is not logfmt (a sentence with one `a=b` in it).
@@ -27,74 +27,11 @@ pub fn reads_call(line: &str) -> bool {
     pairs(line).is_some_and(|object| line::object_record(&object, Detail::Summary).is_ok())
 }
 
-/// A line's pairs, borrowed from it where no escape had to be undone: field discovery reads
-/// them as it reads a JSON object of strings, without building one.
-#[derive(Debug, Default)]
-struct Pairs<'a> {
-    /// In the order keys were first written; a key written again takes the later value in place.
-    members: Vec<(&'a str, Text<'a>)>,
-    /// The keys' bits ([`sparse::key_bit`]): most of the names discovery asks for are not here.
-    seen: u64,
-}
-
-impl<'a> Pairs<'a> {
-    fn set(&mut self, key: &'a str, value: Cow<'a, str>) {
-        let bit = sparse::key_bit(key);
-        match self.members.iter_mut().find(|(name, _)| self.seen & bit != 0 && *name == key) {
-            Some((_, known)) => *known = Text(value),
-            None => self.members.push((key, Text(value))),
-        }
-        self.seen |= bit;
-    }
-}
-
-/// A pair's value: always a string.
-#[derive(Debug)]
-struct Text<'a>(Cow<'a, str>);
-
-impl<'a> JsonValue for Text<'a> {
-    type Object = Pairs<'a>;
-
-    fn shape(&self) -> Shape<'_, Self> {
-        Shape::String(&self.0)
-    }
-
-    fn to_value(&self) -> Cow<'_, Value> {
-        Cow::Owned(Value::String(self.0.to_string()))
-    }
-}
-
-impl<'a> JsonObject for Pairs<'a> {
-    type Value = Text<'a>;
-
-    fn get(&self, key: &str) -> Option<&Text<'a>> {
-        if !self.may_hold(sparse::key_bit(key)) {
-            return None;
-        }
-        self.members.iter().find(|(name, _)| *name == key).map(|(_, value)| value)
-    }
-
-    fn get_is_cheap(&self) -> bool {
-        true
-    }
-
-    fn may_hold(&self, key_bits: u64) -> bool {
-        self.seen & key_bits != 0
-    }
-
-    fn len(&self) -> usize {
-        self.members.len()
-    }
-
-    fn entries(&self) -> impl Iterator<Item = (&str, &Text<'a>)> {
-        self.members.iter().map(|(name, value)| (*name, value))
-    }
-}
-
 /// The pairs of a line (a key written twice keeps its last value), or `None` when it has fewer
-/// than [`MIN_PAIRS`].
-fn pairs(line: &str) -> Option<Pairs<'_>> {
-    let mut object = Pairs::default();
+/// than [`MIN_PAIRS`]: an object of strings as the JSON scanner keeps one, borrowed from the line
+/// where no escape had to be undone, which field discovery reads as it reads JSON.
+fn pairs(line: &str) -> Option<Members<'_>> {
+    let mut object = Members::default();
     let mut rest = line.trim();
     let mut leading_time = None;
     let mut first = true;
@@ -103,7 +40,7 @@ fn pairs(line: &str) -> Option<Pairs<'_>> {
         let key = &rest[..word_end];
         if rest[word_end..].starts_with('=') && is_key(key) {
             let (value, after) = value_at(&rest[word_end + 1..]);
-            object.set(key, value);
+            object.insert(Cow::Borrowed(key), Node::String(value));
             rest = after.trim_start();
         } else {
             // A word that is not a pair: skip to the next space (a quoted word whole).
@@ -116,13 +53,13 @@ fn pairs(line: &str) -> Option<Pairs<'_>> {
         }
         first = false;
     }
-    if object.members.len() < MIN_PAIRS {
+    if object.len() < MIN_PAIRS {
         return None;
     }
     if let Some(at) = leading_time
         && object.get("time").is_none()
     {
-        object.set("time", Cow::Borrowed(at));
+        object.insert(Cow::Borrowed("time"), Node::String(Cow::Borrowed(at)));
     }
     Some(object)
 }
@@ -166,6 +103,7 @@ fn value_at(text: &str) -> (Cow<'_, str>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::json_value::JsonValue;
 
     #[test]
     fn pairs_quoted_and_bare() {
@@ -176,10 +114,9 @@ mod tests {
         assert_eq!(object.len(), 4);
         assert!(pairs("just a sentence with a=b in it").is_none());
         let twice = pairs("a=1 b=2 a=3").expect("pairs");
-        assert_eq!(
-            twice.entries().map(|(key, value)| format!("{key}={}", value.0)).collect::<Vec<_>>(),
-            ["a=3", "b=2"]
-        );
+        let shown: Vec<String> =
+            twice.entries().map(|(key, value)| format!("{key}={}", value.as_str().unwrap_or_default())).collect();
+        assert_eq!(shown, ["a=3", "b=2"]);
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn path_key_bits(path: &str) -> u64 {
 
 /// Most keys of an object differ in length or in their first or last byte: comparing those
 /// spares a search of the members for every key added.
-pub fn key_bit(key: &str) -> u64 {
+fn key_bit(key: &str) -> u64 {
     let bytes = key.as_bytes();
     let ends = bytes.first().map_or(0, |first| usize::from(*first) * 7 + usize::from(bytes[bytes.len() - 1]));
     1 << ((bytes.len() * 31 + ends) % 64)
