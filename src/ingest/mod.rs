@@ -89,7 +89,8 @@ pub enum SkipReason {
     Directive,
     /// A request whose response the log never gives (or a line that continued it).
     RequestWithoutResponse,
-    /// A W3C row before any `#Fields:` line: its columns have no names.
+    /// A W3C row with no `#Fields:` line in effect (none before it, or the last one too long to
+    /// read): its columns have no names.
     NoFieldsYet,
     /// A W3C row with more or fewer values than its `#Fields:` line names.
     ColumnCount {
@@ -121,7 +122,9 @@ impl fmt::Display for SkipReason {
             Self::TooDeep => write!(f, "JSON nested deeper than {MAX_JSON_DEPTH} levels, the most errlens reads"),
             Self::Directive => write!(f, "a W3C directive line (#Fields, #Software, ...), not a call"),
             Self::RequestWithoutResponse => write!(f, "part of a request whose response the log does not give"),
-            Self::NoFieldsYet => write!(f, "a row before any #Fields: line names its columns"),
+            Self::NoFieldsYet => {
+                write!(f, "a row with no #Fields: line naming its columns (none before it, or one too long to read)")
+            }
             Self::ColumnCount { found, expected } => {
                 write!(f, "{found} values where the #Fields: line names {expected}")
             }

@@ -266,7 +266,7 @@ fn ingest_whole<T: Send>(
         // Rows are lines once their `#Fields:` is known: parsed and handed on block by block.
         opened.headers = HeaderRows::of(format, content);
         on_open(&opened);
-        let mut blocks = w3c::blocks(content, TEXT_BLOCK_BYTES).into_iter();
+        let mut blocks = w3c::blocks(content, TEXT_BLOCK_BYTES, limits.max_line_bytes).into_iter();
         parse_in_order(
             || Ok(blocks.next()),
             |block: w3c::Block| {

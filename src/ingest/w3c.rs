@@ -44,7 +44,7 @@ pub fn parse(content: &[u8], detail: Detail, max_line_bytes: u64) -> Parsed {
 
 fn parse_in_blocks(content: &[u8], block_bytes: usize, detail: Detail, max_line_bytes: u64) -> Parsed {
     use rayon::prelude::*;
-    let parts: Vec<Parsed> = blocks(content, block_bytes)
+    let parts: Vec<Parsed> = blocks(content, block_bytes, max_line_bytes)
         .into_par_iter()
         .map(|block| block.parse(content, detail, max_line_bytes))
         .collect();
@@ -75,16 +75,26 @@ impl Block {
 
 /// The blocks of about `block_bytes` a W3C log is read in (on every core, as they come: the
 /// rows never wait for the whole file's).
-pub fn blocks(content: &[u8], block_bytes: usize) -> Vec<Block> {
+pub fn blocks(content: &[u8], block_bytes: usize, max_line_bytes: u64) -> Vec<Block> {
     let fields = fields_lines(content);
     super::stream::cut_blocks(content, block_bytes, None)
         .into_iter()
         .map(|(start, end, first_line)| {
             let in_effect = fields.partition_point(|(at, _)| (*at as usize) < start).checked_sub(1);
-            let columns = in_effect.map(|at| FieldPositions::of(&String::from_utf8_lossy(&fields[at].1)));
+            // As where a block is read line by line: a `#Fields:` line over the limit is unread.
+            let columns = in_effect
+                .filter(|&at| line_len(content, fields[at].0 as usize) as u64 <= max_line_bytes)
+                .map(|at| FieldPositions::of(&String::from_utf8_lossy(&fields[at].1)));
             Block { start, end, first_line, columns }
         })
         .collect()
+}
+
+/// The length of the line at `start`, without its line ending (as [`super::line::lines`] cuts it).
+fn line_len(content: &[u8], start: usize) -> usize {
+    let rest = &content[start..];
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    line.strip_suffix(b"\r").unwrap_or(line).len()
 }
 
 /// The lines of one block, which starts at physical line `first_line` and byte `offset`, with
@@ -100,10 +110,17 @@ fn parse_block(
     let mut parsed = Parsed::default();
     for (number, start, line) in super::line::lines(block, first_line) {
         let text = String::from_utf8_lossy(line);
+        // Directives are found as `fields_lines` finds them for a row read back: by bytes.
+        let fields = line.trim_ascii_start().starts_with(b"#Fields:");
         let result = if line.len() as u64 > max_line_bytes {
+            if fields {
+                // Unread, it leaves no fields in effect: the rows after it are not read with the
+                // columns before it, which they may not be in (nor read back with it).
+                columns = None;
+            }
             Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes })
-        } else if text.trim_start().starts_with('#') {
-            if text.trim_start().starts_with("#Fields:") {
+        } else if line.trim_ascii_start().starts_with(b"#") {
+            if fields {
                 columns = Some(FieldPositions::of(&text));
             }
             Err(SkipReason::Directive)
@@ -226,6 +243,19 @@ fn read_row_in(columns: &FieldPositions, row: &str, detail: Detail) -> Result<Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_after_a_fields_line_too_long_to_read_have_no_fields() {
+        let log = "#Fields: date time cs-method cs-uri-stem sc-status\n2022-11-07 14:29:06 GET /a 404\n\
+                   #Fields: s-ip date time cs-method cs-uri-stem sc-status x-pad x-pad\n2022-11-07 15:42:39 GET /b 404\n";
+        let parsed = parse(log.as_bytes(), Detail::Full, 60);
+        assert_eq!(parsed.records.len(), 1, "the row after the unread #Fields: is not read with the first");
+        let reasons: Vec<&SkipReason> = parsed.skipped.iter().map(|skipped| &skipped.reason).collect();
+        assert!(matches!(reasons[..], [SkipReason::Directive, SkipReason::TooLong { .. }, SkipReason::NoFieldsYet]));
+        // Block by block the same: the block that starts after it has no fields either.
+        let in_blocks = parse_in_blocks(log.as_bytes(), 1, Detail::Full, 60);
+        assert_eq!(in_blocks.records.len(), 1);
+    }
 
     const CLOUDFRONT: &str = "#Version: 1.0\n#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes time-taken\n2019-12-04\t21:02:31\tLAX1\t392\t192.0.2.100\tGET\td111111abcdef8.cloudfront.net\t/index.html\t502\t-\tcurl/7.55.1\t-\t-\tError\tFS8-X\twww.example.com\thttps\t23\t0.001\n";
 
