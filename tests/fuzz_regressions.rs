@@ -113,6 +113,20 @@ const FINDINGS: &[(&str, &[u8], &str)] = &[
          back with its own; fix: an unread `#Fields:` line leaves no fields in effect, in a block \
          read line by line and where a block starts",
     ),
+    (
+        "ingest_detect",
+        concat!(
+            "2026-11-20 12:01:13.603  4321-4398 I/okhttp.OkHttpClient: <-- END HTTP (426-byte body)\n",
+            "OkHttpClient: --> POST https://api.my-virtual-office.com/api/customers\n",
+            "2026-11-20 12:03:02.743  4321-4398 I/okhttp.OkHttpClient: <-- 201 Created https://api.my-virtual-office.com/api/customers (122ms)\n",
+        )
+        .as_bytes(),
+        "fuzzer (crash-ed73fc64, issue 22's second run of ingest_detect, minimized by hand; it failed \
+         before the round too): an OkHttp opener that also reads as a header line (`OkHttpClient: \
+         --> POST`) was passed over as a continuation when looking for where a block may start, so a \
+         block started at its call's line and the call lost its opener when read in chunks; fix: no \
+         block starts below a line that may open a call, continuation-like or not",
+    ),
 ];
 
 /// A W3C log whose second `#Fields:` line (other columns) passes the harness's 300-byte limit.

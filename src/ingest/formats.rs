@@ -106,13 +106,24 @@ impl LineFormat {
             return true;
         }
         // A call's line: not where an opener above it (past the lines that continue it) waits.
+        // A line that looks like a continuation may open a call too (OkHttp's `OkHttpClient:
+        // --> POST` reads as a header): whether it continued a call or opened this one depends
+        // on the lines above it, so no block starts below it.
         let mut end = at;
         while end > 0 {
             let start = text[..end - 1].iter().rposition(|&b| b == b'\n').map_or(0, |nl| nl + 1);
             let above = line_at(text, start);
-            if !above.trim_ascii().is_empty() && !self.continues(above) {
-                let above = String::from_utf8_lossy(above);
-                return self.opener.as_ref().is_none_or(|opener| !opener.is_match(above.as_bytes()));
+            if !above.trim_ascii().is_empty() {
+                let opens = self
+                    .opener
+                    .as_ref()
+                    .is_some_and(|opener| opener.is_match(String::from_utf8_lossy(above).as_bytes()));
+                if opens {
+                    return false;
+                }
+                if !self.continues(above) {
+                    return true;
+                }
             }
             end = start;
         }
