@@ -127,7 +127,26 @@ const FINDINGS: &[(&str, &[u8], &str)] = &[
          block started at its call's line and the call lost its opener when read in chunks; fix: no \
          block starts below a line that may open a call, continuation-like or not",
     ),
+    (
+        "ingest_detect",
+        OKHTTP_LONG_BODY_LINE,
+        "fuzzer (crash-51904248, issue 22's third run of ingest_detect, minimized by hand; it failed \
+         before the round too): a body line over the line limit inside an OkHttp call held text \
+         that reads as a call's `<--` line; ingest (within the limit) kept it as the body, reading \
+         the call back (without a limit) ended the call there; fix: a call is read back with the \
+         limits it was read with",
+    ),
 ];
+
+/// An OkHttp call whose body line (over the harness's 300 bytes) reads as a response line.
+const OKHTTP_LONG_BODY_LINE: &[u8] = concat!(
+    "2026-11-20 12:01:13.407  I/okhttp.OkHttpClient: --> POST https://api.example.com/a\n",
+    "2026-11-20 12:01:13.407  I/okhttp.OkHttpClient: {\"note\":\"<-- 500 Internal https://api.example.com/b (197ms) ",
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}\n",
+    "2026-11-20 12:01:13.603  I/okhttp.OkHttpClient: <-- 201 Created https://api.example.com/a (122ms)\n",
+)
+.as_bytes();
 
 /// A W3C log whose second `#Fields:` line (other columns) passes the harness's 300-byte limit.
 const W3C_LONG_FIELDS: &[u8] = concat!(

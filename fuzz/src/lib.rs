@@ -101,7 +101,7 @@ pub fn check_ingest(bytes: &[u8], format: Option<Format>) {
         assert!(end <= content.len() as u64, "span {span:?} inside {} bytes", content.len());
         let line = content[..span.offset as usize].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
         assert_eq!(line, span.line, "the span's line is the line of its offset");
-        let again = ingest::reread(bytes, ingested.format, span);
+        let again = ingest::reread_with_limits(bytes, ingested.format, span, &LIMITS);
         assert_eq!(again.as_ref(), Some(record), "a record reads back the same");
     }
     summarize(ingested, bytes);

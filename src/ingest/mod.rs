@@ -385,6 +385,16 @@ pub fn ingest_in_chunks_with_limits(
 /// Re-reads the one record whose text starts at `span` in `bytes`, the same way ingest read it.
 /// `bytes` is the whole (decompressed) input, as for [`ingest_bytes`].
 pub fn reread(bytes: &[u8], format: Format, span: crate::record::SourceSpan) -> Option<Record> {
+    reread_with_limits(bytes, format, span, &IngestLimits::DEFAULT)
+}
+
+/// [`reread`] of a record read with `limits` (as [`ingest_bytes_with_limits`] reads).
+pub fn reread_with_limits(
+    bytes: &[u8],
+    format: Format,
+    span: crate::record::SourceSpan,
+    limits: &IngestLimits,
+) -> Option<Record> {
     let (decoded, _) = decoded(bytes);
     let bytes = content(&decoded);
     let table;
@@ -397,21 +407,33 @@ pub fn reread(bytes: &[u8], format: Format, span: crate::record::SourceSpan) -> 
     let start = usize::try_from(span.offset).ok()?;
     let end = start.checked_add(usize::try_from(span.len).ok()?)?;
     let headers = HeaderRows::of(format, bytes);
-    reread_item(bytes.get(start..end)?, format, headers.at(span.offset), span)
+    reread_item_within(bytes.get(start..end)?, format, headers.at(span.offset), span, limits.max_line_bytes)
 }
 
 /// Re-reads one record from its own text (a line, an array item, a HAR entry, or a CSV or W3C
-/// row with the header row it was read with: see [`HeaderRows`]).
+/// row with the header row it was read with: see [`HeaderRows`]), read with the default limits.
 pub fn reread_item(
     text: &[u8],
     format: Format,
     header: Option<&[u8]>,
     span: crate::record::SourceSpan,
 ) -> Option<Record> {
+    reread_item_within(text, format, header, span, IngestLimits::DEFAULT.max_line_bytes)
+}
+
+/// [`reread_item`] of a record read with lines up to `max_line_bytes`: a call's lines are read
+/// back as they were read (a line over the limit inside them is never a call's own line).
+fn reread_item_within(
+    text: &[u8],
+    format: Format,
+    header: Option<&[u8]>,
+    span: crate::record::SourceSpan,
+    max_line_bytes: u64,
+) -> Option<Record> {
     let mut record = match format {
         // A call with the lines that continue it is read back with them.
         Format::Line(id) if id.def().spans_lines() => {
-            line::parse_lines(text, span.line, span.offset, line::Mode::of(format), Detail::Full, u64::MAX)
+            line::parse_lines(text, span.line, span.offset, line::Mode::of(format), Detail::Full, max_line_bytes)
                 .records
                 .into_iter()
                 .next()?
