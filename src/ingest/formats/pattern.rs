@@ -103,11 +103,6 @@ impl Pattern {
         Self { program: Program::compile(source), regex, groups }
     }
 
-    /// The regex.
-    pub fn regex(&self) -> &Regex {
-        &self.regex
-    }
-
     /// Whether the pattern matches somewhere in `line`.
     pub fn is_match(&self, line: &[u8]) -> bool {
         self.regex.is_match(line)
