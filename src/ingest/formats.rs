@@ -98,7 +98,7 @@ impl LineFormat {
     /// call that spans lines (a line that continues one, or the line that ends a call an opener
     /// before it opened).
     pub fn may_start_block(&self, text: &[u8], at: usize) -> bool {
-        let line = line_at(text, at);
+        let line = super::line::line_at(text, at);
         if line.trim_ascii().is_empty() || self.continues(line) {
             return false;
         }
@@ -112,7 +112,7 @@ impl LineFormat {
         let mut end = at;
         while end > 0 {
             let start = text[..end - 1].iter().rposition(|&b| b == b'\n').map_or(0, |nl| nl + 1);
-            let above = line_at(text, start);
+            let above = super::line::line_at(text, start);
             if !above.trim_ascii().is_empty() {
                 let opens = self
                     .opener
@@ -180,12 +180,6 @@ impl Registry {
     pub fn ids(&self) -> impl Iterator<Item = (LineFormatId, &LineFormat)> {
         self.formats.iter().enumerate().filter_map(|(at, format)| Some((LineFormatId(u16::try_from(at).ok()?), format)))
     }
-}
-
-/// The line that starts at `at` in `text`, without its line ending.
-fn line_at(text: &[u8], at: usize) -> &[u8] {
-    let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |nl| at + nl);
-    text[at..end].strip_suffix(b"\r").unwrap_or(&text[at..end])
 }
 
 /// The definition that reads the most of `lines`, with how many it reads, if any reads one.

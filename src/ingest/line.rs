@@ -118,6 +118,12 @@ fn read_defined_in_place(
     true
 }
 
+/// The line that starts at `at` in `text`, without its line ending (as [`lines`] cuts it).
+pub fn line_at(text: &[u8], at: usize) -> &[u8] {
+    let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |nl| at + nl);
+    text[at..end].strip_suffix(b"\r").unwrap_or(&text[at..end])
+}
+
 /// The non-blank lines of `chunk`: (physical line number, start in `chunk`, the line without
 /// its line ending).
 pub fn lines(chunk: &[u8], first_line: u64) -> impl Iterator<Item = (u64, usize, &[u8])> {

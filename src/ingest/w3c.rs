@@ -83,18 +83,11 @@ pub fn blocks(content: &[u8], block_bytes: usize, max_line_bytes: u64) -> Vec<Bl
             let in_effect = fields.partition_point(|(at, _)| (*at as usize) < start).checked_sub(1);
             // As where a block is read line by line: a `#Fields:` line over the limit is unread.
             let columns = in_effect
-                .filter(|&at| line_len(content, fields[at].0 as usize) as u64 <= max_line_bytes)
+                .filter(|&at| super::line::line_at(content, fields[at].0 as usize).len() as u64 <= max_line_bytes)
                 .map(|at| FieldPositions::of(&String::from_utf8_lossy(&fields[at].1)));
             Block { start, end, first_line, columns }
         })
         .collect()
-}
-
-/// The length of the line at `start`, without its line ending (as [`super::line::lines`] cuts it).
-fn line_len(content: &[u8], start: usize) -> usize {
-    let rest = &content[start..];
-    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
-    line.strip_suffix(b"\r").unwrap_or(line).len()
 }
 
 /// The lines of one block, which starts at physical line `first_line` and byte `offset`, with
