@@ -235,7 +235,7 @@ impl Store {
             &path,
             &options,
             |_opened| {},
-            |parsed| Rows::of(parsed, &knowledge),
+            |parts| Rows::of(parts, &knowledge),
             |rows, _done| {
                 self.extend_file(index, rows);
                 true
@@ -304,7 +304,7 @@ impl Store {
             retained: Some(bytes),
         };
         let index = self.begin_file(path, &opened);
-        let rows = Rows::of(ingested.parsed, &self.knowledge);
+        let rows = Rows::of([ingested.parsed], &self.knowledge);
         self.extend_file(index, rows);
         index
     }

@@ -182,7 +182,7 @@ fn assert_summary_reads_as_full(path: &Path, full: &ingest::Parsed) {
         path,
         &options,
         |_| {},
-        |parsed| parsed,
+        |parts| parts.joined(),
         |parsed, _| {
             summary.records.extend(parsed.records);
             summary.skipped.extend(parsed.skipped);

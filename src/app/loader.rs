@@ -104,7 +104,7 @@ fn load_one(
             let _ = sender.send(Event::Started { path: path.to_path_buf(), opened: opened.clone() });
             repaint();
         },
-        |parsed| Rows::of(parsed, knowledge),
+        |parts| Rows::of(parts, knowledge),
         |rows, done_bytes| {
             let count = rows.len();
             let sent =

@@ -68,15 +68,30 @@ pub fn parse_lines(
         return group::parse_lines(chunk, first_line, offset, id.def(), mode, detail, max_line_bytes);
     }
     let mut parsed = Parsed::default();
+    parse_lines_into(&mut parsed, chunk, first_line, offset, mode, detail, max_line_bytes);
+    parsed
+}
+
+/// [`parse_lines`] into `parsed` (whose vectors may have room already), for a mode whose calls
+/// are each on one line.
+pub fn parse_lines_into(
+    parsed: &mut Parsed,
+    chunk: &[u8],
+    first_line: u64,
+    offset: u64,
+    mode: Mode,
+    detail: Detail,
+    max_line_bytes: u64,
+) {
     for (number, start, line) in lines(chunk, first_line) {
         let source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
         if let Mode::Defined(id) = mode
             && line.len() as u64 <= max_line_bytes
-            && read_defined_in_place(line, id.def(), detail, source, &mut parsed)
+            && read_defined_in_place(line, id.def(), detail, source, parsed)
         {
             continue;
         }
-        match parse_line(line, mode, detail, max_line_bytes, &mut parsed) {
+        match parse_line(line, mode, detail, max_line_bytes, parsed) {
             Ok(mut record) => {
                 record.source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
                 parsed.records.push(record);
@@ -84,7 +99,6 @@ pub fn parse_lines(
             Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
         }
     }
-    parsed
 }
 
 /// A line of a defined format read into `parsed` where its record stays, as [`parse_line`] would

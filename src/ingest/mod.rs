@@ -36,6 +36,7 @@ mod json_value;
 pub mod limits;
 mod line;
 mod logfmt;
+mod parts;
 mod sparse;
 mod stream;
 mod table;
@@ -48,6 +49,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use detect::Format;
+pub use parts::Parts;
 pub use stream::{BLOCK_BYTES, Opened, ReadOptions, ingest_file};
 
 /// How much of each call to keep.

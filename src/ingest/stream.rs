@@ -4,7 +4,9 @@
 //! gzip content is decompressed whole (it cannot be read back by offset) and kept for reading
 //! records back; documents (JSON, HAR, CSV) are parsed whole and then dropped.
 
-use super::{Detail, Format, HeaderRows, IngestError, IngestLimits, Parsed, csv, detect, input, json, line, w3c};
+use super::{
+    Detail, Format, HeaderRows, IngestError, IngestLimits, Parsed, Parts, csv, detect, input, json, line, w3c,
+};
 use crate::ingest::encoding::{self, Encoding};
 use crate::ingest::formats::LineFormat;
 use rayon::prelude::*;
@@ -75,7 +77,7 @@ pub fn ingest_file<T: Send>(
     path: &Path,
     options: &ReadOptions,
     on_open: impl FnOnce(&Opened),
-    map: impl Fn(Parsed) -> T + Sync,
+    map: impl Fn(Parts<'_>) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
     let ReadOptions { format, detail, limits } = *options;
@@ -157,8 +159,8 @@ pub fn ingest_file<T: Send>(
             Ok(block)
         },
         |block: Block| {
-            let parsed = line::parse_lines(&block.bytes, block.line, block.offset, mode, detail, limits.max_line_bytes);
-            (map(parsed), block.end, block.bytes)
+            let parts = Parts::lines(&block.bytes, block.line, block.offset, mode, detail, limits.max_line_bytes);
+            (map(parts), block.end, block.bytes)
         },
         |(result, end, bytes)| {
             reader.borrow_mut().give_back(bytes);
@@ -229,7 +231,7 @@ fn ingest_whole<T: Send>(
     (gzip, encoding): (bool, Encoding),
     options: &ReadOptions,
     on_open: impl FnOnce(&Opened),
-    map: impl Fn(Parsed) -> T + Sync,
+    map: impl Fn(Parts<'_>) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
     let ReadOptions { format, detail, limits } = *options;
@@ -271,7 +273,7 @@ fn ingest_whole<T: Send>(
             || Ok(blocks.next()),
             |block: w3c::Block| {
                 let end = block.end as u64;
-                (map(block.parse(content, detail, limits.max_line_bytes)), end)
+                (map(Parts::whole(block.parse(content, detail, limits.max_line_bytes))), end)
             },
             |(result, end)| on_block(result, end),
         )?;
@@ -291,8 +293,10 @@ fn ingest_whole<T: Send>(
         };
         on_open(&opened);
         // Records become rows on every core, in parts handed on in document order.
-        let results: Vec<(T, u64)> =
-            in_parts(parsed, DOCUMENT_PART, total_bytes).into_par_iter().map(|(part, end)| (map(part), end)).collect();
+        let results: Vec<(T, u64)> = in_parts(parsed, DOCUMENT_PART, total_bytes)
+            .into_par_iter()
+            .map(|(part, end)| (map(Parts::whole(part)), end))
+            .collect();
         for (result, end) in results {
             if !on_block(result, end) {
                 break;
@@ -306,9 +310,8 @@ fn ingest_whole<T: Send>(
     parse_in_order(
         || Ok(blocks.next()),
         |(start, end, line): (usize, usize, u64)| {
-            let parsed =
-                line::parse_lines(&content[start..end], line, start as u64, mode, detail, limits.max_line_bytes);
-            (map(parsed), end as u64)
+            let parts = Parts::lines(&content[start..end], line, start as u64, mode, detail, limits.max_line_bytes);
+            (map(parts), end as u64)
         },
         |(result, end)| on_block(result, end),
     )?;

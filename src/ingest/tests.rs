@@ -235,7 +235,7 @@ fn read_in_blocks(path: &Path) -> (Opened, Parsed, Vec<u64>) {
         path,
         &options,
         |_| {},
-        |parsed| parsed,
+        |parts| parts.joined(),
         |parsed, done| {
             all.records.extend(parsed.records);
             all.skipped.extend(parsed.skipped);
@@ -320,8 +320,9 @@ fn the_block_reader_keeps_gzip_content_and_reads_documents_whole() {
     let har = dir.path().join("cut.har");
     std::fs::write(&har, "{\"log\": {\"entries\": [\n {\"request\": ").expect("write");
     let mut opened_called = false;
-    let error = ingest_file(&har, &ReadOptions::default(), |_| opened_called = true, |p| p, |_, _| true)
-        .expect_err("truncated");
+    let error =
+        ingest_file(&har, &ReadOptions::default(), |_| opened_called = true, |parts| parts.joined(), |_, _| true)
+            .expect_err("truncated");
     assert!(!opened_called, "an unreadable document is never announced");
     assert!(error.to_string().contains("cut.har:2:"), "{error}");
 }

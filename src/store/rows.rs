@@ -26,19 +26,17 @@ pub(super) struct BlockColumns {
 }
 
 impl BlockColumns {
-    fn with_capacity(rows: usize) -> Self {
-        Self {
-            line: Vec::with_capacity(rows),
-            offset: Vec::with_capacity(rows),
-            text_len: Vec::with_capacity(rows),
-            time_ms: Vec::with_capacity(rows),
-            status: Vec::with_capacity(rows),
-            kind: Vec::with_capacity(rows),
-            endpoint: Vec::with_capacity(rows),
-            message: Vec::with_capacity(rows),
-            request: Vec::with_capacity(rows),
-            retry_after_ms: Vec::with_capacity(rows),
-        }
+    fn reserve(&mut self, rows: usize) {
+        self.line.reserve(rows);
+        self.offset.reserve(rows);
+        self.text_len.reserve(rows);
+        self.time_ms.reserve(rows);
+        self.status.reserve(rows);
+        self.kind.reserve(rows);
+        self.endpoint.reserve(rows);
+        self.message.reserve(rows);
+        self.request.reserve(rows);
+        self.retry_after_ms.reserve(rows);
     }
 
     fn push(&mut self, record: &Record, kind: u32, endpoint: u32, message: u32) {
@@ -112,18 +110,19 @@ struct KindKey {
 }
 
 impl Rows {
-    /// Classifies every record of a parsed block.
-    pub fn of(parsed: Parsed, knowledge: &Knowledge) -> Self {
-        let mut rows = Self {
-            rows: BlockColumns::with_capacity(parsed.records.len()),
-            skipped: parsed.skipped,
-            repaired: parsed.repaired,
-            belonging: parsed.belonging,
-            ..Self::default()
-        };
+    /// Classifies every record of a parsed block, part after part (each part's records are
+    /// freed before the next part is parsed).
+    pub fn of(parts: impl IntoIterator<Item = Parsed>, knowledge: &Knowledge) -> Self {
+        let mut rows = Self::default();
         let mut memo = Memo::default();
-        for record in &parsed.records {
-            rows.add(record, knowledge, &mut memo);
+        for parsed in parts {
+            rows.rows.reserve(parsed.records.len());
+            for record in &parsed.records {
+                rows.add(record, knowledge, &mut memo);
+            }
+            rows.skipped.extend(parsed.skipped);
+            rows.repaired += parsed.repaired;
+            rows.belonging += parsed.belonging;
         }
         rows
     }
@@ -304,7 +303,7 @@ mod tests {
             record
         };
         let records = vec![with_retry(429, "30"), with_retry(429, " 30"), with_retry(429, "5"), with_retry(200, "9")];
-        let rows = Rows::of(Parsed { records, ..Parsed::default() }, &knowledge);
+        let rows = Rows::of([Parsed { records, ..Parsed::default() }], &knowledge);
         let kind = rows.rows.kind[0];
         let counts: BTreeMap<String, usize> = BTreeMap::from([("30".into(), 2), ("5".into(), 1)]);
         assert_eq!(rows.retry_after, BTreeMap::from([(kind, counts)]));
@@ -334,7 +333,7 @@ mod tests {
             records.iter().map(|record| knowledge.classify(record).map(|found| found.kind)).collect();
         let variants: Vec<Option<String>> =
             records.iter().map(|record| record.message.as_deref().map(variant::of)).collect();
-        let rows = Rows::of(Parsed { records, ..Parsed::default() }, &knowledge);
+        let rows = Rows::of([Parsed { records, ..Parsed::default() }], &knowledge);
 
         let kinds: Vec<Option<String>> =
             rows.rows.kind.iter().map(|&kind| (kind != NONE).then(|| rows.kinds.get(kind).to_string())).collect();

@@ -165,7 +165,7 @@ mod multi_line_file_tests {
             &path,
             &options,
             |_| {},
-            |parsed| parsed,
+            |parts| parts.joined(),
             |parsed, _| {
                 assert!(
                     parsed.records.iter().all(|r| r.error_type.as_deref() == Some("Conflict")),

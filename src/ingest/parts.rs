@@ -1,0 +1,123 @@
+//! A block's calls handed on in parts, each parsed only when the consumer asks for it.
+//!
+//! A block of text lines (1 MiB) holds some 5,000 calls. Parsed all at once, their records
+//! (330 bytes each, with their strings) are all alive before the first is turned into a row;
+//! parsed 64 KiB at a time, each part's records are read while they are still in the caches and
+//! freed before the next part is made, so the allocator hands the same memory back. On the
+//! 64 MiB uvicorn log the summary's peak memory fell from 95 to 79 MB, at the same instruction
+//! count; smaller blocks instead (a task and a merge each) made the summary slower.
+
+use super::line::{self, Mode};
+use super::{Detail, Parsed};
+
+/// Bytes of lines parsed at a time, at least (a part ends at the end of a line).
+pub const PART_BYTES: usize = 64 << 10;
+
+/// The parts of a block, as [`Parsed`]s in input order.
+pub struct Parts<'a>(Inner<'a>);
+
+enum Inner<'a> {
+    /// Lines not parsed yet, starting at physical line `line` and content byte `offset`.
+    /// `room`: records the last part held, which the next is given room for at once (growing a
+    /// vector of records copies them).
+    Lines { rest: &'a [u8], line: u64, offset: u64, mode: Mode, detail: Detail, max_line_bytes: u64, room: usize },
+    /// Records read already (a document, a W3C block): handed on whole.
+    Parsed(Option<Parsed>),
+}
+
+impl<'a> Parts<'a> {
+    /// The lines of `chunk`, which starts at physical line `first_line` and byte `offset`, parsed
+    /// part by part. A format whose calls span lines is parsed whole: a part may not cut a call.
+    pub fn lines(
+        chunk: &'a [u8],
+        first_line: u64,
+        offset: u64,
+        mode: Mode,
+        detail: Detail,
+        max_line_bytes: u64,
+    ) -> Self {
+        if let Mode::Defined(id) = mode
+            && id.def().spans_lines()
+        {
+            return Self::whole(line::parse_lines(chunk, first_line, offset, mode, detail, max_line_bytes));
+        }
+        Self(Inner::Lines { rest: chunk, line: first_line, offset, mode, detail, max_line_bytes, room: 0 })
+    }
+
+    /// Records parsed already, as one part.
+    pub fn whole(parsed: Parsed) -> Self {
+        Self(Inner::Parsed(Some(parsed)))
+    }
+
+    /// Every part, joined.
+    pub fn joined(self) -> Parsed {
+        let mut all = Parsed::default();
+        for part in self {
+            all.records.extend(part.records);
+            all.skipped.extend(part.skipped);
+            all.repaired += part.repaired;
+            all.belonging += part.belonging;
+        }
+        all
+    }
+}
+
+impl Iterator for Parts<'_> {
+    type Item = Parsed;
+
+    fn next(&mut self) -> Option<Parsed> {
+        match &mut self.0 {
+            Inner::Parsed(parsed) => parsed.take(),
+            Inner::Lines { rest, line, offset, mode, detail, max_line_bytes, room } => {
+                if rest.is_empty() {
+                    return None;
+                }
+                let end = match rest.get(PART_BYTES..).and_then(|after| memchr::memchr(b'\n', after)) {
+                    Some(newline) => PART_BYTES + newline + 1,
+                    None => rest.len(),
+                };
+                let (part, after) = rest.split_at(end);
+                let mut parsed = Parsed { records: Vec::with_capacity(*room), ..Parsed::default() };
+                line::parse_lines_into(&mut parsed, part, *line, *offset, *mode, *detail, *max_line_bytes);
+                *room = parsed.records.len() + parsed.records.len() / 8;
+                *line += memchr::memchr_iter(b'\n', part).count() as u64;
+                *offset += end as u64;
+                *rest = after;
+                Some(parsed)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_read_what_the_whole_block_reads_with_the_same_lines_and_offsets() {
+        // Calls, blank lines, lines that are not calls and CRLF endings across many parts.
+        let mut text = String::new();
+        for n in 0..6_000 {
+            match n % 4 {
+                0 => text.push_str(&format!(
+                    "203.0.113.{} - - [10/Oct/2026:13:55:36 -0700] \"GET /v1/contacts/{n} HTTP/1.1\" 404 12\r\n",
+                    n % 250
+                )),
+                1 => text.push('\n'),
+                2 => text.push_str("just a line that says nothing of a call\n"),
+                _ => text.push_str(&format!("{{\"status\": 500, \"method\": \"POST\", \"url\": \"/v1/x/{n}\"}}\n")),
+            }
+        }
+        let bytes = text.as_bytes();
+        assert!(bytes.len() > 3 * PART_BYTES, "several parts");
+        let mode = Mode::of(super::super::detect::detect(bytes));
+        let whole = line::parse_lines(&bytes[5..], 3, 5, mode, Detail::Full, 4096);
+        let parts: Vec<Parsed> = Parts::lines(&bytes[5..], 3, 5, mode, Detail::Full, 4096).collect();
+        assert!(parts.len() > 3, "{} parts", parts.len());
+        let joined = Parts::lines(&bytes[5..], 3, 5, mode, Detail::Full, 4096).joined();
+        assert_eq!(joined.records.len(), whole.records.len());
+        assert!(joined.records.iter().zip(&whole.records).all(|(a, b)| a.source == b.source && a.url == b.url));
+        assert_eq!(joined.skipped, whole.skipped);
+        assert_eq!(joined.records.len() + joined.skipped.len(), 4_500);
+    }
+}
