@@ -171,9 +171,16 @@ fn detect_text(body: &[u8]) -> Format {
     let sample: Vec<String> =
         non_blank_lines(body).take(SAMPLE_LINES).map(|line| String::from_utf8_lossy(line).into_owned()).collect();
     let lines = sample.iter().map(String::as_str);
+    let defined = formats::detect(lines.clone());
+    if let Some((id, read)) = defined
+        && read == sample.len()
+    {
+        // A definition that reads every line wins whatever the other readers read (a tie is its):
+        // they are not asked (the generic reader's regexes alone take milliseconds to build).
+        return Format::Line(id);
+    }
     let read_as_text = lines.clone().filter(|line| super::text::parse(line, super::Detail::Summary).is_ok()).count();
     let read_as_logfmt = lines.clone().filter(|line| logfmt::reads_call(line)).count();
-    let defined = formats::detect(lines);
     let best_other = read_as_text.max(read_as_logfmt);
     match defined {
         // A definition reads fields the generic reader guesses at: it wins a tie.
