@@ -3,6 +3,7 @@
 //! A broken file or definition is a [`FormatProblem`] naming the file, line and column; every
 //! other definition still loads. A user's definition with a bundled name replaces the bundled one.
 
+use super::pattern::build_regex;
 use super::{Expect, LineFormat, Origin, Pattern, Registry};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -15,9 +16,6 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("clients.toml", include_str!("../../../assets/formats/clients.toml")),
     ("frameworks.toml", include_str!("../../../assets/formats/frameworks.toml")),
 ];
-
-/// Compiled patterns may take this much memory; a larger one is refused, not run.
-const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
 /// A definition that could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,26 +194,29 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
         return Err((None, format!("format {name:?} has no pattern")));
     }
     let build = |source: &Spanned<String>| {
-        regex::bytes::RegexBuilder::new(source.get_ref())
-            .unicode(false)
-            .size_limit(PATTERN_SIZE_LIMIT)
-            .dfa_size_limit(PATTERN_SIZE_LIMIT)
-            .build()
+        build_regex(source.get_ref())
             .map_err(|error| (Some(source.span().start), format!("format {name:?}: bad pattern: {error}")))
+    };
+    // A bundled pattern builds (the tests build every one): its regex waits until a line needs
+    // it. A user's is built now, so that a bad one is reported where it is written.
+    let pattern = |source: &Spanned<String>| match origin {
+        Origin::Bundled(_) => {
+            Pattern::lazy(source.get_ref()).map_or_else(|| Ok(Pattern::new(build(source)?, source.get_ref())), Ok)
+        }
+        Origin::User(_) => Ok(Pattern::new(build(source)?, source.get_ref())),
     };
     let continuation = continuation.as_ref().map(build).transpose()?;
     let body = body.as_ref().map(build).transpose()?;
-    let opener = opener.as_ref().map(|source| Ok(Pattern::new(build(source)?, source.get_ref()))).transpose()?;
+    let opener = opener.as_ref().map(pattern).transpose()?;
     let header = header.as_ref().map(build).transpose()?;
     let mut compiled = Vec::with_capacity(sources.len());
     for source in sources {
         let at = Some(source.span().start);
-        let pattern = build(&source)?;
-        let names: Vec<&str> = pattern.capture_names().flatten().collect();
-        if !names.iter().any(|capture| ["status", "body", "message", "error"].contains(capture)) {
+        let pattern = pattern(&source)?;
+        if !pattern.capture_names().iter().any(|capture| ["status", "body", "message", "error"].contains(capture)) {
             return Err((at, format!("format {name:?}: the pattern captures no status, body, message or error")));
         }
-        compiled.push(Pattern::new(pattern, source.get_ref()));
+        compiled.push(pattern);
     }
     // Names live as long as errlens: formats are loaded once.
     let name: &'static str = Box::leak(name.into_boxed_str());
@@ -303,5 +304,11 @@ mod tests {
         let registry = load(&[]);
         assert_eq!(registry.problems, []);
         assert!(registry.formats.len() >= 18, "{} formats", registry.formats.len());
+        // Their regexes are built when a line needs one: each must build.
+        for format in &registry.formats {
+            for pattern in format.patterns().iter().chain(&format.opener) {
+                assert!(pattern.regex().is_some(), "{}: {pattern:?}", format.name);
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 use super::runs::{self, Found, Program, UNSET};
 use regex::bytes::Regex;
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 /// The captures a definition may name that errlens reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,10 +50,22 @@ impl Field {
     ];
 }
 
+/// Compiled patterns may take this much memory; a larger one is refused, not run.
+const SIZE_LIMIT: usize = 1 << 20;
+
+/// `source` built as every definition's pattern is: bytes, ASCII classes, within [`SIZE_LIMIT`].
+pub fn build_regex(source: &str) -> Result<Regex, regex::Error> {
+    regex::bytes::RegexBuilder::new(source).unicode(false).size_limit(SIZE_LIMIT).dfa_size_limit(SIZE_LIMIT).build()
+}
+
 /// A compiled pattern of a definition.
 #[derive(Debug)]
 pub struct Pattern {
-    regex: Regex,
+    source: Box<str>,
+    /// Built when a line first needs it (a bundled pattern with a program may never need it:
+    /// building all of them took a file's load some 5 ms before it could start). `None` inside:
+    /// it would not build, which a bundled pattern always does (the tests build every one).
+    regex: OnceLock<Option<Regex>>,
     /// `None` when the pattern has constructs the program does not express.
     program: Option<Program>,
     /// The group of each [`Field`] the pattern captures (names looked up once, not per line).
@@ -61,6 +74,17 @@ pub struct Pattern {
 
 thread_local! {
     static SCRATCH: RefCell<runs::Scratch> = RefCell::default();
+}
+
+/// The group of each [`Field`] among `names` (group index, name).
+fn groups_of<'a>(names: impl Iterator<Item = (usize, &'a str)>) -> [Option<usize>; Field::ALL.len()] {
+    let mut groups = [None; Field::ALL.len()];
+    for (group, name) in names {
+        if let Some((field, _)) = Field::ALL.iter().find(|(_, known)| *known == name) {
+            groups[*field as usize] = Some(group);
+        }
+    }
+    groups
 }
 
 /// The groups of a line a pattern matched.
@@ -94,18 +118,34 @@ impl Captured<'_> {
 impl Pattern {
     /// `regex`, compiled from `source`.
     pub fn new(regex: Regex, source: &str) -> Self {
-        let mut groups = [None; Field::ALL.len()];
-        for (group, name) in regex.capture_names().enumerate() {
-            if let Some((field, _)) = Field::ALL.iter().find(|(_, known)| Some(*known) == name) {
-                groups[*field as usize] = Some(group);
-            }
+        let names = regex.capture_names().enumerate().filter_map(|(group, name)| Some((group, name?)));
+        let groups = groups_of(names);
+        Self { source: source.into(), program: Program::compile(source), regex: OnceLock::from(Some(regex)), groups }
+    }
+
+    /// `source` with its program, its regex built only when a line needs it; `None` when it has
+    /// no program (then build it with [`Pattern::new`]). For patterns known to build: bundled ones.
+    pub fn lazy(source: &str) -> Option<Self> {
+        let program = Program::compile(source)?;
+        let groups = groups_of(program.names().iter().map(|(group, name)| (*group, &**name)));
+        Some(Self { source: source.into(), program: Some(program), regex: OnceLock::new(), groups })
+    }
+
+    /// The names of its groups.
+    pub fn capture_names(&self) -> Vec<&str> {
+        match &self.program {
+            Some(program) => program.names().iter().map(|(_, name)| &**name).collect(),
+            None => self.regex().map(|regex| regex.capture_names().flatten().collect()).unwrap_or_default(),
         }
-        Self { program: Program::compile(source), regex, groups }
+    }
+
+    pub(super) fn regex(&self) -> Option<&Regex> {
+        self.regex.get_or_init(|| build_regex(&self.source).ok()).as_ref()
     }
 
     /// Whether the pattern matches somewhere in `line`.
     pub fn is_match(&self, line: &[u8]) -> bool {
-        self.regex.is_match(line)
+        SCRATCH.with_borrow_mut(|scratch| self.search(line, scratch))
     }
 
     /// Calls `read` with the captures of the pattern's first match in `line`, if it matches.
@@ -132,8 +172,9 @@ impl Pattern {
     }
 
     fn regex_search(&self, line: &[u8], slots: &mut Vec<usize>) -> bool {
-        let mut locations = self.regex.capture_locations();
-        if self.regex.captures_read(&mut locations, line).is_none() {
+        let Some(regex) = self.regex() else { return false };
+        let mut locations = regex.capture_locations();
+        if regex.captures_read(&mut locations, line).is_none() {
             return false;
         }
         slots.clear();
@@ -160,7 +201,7 @@ impl Pattern {
         agrees.then_some(()).ok_or_else(|| {
             format!(
                 "pattern {:?} on {:?}: program {found:?} {:?}, regex {matched} {expected:?}",
-                self.regex.as_str(),
+                self.source,
                 String::from_utf8_lossy(line),
                 scratch.slots
             )

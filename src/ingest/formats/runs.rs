@@ -44,6 +44,8 @@ pub struct Program {
     /// all, as the regex crate's automaton rejects it in one pass where backtracking would try
     /// every start. Several, because the longest may be in every line (`okhttp` in OkHttp's tag).
     required: Vec<memchr::memmem::Finder<'static>>,
+    /// The named groups: (group index, name).
+    names: Vec<(usize, Box<str>)>,
 }
 
 /// Which bytes a class matches.
@@ -169,11 +171,11 @@ impl Program {
         let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(pattern).ok()?;
         let slots = 2 * (hir.properties().explicit_captures_len() + 1);
         let anchored = hir.properties().look_set_prefix().contains(Look::Start);
-        let mut compiler = Compiler { insts: vec![Inst::Save(0)] };
+        let mut compiler = Compiler { insts: vec![Inst::Save(0)], names: Vec::new() };
         compiler.hir(&hir)?;
         compiler.push(Inst::Save(1))?;
         compiler.push(Inst::Match)?;
-        let mut insts = compiler.insts;
+        let mut insts = std::mem::take(&mut compiler.insts);
         for pc in 0..insts.len() {
             if let Inst::Run { set, .. } = &insts[pc] {
                 let after = follow(&insts, pc + 1, false);
@@ -193,7 +195,12 @@ impl Program {
             .take(MAX_REQUIRED)
             .map(|literal| memchr::memmem::Finder::new(literal).into_owned())
             .collect();
-        Some(Self { insts, anchored, slots, first, required })
+        Some(Self { insts, anchored, slots, first, required, names: compiler.names })
+    }
+
+    /// The named groups: (group index, name).
+    pub fn names(&self) -> &[(usize, Box<str>)] {
+        &self.names
     }
 
     /// Searches `line` as the regex crate's `captures` would; on a match the slots are in
@@ -331,6 +338,8 @@ fn holds(assertion: Assertion, line: &[u8], at: usize) -> bool {
 
 struct Compiler {
     insts: Vec<Inst>,
+    /// The name of each group that has one, by group index.
+    names: Vec<(usize, Box<str>)>,
 }
 
 impl Compiler {
@@ -364,7 +373,11 @@ impl Compiler {
                 self.push(Inst::Assert(assertion))?;
             }
             HirKind::Capture(capture) => {
-                let slot = 2 * usize::try_from(capture.index).ok()?;
+                let index = usize::try_from(capture.index).ok()?;
+                if let Some(name) = &capture.name {
+                    self.names.push((index, name.clone()));
+                }
+                let slot = 2 * index;
                 self.push(Inst::Save(slot))?;
                 self.hir(&capture.sub)?;
                 self.push(Inst::Save(slot + 1))?;
