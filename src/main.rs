@@ -3,6 +3,10 @@
 use clap::Parser;
 use errlens::cli::{Cli, Command};
 
+/// mimalloc: see Cargo.toml for why and what it gains.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let loaded_cleanly = errlens::cli::configure(&cli.format_dirs, &cli.knowledge_dirs);
