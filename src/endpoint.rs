@@ -93,20 +93,24 @@ pub fn strip_port(host: &str) -> &str {
 
 /// UUIDs, numbers, long hex and random-looking tokens are ids; words are not.
 pub fn is_id_like(segment: &str) -> bool {
-    // The cheap tests first: every segment of every call's URL comes here.
-    let len = segment.len();
-    if len >= 20 && memchr::memchr(b'.', segment.as_bytes()).is_none() {
+    // One pass over the bytes for all the tests (every segment of every call's URL comes here).
+    let bytes = segment.as_bytes();
+    let len = bytes.len();
+    let (mut digits, mut dot, mut hex_or_dash, mut alphabetic) = (0usize, false, true, false);
+    for &b in bytes {
+        digits += usize::from(b.is_ascii_digit());
+        dot |= b == b'.';
+        hex_or_dash &= b.is_ascii_hexdigit() || b == b'-';
+        alphabetic |= b.is_ascii_alphabetic();
+    }
+    if len >= 20 && !dot {
         // `[object Object]` percent-encoded is long, but it is a bug to show, not an id.
         return !is_unset_value(segment);
     }
-    let bytes = segment.as_bytes();
-    let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
     if digits == 0 {
         return false;
     }
-    digits == len
-        || (len >= 8 && bytes.iter().all(|b| b.is_ascii_hexdigit() || *b == b'-'))
-        || (digits >= 2 && len >= 10 && bytes.iter().any(u8::is_ascii_alphabetic))
+    digits == len || (len >= 8 && hex_or_dash) || (digits >= 2 && len >= 10 && alphabetic)
 }
 
 /// What a client writes where an id belongs when it used a value it never got (JavaScript's

@@ -108,9 +108,9 @@ fn fill(format: &LineFormat, captures: &Captured<'_>, detail: Detail, record: &m
             record.response.body = Some(body.to_string());
         }
     }
-    let status = captures.bytes(Field::Status).map(|found| String::from_utf8_lossy(found).trim().to_string());
+    let status = captures.bytes(Field::Status).map(String::from_utf8_lossy);
     record.status = match status.as_deref() {
-        Some(status) => parse_status(status)?,
+        Some(status) => parse_status(status.trim())?,
         None => match record.error_type.as_deref().and_then(status_from_reason) {
             Some(status) => status,
             None if format.no_response || is_network_failure(record.message.as_deref()) => 0,
