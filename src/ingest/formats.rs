@@ -61,7 +61,7 @@ pub struct LineFormat {
     /// Tried in order; the first that matches reads the line.
     patterns: Vec<Pattern>,
     /// A chrono format for the `time` capture; without one, the shapes [`super::time`] knows.
-    time_format: Option<String>,
+    time_format: Option<super::time::TimeFormat>,
     /// A matched line without a status is a call that got no response (a client's error line).
     no_response: bool,
     /// Lines after a call that belong to it (a stack trace's frames, a logged response's headers

@@ -6,6 +6,9 @@
 use super::json_value::{JsonValue, Shape};
 use chrono::{DateTime, NaiveDateTime};
 
+mod format;
+pub use format::TimeFormat;
+
 /// The earliest time kept: 0000-01-01T00:00:00Z. Times outside the years 0000–9999 are nonsense
 /// in a log, cannot be written as RFC 3339, and would overflow arithmetic on time spans.
 pub const MIN_TIME_MS: i64 = -62_167_219_200_000;
@@ -16,39 +19,60 @@ pub const MAX_TIME_MS: i64 = 253_402_300_799_999;
 /// by hand: access logs write one a line, and chrono's format parser costs a tenth of such a read.
 pub fn clf_millis(text: &str) -> Option<i64> {
     let b = text.as_bytes();
-    if b.len() < 26 || b[2] != b'/' || b[6] != b'/' || b[11] != b':' || b[14] != b':' || b[17] != b':' {
+    let clf = clf_fields(b)?;
+    let at = clf.end;
+    let zone = b.get(at..at + 6)?;
+    if zone[0] != b' ' || !matches!(zone[1], b'+' | b'-') || b.len() != at + 6 {
         return None;
     }
-    let number = |range: std::ops::Range<usize>| -> Option<i64> {
-        let digits = b.get(range)?;
-        digits.iter().try_fold(0i64, |sum, d| d.is_ascii_digit().then(|| sum * 10 + i64::from(d - b'0')))
-    };
+    let number = |range: std::ops::Range<usize>| digits(b.get(range)?);
+    let offset_minutes = number(at + 2..at + 4)? * 60 + number(at + 4..at + 6)?;
+    let offset_minutes = if zone[1] == b'-' { -offset_minutes } else { offset_minutes };
+    in_range(clf.local_millis - offset_minutes * 60_000)
+}
+
+/// The fields of a Common Log Format time before its zone (`10/Oct/2026:13:55:36.608`).
+struct Clf {
+    /// The time as if it were UTC.
+    local_millis: i64,
+    second: i64,
+    /// How many digits its fraction has (0: none).
+    fraction_digits: usize,
+    /// Where what follows it starts.
+    end: usize,
+}
+
+fn clf_fields(b: &[u8]) -> Option<Clf> {
+    if b.len() < 20 || b[2] != b'/' || b[6] != b'/' || b[11] != b':' || b[14] != b':' || b[17] != b':' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| digits(&b[range]);
     const MONTHS: [&[u8; 3]; 12] =
         [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
     let month = MONTHS.iter().position(|name| &b[3..6] == *name)? as i64 + 1;
     let (day, year) = (number(0..2)?, number(7..11)?);
     let (hour, minute, second) = (number(12..14)?, number(15..17)?, number(18..20)?);
-    let mut at = 20;
+    let mut end = 20;
     let mut millis = 0;
-    if b[at] == b'.' {
-        let digits = b[at + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
-        let fraction = &b[at + 1..at + 1 + digits.min(3)];
+    let mut fraction_digits = 0;
+    if b.get(end) == Some(&b'.') {
+        fraction_digits = b[end + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+        let fraction = &b[end + 1..end + 1 + fraction_digits.min(3)];
         millis =
             fraction.iter().fold(0, |sum, d| sum * 10 + i64::from(d - b'0')) * 10i64.pow(3 - fraction.len() as u32);
-        at += 1 + digits;
+        end += 1 + fraction_digits;
     }
-    let zone = b.get(at..at + 6)?;
-    if zone[0] != b' ' || !matches!(zone[1], b'+' | b'-') || b.len() != at + 6 {
-        return None;
-    }
-    let offset_minutes = number(at + 2..at + 4)? * 60 + number(at + 4..at + 6)?;
-    let offset_minutes = if zone[1] == b'-' { -offset_minutes } else { offset_minutes };
     let valid = (1..=31).contains(&day) && hour < 24 && minute < 60 && second < 61;
     if !valid || day > days_in_month(year, month) {
         return None;
     }
-    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
-    in_range(seconds * 1000 + millis)
+    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
+    Some(Clf { local_millis: seconds * 1000 + millis, second, fraction_digits, end })
+}
+
+/// The number written in `digits`, all ASCII digits.
+fn digits(digits: &[u8]) -> Option<i64> {
+    digits.iter().try_fold(0i64, |sum, d| d.is_ascii_digit().then(|| sum * 10 + i64::from(d - b'0')))
 }
 
 fn days_in_month(year: i64, month: i64) -> i64 {

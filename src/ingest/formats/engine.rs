@@ -151,16 +151,10 @@ fn parse_time(format: &LineFormat, value: &str) -> Option<i64> {
     if let Some(at) = time::clf_millis(value) {
         return Some(at);
     }
-    let Some(pattern) = &format.time_format else { return time::parse_text(value) };
-    if let Ok(at) = chrono::DateTime::parse_from_str(value, pattern) {
-        return Some(at.timestamp_millis());
-    }
+    let Some(time_format) = &format.time_format else { return time::parse_text(value) };
     // A pattern without a zone is UTC, as everywhere in errlens; a line that writes its time
     // otherwise still gets one if it is a shape errlens knows.
-    chrono::NaiveDateTime::parse_from_str(value, pattern)
-        .ok()
-        .map(|at| at.and_utc().timestamp_millis())
-        .or_else(|| time::parse_text(value))
+    time_format.parse(value).or_else(|| time::parse_text(value))
 }
 
 fn duration_ms(captures: &Captured<'_>) -> Option<f64> {

@@ -228,7 +228,7 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
         sample,
         expect,
         patterns: compiled,
-        time_format,
+        time_format: time_format.map(crate::ingest::time::TimeFormat::new),
         no_response,
         continuation,
         body,
