@@ -57,23 +57,31 @@ static ENVOY_DETAILS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 thread_local! {
-    /// Where each pattern's groups are written, reused line after line: the regex crate's
-    /// `captures` allocates them anew for every search.
-    static LOCATIONS: RefCell<Vec<(usize, CaptureLocations)>> = const { RefCell::new(Vec::new()) };
+    /// Each pattern's clone on this thread and where its groups are written, reused line after
+    /// line: threads that share one regex take turns at its cache pool (a clone has its own), and
+    /// the regex crate's `captures` allocates the groups anew for every search.
+    static LOCAL: RefCell<Vec<(usize, Regex, CaptureLocations)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `search` with this thread's clone of `regex` and its capture slots.
+fn with_local<T>(regex: &Regex, search: impl FnOnce(&Regex, &mut CaptureLocations) -> T) -> T {
+    LOCAL.with_borrow_mut(|kept| {
+        let key = std::ptr::from_ref(regex) as usize;
+        let at = match kept.iter().position(|(known, ..)| *known == key) {
+            Some(at) => at,
+            None => {
+                kept.push((key, regex.clone(), regex.capture_locations()));
+                kept.len() - 1
+            }
+        };
+        let (_, local, locations) = &mut kept[at];
+        search(local, locations)
+    })
 }
 
 /// The groups (at most [`GROUPS`]) of `regex`'s first match in `text`.
 fn groups<'t>(regex: &Regex, text: &'t str) -> Option<Groups<'t>> {
-    LOCATIONS.with_borrow_mut(|kept| {
-        let key = std::ptr::from_ref(regex) as usize;
-        let at = match kept.iter().position(|(known, _)| *known == key) {
-            Some(at) => at,
-            None => {
-                kept.push((key, regex.capture_locations()));
-                kept.len() - 1
-            }
-        };
-        let locations = &mut kept[at].1;
+    with_local(regex, |regex, locations| {
         regex.captures_read(locations, text)?;
         let mut spans = [None; GROUPS];
         for (group, span) in spans.iter_mut().enumerate() {
@@ -83,11 +91,16 @@ fn groups<'t>(regex: &Regex, text: &'t str) -> Option<Groups<'t>> {
     })
 }
 
+/// Where `regex` first matches in `text`.
+fn find<'t>(regex: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
+    with_local(regex, |regex, _| regex.find(text))
+}
+
 /// [`REQUEST`]'s groups in `text`: its match split where the method ends and the target starts,
 /// which the pattern's shape fixes (a method has no space, a target starts with `h` or `/`), so
 /// that only the regex's automaton runs, not its slower search for groups.
 fn request_in(text: &str) -> Option<Groups<'_>> {
-    let found = REQUEST.find(text)?;
+    let found = find(&REQUEST, text)?;
     let method_end = found.start() + found.as_str().find(char::is_whitespace)?;
     let target_start = text[method_end..found.end()].find(|c: char| !c.is_whitespace())? + method_end;
     let spans = [
@@ -219,7 +232,7 @@ fn split_embedded_json(line: &str) -> (&str, Option<Value>) {
 /// Fills what `record` lacks from the text of its line; `request` is [`REQUEST`]'s captures in it.
 fn fill_from_text(record: &mut Record, text: &str, request: Option<&Groups<'_>>, detail: Detail) {
     if record.time_ms.is_none() {
-        record.time_ms = TIME.find(text).and_then(|found| time::parse_text(found.as_str()));
+        record.time_ms = find(&TIME, text).and_then(|found| time::parse_text(found.as_str()));
     }
     if let Some(request) = request {
         if record.method.is_none() {
@@ -230,7 +243,7 @@ fn fill_from_text(record: &mut Record, text: &str, request: Option<&Groups<'_>>,
         }
     }
     let quoted = quoted_values(text);
-    if let Some(at) = quoted.iter().position(|value| UUID.is_match(value)) {
+    if let Some(at) = quoted.iter().position(|value| find(&UUID, value).is_some()) {
         if record.request_id.is_none() && detail == Detail::Full {
             record.request_id = Some(quoted[at].to_string());
         }
@@ -286,7 +299,7 @@ fn envoy_flag(flag: &str) -> Option<&'static str> {
 }
 
 fn failure_message(prefix: &str) -> String {
-    let after_request = REQUEST.find(prefix).map_or(prefix, |found| &prefix[found.end()..]);
+    let after_request = find(&REQUEST, prefix).map_or(prefix, |found| &prefix[found.end()..]);
     let message = after_request.trim().trim_start_matches(|c: char| c == ':' || c == '-' || c.is_whitespace());
     let message = message.strip_prefix("failed:").unwrap_or(message).trim();
     if message.is_empty() { "no response".to_string() } else { message.to_string() }
