@@ -9,7 +9,7 @@ use super::error_body;
 use super::fields::{self, status_from_reason};
 use super::json_value::{JsonObject, JsonValue};
 use super::time;
-use super::{Detail, SkipReason};
+use super::{Detail, SkipReason, sparse};
 use crate::record::Record;
 use regex::{CaptureLocations, Regex};
 use serde_json::Value;
@@ -142,9 +142,27 @@ impl std::ops::Index<usize> for Groups<'_> {
 
 /// Reads one text line.
 pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
+    // A summary reads an object that ends the line with the scanner, which builds no map of
+    // hashed keys and no owned strings (serde_json's took a text line with an error body as long
+    // as its regexes); what the scanner is not sure of, serde_json reads, as for JSON lines.
+    if detail == Detail::Summary
+        && let Some(open) = line.find('{')
+        && let Some(node @ sparse::Node::Object(_)) = sparse::parse_value(line[open..].as_bytes())
+    {
+        return parse_with(line, &line[..open], Some(&node), detail);
+    }
     let (prefix, embedded) = split_embedded_json(line);
-    if let Some(Value::Object(object)) =
-        embedded.as_ref().filter(|value| value.as_object().is_some_and(fields::describes_call))
+    parse_with(line, prefix, embedded.as_ref(), detail)
+}
+
+/// [`parse`] of a line whose `prefix` is followed by the JSON object `embedded`, if any.
+fn parse_with<V: JsonValue>(
+    line: &str,
+    prefix: &str,
+    embedded: Option<&V>,
+    detail: Detail,
+) -> Result<Record, SkipReason> {
+    if let Some(object) = embedded.and_then(JsonValue::as_object).filter(|object| fields::describes_call(*object))
         && let Some(mut record) = fields::discover(object, detail)
     {
         fill_from_text(&mut record, prefix, request_in(prefix).as_ref(), detail);
@@ -167,7 +185,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
         let status: u16 = captures[1].parse().ok()?;
         (status == 0 || (100..=599).contains(&status)).then(|| (status, &rest[captures.end()..]))
     });
-    let body_error = embedded.as_ref().map(error_body::from_json).unwrap_or_default();
+    let body_error = embedded.map(error_body::from_json).unwrap_or_default();
 
     let mut record = Record::default();
     let mut envoy_tail = None;
@@ -193,8 +211,8 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     if body_error.message.is_some() {
         record.message = body_error.message;
     }
-    if let Some(body) = embedded.as_ref().filter(|_| detail == Detail::Full) {
-        record.response.body = Some(body.to_string());
+    if let Some(body) = embedded.filter(|_| detail == Detail::Full) {
+        record.response.body = Some(body.to_value().to_string());
     }
     if record.message.is_none() {
         record.message = envoy_tail.and_then(envoy_message);

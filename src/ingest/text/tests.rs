@@ -126,3 +126,26 @@ fn a_request_is_split_where_its_pattern_puts_its_groups() {
         assert_eq!(split, by_pattern, "{text:?}");
     }
 }
+
+#[test]
+fn a_summary_reads_an_embedded_object_with_the_scanner_as_serde_json_reads_it() {
+    let lines = [
+        r#"2026-11-20 10:15:02,123 ERROR [sync] POST /api/customers -> 409 Conflict {"error":"Conflict","message":"Customer with email a@b.de already exists"}"#,
+        r#"ERROR POST /api/x failed {"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your balance is 30"}"#,
+        r#"upstream said {"errors":[{"code":"rate_limited","message":"slow down"}],"status":"429"}"#,
+        r#"WARN GET /v1/x -> 500 {"error":{"type":"api_error","message":"boom","nested":{"deep":[1,2.5e3,null,true]}}}"#,
+        r#"# failJSON: { "time": "2013-12-08T23:55:23.000", "match": true , "host": "91.188.124.227" }"#,
+        r#"call {"method":"PATCH","url":"/api/customers/1","status":422,"message":"a","message":"b"}"#,
+        r#"call {"request":{"method":"GET","url":"/a\u00e9\"b"},"response":{"status":404,"body":{"error":"Not Found"}}}"#,
+        r#"POST /x -> 400 {"error":"Bad Request","message":"field \"email\" is invalid \ud83d\ude00"}"#,
+        r#"POST /x -> 400 {"error":"Bad Request"} and then some text"#,
+        r#"POST /x -> 400 {"error":"Bad Request","#,
+        r#"{"status":200,"method":"GET","url":"/ok"}"#,
+        r#"status=500 {"error":"Internal Server Error"}"#,
+    ];
+    for line in lines {
+        let (prefix, embedded) = split_embedded_json(line);
+        let by_serde = parse_with(line, prefix, embedded.as_ref(), Detail::Summary);
+        assert_eq!(format!("{:?}", parse(line, Detail::Summary)), format!("{by_serde:?}"), "{line}");
+    }
+}
