@@ -33,7 +33,7 @@ fn programs_find_what_the_regex_crate_finds_on_every_line() {
     assert!(lines.len() > 20_000, "{} lines", lines.len());
     let mut disagreements = Vec::new();
     for format in &registry().formats {
-        for pattern in format.patterns().iter().chain(&format.opener) {
+        for pattern in format.patterns().iter().chain(format.line_patterns()) {
             for line in &lines {
                 if let Err(problem) = pattern.program_agrees(line) {
                     disagreements.push(format!("{}: {problem}", format.name));
@@ -54,7 +54,7 @@ fn every_bundled_pattern_has_a_program() {
     let without: Vec<&str> = registry()
         .formats
         .iter()
-        .filter(|format| format.patterns().iter().chain(&format.opener).any(|pattern| !pattern.has_program()))
+        .filter(|format| format.patterns().iter().chain(format.line_patterns()).any(|pattern| !pattern.has_program()))
         .map(|format| format.name)
         .collect();
     assert!(without.is_empty(), "read by the regex crate only: {without:?}");

@@ -22,9 +22,8 @@ mod runs;
 
 pub use engine::{read_line, read_line_into, read_opener};
 pub use load::{FormatProblem, configure, registry, user_field_names};
-pub use pattern::Pattern;
+pub use pattern::{Field, Pattern};
 
-use regex::bytes::Regex;
 use std::path::PathBuf;
 
 /// Where a definition came from.
@@ -66,13 +65,13 @@ pub struct LineFormat {
     no_response: bool,
     /// Lines after a call that belong to it (a stack trace's frames, a logged response's headers
     /// and body): counted once with it, never cut from it, read back with it.
-    pub continuation: Option<Regex>,
+    pub continuation: Option<Pattern>,
     /// Which of those lines are the response body (its error classifies the call); the lines
     /// between an opener and its call that it matches are the request body.
-    pub body: Option<Regex>,
+    pub body: Option<Pattern>,
     /// Which of those lines are headers (captures `name` and `value`): the request's before the
     /// call's line, the response's after it.
-    pub header: Option<Regex>,
+    pub header: Option<Pattern>,
     /// A line that opens a call whose status a later line gives (Rails' `Started`, curl's `> `,
     /// Faraday's `request:`): the call spans from it to the line its patterns match.
     pub opener: Option<Pattern>,
@@ -82,6 +81,11 @@ impl LineFormat {
     /// The patterns, in the order they are tried.
     pub fn patterns(&self) -> &[Pattern] {
         &self.patterns
+    }
+
+    /// The patterns of the lines around a call: its opener, continuation, body and header.
+    pub fn line_patterns(&self) -> impl Iterator<Item = &Pattern> {
+        [&self.opener, &self.continuation, &self.body, &self.header].into_iter().flatten()
     }
 
     /// Whether `line` belongs to the call before it.

@@ -9,7 +9,7 @@
 //! comes is skipped, with the lines that continued it, saying so. Blocks are cut only where a
 //! line may start one ([`LineFormat::may_start_block`]), so no call is parted from its lines.
 
-use super::formats::{self, LineFormat};
+use super::formats::{self, Field, LineFormat};
 use super::line::{self, Mode};
 use super::{Detail, Parsed, SkipReason, Skipped};
 use crate::record::{Record, SourceSpan};
@@ -117,9 +117,11 @@ fn merge_opener(record: &mut Record, opener: Record) {
 
 /// A header (`Name: value`) as the format's `header` pattern finds it in a line.
 fn header_of(format: &LineFormat, line: &[u8]) -> Option<(String, String)> {
-    let found = format.header.as_ref()?.captures(line)?;
-    let text = |name: &str| found.name(name).map(|m| String::from_utf8_lossy(m.as_bytes()).trim().to_string());
-    Some((text("name")?, text("value").unwrap_or_default()))
+    let [name, value] = format.header.as_ref()?.find_spans(line, [Field::Name, Field::Value])?;
+    let text = |span: Option<(usize, usize)>| {
+        span.map(|(start, end)| String::from_utf8_lossy(&line[start..end]).trim().to_string())
+    };
+    Some((text(name)?, text(value).unwrap_or_default()))
 }
 
 /// A line between an opener and its call: a request header or the request body.
@@ -133,9 +135,9 @@ fn take_request_line(format: &LineFormat, record: &mut Record, line: &[u8]) {
 
 /// The body text a line holds, as the format's `body` pattern finds it.
 fn body_of(format: &LineFormat, line: &[u8]) -> Option<String> {
-    let found = format.body.as_ref()?.captures(line)?;
+    let [body] = format.body.as_ref()?.find_spans(line, [Field::Body])?;
     // The body is what the pattern's `body` capture holds (after a logger's prefix), or the line.
-    let text = String::from_utf8_lossy(found.name("body").map_or(line, |body| body.as_bytes()));
+    let text = String::from_utf8_lossy(body.map_or(line, |(start, end)| &line[start..end]));
     Some(text.trim().to_string())
 }
 

@@ -205,10 +205,10 @@ fn compile(definition: Definition, origin: &Origin) -> Result<LineFormat, (Optio
         }
         Origin::User(_) => Ok(Pattern::new(build(source)?, source.get_ref())),
     };
-    let continuation = continuation.as_ref().map(build).transpose()?;
-    let body = body.as_ref().map(build).transpose()?;
+    let continuation = continuation.as_ref().map(pattern).transpose()?;
+    let body = body.as_ref().map(pattern).transpose()?;
     let opener = opener.as_ref().map(pattern).transpose()?;
-    let header = header.as_ref().map(build).transpose()?;
+    let header = header.as_ref().map(pattern).transpose()?;
     let mut compiled = Vec::with_capacity(sources.len());
     for source in sources {
         let at = Some(source.span().start);
@@ -306,7 +306,7 @@ mod tests {
         assert!(registry.formats.len() >= 18, "{} formats", registry.formats.len());
         // Their regexes are built when a line needs one: each must build.
         for format in &registry.formats {
-            for pattern in format.patterns().iter().chain(&format.opener) {
+            for pattern in format.patterns().iter().chain(format.line_patterns()) {
                 assert!(pattern.regex().is_some(), "{}: {pattern:?}", format.name);
             }
         }

@@ -26,10 +26,13 @@ pub enum Field {
     DurationS,
     DurationUs,
     Duration,
+    /// A header's name and value (a format's `header` pattern).
+    Name,
+    Value,
 }
 
 impl Field {
-    const ALL: [(Self, &'static str); 17] = [
+    const ALL: [(Self, &'static str); 19] = [
         (Self::Request, "request"),
         (Self::Method, "method"),
         (Self::Url, "url"),
@@ -47,6 +50,8 @@ impl Field {
         (Self::DurationS, "duration_s"),
         (Self::DurationUs, "duration_us"),
         (Self::Duration, "duration"),
+        (Self::Name, "name"),
+        (Self::Value, "value"),
     ];
 }
 
@@ -155,6 +160,21 @@ impl Pattern {
                 return None;
             }
             Some(read(&Captured { line, slots: &scratch.slots, pattern: self }))
+        })
+    }
+
+    /// Where the captures of `fields` are in the pattern's first match in `line` (a group that
+    /// took no part: `None`), or `None` when it does not match. For lines read as bytes.
+    pub fn find_spans<const N: usize>(&self, line: &[u8], fields: [Field; N]) -> Option<[Option<(usize, usize)>; N]> {
+        SCRATCH.with_borrow_mut(|scratch| {
+            if !self.search(line, scratch) {
+                return None;
+            }
+            Some(fields.map(|field| {
+                let group = self.groups[field as usize]?;
+                let (start, end) = (*scratch.slots.get(2 * group)?, *scratch.slots.get(2 * group + 1)?);
+                (start != UNSET && end != UNSET).then_some((start, end))
+            }))
         })
     }
 
