@@ -286,6 +286,26 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
         method
     });
     record.url = url_of(object).or(line_target);
+
+    // Whether it is a call at all first: a log line's object that is not one (a logfmt line whose
+    // call is in its message) is not looked through for times, headers and bodies.
+    let status = STATUS_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(status_of));
+    let error = describe_error(object, status.is_none_or(crate::record::is_failure_status));
+    record.error_type = error.error_type;
+    record.message = error.message;
+    record.status = match status {
+        Some(status) => status,
+        None => {
+            let from_reason = record.error_type.as_deref().and_then(status_from_reason);
+            let looks_like_call = record.method.is_some() || record.url.is_some();
+            match from_reason {
+                Some(status) => status,
+                None if looks_like_call && is_network_failure(record.message.as_deref()) => 0,
+                None => return None,
+            }
+        }
+    };
+
     record.time_ms = TIME_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(time::parse_value));
     let mut response_headers = first(object, &RESPONSE_HEADERS_ALIASES).map(headers_of).unwrap_or_default();
     if !response_headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
@@ -321,24 +341,6 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
             record.request_digest = first(object, &REQUEST_BODY_ALIASES).and_then(body_digest);
         }
     }
-
-    let status = STATUS_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(status_of));
-    let error = describe_error(object, status.is_none_or(crate::record::is_failure_status));
-    record.error_type = error.error_type;
-    record.message = error.message;
-
-    record.status = match status {
-        Some(status) => status,
-        None => {
-            let from_reason = record.error_type.as_deref().and_then(status_from_reason);
-            let looks_like_call = record.method.is_some() || record.url.is_some();
-            match from_reason {
-                Some(status) => status,
-                None if looks_like_call && is_network_failure(record.message.as_deref()) => 0,
-                None => return None,
-            }
-        }
-    };
     Some(record)
 }
 
