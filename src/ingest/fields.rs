@@ -123,7 +123,7 @@ pub static RETRY_AFTER: LazyLock<&'static [&'static str]> = LazyLock::new(|| lea
 /// log line has a dozen keys and the tables about a hundred paths: one AND rules out most.
 struct Aliases {
     paths: &'static [&'static str],
-    key_bits: OnceLock<Vec<u64>>,
+    key_bits: OnceLock<Vec<sparse::KeyBits>>,
 }
 
 impl Aliases {
@@ -135,7 +135,7 @@ impl Aliases {
     fn in_object<'s, O: JsonObject>(&'s self, object: &'s O) -> impl Iterator<Item = &'static str> + 's {
         let key_bits =
             self.key_bits.get_or_init(|| self.paths.iter().map(|path| sparse::path_key_bits(path)).collect());
-        self.paths.iter().zip(key_bits).filter(|(_, bits)| object.may_hold(**bits)).map(|(path, _)| *path)
+        self.paths.iter().zip(key_bits).filter(|(_, bits)| object.may_hold(bits)).map(|(path, _)| *path)
     }
 }
 

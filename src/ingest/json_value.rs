@@ -67,7 +67,7 @@ pub trait JsonObject {
 
     /// Whether the object may hold a key with one of `key_bits` (from `sparse::path_key_bits`):
     /// `false` only when it surely holds none. Objects that keep no such bits say `true`.
-    fn may_hold(&self, key_bits: u64) -> bool {
+    fn may_hold(&self, key_bits: &super::sparse::KeyBits) -> bool {
         let _ = key_bits;
         true
     }

@@ -22,33 +22,33 @@ pub enum Node<'a> {
 pub struct Members<'a> {
     members: Vec<Member<'a>>,
     /// The bits of all keys: a key whose bit is clear is not there.
-    seen: u64,
+    seen: KeyBits,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct Member<'a> {
     /// One bit chosen by the key's length and ends: keys with other bits are not compared.
-    bit: u64,
+    bit: u8,
     key: Cow<'a, str>,
     value: Node<'a>,
 }
 
 impl<'a> Members<'a> {
     pub fn with_capacity(capacity: usize) -> Self {
-        Self { members: Vec::with_capacity(capacity), seen: 0 }
+        Self { members: Vec::with_capacity(capacity), seen: KeyBits::default() }
     }
 
     /// Adds a member; a key written again keeps its place and takes the new value, as in
     /// serde_json's ordered map.
     pub fn insert(&mut self, key: Cow<'a, str>, value: Node<'a>) {
         let bit = key_bit(&key);
-        if self.seen & bit != 0
+        if self.seen.has(bit)
             && let Some(member) = self.members.iter_mut().find(|member| member.bit == bit && member.key == key)
         {
             member.value = value;
             return;
         }
-        self.seen |= bit;
+        self.seen.set(bit);
         self.members.push(Member { bit, key, value });
     }
 }
@@ -62,17 +62,43 @@ impl PartialEq for Members<'_> {
 /// The bits of the keys a dotted path's lookup asks an object for: the path whole and each part
 /// before a dot (see `fields::lookup`). An object whose keys have none of them holds no value
 /// at the path.
-pub fn path_key_bits(path: &str) -> u64 {
+pub fn path_key_bits(path: &str) -> KeyBits {
     let dots = path.bytes().enumerate().filter(|(_, byte)| *byte == b'.');
-    dots.fold(key_bit(path), |bits, (dot, _)| bits | key_bit(&path[..dot]))
+    let mut bits = KeyBits::default();
+    bits.set(key_bit(path));
+    for (dot, _) in dots {
+        bits.set(key_bit(&path[..dot]));
+    }
+    bits
+}
+
+/// A set of key bits: one of 128 per key. (With 64, an object of a few keys let many of the
+/// hundred-odd alias paths through to be looked up for nothing.) Two words, not a `u128`, whose
+/// alignment would make every node of a line larger.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KeyBits([u64; 2]);
+
+impl KeyBits {
+    fn set(&mut self, bit: u8) {
+        self.0[usize::from(bit >> 6)] |= 1 << (bit & 63);
+    }
+
+    fn has(&self, bit: u8) -> bool {
+        self.0[usize::from(bit >> 6)] & (1 << (bit & 63)) != 0
+    }
+
+    /// Whether the two sets share a bit.
+    pub fn overlaps(&self, other: &Self) -> bool {
+        (self.0[0] & other.0[0]) | (self.0[1] & other.0[1]) != 0
+    }
 }
 
 /// Most keys of an object differ in length or in their first or last byte: comparing those
 /// spares a search of the members for every key added.
-fn key_bit(key: &str) -> u64 {
+fn key_bit(key: &str) -> u8 {
     let bytes = key.as_bytes();
     let ends = bytes.first().map_or(0, |first| usize::from(*first) * 7 + usize::from(bytes[bytes.len() - 1]));
-    1 << ((bytes.len() * 31 + ends) % 64)
+    ((bytes.len() * 31 + ends) % 128) as u8
 }
 
 impl<'a> JsonValue for Node<'a> {
@@ -113,7 +139,7 @@ impl<'a> JsonObject for Members<'a> {
 
     fn get(&self, key: &str) -> Option<&Node<'a>> {
         let bit = key_bit(key);
-        if self.seen & bit == 0 {
+        if !self.seen.has(bit) {
             return None;
         }
         self.members.iter().find(|member| member.bit == bit && member.key == key).map(|member| &member.value)
@@ -123,8 +149,8 @@ impl<'a> JsonObject for Members<'a> {
         true
     }
 
-    fn may_hold(&self, key_bits: u64) -> bool {
-        self.seen & key_bits != 0
+    fn may_hold(&self, key_bits: &KeyBits) -> bool {
+        self.seen.overlaps(key_bits)
     }
 
     fn len(&self) -> usize {
