@@ -22,6 +22,9 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid time pattern")
 });
+/// What a request looks like in text; [`request::find`] finds it by hand (the tests hold the two
+/// to the same answer).
+#[cfg(test)]
 static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     // A target may hold redaction markers (`?api_key=[api key]`): a shared log is still readable.
     Regex::new(
@@ -96,19 +99,10 @@ fn find<'t>(regex: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
     with_local(regex, |regex, _| regex.find(text))
 }
 
-/// [`REQUEST`]'s groups in `text`: its match split where the method ends and the target starts,
-/// which the pattern's shape fixes (a method has no space, a target starts with `h` or `/`), so
-/// that only the regex's automaton runs, not its slower search for groups.
+/// [`REQUEST`]'s groups in `text`: the whole request, its method and its target.
 fn request_in(text: &str) -> Option<Groups<'_>> {
-    let found = find(&REQUEST, text)?;
-    let method_end = found.start() + found.as_str().find(char::is_whitespace)?;
-    let target_start = text[method_end..found.end()].find(|c: char| !c.is_whitespace())? + method_end;
-    let spans = [
-        Some((found.start(), found.end())),
-        Some((found.start(), method_end)),
-        Some((target_start, found.end())),
-        None,
-    ];
+    let (start, method_end, target_start, end) = request::find(text)?;
+    let spans = [Some((start, end)), Some((start, method_end)), Some((target_start, end)), None];
     Some(Groups { text, spans })
 }
 
@@ -317,11 +311,12 @@ fn envoy_flag(flag: &str) -> Option<&'static str> {
 }
 
 fn failure_message(prefix: &str) -> String {
-    let after_request = find(&REQUEST, prefix).map_or(prefix, |found| &prefix[found.end()..]);
+    let after_request = request::find(prefix).map_or(prefix, |(.., end)| &prefix[end..]);
     let message = after_request.trim().trim_start_matches(|c: char| c == ':' || c == '-' || c.is_whitespace());
     let message = message.strip_prefix("failed:").unwrap_or(message).trim();
     if message.is_empty() { "no response".to_string() } else { message.to_string() }
 }
 
+mod request;
 #[cfg(test)]
 mod tests;

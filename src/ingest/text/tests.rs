@@ -149,3 +149,72 @@ fn a_summary_reads_an_embedded_object_with_the_scanner_as_serde_json_reads_it() 
         assert_eq!(format!("{:?}", parse(line, Detail::Summary)), format!("{by_serde:?}"), "{line}");
     }
 }
+
+/// [`request::find`]'s answer as the regex gives it: the match, the end of its method (its first
+/// whitespace) and the start of its target.
+fn request_by_regex(text: &str) -> Option<(usize, usize, usize, usize)> {
+    let found = REQUEST.find(text)?;
+    let method_end = found.start() + found.as_str().find(char::is_whitespace)?;
+    let target_start = text[method_end..found.end()].find(|c: char| !c.is_whitespace())? + method_end;
+    Some((found.start(), method_end, target_start, found.end()))
+}
+
+#[test]
+fn requests_are_found_by_hand_where_the_regex_finds_them_on_every_sample_and_real_line() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in [root.join("sample-logs"), root.join("../shared/real-logs")] {
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            files.extend(entries.flatten().map(|entry| entry.path()));
+        }
+    }
+    let mut lines = 0;
+    for file in files {
+        let Ok(bytes) = std::fs::read(&file) else { continue };
+        for line in String::from_utf8_lossy(&bytes).lines() {
+            lines += 1;
+            assert_eq!(request::find(line), request_by_regex(line), "{}: {line:?}", file.display());
+        }
+    }
+    assert!(lines > 10_000, "{lines} lines");
+    let tricky = [
+        "GET /a",
+        "xGET /a",
+        "_GET /a",
+        "éGET /a",
+        "é GET /a",
+        "-GET /a",
+        "GET\u{a0}/a\u{2003}b",
+        "GET\u{2003}\u{a0} https://h/x",
+        "GET  http:/x GET /y",
+        "PATCHEAD /x HEAD /y",
+        "GET /a?key=[api key]&x=[this is twenty-five chars]y",
+        "GET /a[abcdefghijklmnopqrstuvwx]b",
+        "GET /a[abcdefghijklmnopqrstuvwxy]b",
+        "GET /a[]b [ab] [A] [a",
+        "GET /a\"b",
+        "GET /é€/✓ next",
+        "GET",
+        "GET ",
+        "GET https:",
+        "get /lower POST /upper",
+        "OPTIONS * HTTP/1.1 CONNECT host:443 TRACE /t",
+    ];
+    for text in tricky {
+        assert_eq!(request::find(text), request_by_regex(text), "{text:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn requests_are_found_by_hand_where_the_regex_finds_them_in_generated_text(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE", "GE", "T",
+            " ", "  ", "\t", "\u{a0}", "\u{2003}", "\n", "/", "//", "http://", "https://", "http", "h",
+            "[", "]", "[api key]", "[a]", "a", "z", "Z", "_", "0", "é", "€", "\"", "-", ":", "?", "=",
+        ]), 0..16)
+    ) {
+        let text: String = parts.concat();
+        proptest::prop_assert_eq!(request::find(&text), request_by_regex(&text), "{:?}", text);
+    }
+}
