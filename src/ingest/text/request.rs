@@ -45,15 +45,17 @@ fn request_at(text: &str, start: usize, method_end: usize) -> Option<(usize, usi
     let mut at = target_start + scheme.len();
     // `(?:\[[a-z ]{1,24}\]|[^\s"])*`: a redaction marker whole, else any one character but
     // whitespace and a quote; nothing follows, so the first way that goes on is the match.
-    loop {
-        let rest = &text[at..];
-        if let Some(marker) = marker_len(rest.as_bytes()) {
-            at += marker;
-            continue;
-        }
-        match rest.chars().next() {
-            Some(c) if !c.is_whitespace() && c != '"' => at += c.len_utf8(),
-            _ => break,
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'[' => at += marker_len(&bytes[at..]).unwrap_or(1),
+            // ASCII whitespace as Unicode's White_Space has it, and the quote, end the target.
+            b'"' | b' ' | b'\t'..=b'\r' => break,
+            _ if byte.is_ascii() => at += 1,
+            _ => match text[at..].chars().next() {
+                Some(c) if !c.is_whitespace() => at += c.len_utf8(),
+                _ => break,
+            },
         }
     }
     Some((start, method_end, target_start, at))
