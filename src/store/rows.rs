@@ -91,6 +91,39 @@ struct Memo {
     no_message: Seen,
     /// A buffer for endpoint templates, which are interned from it.
     endpoint: String,
+    calls: Calls,
+}
+
+/// The endpoint and vendor of each call a block saw, by method, URL and host: a log repeats its
+/// endpoints, and templating a URL (its segments tested for ids) and matching it to a vendor cost
+/// more than looking them up. A block whose URLs seldom repeat (ids in every path) stops
+/// remembering them.
+#[derive(Default)]
+struct Calls {
+    seen: HashMap<Box<str>, Call, foldhash::fast::RandomState>,
+    /// The key being looked up: method, URL and host, apart.
+    key: String,
+    lookups: u32,
+    hits: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Call {
+    /// The block's id of its endpoint.
+    endpoint: u32,
+    /// Its vendor, once a failure asked.
+    vendor: Option<Option<usize>>,
+}
+
+impl Calls {
+    /// Calls remembered at most; and after this many lookups, remembering stops unless a
+    /// quarter of them found the call.
+    const MAX: usize = 4096;
+    const TRIAL: u32 = 1024;
+
+    fn on(&self) -> bool {
+        self.lookups < Self::TRIAL || self.hits * 4 >= self.lookups
+    }
 }
 
 #[derive(Default)]
@@ -127,9 +160,41 @@ impl Rows {
         rows
     }
 
+    /// The endpoint id of `record`'s call, and where its vendor is remembered (if it is).
+    fn call<'m>(&mut self, record: &Record, calls: &'m mut Calls, buffer: &mut String) -> (u32, Option<&'m mut Call>) {
+        if !calls.on() {
+            endpoint::template_into(buffer, record.method.as_deref(), record.url.as_deref());
+            return (self.endpoints.intern(buffer), None);
+        }
+        calls.key.clear();
+        for part in [record.method.as_deref(), record.url.as_deref(), record.host.as_deref()] {
+            // A part's presence is part of the key: `None` and `""` differ.
+            calls.key.push(if part.is_some() { '\u{1}' } else { '\u{0}' });
+            calls.key.push_str(part.unwrap_or_default());
+        }
+        calls.lookups += 1;
+        if calls.seen.contains_key(calls.key.as_str()) {
+            calls.hits += 1;
+            let call = calls.seen.get_mut(calls.key.as_str()).expect("found above");
+            return (call.endpoint, Some(call));
+        }
+        endpoint::template_into(buffer, record.method.as_deref(), record.url.as_deref());
+        let endpoint = self.endpoints.intern(buffer);
+        if calls.seen.len() >= Calls::MAX {
+            return (endpoint, None);
+        }
+        let call = calls.seen.entry(calls.key.as_str().into()).or_insert(Call { endpoint, vendor: None });
+        (endpoint, Some(call))
+    }
+
     fn add(&mut self, record: &Record, knowledge: &Knowledge, memo: &mut Memo) {
-        endpoint::template_into(&mut memo.endpoint, record.method.as_deref(), record.url.as_deref());
-        let endpoint = self.endpoints.intern(&memo.endpoint);
+        let (endpoint, call) = self.call(record, &mut memo.calls, &mut memo.endpoint);
+        // Its vendor, looked up once per call remembered.
+        let vendor = |record: &Record| match call {
+            Some(Call { vendor: Some(vendor), .. }) => *vendor,
+            Some(call) => *call.vendor.insert(knowledge.vendor_of(record)),
+            None => knowledge.vendor_of(record),
+        };
         let seen = match record.message.as_deref() {
             Some(message) => {
                 if !memo.messages.contains_key(message) {
@@ -147,7 +212,7 @@ impl Rows {
             }
             (None, None) => NONE,
         };
-        let kind = if record.is_failure() { self.kind_of(record, knowledge, seen) } else { NONE };
+        let kind = if record.is_failure() { self.kind_of(record, vendor(record), knowledge, seen) } else { NONE };
         if kind != NONE
             && let Some(value) = record.response.header("retry-after")
         {
@@ -163,8 +228,7 @@ impl Rows {
     }
 
     /// The block's kind id of a failure, classified once per message and circumstances.
-    fn kind_of(&mut self, record: &Record, knowledge: &Knowledge, seen: &mut Seen) -> u32 {
-        let vendor = knowledge.vendor_of(record);
+    fn kind_of(&mut self, record: &Record, vendor: Option<usize>, knowledge: &Knowledge, seen: &mut Seen) -> u32 {
         let addressed = record.url.is_some() || record.host.is_some();
         let error_type = record.error_type.as_deref();
         let same = |known: &KindKey| {
@@ -233,121 +297,4 @@ pub fn retry_after_ms(value: &str, call_ms: Option<i64>) -> Option<u64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::Parsed;
-
-    fn call(status: u16, url: Option<&str>, error_type: Option<&str>, message: Option<&str>) -> Record {
-        Record {
-            status,
-            method: Some("POST".into()),
-            url: url.map(str::to_string),
-            error_type: error_type.map(str::to_string),
-            message: message.map(str::to_string),
-            ..Record::default()
-        }
-    }
-
-    /// A retry is the same method, URL and body (or idempotency key), however the log was read.
-    #[test]
-    fn the_request_key_tells_a_retry_from_another_request() {
-        let line = |body: &str, url: &str| {
-            format!(r#"{{"method":"POST","url":"{url}","status":503,"request":{{"body":{body}}}}}"#)
-        };
-        let key = |text: String, detail| {
-            let record = crate::ingest::read_one(text.as_bytes(), crate::ingest::Format::Ndjson, detail)
-                .expect("a line format")
-                .expect("a call");
-            request_key(&record)
-        };
-        let a = line(r#"{"email":"a@example.de"}"#, "https://h.example/api/customers");
-        let a_again = line(r#"{"email":"a@example.de"}"#, "/api/customers");
-        let b = line(r#"{"email":"b@example.de"}"#, "https://h.example/api/customers");
-        let summary = crate::ingest::Detail::Summary;
-        assert_ne!(key(a.clone(), summary), 0);
-        assert_eq!(key(a.clone(), summary), key(a_again, summary));
-        assert_ne!(key(a.clone(), summary), key(b, summary));
-        assert_eq!(key(a.clone(), summary), key(a, crate::ingest::Detail::Full), "a compact body reads alike");
-        // Without a body, a POST is not known; a GET is its URL.
-        let no_body = r#"{"method":"POST","url":"/api/customers","status":503}"#.to_string();
-        assert_eq!(key(no_body, summary), 0);
-        let get = |query: &str| format!(r#"{{"method":"GET","url":"/api/customers/7{query}","status":503}}"#);
-        assert_ne!(key(get(""), summary), key(get("?page=2"), summary));
-        // An idempotency key stands for the body.
-        let keyed = |body: &str| {
-            format!(
-                r#"{{"method":"POST","url":"/api/x","status":503,"request":{{"headers":{{"Idempotency-Key":"k1"}},"body":{body}}}}}"#
-            )
-        };
-        assert_eq!(key(keyed("{\"n\":1}"), summary), key(keyed("{\"n\":2}"), summary));
-    }
-
-    #[test]
-    fn retry_after_is_seconds_or_an_http_date_from_the_call() {
-        assert_eq!(retry_after_ms(" 30 ", None), Some(30_000));
-        assert_eq!(retry_after_ms("1.5", None), Some(1_500));
-        let call = chrono::DateTime::parse_from_rfc3339("2026-11-20T09:00:00Z").expect("time").timestamp_millis();
-        assert_eq!(retry_after_ms("Fri, 20 Nov 2026 09:00:12 GMT", Some(call)), Some(12_000));
-        assert_eq!(retry_after_ms("Fri, 20 Nov 2026 08:59:00 GMT", Some(call)), Some(0));
-        assert_eq!(retry_after_ms("Fri, 20 Nov 2026 09:00:12 GMT", None), None);
-        assert_eq!(retry_after_ms("soon", Some(call)), None);
-        assert_eq!(retry_after_ms("-3", None), None);
-    }
-
-    #[test]
-    fn retry_after_values_are_counted_per_kind_in_the_block() {
-        let knowledge = Knowledge::bundled();
-        let with_retry = |status: u16, value: &str| {
-            let mut record = call(status, Some("/api/customers"), None, Some("Too many requests"));
-            record.response.headers = vec![("Retry-After".into(), value.into())];
-            record
-        };
-        let records = vec![with_retry(429, "30"), with_retry(429, " 30"), with_retry(429, "5"), with_retry(200, "9")];
-        let rows = Rows::of([Parsed { records, ..Parsed::default() }], &knowledge);
-        let kind = rows.rows.kind[0];
-        let counts: BTreeMap<String, usize> = BTreeMap::from([("30".into(), 2), ("5".into(), 1)]);
-        assert_eq!(rows.retry_after, BTreeMap::from([(kind, counts)]));
-    }
-
-    /// The same message under other circumstances is classified again, not taken from the memo.
-    #[test]
-    fn every_row_is_classified_as_on_its_own_however_often_its_message_repeats() {
-        let knowledge = Knowledge::bundled();
-        let vendor = Some("https://api.my-virtual-office.com/api/customers");
-        let other = Some("https://api.example.org/v1/things");
-        let missing = "API key missing: send your key in the X-API-Key header";
-        let records = vec![
-            call(401, vendor, Some("Unauthorized"), Some(missing)),
-            call(401, vendor, Some("Unauthorized"), Some(missing)),
-            call(401, other, Some("Unauthorized"), Some(missing)),
-            call(403, vendor, Some("Unauthorized"), Some(missing)),
-            call(401, vendor, None, Some(missing)),
-            call(401, None, None, Some(missing)),
-            call(200, vendor, None, Some(missing)),
-            call(401, vendor, Some("Unauthorized"), Some("Customer 12345678 of a@b.ch")),
-            call(401, vendor, Some("Unauthorized"), Some("Customer 12345678 of a@b.ch")),
-            call(500, vendor, None, None),
-            call(502, None, None, None),
-        ];
-        let expected_kinds: Vec<Option<String>> =
-            records.iter().map(|record| knowledge.classify(record).map(|found| found.kind)).collect();
-        let variants: Vec<Option<String>> =
-            records.iter().map(|record| record.message.as_deref().map(variant::of)).collect();
-        let rows = Rows::of([Parsed { records, ..Parsed::default() }], &knowledge);
-
-        let kinds: Vec<Option<String>> =
-            rows.rows.kind.iter().map(|&kind| (kind != NONE).then(|| rows.kinds.get(kind).to_string())).collect();
-        assert_eq!(kinds, expected_kinds);
-        let messages: Vec<Option<String>> = rows
-            .rows
-            .message
-            .iter()
-            .map(|&message| (message != NONE).then(|| rows.messages.get(message).to_string()))
-            .collect();
-        assert_eq!(messages, variants);
-        // The circumstances do change the kind here, so the memo is put to the test.
-        assert_ne!(expected_kinds[0], expected_kinds[2]);
-        assert_ne!(expected_kinds[0], expected_kinds[3]);
-        assert_eq!(rows.messages.len(), 2);
-    }
-}
+mod tests;

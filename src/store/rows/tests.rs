@@ -1,0 +1,164 @@
+use super::*;
+use crate::ingest::Parsed;
+
+fn call(status: u16, url: Option<&str>, error_type: Option<&str>, message: Option<&str>) -> Record {
+    Record {
+        status,
+        method: Some("POST".into()),
+        url: url.map(str::to_string),
+        error_type: error_type.map(str::to_string),
+        message: message.map(str::to_string),
+        ..Record::default()
+    }
+}
+
+/// A retry is the same method, URL and body (or idempotency key), however the log was read.
+#[test]
+fn the_request_key_tells_a_retry_from_another_request() {
+    let line = |body: &str, url: &str| {
+        format!(r#"{{"method":"POST","url":"{url}","status":503,"request":{{"body":{body}}}}}"#)
+    };
+    let key = |text: String, detail| {
+        let record = crate::ingest::read_one(text.as_bytes(), crate::ingest::Format::Ndjson, detail)
+            .expect("a line format")
+            .expect("a call");
+        request_key(&record)
+    };
+    let a = line(r#"{"email":"a@example.de"}"#, "https://h.example/api/customers");
+    let a_again = line(r#"{"email":"a@example.de"}"#, "/api/customers");
+    let b = line(r#"{"email":"b@example.de"}"#, "https://h.example/api/customers");
+    let summary = crate::ingest::Detail::Summary;
+    assert_ne!(key(a.clone(), summary), 0);
+    assert_eq!(key(a.clone(), summary), key(a_again, summary));
+    assert_ne!(key(a.clone(), summary), key(b, summary));
+    assert_eq!(key(a.clone(), summary), key(a, crate::ingest::Detail::Full), "a compact body reads alike");
+    // Without a body, a POST is not known; a GET is its URL.
+    let no_body = r#"{"method":"POST","url":"/api/customers","status":503}"#.to_string();
+    assert_eq!(key(no_body, summary), 0);
+    let get = |query: &str| format!(r#"{{"method":"GET","url":"/api/customers/7{query}","status":503}}"#);
+    assert_ne!(key(get(""), summary), key(get("?page=2"), summary));
+    // An idempotency key stands for the body.
+    let keyed = |body: &str| {
+        format!(
+            r#"{{"method":"POST","url":"/api/x","status":503,"request":{{"headers":{{"Idempotency-Key":"k1"}},"body":{body}}}}}"#
+        )
+    };
+    assert_eq!(key(keyed("{\"n\":1}"), summary), key(keyed("{\"n\":2}"), summary));
+}
+
+#[test]
+fn retry_after_is_seconds_or_an_http_date_from_the_call() {
+    assert_eq!(retry_after_ms(" 30 ", None), Some(30_000));
+    assert_eq!(retry_after_ms("1.5", None), Some(1_500));
+    let call = chrono::DateTime::parse_from_rfc3339("2026-11-20T09:00:00Z").expect("time").timestamp_millis();
+    assert_eq!(retry_after_ms("Fri, 20 Nov 2026 09:00:12 GMT", Some(call)), Some(12_000));
+    assert_eq!(retry_after_ms("Fri, 20 Nov 2026 08:59:00 GMT", Some(call)), Some(0));
+    assert_eq!(retry_after_ms("Fri, 20 Nov 2026 09:00:12 GMT", None), None);
+    assert_eq!(retry_after_ms("soon", Some(call)), None);
+    assert_eq!(retry_after_ms("-3", None), None);
+}
+
+#[test]
+fn retry_after_values_are_counted_per_kind_in_the_block() {
+    let knowledge = Knowledge::bundled();
+    let with_retry = |status: u16, value: &str| {
+        let mut record = call(status, Some("/api/customers"), None, Some("Too many requests"));
+        record.response.headers = vec![("Retry-After".into(), value.into())];
+        record
+    };
+    let records = vec![with_retry(429, "30"), with_retry(429, " 30"), with_retry(429, "5"), with_retry(200, "9")];
+    let rows = Rows::of([Parsed { records, ..Parsed::default() }], &knowledge);
+    let kind = rows.rows.kind[0];
+    let counts: BTreeMap<String, usize> = BTreeMap::from([("30".into(), 2), ("5".into(), 1)]);
+    assert_eq!(rows.retry_after, BTreeMap::from([(kind, counts)]));
+}
+
+/// The same message under other circumstances is classified again, not taken from the memo.
+#[test]
+fn every_row_is_classified_as_on_its_own_however_often_its_message_repeats() {
+    let knowledge = Knowledge::bundled();
+    let vendor = Some("https://api.my-virtual-office.com/api/customers");
+    let other = Some("https://api.example.org/v1/things");
+    let missing = "API key missing: send your key in the X-API-Key header";
+    let records = vec![
+        call(401, vendor, Some("Unauthorized"), Some(missing)),
+        call(401, vendor, Some("Unauthorized"), Some(missing)),
+        call(401, other, Some("Unauthorized"), Some(missing)),
+        call(403, vendor, Some("Unauthorized"), Some(missing)),
+        call(401, vendor, None, Some(missing)),
+        call(401, None, None, Some(missing)),
+        call(200, vendor, None, Some(missing)),
+        call(401, vendor, Some("Unauthorized"), Some("Customer 12345678 of a@b.ch")),
+        call(401, vendor, Some("Unauthorized"), Some("Customer 12345678 of a@b.ch")),
+        call(500, vendor, None, None),
+        call(502, None, None, None),
+    ];
+    let expected_kinds: Vec<Option<String>> =
+        records.iter().map(|record| knowledge.classify(record).map(|found| found.kind)).collect();
+    let variants: Vec<Option<String>> =
+        records.iter().map(|record| record.message.as_deref().map(variant::of)).collect();
+    let rows = Rows::of([Parsed { records, ..Parsed::default() }], &knowledge);
+
+    let kinds: Vec<Option<String>> =
+        rows.rows.kind.iter().map(|&kind| (kind != NONE).then(|| rows.kinds.get(kind).to_string())).collect();
+    assert_eq!(kinds, expected_kinds);
+    let messages: Vec<Option<String>> = rows
+        .rows
+        .message
+        .iter()
+        .map(|&message| (message != NONE).then(|| rows.messages.get(message).to_string()))
+        .collect();
+    assert_eq!(messages, variants);
+    // The circumstances do change the kind here, so the memo is put to the test.
+    assert_ne!(expected_kinds[0], expected_kinds[2]);
+    assert_ne!(expected_kinds[0], expected_kinds[3]);
+    assert_eq!(rows.messages.len(), 2);
+}
+
+/// A call's endpoint and vendor come from the block's memo when its method, URL and host
+/// were seen: each row still gets what it would get on its own.
+#[test]
+fn remembered_calls_give_each_row_its_own_endpoint_and_vendor() {
+    let knowledge = Knowledge::bundled();
+    let vendor_url = "https://api.my-virtual-office.com/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab";
+    let missing = "API key missing: send your key in the X-API-Key header";
+    let with = |method: Option<&str>, url: Option<&str>, host: Option<&str>| {
+        let mut record = call(401, url, Some("Unauthorized"), Some(missing));
+        record.method = method.map(str::to_string);
+        record.host = host.map(str::to_string);
+        record
+    };
+    let shapes = [
+        with(Some("POST"), Some(vendor_url), None),
+        with(Some("GET"), Some(vendor_url), None),
+        with(None, Some(vendor_url), None),
+        with(Some(""), Some(vendor_url), None),
+        with(Some("POST"), Some("/api/customers/7"), Some("api.my-virtual-office.com")),
+        with(Some("POST"), Some("/api/customers/7"), Some("api.example.org")),
+        with(Some("POST"), Some("/api/customers/7"), None),
+        with(Some("POST"), None, Some("api.my-virtual-office.com")),
+        with(Some("POST"), None, None),
+    ];
+    // Each shape several times, interleaved, past the memo's trial.
+    let records: Vec<Record> = (0..Calls::TRIAL as usize * 2).map(|at| shapes[at % shapes.len()].clone()).collect();
+    let expected: Vec<(String, Option<String>)> = records
+        .iter()
+        .map(|record| {
+            let endpoint = endpoint::template(record.method.as_deref(), record.url.as_deref());
+            (endpoint, knowledge.classify(record).map(|found| found.kind))
+        })
+        .collect();
+    let rows = Rows::of([Parsed { records, ..Parsed::default() }], &knowledge);
+    let got: Vec<(String, Option<String>)> = rows
+        .rows
+        .endpoint
+        .iter()
+        .zip(&rows.rows.kind)
+        .map(|(&endpoint, &kind)| {
+            (rows.endpoints.get(endpoint).to_string(), (kind != NONE).then(|| rows.kinds.get(kind).to_string()))
+        })
+        .collect();
+    assert_eq!(got, expected);
+    let kinds: std::collections::BTreeSet<&Option<String>> = expected.iter().map(|(_, kind)| kind).collect();
+    assert!(kinds.len() > 1, "the vendor changes the kind here, so the memo is put to the test: {kinds:?}");
+}
