@@ -141,7 +141,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     // as its regexes); what the scanner is not sure of, serde_json reads, as for JSON lines.
     if detail == Detail::Summary
         && let Some(open) = line.find('{')
-        && let Some(node @ sparse::Node::Object(_)) = sparse::parse_value(line[open..].as_bytes())
+        && let Some(node @ sparse::Node::Object(_)) = sparse::parse_value(&line.as_bytes()[open..])
     {
         return parse_with(line, &line[..open], Some(&node), detail);
     }
