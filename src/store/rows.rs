@@ -100,9 +100,9 @@ struct Memo {
 /// remembering them.
 #[derive(Default)]
 struct Calls {
-    seen: HashMap<Box<str>, Call, foldhash::fast::RandomState>,
-    /// The key being looked up: method, URL and host, apart.
-    key: String,
+    seen: HashMap<Box<[u8]>, Call, foldhash::fast::RandomState>,
+    /// The key being looked up: method, URL and host, each after its length.
+    key: Vec<u8>,
     lookups: u32,
     hits: u32,
 }
@@ -168,14 +168,16 @@ impl Rows {
         }
         calls.key.clear();
         for part in [record.method.as_deref(), record.url.as_deref(), record.host.as_deref()] {
-            // A part's presence is part of the key: `None` and `""` differ.
-            calls.key.push(if part.is_some() { '\u{1}' } else { '\u{0}' });
-            calls.key.push_str(part.unwrap_or_default());
+            // Each part after its length (`u64::MAX` when absent): no method, URL and host of a
+            // log, whatever bytes they hold, make the key of another call.
+            let len = part.map_or(u64::MAX, |part| part.len() as u64);
+            calls.key.extend_from_slice(&len.to_le_bytes());
+            calls.key.extend_from_slice(part.unwrap_or_default().as_bytes());
         }
         calls.lookups += 1;
-        if calls.seen.contains_key(calls.key.as_str()) {
+        if calls.seen.contains_key(calls.key.as_slice()) {
             calls.hits += 1;
-            let call = calls.seen.get_mut(calls.key.as_str()).expect("found above");
+            let call = calls.seen.get_mut(calls.key.as_slice()).expect("found above");
             return (call.endpoint, Some(call));
         }
         endpoint::template_into(buffer, record.method.as_deref(), record.url.as_deref());
@@ -183,7 +185,7 @@ impl Rows {
         if calls.seen.len() >= Calls::MAX {
             return (endpoint, None);
         }
-        let call = calls.seen.entry(calls.key.as_str().into()).or_insert(Call { endpoint, vendor: None });
+        let call = calls.seen.entry(calls.key.as_slice().into()).or_insert(Call { endpoint, vendor: None });
         (endpoint, Some(call))
     }
 

@@ -138,6 +138,11 @@ fn remembered_calls_give_each_row_its_own_endpoint_and_vendor() {
         with(Some("POST"), Some("/api/customers/7"), None),
         with(Some("POST"), None, Some("api.my-virtual-office.com")),
         with(Some("POST"), None, None),
+        // Parts that hold what once separated them in the key.
+        with(Some("POST\u{1}U\u{0}"), None, None),
+        with(Some("POST"), Some("U\u{0}\u{0}"), None),
+        with(Some("POST"), Some("7:U"), None),
+        with(Some("POST"), Some(""), Some("-")),
     ];
     // Each shape several times, interleaved, past the memo's trial.
     let records: Vec<Record> = (0..Calls::TRIAL as usize * 2).map(|at| shapes[at % shapes.len()].clone()).collect();
