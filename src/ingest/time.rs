@@ -121,6 +121,9 @@ const NAIVE_FORMATS: &[&str] = &[
     "%Y/%m/%d %H:%M:%S%.f",
 ];
 
+/// The longest text read as a time (trimmed); longer text is none.
+pub const MAX_TEXT_LEN: usize = 64;
+
 /// Text forms: RFC 3339 / ISO 8601 with `Z` or an offset, zone-less (UTC) forms, Common Log
 /// Format (`20/Nov/2026:10:15:02 +0000`), RFC 2822, and epoch numbers written as text. Only
 /// times in the years 0000–9999 are kept.
@@ -130,7 +133,7 @@ pub fn parse_text(text: &str) -> Option<i64> {
 
 fn parse_text_any(text: &str) -> Option<i64> {
     let text = text.trim();
-    if text.is_empty() || text.len() > 64 {
+    if text.is_empty() || text.len() > MAX_TEXT_LEN {
         return None;
     }
     if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {

@@ -262,11 +262,11 @@ fn read_row_in(columns: &FieldPositions, row: &str, detail: Detail) -> Result<Re
 /// The time of a row's `date` and `time` columns, joined by a space (without allocating:
 /// every row has them).
 fn date_and_time(date: &str, at: &str) -> Option<i64> {
-    let mut joined = [0u8; 64];
+    let mut joined = [0u8; time::MAX_TEXT_LEN];
     let len = date.len() + 1 + at.len();
     if len > joined.len() {
-        // Longer than any time the generic reader reads.
-        return time::parse_text(&format!("{date} {at}"));
+        // No time is that long (both parts are trimmed, so the joined text is).
+        return None;
     }
     joined[..date.len()].copy_from_slice(date.as_bytes());
     joined[date.len()] = b' ';
@@ -343,5 +343,13 @@ mod tests {
                 Some(SkipReason::ColumnCount { found, expected: wanted }) if *found == expected + 1 && *wanted == expected
             ));
         }
+    }
+
+    #[test]
+    fn a_rows_date_and_time_read_as_the_generic_reader_reads_them_joined() {
+        for (date, at) in [("2022-11-07", "14:29:06"), ("2022-11-07", "14:29:06.5"), ("2022-11-07", &*"1".repeat(60))] {
+            assert_eq!(date_and_time(date, at), time::parse_text(&format!("{date} {at}")), "{date} {at}");
+        }
+        assert!(date_and_time("2022-11-07", "14:29:06").is_some());
     }
 }
