@@ -10,22 +10,19 @@
 //! and repetitions in the order a backtracker tries them (greedy longest first). A differential
 //! test and the `format_engine` fuzz target compare the two on real and fuzzed lines.
 //!
-//! Backtracking can take time exponential in the line. Every run has a budget of steps linear in
-//! the line; past it the search gives up and the regex crate (linear whatever the pattern) reads
-//! the line. A pattern the program cannot express (Unicode classes, lookarounds other than `^`,
+//! Most of a log line leaves nothing to backtrack to, and the compiler makes those stretches
+//! cheap: a run no later byte can extend is possessive, an alternative the next byte rules out
+//! is never tried, and a fixed-width stretch (a time's `\d{2}/[A-Z][a-z]{2}/\d{4}:`) is one
+//! step checking a byte set per position.
+//!
+//! Backtracking can take time exponential in the line. Every run has a budget of branches linear
+//! in the line (between two branches a search takes at most one pass over the program); past it
+//! the search gives up and the regex crate (linear whatever the pattern) reads the line. A pattern the program cannot express (Unicode classes, lookarounds other than `^`,
 //! `$` and ASCII word boundaries, a repetition of something that can match nothing) has no
 //! program and is always read by the regex crate.
 
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
-
-/// Instructions at most: a pattern that expands to more (large counted repetitions) is left to
-/// the regex crate.
-const MAX_PROGRAM: usize = 2_000;
-
-/// Required texts checked before a search, at most.
-const MAX_REQUIRED: usize = 4;
-
-/// Steps a search may take per byte of the line (plus a constant) before it gives up.
+/// Branches (alternatives tried, backtracks, bytes of runs / 8) a search may take per byte of the
+/// line (plus a constant) before it gives up.
 const STEPS_PER_BYTE: usize = 12;
 const STEPS_BASE: usize = 512;
 
@@ -38,7 +35,7 @@ pub struct Program {
     /// Capture slots: two per group, group 0 (the whole match) included.
     slots: usize,
     /// The bytes a match that does not start the line can start with (unanchored patterns
-    /// skip other starts); `None` when a match may be empty.
+    /// skip other starts, but for the end of the line); `None` when a match may be empty.
     first: Option<ByteSet>,
     /// Texts every match holds (the longest few): a line without one of them is not searched at
     /// all, as the regex crate's automaton rejects it in one pass where backtracking would try
@@ -86,6 +83,14 @@ impl Stops {
     }
 }
 
+impl ByteSet {
+    /// Whether a match of what starts with a byte of this set (or asserts the end) may start at
+    /// `at`: false only when a byte is there and it is not in the set.
+    fn may_start(&self, line: &[u8], at: usize) -> bool {
+        line.get(at).is_none_or(|&b| self.0[usize::from(b)])
+    }
+}
+
 impl std::fmt::Debug for ByteSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "ByteSet({} bytes)", self.0.iter().filter(|&&b| b).count())
@@ -110,10 +115,21 @@ enum Inst {
         greedy: bool,
         possessive: bool,
     },
-    /// Try `first`, then `second`.
+    /// Try `first`, then `second`. A branch that needs a byte first, and cannot start with the
+    /// byte at hand, is not tried: its `starts` are the bytes it can start with, `None` when it
+    /// may match or assert something first.
     Split {
         first: usize,
         second: usize,
+        starts: [Option<Box<ByteSet>>; 2],
+    },
+    /// A stretch of the line of fixed width with nothing to backtrack to (bytes, literals, and
+    /// runs of exactly `n`): the byte at each position in its class (`classes[positions[i]]`),
+    /// then `next` goes on. The instructions it stands for stay behind it, unreached.
+    Fixed {
+        classes: Box<[ByteSet]>,
+        positions: Box<[u8]>,
+        next: usize,
     },
     Jump(usize),
     /// Record the position in a slot.
@@ -165,39 +181,6 @@ pub struct Scratch {
 }
 
 impl Program {
-    /// The program of `pattern` as the regex crate reads it for a definition (bytes, ASCII
-    /// classes), or `None` when the pattern has constructs the program does not express.
-    pub fn compile(pattern: &str) -> Option<Self> {
-        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(pattern).ok()?;
-        let slots = 2 * (hir.properties().explicit_captures_len() + 1);
-        let anchored = hir.properties().look_set_prefix().contains(Look::Start);
-        let mut compiler = Compiler { insts: vec![Inst::Save(0)], names: Vec::new() };
-        compiler.hir(&hir)?;
-        compiler.push(Inst::Save(1))?;
-        compiler.push(Inst::Match)?;
-        let mut insts = std::mem::take(&mut compiler.insts);
-        for pc in 0..insts.len() {
-            if let Inst::Run { set, .. } = &insts[pc] {
-                let after = follow(&insts, pc + 1, false);
-                let disjoint = after.as_ref().is_some_and(|after| (0..256).all(|b| !(set.0[b] && after.0[b])));
-                if let Inst::Run { possessive, .. } = &mut insts[pc] {
-                    *possessive = disjoint;
-                }
-            }
-        }
-        let first = follow(&insts, 0, true);
-        let mut literals: Vec<Vec<u8>> =
-            required_literals(&hir).into_iter().filter(|literal| literal.len() >= 2).collect();
-        literals.sort_by_key(|literal| std::cmp::Reverse(literal.len()));
-        literals.dedup();
-        let required = literals
-            .iter()
-            .take(MAX_REQUIRED)
-            .map(|literal| memchr::memmem::Finder::new(literal).into_owned())
-            .collect();
-        Some(Self { insts, anchored, slots, first, required, names: compiler.names })
-    }
-
     /// The named groups: (group index, name).
     pub fn names(&self) -> &[(usize, Box<str>)] {
         &self.names
@@ -212,10 +195,9 @@ impl Program {
         let mut budget = STEPS_BASE + STEPS_PER_BYTE * line.len();
         let last_start = if self.anchored { 0 } else { line.len() };
         for start in 0..=last_start {
-            // A later start is worth trying only at a byte a match can start with.
-            if start > 0
-                && self.first.as_ref().is_some_and(|first| line.get(start).is_none_or(|&b| !first.0[usize::from(b)]))
-            {
+            // A later start is worth trying only at a byte a match can start with, or at the
+            // end, where a match that consumes nothing (`$`) may be.
+            if start > 0 && self.first.as_ref().is_some_and(|first| !first.may_start(line, start)) {
                 continue;
             }
             scratch.slots.clear();
@@ -234,6 +216,12 @@ impl Program {
         stack.clear();
         stack.push(Frame::Try { pc: 0, at: start });
         while let Some(frame) = stack.pop() {
+            if !matches!(frame, Frame::Restore { .. }) {
+                if *budget == 0 {
+                    return Found::GaveUp;
+                }
+                *budget -= 1;
+            }
             let (mut pc, mut at) = match frame {
                 Frame::Try { pc, at } => (pc, at),
                 Frame::Restore { slot, value } => {
@@ -258,10 +246,6 @@ impl Program {
             };
             // One thread, until it fails (back to the stack) or matches.
             loop {
-                if *budget == 0 {
-                    return Found::GaveUp;
-                }
-                *budget -= 1;
                 match &self.insts[pc] {
                     Inst::Byte(byte) => {
                         if line.get(at) != Some(byte) {
@@ -301,13 +285,40 @@ impl Program {
                         }
                         pc += 1;
                     }
-                    Inst::Split { first, second } => {
-                        stack.push(Frame::Try { pc: *second, at });
+                    Inst::Split { first, second, starts: [first_starts, second_starts] } => {
+                        if *budget == 0 {
+                            return Found::GaveUp;
+                        }
+                        *budget -= 1;
+                        let may_start =
+                            |starts: &Option<Box<ByteSet>>| starts.as_ref().is_none_or(|set| set.may_start(line, at));
+                        if !may_start(first_starts) {
+                            pc = *second;
+                            continue;
+                        }
+                        if may_start(second_starts) {
+                            stack.push(Frame::Try { pc: *second, at });
+                        }
                         pc = *first;
+                    }
+                    Inst::Fixed { classes, positions, next } => {
+                        let Some(here) = line.get(at..at + positions.len()) else { break };
+                        if here
+                            .iter()
+                            .zip(positions.iter())
+                            .any(|(&b, &class)| !classes[usize::from(class)].0[usize::from(b)])
+                        {
+                            break;
+                        }
+                        at += positions.len();
+                        pc = *next;
                     }
                     Inst::Jump(to) => pc = *to,
                     Inst::Save(slot) => {
-                        stack.push(Frame::Restore { slot: *slot, value: slots[*slot] });
+                        // With nothing to backtrack to, nothing will read the old value.
+                        if !stack.is_empty() {
+                            stack.push(Frame::Restore { slot: *slot, value: slots[*slot] });
+                        }
                         slots[*slot] = at;
                         pc += 1;
                     }
@@ -336,195 +347,6 @@ fn holds(assertion: Assertion, line: &[u8], at: usize) -> bool {
     }
 }
 
-struct Compiler {
-    insts: Vec<Inst>,
-    /// The name of each group that has one, by group index.
-    names: Vec<(usize, Box<str>)>,
-}
-
-impl Compiler {
-    fn push(&mut self, inst: Inst) -> Option<usize> {
-        (self.insts.len() < MAX_PROGRAM).then(|| {
-            self.insts.push(inst);
-            self.insts.len() - 1
-        })
-    }
-
-    fn hir(&mut self, hir: &Hir) -> Option<()> {
-        match hir.kind() {
-            HirKind::Empty => {}
-            HirKind::Literal(literal) => {
-                match *literal.0 {
-                    [byte] => self.push(Inst::Byte(byte))?,
-                    _ => self.push(Inst::Literal(literal.0.clone()))?,
-                };
-            }
-            HirKind::Class(_) => {
-                self.push(run(byte_set(hir)?, 1, 1, true))?;
-            }
-            HirKind::Look(look) => {
-                let assertion = match look {
-                    Look::Start => Assertion::Start,
-                    Look::End => Assertion::End,
-                    Look::WordAscii => Assertion::WordBoundary,
-                    Look::WordAsciiNegate => Assertion::NotWordBoundary,
-                    _ => return None,
-                };
-                self.push(Inst::Assert(assertion))?;
-            }
-            HirKind::Capture(capture) => {
-                let index = usize::try_from(capture.index).ok()?;
-                if let Some(name) = &capture.name {
-                    self.names.push((index, name.clone()));
-                }
-                let slot = 2 * index;
-                self.push(Inst::Save(slot))?;
-                self.hir(&capture.sub)?;
-                self.push(Inst::Save(slot + 1))?;
-            }
-            HirKind::Concat(parts) => {
-                for part in parts {
-                    self.hir(part)?;
-                }
-            }
-            HirKind::Alternation(branches) => {
-                // Split(first, rest) chains; each branch jumps past the others.
-                let mut jumps = Vec::new();
-                for (index, branch) in branches.iter().enumerate() {
-                    if index + 1 == branches.len() {
-                        self.hir(branch)?;
-                    } else {
-                        let split = self.push(Inst::Split { first: 0, second: 0 })?;
-                        self.hir(branch)?;
-                        jumps.push(self.push(Inst::Jump(0))?);
-                        let next = self.insts.len();
-                        self.insts[split] = Inst::Split { first: split + 1, second: next };
-                    }
-                }
-                let end = self.insts.len();
-                for jump in jumps {
-                    self.insts[jump] = Inst::Jump(end);
-                }
-            }
-            HirKind::Repetition(repetition) => {
-                let min = usize::try_from(repetition.min).ok()?;
-                let max = repetition.max.map_or(Some(usize::MAX), |max| usize::try_from(max).ok())?;
-                if let Some(set) = byte_set(&repetition.sub) {
-                    self.push(run(set, min, max, repetition.greedy))?;
-                    return Some(());
-                }
-                // A loop over something that can match nothing would never end.
-                if repetition.sub.properties().minimum_len() == Some(0) {
-                    return None;
-                }
-                for _ in 0..min {
-                    self.hir(&repetition.sub)?;
-                }
-                if max == usize::MAX {
-                    // L: split(body, out); body; jump L
-                    let split = self.push(Inst::Split { first: 0, second: 0 })?;
-                    self.hir(&repetition.sub)?;
-                    self.push(Inst::Jump(split))?;
-                    let out = self.insts.len();
-                    self.insts[split] = self.split(split + 1, out, repetition.greedy);
-                } else {
-                    let mut splits = Vec::new();
-                    for _ in min..max {
-                        splits.push(self.push(Inst::Split { first: 0, second: 0 })?);
-                        self.hir(&repetition.sub)?;
-                    }
-                    let out = self.insts.len();
-                    for split in splits {
-                        self.insts[split] = self.split(split + 1, out, repetition.greedy);
-                    }
-                }
-            }
-        }
-        Some(())
-    }
-
-    /// A split that prefers more of a repetition when greedy, less when lazy.
-    fn split(&self, more: usize, out: usize, greedy: bool) -> Inst {
-        if greedy { Inst::Split { first: more, second: out } } else { Inst::Split { first: out, second: more } }
-    }
-}
-
-/// Literals every match of `hir` holds: those on its spine (not under an alternation or an
-/// optional repetition).
-fn required_literals(hir: &Hir) -> Vec<Vec<u8>> {
-    match hir.kind() {
-        HirKind::Literal(literal) => vec![literal.0.to_vec()],
-        HirKind::Capture(capture) => required_literals(&capture.sub),
-        HirKind::Repetition(repetition) if repetition.min >= 1 => required_literals(&repetition.sub),
-        HirKind::Concat(parts) => parts.iter().flat_map(required_literals).collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn run(set: ByteSet, min: usize, max: usize, greedy: bool) -> Inst {
-    Inst::Run { stops: Stops::of(&set), set: Box::new(set), min, max, greedy, possessive: false }
-}
-
-/// The bytes the program from `pc` on can consume first; `None` when it may match or assert
-/// something without consuming a byte first (then any byte may follow). An end-of-line
-/// assertion consumes nothing and matches no byte: it adds none; nor does a start-of-line one
-/// when `past_start` (the search is past the line's first byte).
-fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
-    let mut set = ByteSet([false; 256]);
-    let mut seen = vec![false; insts.len()];
-    let mut todo = vec![pc];
-    while let Some(pc) = todo.pop() {
-        if std::mem::replace(&mut seen[pc], true) {
-            continue;
-        }
-        match &insts[pc] {
-            Inst::Byte(byte) => set.0[usize::from(*byte)] = true,
-            Inst::Literal(bytes) => set.0[usize::from(*bytes.first()?)] = true,
-            Inst::Run { set: run, min, .. } => {
-                (0..256).for_each(|b| set.0[b] |= run.0[b]);
-                if *min == 0 {
-                    todo.push(pc + 1);
-                }
-            }
-            Inst::Split { first, second } => todo.extend([*first, *second]),
-            Inst::Jump(to) => todo.push(*to),
-            Inst::Save(_) => todo.push(pc + 1),
-            Inst::Assert(Assertion::End) => {}
-            Inst::Assert(Assertion::Start) if past_start => {}
-            Inst::Assert(_) | Inst::Match => return None,
-        }
-    }
-    Some(set)
-}
-
-/// The bytes a one-byte expression (a class, or a literal of one byte) matches.
-fn byte_set(hir: &Hir) -> Option<ByteSet> {
-    let mut set = ByteSet([false; 256]);
-    match hir.kind() {
-        HirKind::Class(Class::Bytes(class)) => {
-            for range in class.iter() {
-                for byte in range.start()..=range.end() {
-                    set.0[usize::from(byte)] = true;
-                }
-            }
-        }
-        HirKind::Class(Class::Unicode(class)) => {
-            // ASCII-only Unicode classes are byte classes; others match characters of several bytes.
-            for range in class.iter() {
-                let (start, end) = (u8::try_from(range.start()).ok()?, u8::try_from(range.end()).ok()?);
-                if end > 0x7F {
-                    return None;
-                }
-                for byte in start..=end {
-                    set.0[usize::from(byte)] = true;
-                }
-            }
-        }
-        HirKind::Literal(literal) if literal.0.len() == 1 => set.0[usize::from(literal.0[0])] = true,
-        _ => return None,
-    }
-    Some(set)
-}
-
+mod compile;
 #[cfg(test)]
 mod tests;

@@ -97,3 +97,33 @@ fn a_lazy_run_nothing_after_can_start_takes_its_longest() {
     agree("x(?P<a> *?)y", &["x  y", "xy", "x z"]);
     agree("\x00\x00| ??\x00\x00", &["ab \x00\x00\x00\x7f"]);
 }
+
+#[test]
+fn a_match_of_nothing_at_the_end_of_the_line_is_found() {
+    // The start skipping once passed over the end, where `$` matches: "abc" found nothing.
+    agree(r"$", &["abc", ""]);
+    agree(r"(?P<a>x)?$", &["abc", "abx", ""]);
+    agree(r"a(?:\d{2}|$)", &["xa", "a12", "a1", "ba"]);
+}
+
+#[test]
+fn branches_the_next_byte_rules_out_and_fixed_stretches_as_the_regex_crate() {
+    let time = r"\[(?P<time>\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}(?:\.\d+)? [+-]\d{4})\] (?P<status>\d{3}|-)(?:x|$)";
+    let program = Program::compile(time).expect("a program");
+    let fixed = program.insts.iter().filter(|inst| matches!(inst, Inst::Fixed { .. })).count();
+    assert_eq!(fixed, 2, "the time up to its fraction, and the zone: {:?}", program.insts);
+    agree(
+        time,
+        &[
+            "[10/Oct/2026:13.5 +0000] 200",
+            "[10/Oct/2026:13 -0700] -x",
+            "[10/Oct/2026:13 -0700] 20",
+            "[10/oct/2026:13 -0700] 200",
+            "[10/Oct/2026:13 -0700",
+            "[10/Oct/2026:1",
+            "x [1/Oct/2026:13 +0000] 200 [10/Oct/2026:13 +0000] 404",
+        ],
+    );
+    // A stretch no branch lands inside: the loop's `\\.` is fused, its target is not.
+    agree(r#""(?P<r>[^"\\]*(?:\\.[^"\\]*)*)" (\d{3})"#, &[r#""a\"b\\" 200"#, r#""a\"#, r#""" 20"#]);
+}

@@ -1,0 +1,308 @@
+//! Compiling a pattern's syntax tree into a [`Program`], and the passes that make it fast: which
+//! runs are possessive, which alternatives a byte rules out, and which fixed-width stretches are
+//! checked in one step.
+
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+use super::{Assertion, ByteSet, Inst, Program, Stops};
+
+/// Instructions at most: a pattern that expands to more (large counted repetitions) is left to
+/// the regex crate.
+const MAX_PROGRAM: usize = 2_000;
+
+/// Required texts checked before a search, at most.
+const MAX_REQUIRED: usize = 4;
+
+impl Program {
+    /// The program of `pattern` as the regex crate reads it for a definition (bytes, ASCII
+    /// classes), or `None` when the pattern has constructs the program does not express.
+    pub fn compile(pattern: &str) -> Option<Self> {
+        let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(pattern).ok()?;
+        let slots = 2 * (hir.properties().explicit_captures_len() + 1);
+        let anchored = hir.properties().look_set_prefix().contains(Look::Start);
+        let mut compiler = Compiler { insts: vec![Inst::Save(0)], names: Vec::new() };
+        compiler.hir(&hir)?;
+        compiler.push(Inst::Save(1))?;
+        compiler.push(Inst::Match)?;
+        let mut insts = std::mem::take(&mut compiler.insts);
+        for pc in 0..insts.len() {
+            if let Inst::Run { set, .. } = &insts[pc] {
+                let after = follow(&insts, pc + 1, false);
+                let disjoint = after.as_ref().is_some_and(|after| (0..256).all(|b| !(set.0[b] && after.0[b])));
+                if let Inst::Run { possessive, .. } = &mut insts[pc] {
+                    *possessive = disjoint;
+                }
+            }
+        }
+        for pc in 0..insts.len() {
+            if let Inst::Split { first, second, .. } = insts[pc] {
+                let starts = [first, second].map(|branch| follow(&insts, branch, false).map(Box::new));
+                if let Inst::Split { starts: slot, .. } = &mut insts[pc] {
+                    *slot = starts;
+                }
+            }
+        }
+        let first = follow(&insts, 0, true);
+        fuse_fixed(&mut insts);
+        let mut literals: Vec<Vec<u8>> =
+            required_literals(&hir).into_iter().filter(|literal| literal.len() >= 2).collect();
+        literals.sort_by_key(|literal| std::cmp::Reverse(literal.len()));
+        literals.dedup();
+        let required = literals
+            .iter()
+            .take(MAX_REQUIRED)
+            .map(|literal| memchr::memmem::Finder::new(literal).into_owned())
+            .collect();
+        Some(Self { insts, anchored, slots, first, required, names: compiler.names })
+    }
+}
+
+struct Compiler {
+    insts: Vec<Inst>,
+    /// The name of each group that has one, by group index.
+    names: Vec<(usize, Box<str>)>,
+}
+
+impl Compiler {
+    fn push(&mut self, inst: Inst) -> Option<usize> {
+        (self.insts.len() < MAX_PROGRAM).then(|| {
+            self.insts.push(inst);
+            self.insts.len() - 1
+        })
+    }
+
+    fn hir(&mut self, hir: &Hir) -> Option<()> {
+        match hir.kind() {
+            HirKind::Empty => {}
+            HirKind::Literal(literal) => {
+                match *literal.0 {
+                    [byte] => self.push(Inst::Byte(byte))?,
+                    _ => self.push(Inst::Literal(literal.0.clone()))?,
+                };
+            }
+            HirKind::Class(_) => {
+                self.push(run(byte_set(hir)?, 1, 1, true))?;
+            }
+            HirKind::Look(look) => {
+                let assertion = match look {
+                    Look::Start => Assertion::Start,
+                    Look::End => Assertion::End,
+                    Look::WordAscii => Assertion::WordBoundary,
+                    Look::WordAsciiNegate => Assertion::NotWordBoundary,
+                    _ => return None,
+                };
+                self.push(Inst::Assert(assertion))?;
+            }
+            HirKind::Capture(capture) => {
+                let index = usize::try_from(capture.index).ok()?;
+                if let Some(name) = &capture.name {
+                    self.names.push((index, name.clone()));
+                }
+                let slot = 2 * index;
+                self.push(Inst::Save(slot))?;
+                self.hir(&capture.sub)?;
+                self.push(Inst::Save(slot + 1))?;
+            }
+            HirKind::Concat(parts) => {
+                for part in parts {
+                    self.hir(part)?;
+                }
+            }
+            HirKind::Alternation(branches) => {
+                // Split(first, rest) chains; each branch jumps past the others.
+                let mut jumps = Vec::new();
+                for (index, branch) in branches.iter().enumerate() {
+                    if index + 1 == branches.len() {
+                        self.hir(branch)?;
+                    } else {
+                        let split = self.push(Inst::Split { first: 0, second: 0, starts: [None, None] })?;
+                        self.hir(branch)?;
+                        jumps.push(self.push(Inst::Jump(0))?);
+                        let next = self.insts.len();
+                        self.insts[split] = Inst::Split { first: split + 1, second: next, starts: [None, None] };
+                    }
+                }
+                let end = self.insts.len();
+                for jump in jumps {
+                    self.insts[jump] = Inst::Jump(end);
+                }
+            }
+            HirKind::Repetition(repetition) => {
+                let min = usize::try_from(repetition.min).ok()?;
+                let max = repetition.max.map_or(Some(usize::MAX), |max| usize::try_from(max).ok())?;
+                if let Some(set) = byte_set(&repetition.sub) {
+                    self.push(run(set, min, max, repetition.greedy))?;
+                    return Some(());
+                }
+                // A loop over something that can match nothing would never end.
+                if repetition.sub.properties().minimum_len() == Some(0) {
+                    return None;
+                }
+                for _ in 0..min {
+                    self.hir(&repetition.sub)?;
+                }
+                if max == usize::MAX {
+                    // L: split(body, out); body; jump L
+                    let split = self.push(Inst::Split { first: 0, second: 0, starts: [None, None] })?;
+                    self.hir(&repetition.sub)?;
+                    self.push(Inst::Jump(split))?;
+                    let out = self.insts.len();
+                    self.insts[split] = self.split(split + 1, out, repetition.greedy);
+                } else {
+                    let mut splits = Vec::new();
+                    for _ in min..max {
+                        splits.push(self.push(Inst::Split { first: 0, second: 0, starts: [None, None] })?);
+                        self.hir(&repetition.sub)?;
+                    }
+                    let out = self.insts.len();
+                    for split in splits {
+                        self.insts[split] = self.split(split + 1, out, repetition.greedy);
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// A split that prefers more of a repetition when greedy, less when lazy.
+    fn split(&self, more: usize, out: usize, greedy: bool) -> Inst {
+        let (first, second) = if greedy { (more, out) } else { (out, more) };
+        Inst::Split { first, second, starts: [None, None] }
+    }
+}
+
+/// Literals every match of `hir` holds: those on its spine (not under an alternation or an
+/// optional repetition).
+fn required_literals(hir: &Hir) -> Vec<Vec<u8>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => vec![literal.0.to_vec()],
+        HirKind::Capture(capture) => required_literals(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min >= 1 => required_literals(&repetition.sub),
+        HirKind::Concat(parts) => parts.iter().flat_map(required_literals).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn run(set: ByteSet, min: usize, max: usize, greedy: bool) -> Inst {
+    Inst::Run { stops: Stops::of(&set), set: Box::new(set), min, max, greedy, possessive: false }
+}
+
+/// The bytes the program from `pc` on can consume first; `None` when it may match or assert
+/// something without consuming a byte first (then any byte may follow). An end-of-line
+/// assertion consumes nothing and matches no byte: it adds none; nor does a start-of-line one
+/// when `past_start` (the search is past the line's first byte).
+fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
+    let mut set = ByteSet([false; 256]);
+    let mut seen = vec![false; insts.len()];
+    let mut todo = vec![pc];
+    while let Some(pc) = todo.pop() {
+        if std::mem::replace(&mut seen[pc], true) {
+            continue;
+        }
+        match &insts[pc] {
+            Inst::Byte(byte) => set.0[usize::from(*byte)] = true,
+            Inst::Literal(bytes) => set.0[usize::from(*bytes.first()?)] = true,
+            Inst::Run { set: run, min, .. } => {
+                (0..256).for_each(|b| set.0[b] |= run.0[b]);
+                if *min == 0 {
+                    todo.push(pc + 1);
+                }
+            }
+            Inst::Split { first, second, .. } => todo.extend([*first, *second]),
+            Inst::Fixed { .. } => unreachable!("stretches are fused after the bytes that follow are known"),
+            Inst::Jump(to) => todo.push(*to),
+            Inst::Save(_) => todo.push(pc + 1),
+            Inst::Assert(Assertion::End) => {}
+            Inst::Assert(Assertion::Start) if past_start => {}
+            Inst::Assert(_) | Inst::Match => return None,
+        }
+    }
+    Some(set)
+}
+
+/// The bytes a one-byte expression (a class, or a literal of one byte) matches.
+fn byte_set(hir: &Hir) -> Option<ByteSet> {
+    let mut set = ByteSet([false; 256]);
+    match hir.kind() {
+        HirKind::Class(Class::Bytes(class)) => {
+            for range in class.iter() {
+                for byte in range.start()..=range.end() {
+                    set.0[usize::from(byte)] = true;
+                }
+            }
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            // ASCII-only Unicode classes are byte classes; others match characters of several bytes.
+            for range in class.iter() {
+                let (start, end) = (u8::try_from(range.start()).ok()?, u8::try_from(range.end()).ok()?);
+                if end > 0x7F {
+                    return None;
+                }
+                for byte in start..=end {
+                    set.0[usize::from(byte)] = true;
+                }
+            }
+        }
+        HirKind::Literal(literal) if literal.0.len() == 1 => set.0[usize::from(literal.0[0])] = true,
+        _ => return None,
+    }
+    Some(set)
+}
+
+/// Positions a fixed stretch checks at most, and classes it tells apart.
+const MAX_FIXED: usize = 256;
+
+/// Replaces each stretch of two or more fixed-width instructions, none but the first a branch's
+/// target, with one [`Inst::Fixed`] at its first that goes on after its last.
+fn fuse_fixed(insts: &mut [Inst]) {
+    let mut targets = vec![false; insts.len() + 1];
+    for inst in insts.iter() {
+        match inst {
+            Inst::Split { first, second, .. } => [*first, *second].iter().for_each(|&to| targets[to] = true),
+            Inst::Jump(to) => targets[*to] = true,
+            _ => {}
+        }
+    }
+    let mut pc = 0;
+    while pc < insts.len() {
+        let mut classes: Vec<ByteSet> = Vec::new();
+        let mut positions = Vec::new();
+        let mut end = pc;
+        while end < insts.len() && (end == pc || !targets[end]) {
+            let Some(sets) = fixed_sets(&insts[end]) else { break };
+            if positions.len() + sets.len() > MAX_FIXED {
+                break;
+            }
+            for set in sets {
+                let class = classes.iter().position(|known| known.0 == set.0).unwrap_or_else(|| {
+                    classes.push(set);
+                    classes.len() - 1
+                });
+                // No more classes than positions: at most 256.
+                positions.push(u8::try_from(class).expect("at most 256 classes"));
+            }
+            end += 1;
+        }
+        if end - pc >= 2 {
+            insts[pc] = Inst::Fixed { classes: classes.into(), positions: positions.into(), next: end };
+            pc = end;
+        } else {
+            pc += 1;
+        }
+    }
+}
+
+/// The byte set at each position of a fixed-width instruction; `None` when it is not one.
+fn fixed_sets(inst: &Inst) -> Option<Vec<ByteSet>> {
+    let single = |byte: u8| {
+        let mut set = ByteSet([false; 256]);
+        set.0[usize::from(byte)] = true;
+        set
+    };
+    match inst {
+        Inst::Byte(byte) => Some(vec![single(*byte)]),
+        Inst::Literal(bytes) => Some(bytes.iter().map(|&byte| single(byte)).collect()),
+        Inst::Run { set, min, max, .. } if min == max && *max <= MAX_FIXED => Some(vec![(**set).clone(); *min]),
+        _ => None,
+    }
+}
