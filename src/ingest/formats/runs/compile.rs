@@ -4,7 +4,7 @@
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-use super::{Assertion, ByteSet, Inst, Program, Stops};
+use super::{Assertion, ByteSet, Field, Inst, Program, Stops};
 
 /// Instructions at most: a pattern that expands to more (large counted repetitions) is left to
 /// the regex crate.
@@ -44,10 +44,13 @@ impl Program {
         }
         let first = follow(&insts, 0, true);
         fuse_fixed(&mut insts);
+        fuse_fields(&mut insts);
         let mut literals: Vec<Vec<u8>> =
             required_literals(&hir).into_iter().filter(|literal| literal.len() >= 2).collect();
+        // Longest first (in the pattern's order among equals), and the same text once.
         literals.sort_by_key(|literal| std::cmp::Reverse(literal.len()));
-        literals.dedup();
+        let mut seen = std::collections::HashSet::new();
+        literals.retain(|literal| seen.insert(literal.clone()));
         let required = literals
             .iter()
             .take(MAX_REQUIRED)
@@ -209,7 +212,9 @@ fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
                 }
             }
             Inst::Split { first, second, .. } => todo.extend([*first, *second]),
-            Inst::Fixed { .. } => unreachable!("stretches are fused after the bytes that follow are known"),
+            Inst::Fixed { .. } | Inst::Field { .. } => {
+                unreachable!("steps are fused after the bytes that follow are known")
+            }
             Inst::Jump(to) => todo.push(*to),
             Inst::Save(_) => todo.push(pc + 1),
             Inst::Assert(Assertion::End) => {}
@@ -255,14 +260,7 @@ const MAX_FIXED: usize = 256;
 /// Replaces each stretch of two or more fixed-width instructions, none but the first a branch's
 /// target, with one [`Inst::Fixed`] at its first that goes on after its last.
 fn fuse_fixed(insts: &mut [Inst]) {
-    let mut targets = vec![false; insts.len() + 1];
-    for inst in insts.iter() {
-        match inst {
-            Inst::Split { first, second, .. } => [*first, *second].iter().for_each(|&to| targets[to] = true),
-            Inst::Jump(to) => targets[*to] = true,
-            _ => {}
-        }
-    }
+    let targets = targets(insts);
     let mut pc = 0;
     while pc < insts.len() {
         let mut classes: Vec<ByteSet> = Vec::new();
@@ -304,5 +302,56 @@ fn fixed_sets(inst: &Inst) -> Option<Vec<ByteSet>> {
         Inst::Literal(bytes) => Some(bytes.iter().map(|&byte| single(byte)).collect()),
         Inst::Run { set, min, max, .. } if min == max && *max <= MAX_FIXED => Some(vec![(**set).clone(); *min]),
         _ => None,
+    }
+}
+
+/// Which instructions a branch or a fused step goes on at.
+fn targets(insts: &[Inst]) -> Vec<bool> {
+    let mut targets = vec![false; insts.len() + 1];
+    for inst in insts {
+        match inst {
+            Inst::Split { first, second, .. } => [*first, *second].iter().for_each(|&to| targets[to] = true),
+            Inst::Jump(to) | Inst::Fixed { next: to, .. } => targets[*to] = true,
+            Inst::Field(field) => targets[field.next] = true,
+            _ => {}
+        }
+    }
+    targets
+}
+
+/// Replaces each possessive run with the saves around it and the byte after it (none but the
+/// first a branch's target) with one [`Inst::Field`].
+fn fuse_fields(insts: &mut [Inst]) {
+    let targets = targets(insts);
+    let mut pc = 0;
+    while pc < insts.len() {
+        if let Inst::Fixed { next, .. } = insts[pc] {
+            pc = next;
+            continue;
+        }
+        let mut at = pc;
+        let mut take = |matches: &dyn Fn(&Inst) -> bool| {
+            let taken = at < insts.len() && (at == pc || !targets[at]) && matches(&insts[at]);
+            at += usize::from(taken);
+            taken.then_some(at - 1)
+        };
+        let slot = |inst: &Inst| if let Inst::Save(slot) = inst { Some(*slot) } else { None };
+        let open = take(&|inst| slot(inst).is_some()).and_then(|pc| slot(&insts[pc]));
+        let Some(run) = take(&|inst| matches!(inst, Inst::Run { possessive: true, .. })) else {
+            pc = at.max(pc + 1);
+            continue;
+        };
+        let close = take(&|inst| slot(inst).is_some()).and_then(|pc| slot(&insts[pc]));
+        let then = take(&|inst| matches!(inst, Inst::Byte(_))).map(|pc| match insts[pc] {
+            Inst::Byte(byte) => byte,
+            _ => unreachable!("taken as a byte"),
+        });
+        if at - pc >= 2
+            && let Inst::Run { set, stops, min, max, .. } = &insts[run]
+        {
+            let (set, stops, min, max) = ((**set).clone(), *stops, *min, *max);
+            insts[pc] = Inst::Field(Box::new(Field { open, close, set, stops, min, max, then, next: at }));
+        }
+        pc = at;
     }
 }

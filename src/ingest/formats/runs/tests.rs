@@ -127,3 +127,42 @@ fn branches_the_next_byte_rules_out_and_fixed_stretches_as_the_regex_crate() {
     // A stretch no branch lands inside: the loop's `\\.` is fused, its target is not.
     agree(r#""(?P<r>[^"\\]*(?:\\.[^"\\]*)*)" (\d{3})"#, &[r#""a\"b\\" 200"#, r#""a\"#, r#""" 20"#]);
 }
+
+#[test]
+fn a_run_scanned_eight_bytes_at_a_time_ends_where_one_byte_at_a_time_does() {
+    // `\S`, and a set whose outside bytes are the whole range below the bound.
+    let sets = [r"\S", r"[^\x00-\x7f]", r"[^\x00\x05\x10\x7f]", r"[^ \x01\x02\x1f]"];
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for class in sets {
+        let Some(Inst::Run { set, stops, .. }) =
+            Program::compile(class).map(|program| program.insts.into_iter().nth(1).expect("a run"))
+        else {
+            panic!("{class} compiles to a run");
+        };
+        assert!(matches!(stops, Stops::Below(_)), "{class}: {stops:?}");
+        for _ in 0..5_000 {
+            let len = (next() % 40) as usize;
+            // Mostly bytes of the set, sometimes one from anywhere.
+            let hay: Vec<u8> =
+                (0..len).map(|_| if next() % 12 == 0 { next() as u8 } else { b'a' + (next() % 26) as u8 }).collect();
+            let expected = hay.iter().position(|&b| !set.0[usize::from(b)]).unwrap_or(hay.len());
+            assert_eq!(stops.run_length(&set, &hay), expected, "{class} on {hay:?}");
+        }
+    }
+}
+
+#[test]
+fn a_field_and_its_delimiter_are_one_step_that_backtracks_as_the_regex_crate() {
+    let pattern = r"^(?:(?P<a>\w+) x|(?P<b>\w+) y|(?P<c>\w*)-)(?P<d>[^ ]+) ";
+    let program = Program::compile(pattern).expect("a program");
+    let fields = program.insts.iter().filter(|inst| matches!(inst, Inst::Field(_))).count();
+    assert_eq!(fields, 4, "a, b, c and d: {:?}", program.insts);
+    // The first branch's field saves `a` and then fails on `y`: the second must not see it.
+    agree(pattern, &["foo y1 ", "foo x1 ", "foo-1 ", "-1 ", "foo z1 ", "foo x", "foo y1", " y1 ", ""]);
+}
