@@ -370,10 +370,16 @@ fn first_two_words(line: &str) -> Option<(&str, &str)> {
 fn first_two_ascii_words(line: &str) -> Option<(&str, &str)> {
     let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
     let bytes = line.as_bytes();
+    // A word ends at its first space (found many bytes at a time), unless another whitespace
+    // byte (tab to CR, all 9..=13) comes before it, which a pass without branches tells.
+    let word_len = |word: &[u8]| {
+        let space_at = memchr::memchr(b' ', word).unwrap_or(word.len());
+        let other = word[..space_at].iter().fold(false, |found, &b| found | (b.wrapping_sub(b'\t') < 5));
+        if other { word.iter().position(space).unwrap_or(word.len()) } else { space_at }
+    };
     let word = |from: usize| -> Option<(usize, usize)> {
         let start = from + bytes[from..].iter().position(|b| !space(b))?;
-        let end = start + bytes[start..].iter().position(space).unwrap_or(bytes.len() - start);
-        Some((start, end))
+        Some((start, start + word_len(&bytes[start..])))
     };
     let (method_start, method_end) = word(0)?;
     let (target_start, target_end) = word(method_end)?;

@@ -314,4 +314,16 @@ fn ascii_words_are_split_where_split_whitespace_splits() {
     for line in ["GET /x HTTP/1.1", "  POST\t/a\x0B b", "PUT", "", " \x0C ", "DELETE /a\r\n/b", "GET  /x", "a\x0Bb c"] {
         assert_eq!(first_two_ascii_words(line), first_two_words(line), "{line:?}");
     }
+    // Every mix of a few words, each kind of whitespace and other low bytes between them.
+    let pieces = ["GET", "/a/long/path?with=query", " ", "\t", "\n", "\x0B", "\x0C", "\r", "\x08", "\x0E", "x"];
+    for a in pieces {
+        for b in pieces {
+            for c in pieces {
+                for d in pieces {
+                    let line = [a, b, c, d].concat();
+                    assert_eq!(first_two_ascii_words(&line), first_two_words(&line), "{line:?}");
+                }
+            }
+        }
+    }
 }
