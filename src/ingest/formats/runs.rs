@@ -43,6 +43,8 @@ pub struct Program {
     required: Vec<memchr::memmem::Finder<'static>>,
     /// The named groups: (group index, name).
     names: Vec<(usize, Box<str>)>,
+    /// This program's number, for what a thread remembers of it.
+    id: u64,
 }
 
 /// Which bytes a class matches.
@@ -229,6 +231,8 @@ pub struct Scratch {
     stack: Vec<Frame>,
     /// The slots of the last match.
     pub slots: Vec<usize>,
+    /// Whether each program checks its required texts first, by what this thread has seen.
+    gates: prefilter::Gates,
 }
 
 impl Program {
@@ -240,7 +244,9 @@ impl Program {
     /// Searches `line` as the regex crate's `captures` would; on a match the slots are in
     /// `scratch.slots`.
     pub fn search(&self, line: &[u8], scratch: &mut Scratch) -> Found {
-        if self.required.iter().any(|required| required.find(line).is_none()) {
+        let lacks_required = || self.required.iter().any(|required| required.find(line).is_none());
+        let rejected = if self.anchored { scratch.gates.check(self.id, lacks_required) } else { lacks_required() };
+        if rejected {
             return Found::NoMatch;
         }
         let mut budget = STEPS_BASE + STEPS_PER_BYTE * line.len();
@@ -263,7 +269,7 @@ impl Program {
 
     /// The match starting at `start`, trying alternatives in priority order.
     fn run(&self, line: &[u8], start: usize, scratch: &mut Scratch, budget: &mut usize) -> Found {
-        let Scratch { stack, slots } = scratch;
+        let Scratch { stack, slots, .. } = scratch;
         stack.clear();
         stack.push(Frame::Try { pc: 0, at: start });
         while let Some(frame) = stack.pop() {
@@ -427,5 +433,6 @@ fn holds(assertion: Assertion, line: &[u8], at: usize) -> bool {
 }
 
 mod compile;
+mod prefilter;
 #[cfg(test)]
 mod tests;

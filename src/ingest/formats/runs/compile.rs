@@ -56,7 +56,7 @@ impl Program {
             .take(MAX_REQUIRED)
             .map(|literal| memchr::memmem::Finder::new(literal).into_owned())
             .collect();
-        Some(Self { insts, anchored, slots, first, required, names: compiler.names })
+        Some(Self { insts, anchored, slots, first, required, names: compiler.names, id: super::prefilter::next_id() })
     }
 }
 
