@@ -176,6 +176,11 @@ fn parse_with<V: JsonValue>(
     }
 
     let request = request_in(prefix);
+    if request.is_none() && embedded.is_none() {
+        // A bare `status=500` without a request or a body is not evidence of an API call (and
+        // a line with neither, most lines of a log, is not searched for a status at all).
+        return Err(SkipReason::NoApiCall);
+    }
     let status_after = request.as_ref().and_then(|found| {
         let rest = &prefix[found.end()..];
         let captures = groups(&STATUS_AFTER_REQUEST, rest)?;
@@ -197,10 +202,6 @@ fn parse_with<V: JsonValue>(
         record.status = 0;
         record.message = Some(failure_message(prefix));
     } else {
-        return Err(SkipReason::NoApiCall);
-    }
-    if request.is_none() && embedded.is_none() {
-        // A bare `status=500` without a request or a body is not evidence of an API call.
         return Err(SkipReason::NoApiCall);
     }
 

@@ -112,6 +112,21 @@ pub fn from_epoch_number(number: f64) -> Option<i64> {
     in_range(millis.round() as i64)
 }
 
+/// Epoch seconds with at most three fraction digits (Squid's `1386543323.123`), in integers:
+/// what [`from_epoch_number`] makes of the number, as its error is far below the half
+/// millisecond it rounds to (ten digits and three). `None` for other numbers, left to it.
+fn epoch_seconds_millis(text: &str) -> Option<i64> {
+    let (seconds, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if seconds.is_empty() || seconds.len() > 10 || fraction.len() > 3 {
+        return None;
+    }
+    let number = |digits: &str| {
+        digits.bytes().try_fold(0i64, |sum, d| d.is_ascii_digit().then(|| sum * 10 + i64::from(d - b'0')))
+    };
+    let millis = number(seconds)? * 1000 + number(fraction)? * 10i64.pow(3 - fraction.len() as u32);
+    (millis > 0).then_some(millis).and_then(in_range)
+}
+
 const NAIVE_FORMATS: &[&str] = &[
     "%Y-%m-%d %H:%M:%S,%f",
     "%Y-%m-%d %H:%M:%S%.f",
@@ -137,7 +152,7 @@ fn parse_text_any(text: &str) -> Option<i64> {
         return None;
     }
     if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return text.parse::<f64>().ok().and_then(from_epoch_number);
+        return epoch_seconds_millis(text).or_else(|| text.parse::<f64>().ok().and_then(from_epoch_number));
     }
     if let Some(millis) = utc_rfc3339_millis(text.as_bytes()) {
         return Some(millis);
@@ -265,6 +280,36 @@ mod clf_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn epoch_seconds_in_integers_are_what_the_float_reading_makes_of_them() {
+        let float = |text: &str| text.parse::<f64>().ok().and_then(from_epoch_number);
+        let mut texts: Vec<String> =
+            ["0", "0.000", "00000.001", "1", "1.5", "1386543323.000", "9999999999.999", "1.", ".5", "", "1.2.3"]
+                .map(String::from)
+                .to_vec();
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let seconds = (seed % 10_000_000_000) >> (seed % 30);
+            let digits = (seed >> 40) % 4;
+            let fraction = (seed >> 20) % 10u64.pow(digits as u32);
+            texts.push(match digits {
+                0 => seconds.to_string(),
+                _ => format!("{seconds}.{fraction:0width$}", width = digits as usize),
+            });
+        }
+        for text in &texts {
+            if let Some(millis) = epoch_seconds_millis(text) {
+                assert_eq!(Some(millis), float(text), "{text}");
+            }
+        }
+        assert_eq!(epoch_seconds_millis("1386543323.123"), Some(1_386_543_323_123));
+        assert_eq!(epoch_seconds_millis("0.000"), None, "not after the epoch, as the float reading says");
+        assert_eq!(epoch_seconds_millis("1386543323.1234"), None, "four digits: left to the float reading");
+    }
 
     #[test]
     fn the_fast_path_reads_what_chrono_reads() {
