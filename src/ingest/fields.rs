@@ -120,10 +120,12 @@ pub static RETRY_AFTER: LazyLock<&'static [&'static str]> = LazyLock::new(|| lea
 
 /// An alias table and, per path, the bits of the keys its lookup asks an object for
 /// ([`sparse::path_key_bits`]): paths whose keys the object surely lacks are not looked up. A
-/// log line has a dozen keys and the tables about a hundred paths: one AND rules out most.
+/// log line has a dozen keys and the tables about a hundred paths: one AND rules out most, and
+/// one AND with all the table's bits rules out the whole table, most often.
 struct Aliases {
     paths: &'static [&'static str],
-    key_bits: OnceLock<Vec<sparse::KeyBits>>,
+    /// Each path's bits, and all of them.
+    key_bits: OnceLock<(Vec<sparse::KeyBits>, sparse::KeyBits)>,
 }
 
 impl Aliases {
@@ -133,9 +135,13 @@ impl Aliases {
 
     /// The paths `object` may hold, in table order.
     fn in_object<'s, O: JsonObject>(&'s self, object: &'s O) -> impl Iterator<Item = &'static str> + 's {
-        let key_bits =
-            self.key_bits.get_or_init(|| self.paths.iter().map(|path| sparse::path_key_bits(path)).collect());
-        self.paths.iter().zip(key_bits).filter(|(_, bits)| object.may_hold(bits)).map(|(path, _)| *path)
+        let (key_bits, all) = self.key_bits.get_or_init(|| {
+            let key_bits: Vec<_> = self.paths.iter().map(|path| sparse::path_key_bits(path)).collect();
+            let all = key_bits.iter().fold(sparse::KeyBits::default(), |all, bits| all.union(bits));
+            (key_bits, all)
+        });
+        let paths = if object.may_hold(all) { self.paths } else { &[] };
+        paths.iter().zip(key_bits).filter(|(_, bits)| object.may_hold(bits)).map(|(path, _)| *path)
     }
 }
 

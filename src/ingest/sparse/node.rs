@@ -87,6 +87,11 @@ impl KeyBits {
         self.0[usize::from(bit >> 6)] & (1 << (bit & 63)) != 0
     }
 
+    /// The bits of both sets.
+    pub fn union(self, other: &Self) -> Self {
+        Self([self.0[0] | other.0[0], self.0[1] | other.0[1]])
+    }
+
     /// Whether the two sets share a bit.
     pub fn overlaps(&self, other: &Self) -> bool {
         (self.0[0] & other.0[0]) | (self.0[1] & other.0[1]) != 0
