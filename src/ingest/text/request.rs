@@ -4,14 +4,19 @@
 //! other regexes together. The regex stays the definition; a test holds the two to the same
 //! answer on every line of the samples and on generated text.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
 /// The methods [`super::REQUEST`] names, in its order. No method holds another, so a position
 /// starts at most one of them.
 const METHODS: [&str; 9] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"];
 
-static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(METHODS).expect("nine short literals"));
+/// Leftmost-first, which finds what the standard semantics finds here (no method holds another,
+/// so the match that starts first ends first) and lets the searcher use its SIMD prefilter: the
+/// standard one stepped its automaton over every byte of a line without a method.
+static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(METHODS).expect("nine short literals")
+});
 
 /// Where a request is in `text`: (start, end of its method, start of its target, end), as the
 /// regex `\b(METHOD)\s+((?:https?://|/)(?:\[[a-z ]{1,24}\]|[^\s"])*)` finds its first match.
