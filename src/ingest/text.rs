@@ -41,6 +41,13 @@ static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\b(?:status|status_code|statusCode|http_status)["']?\s*[=:]\s*["']?(\d{1,3})\b"#)
         .expect("valid status field pattern")
 });
+/// Whether `text` holds `status` in any case, as every match of [`STATUS_FIELD`] does: most
+/// lines do not, and turning them away by bytes costs less than setting up the regex search.
+fn holds_status_word(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b's', b'S', bytes)
+        .any(|at| bytes.get(at..at + 6).is_some_and(|word| word.eq_ignore_ascii_case(b"status")))
+}
 /// Envoy writes `"- - HTTP/1.1" 400` for a request it could not parse, `"- - -" 0` for TCP.
 static DASH_REQUEST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""-\s+-\s+(HTTP/[\d.]+|-)"\s+(\d{1,3})\b"#).expect("valid dash pattern"));
@@ -194,7 +201,11 @@ fn parse_with<V: JsonValue>(
     if let Some((status, tail)) = status_after {
         record.status = status;
         envoy_tail = Some(tail);
-    } else if let Some(status) = groups(&STATUS_FIELD, prefix).and_then(|c| c[1].parse::<u16>().ok()) {
+    } else if let Some(status) = holds_status_word(prefix)
+        .then(|| groups(&STATUS_FIELD, prefix))
+        .flatten()
+        .and_then(|c| c[1].parse::<u16>().ok())
+    {
         record.status = status;
     } else if let Some(status) = body_error.error_type.as_deref().and_then(status_from_reason) {
         record.status = status;

@@ -218,3 +218,33 @@ proptest::proptest! {
         proptest::prop_assert_eq!(request::find(&text), request_by_regex(&text), "{:?}", text);
     }
 }
+
+#[test]
+fn a_text_without_the_word_status_has_no_status_field() {
+    for text in [
+        "status=500",
+        "x STATUS: 404",
+        "http_Status='503'",
+        "StatusCode: 200",
+        "no word here",
+        "stat us=5",
+        "state=1",
+        "s",
+    ] {
+        let by_regex = STATUS_FIELD.is_match(text);
+        assert!(!by_regex || holds_status_word(text), "{text:?}: the regex matches without the word");
+        assert_eq!(holds_status_word(text), text.to_ascii_lowercase().contains("status"), "{text:?}");
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut matched = 0;
+    for dir in [root.join("sample-logs"), root.join("../shared/real-logs")] {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let Ok(bytes) = std::fs::read(entry.path()) else { continue };
+            for line in String::from_utf8_lossy(&bytes).lines().filter(|line| STATUS_FIELD.is_match(line)) {
+                matched += 1;
+                assert!(holds_status_word(line), "{line:?}");
+            }
+        }
+    }
+    assert!(matched > 100, "{matched} lines with a status field");
+}
