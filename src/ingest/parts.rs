@@ -21,8 +21,10 @@ enum Inner<'a> {
     /// `room`: records the last part held, which the next is given room for at once (growing a
     /// vector of records copies them).
     Lines { rest: &'a [u8], line: u64, offset: u64, mode: Mode, detail: Detail, max_line_bytes: u64, room: usize },
-    /// Records read already (a document, a W3C block): handed on whole.
+    /// Records read already (a document): handed on whole.
     Parsed(Option<Parsed>),
+    /// Pieces another reader cuts (a W3C block, whose `#Fields:` lines change its columns).
+    Pieces(Box<dyn Iterator<Item = Parsed> + 'a>),
 }
 
 impl<'a> Parts<'a> {
@@ -49,6 +51,11 @@ impl<'a> Parts<'a> {
         Self(Inner::Parsed(Some(parsed)))
     }
 
+    /// The pieces `pieces` reads, in order.
+    pub fn pieces(pieces: impl Iterator<Item = Parsed> + 'a) -> Self {
+        Self(Inner::Pieces(Box::new(pieces)))
+    }
+
     /// Every part, joined.
     pub fn joined(self) -> Parsed {
         let mut all = Parsed::default();
@@ -68,6 +75,7 @@ impl Iterator for Parts<'_> {
     fn next(&mut self) -> Option<Parsed> {
         match &mut self.0 {
             Inner::Parsed(parsed) => parsed.take(),
+            Inner::Pieces(pieces) => pieces.next(),
             Inner::Lines { rest, line, offset, mode, detail, max_line_bytes, room } => {
                 if rest.is_empty() {
                     return None;

@@ -273,7 +273,7 @@ fn ingest_whole<T: Send>(
             || Ok(blocks.next()),
             |block: w3c::Block| {
                 let end = block.end as u64;
-                (map(Parts::whole(block.parse(content, detail, limits.max_line_bytes))), end)
+                (map(Parts::pieces(block.parts(content, detail, limits.max_line_bytes))), end)
             },
             |(result, end)| on_block(result, end),
         )?;

@@ -3,6 +3,7 @@
 //! mid-file (IIS writes it again at every restart), so a row is read with the last one before it,
 //! and a row read back later is given that line again ([`fields_lines`]).
 
+use super::parts::PART_BYTES;
 use super::{Detail, Parsed, SkipReason, Skipped, time};
 use crate::record::{Record, SourceSpan};
 
@@ -68,8 +69,32 @@ pub struct Block {
 impl Block {
     /// The block's rows.
     pub fn parse(self, content: &[u8], detail: Detail, max_line_bytes: u64) -> Parsed {
-        let Self { start, end, first_line, columns } = self;
-        parse_block(&content[start..end], first_line, start as u64, columns, detail, max_line_bytes)
+        let Self { start, end, first_line, mut columns } = self;
+        let mut parsed = Parsed::default();
+        parse_block(&content[start..end], first_line, start as u64, &mut columns, detail, max_line_bytes, &mut parsed);
+        parsed
+    }
+
+    /// The block's rows, [`PART_BYTES`] of lines at a time (as a line format's block is read):
+    /// a megabyte's records of some 330 bytes each, built in one vector, were copied as it grew
+    /// and held until the whole block was counted.
+    pub fn parts(self, content: &[u8], detail: Detail, max_line_bytes: u64) -> impl Iterator<Item = Parsed> + '_ {
+        let Self { start, end, first_line, mut columns } = self;
+        let (mut at, mut line, mut room) = (start, first_line, 0);
+        std::iter::from_fn(move || {
+            let rest = content.get(at..end).filter(|rest| !rest.is_empty())?;
+            let cut = match rest.get(PART_BYTES..).and_then(|after| memchr::memchr(b'\n', after)) {
+                Some(newline) => PART_BYTES + newline + 1,
+                None => rest.len(),
+            };
+            let piece = &rest[..cut];
+            let mut parsed = Parsed { records: Vec::with_capacity(room), ..Parsed::default() };
+            parse_block(piece, line, at as u64, &mut columns, detail, max_line_bytes, &mut parsed);
+            room = parsed.records.len() + parsed.records.len() / 8;
+            line += memchr::memchr_iter(b'\n', piece).count() as u64;
+            at += cut;
+            Some(parsed)
+        })
     }
 }
 
@@ -91,16 +116,16 @@ pub fn blocks(content: &[u8], block_bytes: usize, max_line_bytes: u64) -> Vec<Bl
 }
 
 /// The lines of one block, which starts at physical line `first_line` and byte `offset`, with
-/// `columns` in effect at its start.
+/// `columns` in effect at its start (and at its end when it returns), read into `parsed`.
 fn parse_block(
     block: &[u8],
     first_line: u64,
     offset: u64,
-    mut columns: Option<FieldPositions>,
+    columns: &mut Option<FieldPositions>,
     detail: Detail,
     max_line_bytes: u64,
-) -> Parsed {
-    let mut parsed = Parsed::default();
+    parsed: &mut Parsed,
+) {
     for (number, start, line) in super::line::lines(block, first_line) {
         // Valid UTF-8 checked fast (as every line of a line format is); only what is not is repaired.
         let text = match simdutf8::basic::from_utf8(line) {
@@ -113,16 +138,16 @@ fn parse_block(
             if fields {
                 // Unread, it leaves no fields in effect: the rows after it are not read with the
                 // columns before it, which they may not be in (nor read back with it).
-                columns = None;
+                *columns = None;
             }
             Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes })
         } else if line.trim_ascii_start().starts_with(b"#") {
             if fields {
-                columns = Some(FieldPositions::of(&text));
+                *columns = Some(FieldPositions::of(&text));
             }
             Err(SkipReason::Directive)
         } else {
-            match &columns {
+            match &*columns {
                 Some(columns) => read_row_in(columns, &text, detail),
                 None => Err(SkipReason::NoFieldsYet),
             }
@@ -135,7 +160,6 @@ fn parse_block(
             Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
         }
     }
-    parsed
 }
 
 /// Where the fields errlens reads stand in a row, from a `#Fields:` line (worked out once a
@@ -351,5 +375,34 @@ mod tests {
             assert_eq!(date_and_time(date, at), time::parse_text(&format!("{date} {at}")), "{date} {at}");
         }
         assert!(date_and_time("2022-11-07", "14:29:06").is_some());
+    }
+
+    #[test]
+    fn a_block_read_in_parts_reads_what_it_reads_whole() {
+        // Several parts, the columns changing (and an unread `#Fields:`) here and there.
+        let mut log = String::from("#Fields: time cs-method cs-uri-stem sc-status\n");
+        for n in 0..12_000 {
+            match n % 997 {
+                0 => log.push_str("#Fields: sc-status cs-uri-stem\n"),
+                500 => log.push_str(&format!("#Fields: {}\n", "x-pad ".repeat(40))),
+                501 => log.push_str("#Fields: time cs-method cs-uri-stem sc-status\n"),
+                _ if n % 7 == 0 => log.push_str("\r\n"),
+                _ => log.push_str(&format!("10:00:{:02} GET /v1/contacts/{n} {}\n", n % 60, 200 + n % 300)),
+            }
+        }
+        let bytes = log.as_bytes();
+        assert!(bytes.len() > 3 * PART_BYTES, "several parts");
+        for block in blocks(bytes, bytes.len() / 2, 200) {
+            let (start, end) = (block.start, block.end);
+            let whole = Block { columns: block.columns.clone(), ..block }.parse(bytes, Detail::Full, 200);
+            let block = blocks(bytes, bytes.len() / 2, 200).into_iter().find(|b| b.start == start).expect("the block");
+            let parts: Vec<Parsed> = block.parts(bytes, Detail::Full, 200).collect();
+            assert!(parts.len() > 1, "{} parts of {start}..{end}", parts.len());
+            let records: Vec<&Record> = parts.iter().flat_map(|part| &part.records).collect();
+            let skipped: Vec<&Skipped> = parts.iter().flat_map(|part| &part.skipped).collect();
+            assert!(whole.records.len() > 1_000);
+            assert_eq!(records, whole.records.iter().collect::<Vec<_>>());
+            assert_eq!(skipped, whole.skipped.iter().collect::<Vec<_>>());
+        }
     }
 }
