@@ -100,7 +100,10 @@ struct Memo {
 /// remembering them.
 #[derive(Default)]
 struct Calls {
-    seen: HashMap<Box<[u8]>, Call, foldhash::fast::RandomState>,
+    /// Where each call is in `list` (an index, not the call: a hit is then one lookup, where a
+    /// reference could not be returned from the lookup and a second one was made).
+    seen: HashMap<Box<[u8]>, u32, foldhash::fast::RandomState>,
+    list: Vec<Call>,
     /// The key being looked up: method, URL and host, each after its length.
     key: Vec<u8>,
     lookups: u32,
@@ -175,18 +178,19 @@ impl Rows {
             calls.key.extend_from_slice(part.unwrap_or_default().as_bytes());
         }
         calls.lookups += 1;
-        if calls.seen.contains_key(calls.key.as_slice()) {
+        if let Some(&at) = calls.seen.get(calls.key.as_slice()) {
             calls.hits += 1;
-            let call = calls.seen.get_mut(calls.key.as_slice()).expect("found above");
+            let call = &mut calls.list[at as usize];
             return (call.endpoint, Some(call));
         }
         endpoint::template_into(buffer, record.method.as_deref(), record.url.as_deref());
         let endpoint = self.endpoints.intern(buffer);
-        if calls.seen.len() >= Calls::MAX {
+        if calls.list.len() >= Calls::MAX {
             return (endpoint, None);
         }
-        let call = calls.seen.entry(calls.key.as_slice().into()).or_insert(Call { endpoint, vendor: None });
-        (endpoint, Some(call))
+        calls.seen.insert(calls.key.as_slice().into(), calls.list.len() as u32);
+        calls.list.push(Call { endpoint, vendor: None });
+        (endpoint, calls.list.last_mut())
     }
 
     fn add(&mut self, record: &Record, knowledge: &Knowledge, memo: &mut Memo) {
