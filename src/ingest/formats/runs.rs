@@ -15,13 +15,14 @@
 //! is never tried, and a fixed-width stretch (a time's `\d{2}/[A-Z][a-z]{2}/\d{4}:`) is one
 //! step checking a byte set per position.
 //!
-//! Backtracking can take time exponential in the line. Every run has a budget of branches linear
-//! in the line (between two branches a search takes at most one pass over the program); past it
-//! the search gives up and the regex crate (linear whatever the pattern) reads the line. A pattern the program cannot express (Unicode classes, lookarounds other than `^`,
-//! `$` and ASCII word boundaries, a repetition of something that can match nothing) has no
-//! program and is always read by the regex crate.
+//! Backtracking can take time exponential in the line. Every search has a budget of steps linear
+//! in the line (charged where the search branches, backtracks or fails: between those it only
+//! goes forward, so its steps are at most the distance it went); past it the search gives up and the regex crate (linear whatever the pattern) reads the
+//! line. A pattern the program cannot express (Unicode classes, lookarounds other than `^`, `$`
+//! and ASCII word boundaries, a repetition of something that can match nothing) has no program
+//! and is always read by the regex crate.
 
-/// Branches (alternatives tried, backtracks, bytes of runs / 8) a search may take per byte of the
+/// Steps (instructions run, backtracks, bytes of runs / 8) a search may take per byte of the
 /// line (plus a constant) before it gives up.
 const STEPS_PER_BYTE: usize = 12;
 const STEPS_BASE: usize = 512;
@@ -37,6 +38,8 @@ pub struct Program {
     /// The bytes a match that does not start the line can start with (unanchored patterns
     /// skip other starts, but for the end of the line); `None` when a match may be empty.
     first: Option<ByteSet>,
+    /// Those bytes, when they are one to three (as `Stops` names them).
+    first_bytes: Option<Stops>,
     /// Texts every match holds (the longest few): a line without one of them is not searched at
     /// all, as the regex crate's automaton rejects it in one pass where backtracking would try
     /// every start. Several, because the longest may be in every line (`okhttp` in OkHttp's tag).
@@ -250,21 +253,37 @@ impl Program {
             return Found::NoMatch;
         }
         let mut budget = STEPS_BASE + STEPS_PER_BYTE * line.len();
-        let last_start = if self.anchored { 0 } else { line.len() };
-        for start in 0..=last_start {
-            // A later start is worth trying only at a byte a match can start with, or at the
-            // end, where a match that consumes nothing (`$`) may be.
-            if start > 0 && self.first.as_ref().is_some_and(|first| !first.may_start(line, start)) {
-                continue;
-            }
+        let mut start = 0;
+        loop {
             scratch.slots.clear();
             scratch.slots.resize(self.slots, UNSET);
             match self.run(line, start, scratch, &mut budget) {
                 Found::NoMatch => {}
                 found => return found,
             }
+            if self.anchored {
+                return Found::NoMatch;
+            }
+            match self.next_start(line, start + 1) {
+                Some(next) => start = next,
+                None => return Found::NoMatch,
+            }
         }
-        Found::NoMatch
+    }
+
+    /// The first start from `from` on worth trying: a byte a match can start with, or the end,
+    /// where a match that consumes nothing (`$`) may be. When a match starts with one of a few
+    /// bytes (`: ` or `OkHttpClient: `), they are found with memchr, many bytes at a time.
+    fn next_start(&self, line: &[u8], from: usize) -> Option<usize> {
+        let rest = line.get(from..)?;
+        let found = match (&self.first, self.first_bytes) {
+            (None, _) => Some(0),
+            (Some(_), Some(Stops::One(a))) => memchr::memchr(a, rest),
+            (Some(_), Some(Stops::Two(a, b))) => memchr::memchr2(a, b, rest),
+            (Some(_), Some(Stops::Three(a, b, c))) => memchr::memchr3(a, b, c, rest),
+            (Some(first), _) => rest.iter().position(|&b| first.0[usize::from(b)]),
+        };
+        Some(from + found.unwrap_or(rest.len()))
     }
 
     /// The match starting at `start`, trying alternatives in priority order.
@@ -273,11 +292,8 @@ impl Program {
         stack.clear();
         stack.push(Frame::Try { pc: 0, at: start });
         while let Some(frame) = stack.pop() {
-            if !matches!(frame, Frame::Restore { .. }) {
-                if *budget == 0 {
-                    return Found::GaveUp;
-                }
-                *budget -= 1;
+            if !matches!(frame, Frame::Restore { .. }) && !charge(budget, 1) {
+                return Found::GaveUp;
             }
             let (mut pc, mut at) = match frame {
                 Frame::Try { pc, at } => (pc, at),
@@ -301,7 +317,11 @@ impl Program {
                     (run + 1, at + 1)
                 }
             };
-            // One thread, until it fails (back to the stack) or matches.
+            // One thread, until it fails (back to the stack) or matches. Between branches the
+            // program only goes forward (a loop's jump back lands on its branch), so the steps
+            // since `stretch` are at most the distance from it: charged where the thread
+            // branches, jumps back or fails, rather than counted one by one.
+            let mut stretch = pc;
             loop {
                 match &self.insts[pc] {
                     Inst::Byte(byte) => {
@@ -343,20 +363,21 @@ impl Program {
                         pc += 1;
                     }
                     Inst::Split { first, second, starts: [first_starts, second_starts] } => {
-                        if *budget == 0 {
+                        if !charge(budget, pc + 1 - stretch) {
                             return Found::GaveUp;
                         }
-                        *budget -= 1;
                         let may_start =
                             |starts: &Option<Box<ByteSet>>| starts.as_ref().is_none_or(|set| set.may_start(line, at));
                         if !may_start(first_starts) {
                             pc = *second;
+                            stretch = pc;
                             continue;
                         }
                         if may_start(second_starts) {
                             stack.push(Frame::Try { pc: *second, at });
                         }
                         pc = *first;
+                        stretch = pc;
                     }
                     Inst::Fixed { classes, positions, next } => {
                         let Some(here) = line.get(at..at + positions.len()) else { break };
@@ -393,7 +414,13 @@ impl Program {
                         }
                         pc = *next;
                     }
-                    Inst::Jump(to) => pc = *to,
+                    Inst::Jump(to) => {
+                        if *to < pc {
+                            *budget = budget.saturating_sub(pc + 1 - stretch);
+                            stretch = *to;
+                        }
+                        pc = *to;
+                    }
                     Inst::Save(slot) => {
                         save(stack, slots, *slot, at);
                         pc += 1;
@@ -407,9 +434,18 @@ impl Program {
                     Inst::Match => return Found::Match,
                 }
             }
+            // The thread failed at `pc`.
+            *budget = budget.saturating_sub(pc + 1 - stretch);
         }
         Found::NoMatch
     }
+}
+
+/// Charges `steps` to `budget`; false when it cannot pay them.
+fn charge(budget: &mut usize, steps: usize) -> bool {
+    let paid = *budget >= steps;
+    *budget = budget.saturating_sub(steps);
+    paid
 }
 
 /// Records `at` in `slot`, and how to put it back if the search backtracks past here (with

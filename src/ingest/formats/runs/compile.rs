@@ -43,6 +43,15 @@ impl Program {
             }
         }
         let first = follow(&insts, 0, true);
+        let first_bytes = first.as_ref().and_then(|first| {
+            let mut inside = (0..=255u8).filter(|&b| first.0[usize::from(b)]);
+            match (inside.next(), inside.next(), inside.next(), inside.next()) {
+                (Some(a), None, ..) => Some(Stops::One(a)),
+                (Some(a), Some(b), None, _) => Some(Stops::Two(a, b)),
+                (Some(a), Some(b), Some(c), None) => Some(Stops::Three(a, b, c)),
+                _ => None,
+            }
+        });
         fuse_fixed(&mut insts);
         fuse_fields(&mut insts);
         let mut literals: Vec<Vec<u8>> =
@@ -56,7 +65,16 @@ impl Program {
             .take(MAX_REQUIRED)
             .map(|literal| memchr::memmem::Finder::new(literal).into_owned())
             .collect();
-        Some(Self { insts, anchored, slots, first, required, names: compiler.names, id: super::prefilter::next_id() })
+        Some(Self {
+            insts,
+            anchored,
+            slots,
+            first,
+            first_bytes,
+            required,
+            names: compiler.names,
+            id: super::prefilter::next_id(),
+        })
     }
 }
 

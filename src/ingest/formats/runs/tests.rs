@@ -166,3 +166,17 @@ fn a_field_and_its_delimiter_are_one_step_that_backtracks_as_the_regex_crate() {
     // The first branch's field saves `a` and then fails on `y`: the second must not see it.
     agree(pattern, &["foo y1 ", "foo x1 ", "foo-1 ", "-1 ", "foo z1 ", "foo x", "foo y1", " y1 ", ""]);
 }
+
+#[test]
+fn every_step_counts_against_the_budget_not_only_branches() {
+    // One branch a start, then a long way without one: counting branches alone would let this
+    // run hundreds of steps a byte; counting steps, it gives up within the dozen a byte.
+    let straight: String = (0..300).map(|n| format!("(?P<g{n}>a)")).collect();
+    let pattern = format!("(?:x|y)?{straight}b");
+    let program = Program::compile(&pattern).expect("a program");
+    let line = "a".repeat(2_000);
+    assert_eq!(program.search(line.as_bytes(), &mut Scratch::default()), Found::GaveUp);
+    // The same pattern on a line that matches at once is read.
+    let line = format!("{}b", "a".repeat(300));
+    assert_eq!(program.search(line.as_bytes(), &mut Scratch::default()), Found::Match);
+}
