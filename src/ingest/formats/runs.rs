@@ -11,16 +11,18 @@
 //! test and the `format_engine` fuzz target compare the two on real and fuzzed lines.
 //!
 //! Most of a log line leaves nothing to backtrack to, and the compiler makes those stretches
-//! cheap: a run no later byte can extend is possessive, an alternative the next byte rules out
-//! is never tried, and a fixed-width stretch (a time's `\d{2}/[A-Z][a-z]{2}/\d{4}:`) is one
-//! step checking a byte set per position.
+//! cheap: a run no later byte can extend is possessive (and one step with the captures around it
+//! and the byte after it), an alternative the next byte rules out is never tried, and a
+//! fixed-width stretch (a time's `\d{2}/[A-Z][a-z]{2}/\d{4}:`) is one step checking a byte set
+//! per position.
 //!
 //! Backtracking can take time exponential in the line. Every search has a budget of steps linear
-//! in the line (charged where the search branches, backtracks or fails: between those it only
-//! goes forward, so its steps are at most the distance it went); past it the search gives up and the regex crate (linear whatever the pattern) reads the
-//! line. A pattern the program cannot express (Unicode classes, lookarounds other than `^`, `$`
-//! and ASCII word boundaries, a repetition of something that can match nothing) has no program
-//! and is always read by the regex crate.
+//! in the line, charged where the search branches, backtracks or fails (between those it only
+//! goes forward, so its steps are at most the distance it went); past it the search gives up and
+//! the regex crate (linear whatever the pattern) reads the line. A pattern the program cannot
+//! express (Unicode classes, lookarounds other than `^`, `$` and ASCII word boundaries, a
+//! repetition of something that can match nothing) has no program and is always read by the
+//! regex crate.
 
 /// Steps (instructions run, backtracks, bytes of runs / 8) a search may take per byte of the
 /// line (plus a constant) before it gives up.
@@ -70,15 +72,21 @@ enum Stops {
 
 impl Stops {
     fn of(set: &ByteSet) -> Self {
-        let mut outside = (0..=255u8).filter(|&b| !set.0[usize::from(b)]);
-        match (outside.next(), outside.next(), outside.next(), outside.next()) {
-            (Some(a), None, ..) => Self::One(a),
-            (Some(a), Some(b), None, _) => Self::Two(a, b),
-            (Some(a), Some(b), Some(c), None) => Self::Three(a, b, c),
-            _ => match (0..=255u8).rev().find(|&b| !set.0[usize::from(b)]) {
+        Self::few((0..=255u8).filter(|&b| !set.0[usize::from(b)])).unwrap_or_else(|| {
+            match (0..=255u8).rev().find(|&b| !set.0[usize::from(b)]) {
                 Some(highest) if highest < 128 => Self::Below(highest + 1),
                 _ => Self::Many,
-            },
+            }
+        })
+    }
+
+    /// `bytes` as memchr looks for them, when they are one to three.
+    fn few(mut bytes: impl Iterator<Item = u8>) -> Option<Self> {
+        match (bytes.next(), bytes.next(), bytes.next(), bytes.next()) {
+            (Some(a), None, ..) => Some(Self::One(a)),
+            (Some(a), Some(b), None, _) => Some(Self::Two(a, b)),
+            (Some(a), Some(b), Some(c), None) => Some(Self::Three(a, b, c)),
+            _ => None,
         }
     }
 

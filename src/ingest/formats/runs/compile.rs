@@ -43,15 +43,7 @@ impl Program {
             }
         }
         let first = follow(&insts, 0, true);
-        let first_bytes = first.as_ref().and_then(|first| {
-            let mut inside = (0..=255u8).filter(|&b| first.0[usize::from(b)]);
-            match (inside.next(), inside.next(), inside.next(), inside.next()) {
-                (Some(a), None, ..) => Some(Stops::One(a)),
-                (Some(a), Some(b), None, _) => Some(Stops::Two(a, b)),
-                (Some(a), Some(b), Some(c), None) => Some(Stops::Three(a, b, c)),
-                _ => None,
-            }
-        });
+        let first_bytes = first.as_ref().and_then(|first| Stops::few((0..=255u8).filter(|&b| first.0[usize::from(b)])));
         fuse_fixed(&mut insts);
         fuse_fields(&mut insts);
         let mut literals: Vec<Vec<u8>> =
