@@ -17,14 +17,40 @@ pub const PART_BYTES: usize = 64 << 10;
 pub struct Parts<'a>(Inner<'a>);
 
 enum Inner<'a> {
-    /// Lines not parsed yet, starting at physical line `line` and content byte `offset`.
-    /// `room`: records the last part held, which the next is given room for at once (growing a
-    /// vector of records copies them).
-    Lines { rest: &'a [u8], line: u64, offset: u64, mode: Mode, detail: Detail, max_line_bytes: u64, room: usize },
     /// Records read already (a document): handed on whole.
     Parsed(Option<Parsed>),
-    /// Pieces another reader cuts (a W3C block, whose `#Fields:` lines change its columns).
+    /// Parts read as they are asked for ([`read_in_parts`]).
     Pieces(Box<dyn Iterator<Item = Parsed> + 'a>),
+}
+
+/// The lines of `chunk`, which starts at physical line `first_line` and content byte `offset`,
+/// read by `read` (a part, its first line, its offset, where its records go) [`PART_BYTES`] at a
+/// time, each part cut after a line end. A part is given room at once for as many records as
+/// the last one held (growing a vector of records copies them).
+pub fn read_in_parts<'a>(
+    chunk: &'a [u8],
+    first_line: u64,
+    offset: u64,
+    mut read: impl FnMut(&'a [u8], u64, u64, &mut Parsed) + 'a,
+) -> impl Iterator<Item = Parsed> + 'a {
+    let (mut rest, mut line, mut offset, mut room) = (chunk, first_line, offset, 0);
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = match rest.get(PART_BYTES..).and_then(|after| memchr::memchr(b'\n', after)) {
+            Some(newline) => PART_BYTES + newline + 1,
+            None => rest.len(),
+        };
+        let (part, after) = rest.split_at(end);
+        let mut parsed = Parsed { records: Vec::with_capacity(room), ..Parsed::default() };
+        read(part, line, offset, &mut parsed);
+        room = parsed.records.len() + parsed.records.len() / 8;
+        line += memchr::memchr_iter(b'\n', part).count() as u64;
+        offset += end as u64;
+        rest = after;
+        Some(parsed)
+    })
 }
 
 impl<'a> Parts<'a> {
@@ -43,7 +69,9 @@ impl<'a> Parts<'a> {
         {
             return Self::whole(line::parse_lines(chunk, first_line, offset, mode, detail, max_line_bytes));
         }
-        Self(Inner::Lines { rest: chunk, line: first_line, offset, mode, detail, max_line_bytes, room: 0 })
+        Self::pieces(read_in_parts(chunk, first_line, offset, move |part, line, offset, parsed| {
+            line::parse_lines_into(parsed, part, line, offset, mode, detail, max_line_bytes);
+        }))
     }
 
     /// Records parsed already, as one part.
@@ -76,23 +104,6 @@ impl Iterator for Parts<'_> {
         match &mut self.0 {
             Inner::Parsed(parsed) => parsed.take(),
             Inner::Pieces(pieces) => pieces.next(),
-            Inner::Lines { rest, line, offset, mode, detail, max_line_bytes, room } => {
-                if rest.is_empty() {
-                    return None;
-                }
-                let end = match rest.get(PART_BYTES..).and_then(|after| memchr::memchr(b'\n', after)) {
-                    Some(newline) => PART_BYTES + newline + 1,
-                    None => rest.len(),
-                };
-                let (part, after) = rest.split_at(end);
-                let mut parsed = Parsed { records: Vec::with_capacity(*room), ..Parsed::default() };
-                line::parse_lines_into(&mut parsed, part, *line, *offset, *mode, *detail, *max_line_bytes);
-                *room = parsed.records.len() + parsed.records.len() / 8;
-                *line += memchr::memchr_iter(b'\n', part).count() as u64;
-                *offset += end as u64;
-                *rest = after;
-                Some(parsed)
-            }
         }
     }
 }

@@ -3,7 +3,7 @@
 //! mid-file (IIS writes it again at every restart), so a row is read with the last one before it,
 //! and a row read back later is given that line again ([`fields_lines`]).
 
-use super::parts::PART_BYTES;
+use super::parts::read_in_parts;
 use super::{Detail, Parsed, SkipReason, Skipped, time};
 use crate::record::{Record, SourceSpan};
 
@@ -75,25 +75,13 @@ impl Block {
         parsed
     }
 
-    /// The block's rows, [`PART_BYTES`] of lines at a time (as a line format's block is read):
+    /// The block's rows, 64 KiB of lines at a time (as a line format's block is read):
     /// a megabyte's records of some 330 bytes each, built in one vector, were copied as it grew
     /// and held until the whole block was counted.
     pub fn parts(self, content: &[u8], detail: Detail, max_line_bytes: u64) -> impl Iterator<Item = Parsed> + '_ {
         let Self { start, end, first_line, mut columns } = self;
-        let (mut at, mut line, mut room) = (start, first_line, 0);
-        std::iter::from_fn(move || {
-            let rest = content.get(at..end).filter(|rest| !rest.is_empty())?;
-            let cut = match rest.get(PART_BYTES..).and_then(|after| memchr::memchr(b'\n', after)) {
-                Some(newline) => PART_BYTES + newline + 1,
-                None => rest.len(),
-            };
-            let piece = &rest[..cut];
-            let mut parsed = Parsed { records: Vec::with_capacity(room), ..Parsed::default() };
-            parse_block(piece, line, at as u64, &mut columns, detail, max_line_bytes, &mut parsed);
-            room = parsed.records.len() + parsed.records.len() / 8;
-            line += memchr::memchr_iter(b'\n', piece).count() as u64;
-            at += cut;
-            Some(parsed)
+        read_in_parts(&content[start..end], first_line, start as u64, move |piece, line, offset, parsed| {
+            parse_block(piece, line, offset, &mut columns, detail, max_line_bytes, parsed);
         })
     }
 }
@@ -391,7 +379,7 @@ mod tests {
             }
         }
         let bytes = log.as_bytes();
-        assert!(bytes.len() > 3 * PART_BYTES, "several parts");
+        assert!(bytes.len() > 3 * super::super::parts::PART_BYTES, "several parts");
         for block in blocks(bytes, bytes.len() / 2, 200) {
             let (start, end) = (block.start, block.end);
             let whole = Block { columns: block.columns.clone(), ..block }.parse(bytes, Detail::Full, 200);
