@@ -25,7 +25,8 @@ pub struct FrameStats {
     /// When the shown number of calls changed while loading, since the window opened.
     updates: Vec<Duration>,
     shown_calls: usize,
-    loaded_at: Option<Duration>,
+    /// When the first load ended, and the calls shown then.
+    loaded_at: Option<(Duration, usize)>,
     was_loading: bool,
     written: Instant,
 }
@@ -81,8 +82,9 @@ impl FrameStats {
             }
         }
         let just_loaded = self.was_loading && !loading;
-        if just_loaded {
-            self.loaded_at = Some(now);
+        // The first load is the one timed: a later view (a filter changed) ends "loading" again.
+        if just_loaded && self.loaded_at.is_none() {
+            self.loaded_at = Some((now, shown_calls));
         }
         self.was_loading = loading;
         // The end of a load is written at once: an idle window draws no more frames, and a
@@ -109,8 +111,8 @@ impl FrameStats {
             None => "no counts shown yet".to_string(),
         });
         lines.push(match self.loaded_at {
-            Some(at) => {
-                format!("all loaded {} ms after the window opened; {} calls shown", at.as_millis(), self.shown_calls)
+            Some((at, calls)) => {
+                format!("all loaded {} ms after the window opened; {calls} calls shown", at.as_millis())
             }
             None => format!("still loading; {} calls shown", self.shown_calls),
         });
@@ -169,6 +171,22 @@ mod tests {
         stats.record(ms(5), Some(ms(4)), 0, true, 20);
         assert_eq!(stats.loading_frames, vec![ms(4), ms(5)]);
         assert_eq!(stats.loading_cpu, vec![ms(3), ms(4)]);
+    }
+
+    #[test]
+    fn the_first_load_is_timed_with_what_it_showed_at_its_end() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut stats = FrameStats::writing_to(dir.path().join("frames.txt"));
+        let ms = Duration::from_millis;
+        stats.record(ms(1), None, 0, true, 10);
+        stats.record(ms(1), None, 0, false, 30);
+        let loaded_at = stats.loaded_at.expect("loaded");
+        // A later view (the filter changed) is busy, then shown: the load's time stays.
+        stats.record(ms(1), None, 0, true, 30);
+        stats.record(ms(1), None, 0, false, 5);
+        assert_eq!(stats.loaded_at, Some(loaded_at));
+        let report = std::fs::read_to_string(dir.path().join("frames.txt")).expect("report written");
+        assert!(report.contains("; 30 calls shown"), "{report}");
     }
 
     #[test]

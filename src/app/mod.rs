@@ -396,7 +396,9 @@ impl eframe::App for App {
             // that keep arriving would take a core from the parsing.)
             ctx.request_repaint();
         }
-        let (loading, shown_calls) = (self.is_loading(), self.view.rows.len());
+        // For the user a load ends when its last view is shown, not when its last block is read:
+        // the view of the whole file is computed after that.
+        let (loading, shown_calls) = (self.is_loading() || self.view.is_busy(), self.view.rows.len());
         if let Some(stats) = &mut self.frame_stats {
             let cpu = frame_cpu.zip(frame_stats::thread_cpu_time()).map(|(before, after)| after.saturating_sub(before));
             stats.record(frame_started.elapsed(), cpu, ctx.current_pass_index(), loading, shown_calls);
