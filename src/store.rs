@@ -425,6 +425,44 @@ mod tests {
             .collect()
     }
 
+    /// A kind that is a vendor's and the generic one (`rate_limited`) is explained by the vendor
+    /// when any of its calls went there, wherever the blocks were cut: a block whose first such
+    /// call went elsewhere said "no vendor" for it.
+    #[test]
+    fn a_kinds_vendor_does_not_hang_on_where_blocks_were_cut() {
+        let elsewhere = r#"{"status":429,"url":"https://api.elsewhere.example/v1/x","message":"slow down"}"#;
+        let vendors = r#"{"status":429,"url":"https://api.my-virtual-office.com/api/customers","message":"slow down"}"#;
+        let text = format!("{elsewhere}\n{vendors}\n{elsewhere}\n");
+        let parsed = crate::ingest::ingest_bytes("mixed.ndjson".as_ref(), text.as_bytes(), None).expect("parse");
+        let knowledge = Arc::new(Knowledge::bundled());
+        let vendor_of_kind = |blocks: Vec<Vec<Record>>| {
+            let mut store = Store::new(Arc::clone(&knowledge));
+            let opened = crate::ingest::Opened {
+                format: crate::ingest::Format::Ndjson,
+                gzip: false,
+                encoding: crate::ingest::encoding::Encoding::Utf8,
+                content_offset: 0,
+                total_bytes: text.len() as u64,
+                retained: None,
+                headers: crate::ingest::HeaderRows::default(),
+            };
+            let index = store.begin_file("mixed.ndjson".into(), &opened);
+            for records in blocks {
+                let parsed = crate::ingest::Parsed { records, ..Default::default() };
+                store.extend_file(index, Rows::of([parsed], &knowledge));
+            }
+            let kind = store.kinds.find("rate_limited").expect("the kind");
+            store.kind_vendor.get(&kind).and_then(|&vendor| knowledge.vendors[vendor].vendor.as_ref()).map(|vendor| vendor.name.clone())
+        };
+        let records = parsed.parsed.records;
+        let whole = vendor_of_kind(vec![records.clone()]);
+        assert_eq!(whole.as_deref(), Some("My Virtual Office API"));
+        for cut in 1..records.len() {
+            let blocks = vec![records[..cut].to_vec(), records[cut..].to_vec()];
+            assert_eq!(vendor_of_kind(blocks), whole, "cut after {cut}");
+        }
+    }
+
     /// A big file fills chunks in file order and holds room for less than one chunk more.
     #[test]
     fn a_big_file_fills_its_chunks_in_order_with_little_room_left() {

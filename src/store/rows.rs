@@ -249,8 +249,11 @@ impl Rows {
         let key = KindKey { vendor, addressed, status: record.status, error_type: error_type.map(Box::from) };
         let Some(classification) = knowledge.classify(record) else { return NONE };
         let kind = self.kinds.intern(&classification.kind);
-        if kind as usize == self.kind_vendors.len() {
-            self.kind_vendors.push(classification.vendor);
+        // A kind id may be a vendor's and the generic one too (`rate_limited`): its vendor is the
+        // first call's that a vendor explains, however the file was cut into blocks.
+        match self.kind_vendors.get_mut(kind as usize) {
+            Some(vendor) => *vendor = vendor.or(classification.vendor),
+            None => self.kind_vendors.push(classification.vendor),
         }
         seen.kinds.push((key, kind));
         kind
