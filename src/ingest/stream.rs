@@ -443,19 +443,24 @@ impl LineBlocks {
             while !self.done && self.pending.len() < self.block_bytes {
                 self.read_more(self.block_bytes - self.pending.len())?;
             }
-            // Cut after the last line end; at end of file, take everything.
-            let cut = if self.done {
-                self.pending.len()
-            } else {
-                match memchr::memrchr(b'\n', &self.pending) {
-                    Some(at) => call_start_before(&self.pending[..=at], self.grouping)
-                        .filter(|&start| start > 0)
-                        .unwrap_or(at + 1),
-                    // A line longer than the buffer: read on until it ends.
-                    None => {
-                        self.read_more(self.block_bytes)?;
-                        continue;
-                    }
+            // Cut after the first line end past a block (what format detection read ahead holds
+            // several), else after the last line end; at end of file, take everything.
+            let past_a_block = self
+                .pending
+                .get(self.block_bytes..)
+                .and_then(|tail| memchr::memchr(b'\n', tail))
+                .map(|at| self.block_bytes + at);
+            let line_end =
+                past_a_block.or_else(|| if self.done { None } else { memchr::memrchr(b'\n', &self.pending) });
+            let cut = match line_end {
+                Some(at) => {
+                    call_start_before(&self.pending[..=at], self.grouping).filter(|&start| start > 0).unwrap_or(at + 1)
+                }
+                None if self.done => self.pending.len(),
+                // A line longer than the buffer: read on until it ends.
+                None => {
+                    self.read_more(self.block_bytes)?;
+                    continue;
                 }
             };
             // Room for the cut line's start and a block after it, so reading never regrows it.
