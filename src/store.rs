@@ -394,7 +394,7 @@ impl Store {
     pub fn record(&self, row: usize) -> Option<Record> {
         let file = self.files.get(self.file.get(row)? as usize)?;
         let span = self.span(row)?;
-        ingest::reread_item(&file.text(span)?, file.format?, file.headers.at(span.offset), span)
+        ingest::reread_item(&file.text(span)?, file.format?, file.headers.at(span.offset).as_deref(), span)
     }
 
     /// The kind id string of a row, if it failed.
@@ -452,7 +452,11 @@ mod tests {
                 store.extend_file(index, Rows::of([parsed], &knowledge));
             }
             let kind = store.kinds.find("rate_limited").expect("the kind");
-            store.kind_vendor.get(&kind).and_then(|&vendor| knowledge.vendors[vendor].vendor.as_ref()).map(|vendor| vendor.name.clone())
+            store
+                .kind_vendor
+                .get(&kind)
+                .and_then(|&vendor| knowledge.vendors[vendor].vendor.as_ref())
+                .map(|vendor| vendor.name.clone())
         };
         let records = parsed.parsed.records;
         let whole = vendor_of_kind(vec![records.clone()]);

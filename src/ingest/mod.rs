@@ -47,6 +47,7 @@ mod w3c;
 use crate::record::Record;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 
 pub use detect::Format;
 pub use parts::Parts;
@@ -409,7 +410,7 @@ pub fn reread_with_limits(
     let start = usize::try_from(span.offset).ok()?;
     let end = start.checked_add(usize::try_from(span.len).ok()?)?;
     let headers = HeaderRows::of(format, bytes);
-    reread_item_within(bytes.get(start..end)?, format, headers.at(span.offset), span, limits.max_line_bytes)
+    reread_item_within(bytes.get(start..end)?, format, headers.at(span.offset).as_deref(), span, limits.max_line_bytes)
 }
 
 /// Re-reads one record from its own text (a line, an array item, a HAR entry, or a CSV or W3C
@@ -470,23 +471,35 @@ pub fn read_one(text: &[u8], format: Format, detail: Detail) -> Option<Result<Re
 
 /// The header rows that rows of a file are read with: a CSV file's header row, a W3C log's
 /// `#Fields:` lines (each in effect from its offset on). A row read back needs its own.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HeaderRows(Vec<(u64, Vec<u8>)>);
+///
+/// A streamed W3C log finds its `#Fields:` lines as it is read: clones share the rows found so
+/// far, so a row read back while the file loads finds its own (its block was read before it).
+#[derive(Debug, Clone, Default)]
+pub struct HeaderRows(Arc<RwLock<Vec<(u64, Arc<[u8]>)>>>);
 
 impl HeaderRows {
     /// The header rows of `content` (without a byte order mark), read as `format`.
     pub fn of(format: Format, content: &[u8]) -> Self {
-        match format {
-            Format::Csv => Self(vec![(0, content[..csv::header_len(content)].to_vec())]),
-            Format::W3c => Self(w3c::fields_lines(content)),
-            _ => Self::default(),
-        }
+        let rows = match format {
+            Format::Csv => vec![(0, content[..csv::header_len(content)].to_vec())],
+            Format::W3c => w3c::fields_lines(content),
+            _ => Vec::new(),
+        };
+        let rows = rows.into_iter().map(|(offset, row)| (offset, row.into())).collect();
+        Self(Arc::new(RwLock::new(rows)))
     }
 
     /// The header row in effect for a row at `offset`.
-    pub fn at(&self, offset: u64) -> Option<&[u8]> {
-        let after = self.0.partition_point(|(start, _)| *start <= offset);
-        after.checked_sub(1).map(|at| self.0[at].1.as_slice())
+    pub fn at(&self, offset: u64) -> Option<Arc<[u8]>> {
+        let rows = self.0.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let after = rows.partition_point(|(start, _)| *start <= offset);
+        after.checked_sub(1).map(|at| Arc::clone(&rows[at].1))
+    }
+
+    /// Adds header rows found further on, after those known.
+    pub(super) fn extend(&self, found: impl IntoIterator<Item = (u64, Vec<u8>)>) {
+        let mut rows = self.0.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        rows.extend(found.into_iter().map(|(offset, row)| (offset, row.into())));
     }
 }
 

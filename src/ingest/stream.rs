@@ -110,7 +110,9 @@ pub fn ingest_file<T: Send>(
     }
     let content_offset = super::encoding::utf8_bom_len(&head);
     let format = format.unwrap_or_else(|| detect::detect(&head[content_offset..]));
-    if !format.is_line_based() {
+    // A W3C log is lines too, once the `#Fields:` in effect at a block's start is known.
+    let streamed = format.is_line_based() || format == Format::W3c;
+    if !streamed {
         let mut bytes = head;
         // Room for the whole document at once, rather than copies as it doubles.
         bytes.reserve_exact(
@@ -130,10 +132,12 @@ pub fn ingest_file<T: Send>(
         content_offset: content_offset as u64,
         total_bytes: file_len.saturating_sub(content_offset as u64),
         retained: None,
+        // A W3C log's `#Fields:` lines are added as its blocks are read, before their rows.
         headers: HeaderRows::default(),
     };
     on_open(&opened);
     let mode = line::Mode::of(format);
+    let mut fields = (format == Format::W3c).then(w3c::FieldsInEffect::default);
     let pending = head.split_off(content_offset);
     // Read ahead and handed back buffers between parses, on this thread only.
     let reader = std::cell::RefCell::new(LineBlocks {
@@ -156,11 +160,23 @@ pub fn ingest_file<T: Send>(
             if block.as_ref().is_some_and(|block| block.end > limits.max_content_bytes) {
                 return Err(too_large());
             }
-            Ok(block)
+            let Some(block) = block else { return Ok(None) };
+            let columns = fields.as_mut().map(|fields| {
+                let columns = fields.columns.clone();
+                opened.headers.extend(fields.pass(&block.bytes, block.offset, limits.max_line_bytes));
+                columns
+            });
+            Ok(Some((block, columns)))
         },
-        |block: Block| {
-            let parts = Parts::lines(&block.bytes, block.line, block.offset, mode, detail, limits.max_line_bytes);
-            (map(parts), block.end, block.bytes)
+        |(block, columns): (Block, Option<Option<w3c::FieldPositions>>)| {
+            let (bytes, line, offset, max_line_bytes) = (&block.bytes, block.line, block.offset, limits.max_line_bytes);
+            let result = match columns {
+                Some(columns) => {
+                    map(Parts::pieces(w3c::parts_of(bytes, line, offset, columns, detail, max_line_bytes)))
+                }
+                None => map(Parts::lines(bytes, line, offset, mode, detail, max_line_bytes)),
+            };
+            (result, block.end, block.bytes)
         },
         |(result, end, bytes)| {
             reader.borrow_mut().give_back(bytes);

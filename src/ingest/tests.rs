@@ -311,10 +311,14 @@ fn the_block_reader_keeps_gzip_content_and_reads_documents_whole() {
     let csv = dir.path().join("export.csv");
     std::fs::write(&csv, "time,status,endpoint\n2026-11-20T10:00:00Z,404,/a\n").expect("write");
     let (opened, parsed, _) = read_in_blocks(&csv);
-    assert_eq!(opened.headers.at(0), Some(&b"time,status,endpoint\n"[..]));
+    assert_eq!(opened.headers.at(0).as_deref(), Some(&b"time,status,endpoint\n"[..]));
     assert_eq!(parsed.records.len(), 1);
-    let again =
-        reread_item(b"2026-11-20T10:00:00Z,404,/a", Format::Csv, opened.headers.at(0), parsed.records[0].source);
+    let again = reread_item(
+        b"2026-11-20T10:00:00Z,404,/a",
+        Format::Csv,
+        opened.headers.at(0).as_deref(),
+        parsed.records[0].source,
+    );
     assert_eq!(again.as_ref(), Some(&parsed.records[0]));
 
     let har = dir.path().join("cut.har");
@@ -629,4 +633,106 @@ fn otlp_json_log_records_and_spans_are_calls() {
                  {"key":"http.response.status_code","value":{"intValue":503}}]}]}]}]}"#;
     let parsed = ingest_bytes(Path::new("spans.json"), spans.as_bytes(), None).expect("readable").parsed;
     assert_eq!(parsed.records.iter().map(|r| r.status).collect::<Vec<_>>(), [503]);
+}
+
+#[test]
+fn a_w3c_log_streamed_from_a_file_reads_as_it_reads_whole() {
+    // Blocks of a megabyte: the `#Fields:` line changes in several (an unread one among them), so
+    // a block's rows start with a line found in another block, and its rows are read back with it.
+    let long_fields = format!("#Fields: {}\n", "x-pad ".repeat(40));
+    let mut log = String::from("#Software: Microsoft Internet Information Services 10.0\n");
+    let mut full_rows = true;
+    for n in 0..120_000 {
+        // The columns change every 17,000 rows (under a block), to another set and back.
+        if n % 17_000 == 0 {
+            full_rows = n / 17_000 % 2 == 0;
+            if n == 51_000 {
+                // An unread `#Fields:` line: the row after it has no fields in effect.
+                log.push_str(&long_fields);
+                log.push_str("404 /v1/none\n");
+            }
+            log.push_str(if full_rows {
+                "#Fields: date time cs-method cs-uri-stem sc-status\n"
+            } else {
+                "#Fields: sc-status cs-uri-stem\n"
+            });
+        }
+        if full_rows {
+            log.push_str(&format!("2022-11-07 14:29:{:02} GET /v1/a/{n} {}\n", n % 60, 200 + n % 300));
+        } else {
+            log.push_str(&format!("{} /v1/b/{n}\n", 400 + n % 5));
+        }
+    }
+    assert!(log.len() > 3 * stream::TEXT_BLOCK_BYTES, "several blocks");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("u_ex221107.log");
+    std::fs::write(&path, &log).expect("write");
+
+    // A `#Fields:` line over the line limit is unread: the rows after it have no fields.
+    let limits = IngestLimits { max_line_bytes: 200, ..IngestLimits::DEFAULT };
+    let whole = w3c::parse(log.as_bytes(), Detail::Full, limits.max_line_bytes);
+    let (mut streamed, mut progress) = (Parsed::default(), Vec::new());
+    let options = ReadOptions { detail: Detail::Full, limits, ..ReadOptions::default() };
+    let opened = ingest_file(
+        &path,
+        &options,
+        |_| {},
+        |parts| parts.joined(),
+        |parsed, done| {
+            streamed.records.extend(parsed.records);
+            streamed.skipped.extend(parsed.skipped);
+            progress.push(done);
+            true
+        },
+    )
+    .expect("readable");
+    assert_eq!(opened.format, Format::W3c);
+    assert!(progress.len() > 3, "read in {} blocks: {progress:?}", progress.len());
+    assert_eq!(streamed.records, whole.records);
+    assert_eq!(streamed.skipped, whole.skipped);
+    assert!(whole.records.len() > 100_000 && whole.skipped.iter().any(|s| s.reason == SkipReason::NoFieldsYet));
+
+    // Every row reads back with the `#Fields:` line it was read with.
+    let all_headers = HeaderRows::of(Format::W3c, log.as_bytes());
+    for record in whole.records.iter().step_by(997) {
+        let header = opened.headers.at(record.source.offset);
+        assert_eq!(header, all_headers.at(record.source.offset));
+        let row = &log.as_bytes()[record.source.offset as usize..][..record.source.len as usize];
+        assert_eq!(reread_item(row, Format::W3c, header.as_deref(), record.source).as_ref(), Some(record));
+    }
+}
+
+#[test]
+fn a_streamed_w3c_logs_fields_lines_are_known_before_the_rows_that_need_them() {
+    let mut log = String::new();
+    for n in 0..40_000 {
+        if n % 10_000 == 0 {
+            log.push_str(&format!("#Fields: date time cs-method cs-uri-stem sc-status x-n{n}\n"));
+        }
+        log.push_str(&format!("2022-11-07 14:29:{:02} GET /v1/a/{n} 503 {n}\n", n % 60));
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("changing.log");
+    std::fs::write(&path, &log).expect("write");
+    let headers = std::cell::RefCell::new(None);
+    let mut checked = 0;
+    let options = ReadOptions { detail: Detail::Full, ..ReadOptions::default() };
+    ingest_file(
+        &path,
+        &options,
+        |opened| *headers.borrow_mut() = Some(opened.headers.clone()),
+        |parts| parts.joined(),
+        |parsed, _| {
+            // What the window holds from `on_open` already names the line of the block's last row.
+            let record = parsed.records.last().expect("rows");
+            let header = headers.borrow().as_ref().and_then(|headers| headers.at(record.source.offset));
+            let n = record.url.as_deref().and_then(|url| url.rsplit('/').next()).expect("a url");
+            let wanted = format!("x-n{}", n.parse::<u64>().expect("a number") / 10_000 * 10_000);
+            assert!(header.is_some_and(|line| line.ends_with(wanted.as_bytes())), "row {n}");
+            checked += 1;
+            true
+        },
+    )
+    .expect("readable");
+    assert!(checked > 1);
 }

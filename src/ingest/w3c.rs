@@ -75,29 +75,61 @@ impl Block {
         parsed
     }
 
-    /// The block's rows, 64 KiB of lines at a time (as a line format's block is read):
-    /// a megabyte's records of some 330 bytes each, built in one vector, were copied as it grew
-    /// and held until the whole block was counted.
+    /// The block's rows, 64 KiB of lines at a time ([`parts_of`]).
     pub fn parts(self, content: &[u8], detail: Detail, max_line_bytes: u64) -> impl Iterator<Item = Parsed> + '_ {
-        let Self { start, end, first_line, mut columns } = self;
-        read_in_parts(&content[start..end], first_line, start as u64, move |piece, line, offset, parsed| {
-            parse_block(piece, line, offset, &mut columns, detail, max_line_bytes, parsed);
-        })
+        let Self { start, end, first_line, columns } = self;
+        parts_of(&content[start..end], first_line, start as u64, columns, detail, max_line_bytes)
+    }
+}
+
+/// The rows of `block` (whole lines starting at physical line `first_line` and content offset
+/// `offset`), with `columns` in effect at its start, 64 KiB of lines at a time (as a line
+/// format's block is read): a megabyte's records of some 330 bytes each, built in one vector,
+/// were copied as it grew and held until the whole block was counted.
+pub fn parts_of(
+    block: &[u8],
+    first_line: u64,
+    offset: u64,
+    mut columns: Option<FieldPositions>,
+    detail: Detail,
+    max_line_bytes: u64,
+) -> impl Iterator<Item = Parsed> + '_ {
+    read_in_parts(block, first_line, offset, move |piece, line, offset, parsed| {
+        parse_block(piece, line, offset, &mut columns, detail, max_line_bytes, parsed);
+    })
+}
+
+/// The `#Fields:` line in effect as blocks are passed in file order: what a block's rows start
+/// with, worked out before the block is parsed (so blocks parse in parallel).
+#[derive(Default)]
+pub struct FieldsInEffect {
+    /// The columns of the last `#Fields:` line passed; none before one, or after one over the
+    /// line limit (unread, as where a block is read line by line).
+    pub columns: Option<FieldPositions>,
+}
+
+impl FieldsInEffect {
+    /// Passes the block of whole lines at content offset `offset`: returns its `#Fields:` lines
+    /// with their offsets (what a row read back needs), the last one now in effect.
+    pub fn pass(&mut self, block: &[u8], offset: u64, max_line_bytes: u64) -> Vec<(u64, Vec<u8>)> {
+        let found = fields_lines(block);
+        if let Some((at, line)) = found.last() {
+            let within = super::line::line_at(block, *at as usize).len() as u64 <= max_line_bytes;
+            self.columns = within.then(|| FieldPositions::of(&String::from_utf8_lossy(line)));
+        }
+        found.into_iter().map(|(at, line)| (offset + at, line)).collect()
     }
 }
 
 /// The blocks of about `block_bytes` a W3C log is read in (on every core, as they come: the
 /// rows never wait for the whole file's).
 pub fn blocks(content: &[u8], block_bytes: usize, max_line_bytes: u64) -> Vec<Block> {
-    let fields = fields_lines(content);
+    let mut in_effect = FieldsInEffect::default();
     super::stream::cut_blocks(content, block_bytes, None)
         .into_iter()
         .map(|(start, end, first_line)| {
-            let in_effect = fields.partition_point(|(at, _)| (*at as usize) < start).checked_sub(1);
-            // As where a block is read line by line: a `#Fields:` line over the limit is unread.
-            let columns = in_effect
-                .filter(|&at| super::line::line_at(content, fields[at].0 as usize).len() as u64 <= max_line_bytes)
-                .map(|at| FieldPositions::of(&String::from_utf8_lossy(&fields[at].1)));
+            let columns = in_effect.columns.clone();
+            in_effect.pass(&content[start..end], start as u64, max_line_bytes);
             Block { start, end, first_line, columns }
         })
         .collect()

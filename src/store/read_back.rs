@@ -35,7 +35,7 @@ impl Store {
                 let span = self.span(row as usize)?;
                 let from = usize::try_from(span.offset.checked_sub(start)?).ok()?;
                 let item = text.get(from..from.checked_add(usize::try_from(span.len).ok()?)?)?;
-                crate::ingest::reread_item(item, file.format?, file.headers.at(span.offset), span).map(&map)
+                crate::ingest::reread_item(item, file.format?, file.headers.at(span.offset).as_deref(), span).map(&map)
             };
             out.par_extend(run.par_iter().map(read));
         }
