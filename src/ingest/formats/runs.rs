@@ -159,6 +159,9 @@ enum Inst {
         max: usize,
         greedy: bool,
         possessive: bool,
+        /// For a run that can end shorter: the bytes what follows it can start with, when they
+        /// are known. Only ends before one of them are tried (`[\w.:]+:` backs off to a `:`).
+        after: Option<Box<ByteSet>>,
     },
     /// Try `first`, then `second`. A branch that needs a byte first, and cannot start with the
     /// byte at hand, is not tried: its `starts` are the bytes it can start with, `None` when it
@@ -192,6 +195,8 @@ struct Field {
     /// The slot saved before the run, and the one after.
     open: Option<usize>,
     close: Option<usize>,
+    /// A byte taken before the run when it is there (`-?` before `\d+`).
+    lead: Option<u8>,
     set: ByteSet,
     stops: Stops,
     min: usize,
@@ -310,7 +315,19 @@ impl Program {
                     continue;
                 }
                 Frame::Shorter { next, low, at } => {
-                    let at = at - 1;
+                    let Inst::Run { after, .. } = &self.insts[next - 1] else { unreachable!("Shorter follows a run") };
+                    let at = match after {
+                        // The next shorter end where what follows can start (`at` <= the line's length).
+                        Some(after) => {
+                            let before = line[low..at].iter().rposition(|&b| after.0[usize::from(b)]);
+                            *budget = budget.saturating_sub((at - low - before.map_or(0, |q| q + 1)) / 8);
+                            match before {
+                                Some(q) => low + q,
+                                None => continue,
+                            }
+                        }
+                        None => at - 1,
+                    };
                     if at > low {
                         stack.push(Frame::Shorter { next, low, at });
                     }
@@ -330,7 +347,7 @@ impl Program {
             // since `stretch` are at most the distance from it: charged where the thread
             // branches, jumps back or fails, rather than counted one by one.
             let mut stretch = pc;
-            loop {
+            'thread: loop {
                 match &self.insts[pc] {
                     Inst::Byte(byte) => {
                         if line.get(at) != Some(byte) {
@@ -348,7 +365,7 @@ impl Program {
                         at += bytes.len();
                         pc += 1;
                     }
-                    Inst::Run { set, stops, min, max, greedy, possessive } => {
+                    Inst::Run { set, stops, min, max, greedy, possessive, .. } => {
                         // A possessive run has one end a match can use, its longest, lazy or not.
                         if *greedy || *possessive {
                             let room = (line.len() - at).min(*max);
@@ -400,27 +417,39 @@ impl Program {
                         pc = *next;
                     }
                     Inst::Field(field) => {
-                        let Field { open, close, set, stops, min, max, then, next } = &**field;
-                        if let Some(slot) = open {
-                            save(stack, slots, *slot, at);
-                        }
-                        let room = (line.len() - at).min(*max);
-                        let taken = stops.run_length(set, &line[at..at + room]);
-                        *budget = budget.saturating_sub(taken / 8);
-                        if taken < *min {
-                            break;
-                        }
-                        at += taken;
-                        if let Some(slot) = close {
-                            save(stack, slots, *slot, at);
-                        }
-                        if let Some(byte) = then {
-                            if line.get(at) != Some(byte) {
-                                break;
+                        // Fields one after another (`\S+ \S+ -?\d+/-?\d+ `) are taken in this
+                        // loop, without a dispatch each.
+                        let mut field = &**field;
+                        loop {
+                            let Field { open, close, lead, set, stops, min, max, then, next } = field;
+                            if let Some(slot) = open {
+                                save(stack, slots, *slot, at);
                             }
-                            at += 1;
+                            if lead.is_some() && line.get(at) == lead.as_ref() {
+                                at += 1;
+                            }
+                            let room = (line.len() - at).min(*max);
+                            let taken = stops.run_length(set, &line[at..at + room]);
+                            *budget = budget.saturating_sub(taken / 8);
+                            if taken < *min {
+                                break 'thread;
+                            }
+                            at += taken;
+                            if let Some(slot) = close {
+                                save(stack, slots, *slot, at);
+                            }
+                            if let Some(byte) = then {
+                                if line.get(at) != Some(byte) {
+                                    break 'thread;
+                                }
+                                at += 1;
+                            }
+                            pc = *next;
+                            match &self.insts[pc] {
+                                Inst::Field(following) => field = following,
+                                _ => break,
+                            }
                         }
-                        pc = *next;
                     }
                     Inst::Jump(to) => {
                         if *to < pc {

@@ -27,10 +27,11 @@ impl Program {
         let mut insts = std::mem::take(&mut compiler.insts);
         for pc in 0..insts.len() {
             if let Inst::Run { set, .. } = &insts[pc] {
-                let after = follow(&insts, pc + 1, false);
-                let disjoint = after.as_ref().is_some_and(|after| (0..256).all(|b| !(set.0[b] && after.0[b])));
-                if let Inst::Run { possessive, .. } = &mut insts[pc] {
+                let follows = follow(&insts, pc + 1, false);
+                let disjoint = follows.as_ref().is_some_and(|after| (0..256).all(|b| !(set.0[b] && after.0[b])));
+                if let Inst::Run { possessive, after, .. } = &mut insts[pc] {
                     *possessive = disjoint;
+                    *after = follows.filter(|_| !disjoint).map(Box::new);
                 }
             }
         }
@@ -197,7 +198,7 @@ fn required_literals(hir: &Hir) -> Vec<Vec<u8>> {
 }
 
 fn run(set: ByteSet, min: usize, max: usize, greedy: bool) -> Inst {
-    Inst::Run { stops: Stops::of(&set), set: Box::new(set), min, max, greedy, possessive: false }
+    Inst::Run { stops: Stops::of(&set), set: Box::new(set), min, max, greedy, possessive: false, after: None }
 }
 
 /// The bytes the program from `pc` on can consume first; `None` when it may match or assert
@@ -347,9 +348,16 @@ fn fuse_fields(insts: &mut [Inst]) {
         };
         let slot = |inst: &Inst| if let Inst::Save(slot) = inst { Some(*slot) } else { None };
         let open = take(&|inst| slot(inst).is_some()).and_then(|pc| slot(&insts[pc]));
-        let Some(run) = take(&|inst| matches!(inst, Inst::Run { possessive: true, .. })) else {
+        let possessive = |inst: &Inst| matches!(inst, Inst::Run { possessive: true, .. });
+        let Some(first) = take(&possessive) else {
             pc = at.max(pc + 1);
             continue;
+        };
+        // An optional byte before the run (`-?\d+`) is taken with it.
+        let lead = optional_byte(&insts[first]);
+        let (lead, run) = match lead.and_then(|_| take(&possessive)) {
+            Some(run) => (lead, run),
+            None => (None, first),
         };
         let close = take(&|inst| slot(inst).is_some()).and_then(|pc| slot(&insts[pc]));
         let then = take(&|inst| matches!(inst, Inst::Byte(_))).map(|pc| match insts[pc] {
@@ -360,8 +368,18 @@ fn fuse_fields(insts: &mut [Inst]) {
             && let Inst::Run { set, stops, min, max, .. } = &insts[run]
         {
             let (set, stops, min, max) = ((**set).clone(), *stops, *min, *max);
-            insts[pc] = Inst::Field(Box::new(Field { open, close, set, stops, min, max, then, next: at }));
+            insts[pc] = Inst::Field(Box::new(Field { open, lead, close, set, stops, min, max, then, next: at }));
         }
         pc = at;
+    }
+}
+
+/// The byte of a possessive run of at most one byte of one byte (`-?`).
+fn optional_byte(inst: &Inst) -> Option<u8> {
+    let Inst::Run { set, min: 0, max: 1, possessive: true, .. } = inst else { return None };
+    let mut bytes = (0..=255u8).filter(|&byte| set.0[usize::from(byte)]);
+    match (bytes.next(), bytes.next()) {
+        (Some(byte), None) => Some(byte),
+        _ => None,
     }
 }

@@ -180,3 +180,24 @@ fn every_step_counts_against_the_budget_not_only_branches() {
     let line = format!("{}b", "a".repeat(300));
     assert_eq!(program.search(line.as_bytes(), &mut Scratch::default()), Found::Match);
 }
+
+#[test]
+fn a_run_backs_off_only_to_where_what_follows_can_start() {
+    // Greedy runs that must give bytes back: to a `:` (HAProxy's client), to the last of several
+    // quotes, past ends the next byte rules out, and to nothing at all.
+    agree(
+        r"(?:^|: )(?P<client>[\w.:]+):(?P<port>\d+) \[",
+        &[
+            "haproxy[760]: 192.168.33.1:58444 [14/Nov",
+            "haproxy[760]: 2001:db8::1234:58430 [14/Nov",
+            "x: a:b:c:1 [",
+            "x: a:b:c:1x [",
+            "x: ::::",
+            "x: a:1 [ b: c:2 [",
+        ],
+    );
+    agree(r#"^(.*)"(.*)" (\d+)$"#, &[r#"a "b" "c" 200"#, r#""" 1"#, r#"no quote 200"#, r#"a "b" c"#]);
+    agree(r"(a+)ab", &["aaaaab", "aaaa", "ab", "xaab"]);
+    agree(r"(\w+)\b(\w*)", &["abc def", ""]);
+    agree(r"(.+)$", &["abc", ""]);
+}
