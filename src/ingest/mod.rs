@@ -475,7 +475,10 @@ pub fn read_one(text: &[u8], format: Format, detail: Detail) -> Option<Result<Re
 /// A streamed W3C log finds its `#Fields:` lines as it is read: clones share the rows found so
 /// far, so a row read back while the file loads finds its own (its block was read before it).
 #[derive(Debug, Clone, Default)]
-pub struct HeaderRows(Arc<RwLock<Vec<(u64, Arc<[u8]>)>>>);
+pub struct HeaderRows(Arc<RwLock<Vec<HeaderRow>>>);
+
+/// A header row and the content offset it is in effect from.
+type HeaderRow = (u64, Arc<[u8]>);
 
 impl HeaderRows {
     /// The header rows of `content` (without a byte order mark), read as `format`.
