@@ -586,3 +586,48 @@ fn the_health_page_lays_out_findings_a_page_at_a_time() {
     assert_eq!(harness.get_all_by_label("Show the calls").count(), 130);
     assert!(harness.query_by_label_contains("not shown)").is_none());
 }
+
+#[test]
+fn a_w3c_log_whose_columns_change_reads_its_calls_back_in_the_window() {
+    // Some 3 MB, read block by block: the columns change every 17,000 rows, so most blocks start
+    // with a `#Fields:` line read in another block.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("u_ex261120.log");
+    let mut log = String::from("#Software: Microsoft Internet Information Services 10.0\n");
+    for n in 0..70_000 {
+        let full = n / 17_000 % 2 == 0;
+        if n % 17_000 == 0 {
+            log.push_str(if full {
+                "#Fields: date time cs-method cs-uri-stem sc-status\n"
+            } else {
+                "#Fields: sc-status cs-uri-stem cs-method\n"
+            });
+        }
+        if full {
+            log.push_str(&format!("2026-11-20 10:{:02}:{:02} GET /v1/a/{n} 503\n", n / 60 % 60, n % 60));
+        } else {
+            log.push_str(&format!("404 /v1/b/{n} DELETE\n"));
+        }
+    }
+    std::fs::write(&path, &log).expect("write");
+    let mut harness = harness(vec![path]);
+    let rows = harness.state().view.rows.clone();
+    assert_eq!(rows.len(), 70_000);
+    for &row in rows.iter().step_by(4_999) {
+        let store = &harness.state().session.store;
+        let record = store.record(row as usize).expect("the call reads back");
+        let url = record.url.as_deref().expect("its URL");
+        let n: usize = url.rsplit('/').next().and_then(|n| n.parse().ok()).expect("a number");
+        let full = n / 17_000 % 2 == 0;
+        let wanted = if full { (503, "GET", "a") } else { (404, "DELETE", "b") };
+        assert_eq!((record.status, record.method.as_deref()), (wanted.0, Some(wanted.1)), "row {n}");
+        assert_eq!(url, format!("/v1/{}/{n}", wanted.2));
+    }
+    // And the call's panel shows it.
+    let last = *rows.last().expect("rows");
+    harness.get_by_label("Records").click();
+    harness.state_mut().selected_row = Some(last);
+    settle(&mut harness);
+    let url = harness.state().session.store.record(last as usize).and_then(|record| record.url).expect("a URL");
+    assert!(!harness.query_all_by_label_contains(&url).collect::<Vec<_>>().is_empty(), "the panel shows {url}");
+}
