@@ -284,34 +284,53 @@ pub fn describes_call(object: &impl JsonObject) -> bool {
 
 /// Reads one API call out of a JSON object, or `None` when the object is not one.
 pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
-    let mut record = Record::default();
+    let mut records = Vec::with_capacity(1);
+    discover_into(object, detail, &mut records).then(|| records.pop()).flatten()
+}
+
+/// [`discover`] into a record pushed onto `records` and filled where it stays (some 330 bytes,
+/// copied through every function that returned it); `false`, with nothing pushed, when the
+/// object is not a call.
+pub fn discover_into(object: &impl JsonObject, detail: Detail, records: &mut Vec<Record>) -> bool {
+    // Whether it is a call at all first: a log line's object that is not one (a logfmt line whose
+    // call is in its message) is not looked through for times, headers and bodies, nor pushed.
     let (line_method, line_target) =
         first_text(object, &REQUEST_LINE_ALIASES).and_then(|line| split_request_line(&line)).unzip();
-    record.method = first_text(object, &METHOD_ALIASES).or(line_method).map(|mut method| {
+    let method = first_text(object, &METHOD_ALIASES).or(line_method).map(|mut method| {
         method.make_ascii_uppercase();
         method
     });
-    record.url = url_of(object).or(line_target);
-
-    // Whether it is a call at all first: a log line's object that is not one (a logfmt line whose
-    // call is in its message) is not looked through for times, headers and bodies.
+    let url = url_of(object).or(line_target);
     let status = STATUS_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(status_of));
     let error = describe_error(object, status.is_none_or(crate::record::is_failure_status));
-    record.error_type = error.error_type;
-    record.message = error.message;
-    record.status = match status {
+    let status = match status {
         Some(status) => status,
         None => {
-            let from_reason = record.error_type.as_deref().and_then(status_from_reason);
-            let looks_like_call = record.method.is_some() || record.url.is_some();
+            let from_reason = error.error_type.as_deref().and_then(status_from_reason);
+            let looks_like_call = method.is_some() || url.is_some();
             match from_reason {
                 Some(status) => status,
-                None if looks_like_call && is_network_failure(record.message.as_deref()) => 0,
-                None => return None,
+                None if looks_like_call && is_network_failure(error.message.as_deref()) => 0,
+                None => return false,
             }
         }
     };
+    records.push(Record {
+        method,
+        url,
+        status,
+        error_type: error.error_type,
+        message: error.message,
+        ..Record::default()
+    });
+    if let Some(record) = records.last_mut() {
+        fill(object, detail, record);
+    }
+    true
+}
 
+/// Fills the rest of a call's `record` from `object`: its time, headers and bodies.
+fn fill(object: &impl JsonObject, detail: Detail, record: &mut Record) {
     record.time_ms = TIME_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(time::parse_value));
     let mut response_headers = first(object, &RESPONSE_HEADERS_ALIASES).map(headers_of).unwrap_or_default();
     if !response_headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
@@ -347,7 +366,6 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
             record.request_digest = first(object, &REQUEST_BODY_ALIASES).and_then(body_digest);
         }
     }
-    Some(record)
 }
 
 fn url_of(object: &impl JsonObject) -> Option<String> {

@@ -13,10 +13,14 @@ use std::borrow::Cow;
 /// Fewer pairs than this and a line is not logfmt (a sentence with one `a=b` in it).
 const MIN_PAIRS: usize = 2;
 
-/// Reads one line; a line with too few pairs is read as generic text.
-pub fn read(line: &str, detail: Detail) -> Result<Record, SkipReason> {
-    let Some(object) = pairs(line) else { return super::text::parse(line, detail) };
-    line::object_record(&object, detail).map_err(|reason| match reason {
+/// Reads one line, its call pushed onto `records` (nothing pushed when the line is not one); a
+/// line with too few pairs is read as generic text.
+pub fn read_into(line: &str, detail: Detail, records: &mut Vec<Record>) -> Result<(), SkipReason> {
+    let Some(object) = pairs(line) else {
+        records.push(super::text::parse(line, detail)?);
+        return Ok(());
+    };
+    line::object_record_into(&object, detail, records).map_err(|reason| match reason {
         SkipReason::JsonNotACall => SkipReason::NoApiCall,
         other => other,
     })
@@ -104,6 +108,13 @@ fn value_at(text: &str) -> (Cow<'_, str>, &str) {
 mod tests {
     use super::*;
     use crate::ingest::json_value::JsonValue;
+
+    fn read(line: &str, detail: Detail) -> Result<Record, SkipReason> {
+        let mut records = Vec::new();
+        read_into(line, detail, &mut records)?;
+        assert_eq!(records.len(), 1, "one call pushed");
+        Ok(records.remove(0))
+    }
 
     #[test]
     fn pairs_quoted_and_bare() {

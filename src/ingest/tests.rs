@@ -736,3 +736,33 @@ fn a_streamed_w3c_logs_fields_lines_are_known_before_the_rows_that_need_them() {
     .expect("readable");
     assert!(checked > 1);
 }
+
+#[test]
+fn a_line_read_in_place_pushes_its_call_once_and_a_line_that_is_none_pushes_nothing() {
+    // Each way a line becomes a call or not, in each mode that reads in place: a call, an object
+    // that is not one, a wrapped line, an Azure `properties` string, logfmt, text.
+    let lines = [
+        (line::Mode::Ndjson, r#"{"status":503,"url":"/v1/a","message":"busy"}"#, true),
+        (line::Mode::Ndjson, r#"{"level":"info","msg":"started"}"#, false),
+        (line::Mode::Ndjson, r#"{"log":"10.0.0.1 - - [10/Oct/2026:13:55:36 +0000] \"GET /v1/b HTTP/1.1\" 404 12"}"#, true),
+        (line::Mode::Ndjson, r#"{"time":"2026-11-20T10:00:00Z","properties":"{\"status\":429,\"url\":\"/v1/c\"}"}"#, true),
+        (line::Mode::Ndjson, "not json", false),
+        (line::Mode::Logfmt, r#"level=info method=POST url=/v1/d status=409"#, true),
+        (line::Mode::Logfmt, r#"level=info msg="POST /v1/e (500) 3ms" caller=http.go"#, true),
+        (line::Mode::Logfmt, "level=info msg=started caller=main.go", false),
+        (line::Mode::Text, "POST /v1/f -> 502 Bad Gateway", true),
+        (line::Mode::Text, "sync loop started", false),
+    ];
+    for (mode, text, is_call) in lines {
+        for detail in [Detail::Summary, Detail::Full] {
+            let mut parsed = Parsed::default();
+            line::parse_lines_into(&mut parsed, text.as_bytes(), 7, 100, mode, detail, 1 << 20);
+            let (records, skipped) = (parsed.records.len(), parsed.skipped.len());
+            assert_eq!((records, skipped), if is_call { (1, 0) } else { (0, 1) }, "{mode:?} {detail:?} {text}");
+            if let Some(record) = parsed.records.first() {
+                assert_eq!((record.source.line, record.source.offset), (7, 100), "{text}");
+                assert!(record.url.is_some(), "{text}");
+            }
+        }
+    }
+}
