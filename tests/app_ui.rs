@@ -594,8 +594,8 @@ fn a_w3c_log_whose_columns_change_reads_its_calls_back_in_the_window() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("u_ex261120.log");
     let mut log = String::from("#Software: Microsoft Internet Information Services 10.0\n");
-    for n in 0..70_000 {
-        let full = n / 17_000 % 2 == 0;
+    for n in 0..70_000usize {
+        let full = (n / 17_000).is_multiple_of(2);
         if n % 17_000 == 0 {
             log.push_str(if full {
                 "#Fields: date time cs-method cs-uri-stem sc-status\n"
@@ -618,7 +618,7 @@ fn a_w3c_log_whose_columns_change_reads_its_calls_back_in_the_window() {
         let record = store.record(row as usize).expect("the call reads back");
         let url = record.url.as_deref().expect("its URL");
         let n: usize = url.rsplit('/').next().and_then(|n| n.parse().ok()).expect("a number");
-        let full = n / 17_000 % 2 == 0;
+        let full = (n / 17_000).is_multiple_of(2);
         let wanted = if full { (503, "GET", "a") } else { (404, "DELETE", "b") };
         assert_eq!((record.status, record.method.as_deref()), (wanted.0, Some(wanted.1)), "row {n}");
         assert_eq!(url, format!("/v1/{}/{n}", wanted.2));

@@ -642,10 +642,10 @@ fn a_w3c_log_streamed_from_a_file_reads_as_it_reads_whole() {
     let long_fields = format!("#Fields: {}\n", "x-pad ".repeat(40));
     let mut log = String::from("#Software: Microsoft Internet Information Services 10.0\n");
     let mut full_rows = true;
-    for n in 0..120_000 {
+    for n in 0..120_000usize {
         // The columns change every 17,000 rows (under a block), to another set and back.
         if n % 17_000 == 0 {
-            full_rows = n / 17_000 % 2 == 0;
+            full_rows = (n / 17_000).is_multiple_of(2);
             if n == 51_000 {
                 // An unread `#Fields:` line: the row after it has no fields in effect.
                 log.push_str(&long_fields);
@@ -744,8 +744,16 @@ fn a_line_read_in_place_pushes_its_call_once_and_a_line_that_is_none_pushes_noth
     let lines = [
         (line::Mode::Ndjson, r#"{"status":503,"url":"/v1/a","message":"busy"}"#, true),
         (line::Mode::Ndjson, r#"{"level":"info","msg":"started"}"#, false),
-        (line::Mode::Ndjson, r#"{"log":"10.0.0.1 - - [10/Oct/2026:13:55:36 +0000] \"GET /v1/b HTTP/1.1\" 404 12"}"#, true),
-        (line::Mode::Ndjson, r#"{"time":"2026-11-20T10:00:00Z","properties":"{\"status\":429,\"url\":\"/v1/c\"}"}"#, true),
+        (
+            line::Mode::Ndjson,
+            r#"{"log":"10.0.0.1 - - [10/Oct/2026:13:55:36 +0000] \"GET /v1/b HTTP/1.1\" 404 12"}"#,
+            true,
+        ),
+        (
+            line::Mode::Ndjson,
+            r#"{"time":"2026-11-20T10:00:00Z","properties":"{\"status\":429,\"url\":\"/v1/c\"}"}"#,
+            true,
+        ),
         (line::Mode::Ndjson, "not json", false),
         (line::Mode::Logfmt, r#"level=info method=POST url=/v1/d status=409"#, true),
         (line::Mode::Logfmt, r#"level=info msg="POST /v1/e (500) 3ms" caller=http.go"#, true),
