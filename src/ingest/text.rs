@@ -259,7 +259,8 @@ fn split_embedded_json(line: &str) -> (&str, Option<Value>) {
 /// Fills what `record` lacks from the text of its line; `request` is [`REQUEST`]'s captures in it.
 fn fill_from_text(record: &mut Record, text: &str, request: Option<&Groups<'_>>, detail: Detail) {
     if record.time_ms.is_none() {
-        record.time_ms = find(&TIME, text).and_then(|found| time::parse_text(found.as_str()));
+        let found = stamp::find(text).unwrap_or_else(|| find(&TIME, text).map(|found| (found.start(), found.end())));
+        record.time_ms = found.and_then(|(start, end)| time::parse_text(&text[start..end]));
     }
     if let Some(request) = request {
         if record.method.is_none() {
@@ -333,5 +334,6 @@ fn failure_message(prefix: &str) -> String {
 }
 
 mod request;
+mod stamp;
 #[cfg(test)]
 mod tests;

@@ -248,3 +248,67 @@ fn a_text_without_the_word_status_has_no_status_field() {
     }
     assert!(matched > 100, "{matched} lines with a status field");
 }
+
+/// [`stamp::find`]'s answer as the regex gives it.
+fn time_by_regex(text: &str) -> Option<(usize, usize)> {
+    TIME.find(text).map(|found| (found.start(), found.end()))
+}
+
+#[test]
+fn times_are_found_by_hand_where_the_regex_finds_them_on_every_sample_and_real_line() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in [root.join("sample-logs"), root.join("../shared/real-logs")] {
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            files.extend(entries.flatten().map(|entry| entry.path()));
+        }
+    }
+    let (mut lines, mut found) = (0, 0);
+    for file in files {
+        let Ok(bytes) = std::fs::read(&file) else { continue };
+        for line in String::from_utf8_lossy(&bytes).lines().filter(|line| line.is_ascii()) {
+            lines += 1;
+            let by_hand = stamp::find(line).expect("ASCII is read by hand");
+            found += usize::from(by_hand.is_some());
+            assert_eq!(by_hand, time_by_regex(line), "{}: {line:?}", file.display());
+        }
+    }
+    assert!(lines > 10_000 && found > 5_000, "{found} times in {lines} lines");
+    let tricky = [
+        "2026-11-20 11:00:44,422 ERROR",
+        "2026-11-20T11:00:44Z",
+        "2026-11-20T11:00:44.123456789012Z",
+        "2026-11-20T11:00:44.Z",
+        "2026-11-20T11:00:44,5+01:00",
+        "2026-11-20T11:00:44+0100",
+        "2026-11-20T11:00:44+01:0",
+        "2026-11-20T11:00:44+01",
+        "2026-11-20T11:00:44-01:00x",
+        "2026-11-20X11:00:44",
+        "12026-11-20 11:00:44",
+        "x 10/Oct/2026:13:55:36 +0000 2026-11-20 11:00:44",
+        "10/Oct/2026:13:55:36 -07000",
+        "10/oct/2026:13:55:36 +0000 then 2026-1-20 11:00:44",
+        "10/Oct/2026:13:55:36 0000",
+        "2026-11-20 11:00:4",
+        "",
+        "7",
+    ];
+    for text in tricky {
+        assert_eq!(stamp::find(text), Some(time_by_regex(text)), "{text:?}");
+    }
+    assert_eq!(stamp::find("٢٠٢٦-11-20 11:00:44"), None, "text that is not ASCII is the regex's");
+}
+
+proptest::proptest! {
+    #[test]
+    fn times_are_found_by_hand_where_the_regex_finds_them_in_generated_text(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "2026", "11", "1", "0", "9", "-", "/", ":", ".", ",", " ", "T", "Z", "+", "x", "Oct", "oct",
+            "OCT", "2026-11-20", "11:00:44", "10/Oct/2026:13:55:36", "+0000", "-07:00", "123456789",
+        ]), 0..14)
+    ) {
+        let text: String = parts.concat();
+        proptest::prop_assert_eq!(stamp::find(&text), Some(time_by_regex(&text)), "{:?}", text);
+    }
+}
