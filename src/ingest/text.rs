@@ -7,6 +7,7 @@
 
 use super::error_body;
 use super::fields::{self, status_from_reason};
+use super::formats::{Field, Pattern};
 use super::json_value::{JsonObject, JsonValue};
 use super::time;
 use super::{Detail, SkipReason, sparse};
@@ -33,10 +34,15 @@ static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid request pattern")
 });
 /// What may stand between a request target and its status: a protocol, a quote, an arrow.
-static STATUS_AFTER_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:\s+HTTP/[\d.]+)?"?\s*(?:(?:->|=>|→|:|-|returned|status(?:_code)?\s*[=:]?)\s*)?\(?(\d{1,3})\b"#)
-        .expect("valid status pattern")
-});
+const STATUS_AFTER_REQUEST_SOURCE: &str =
+    r#"^(?:\s+HTTP/[\d.]+)?"?\s*(?:(?:->|=>|→|:|-|returned|status(?:_code)?\s*[=:]?)\s*)?\(?(?P<status>\d{1,3})\b"#;
+static STATUS_AFTER_REQUEST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(STATUS_AFTER_REQUEST_SOURCE).expect("valid status pattern"));
+/// The same as a format's program, for ASCII text (where the regex's Unicode `\s`, `\d` and `\b`
+/// are the program's ASCII ones): the regex's captures ran its backtracker on every request a
+/// line named, a tenth of reading an application log.
+static STATUS_AFTER_REQUEST_PROGRAM: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::lazy(STATUS_AFTER_REQUEST_SOURCE).expect("the status pattern has a program"));
 static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\b(?:status|status_code|statusCode|http_status)["']?\s*[=:]\s*["']?(\d{1,3})\b"#)
         .expect("valid status field pattern")
@@ -99,6 +105,18 @@ fn groups<'t>(regex: &Regex, text: &'t str) -> Option<Groups<'t>> {
         }
         Some(Groups { text, spans })
     })
+}
+
+/// The status [`STATUS_AFTER_REQUEST`] finds at the start of `rest` (the text after a request),
+/// and where its match ends (where the status ends: only `\b` follows it).
+fn status_after_request(rest: &str) -> Option<(&str, usize)> {
+    if rest.is_ascii() {
+        let [status] = STATUS_AFTER_REQUEST_PROGRAM.find_spans(rest.as_bytes(), [Field::Status])?;
+        let (start, end) = status?;
+        return Some((&rest[start..end], end));
+    }
+    let captures = groups(&STATUS_AFTER_REQUEST, rest)?;
+    Some((captures.get(1)?, captures.end()))
 }
 
 /// Where `regex` first matches in `text`.
@@ -190,9 +208,9 @@ fn parse_with<V: JsonValue>(
     }
     let status_after = request.as_ref().and_then(|found| {
         let rest = &prefix[found.end()..];
-        let captures = groups(&STATUS_AFTER_REQUEST, rest)?;
-        let status: u16 = captures[1].parse().ok()?;
-        (status == 0 || (100..=599).contains(&status)).then(|| (status, &rest[captures.end()..]))
+        let (digits, end) = status_after_request(rest)?;
+        let status: u16 = digits.parse().ok()?;
+        (status == 0 || (100..=599).contains(&status)).then(|| (status, &rest[end..]))
     });
     let body_error = embedded.map(error_body::from_json).unwrap_or_default();
 

@@ -312,3 +312,68 @@ proptest::proptest! {
         proptest::prop_assert_eq!(stamp::find(&text), Some(time_by_regex(&text)), "{:?}", text);
     }
 }
+
+/// [`status_after_request`]'s answer as the regex gives it.
+fn status_by_regex(rest: &str) -> Option<(&str, usize)> {
+    let captures = STATUS_AFTER_REQUEST.captures(rest)?;
+    Some((captures.get(1)?.as_str(), captures.get(0)?.end()))
+}
+
+#[test]
+fn statuses_after_requests_are_found_by_the_program_where_the_regex_finds_them() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in [root.join("sample-logs"), root.join("../shared/real-logs")] {
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            files.extend(entries.flatten().map(|entry| entry.path()));
+        }
+    }
+    let (mut requests, mut found) = (0, 0);
+    for file in files {
+        let Ok(bytes) = std::fs::read(&file) else { continue };
+        for line in String::from_utf8_lossy(&bytes).lines() {
+            let Some((_, _, _, end)) = request::find(line) else { continue };
+            let rest = &line[end..];
+            requests += 1;
+            found += usize::from(status_by_regex(rest).is_some());
+            assert_eq!(status_after_request(rest), status_by_regex(rest), "{}: {line:?}", file.display());
+        }
+    }
+    assert!(requests > 1_000 && found > 500, "{found} statuses after {requests} requests");
+    let tricky = [
+        " HTTP/1.1 200",
+        " HTTP/1.1200",
+        " HTTP/1.1\" 404 12",
+        " -> 503 Service Unavailable",
+        " => (429)",
+        " → 500",
+        " → 5000",
+        " returned 201",
+        " status_code = 409",
+        " status: 400",
+        " status=4000 then 200",
+        ": 2001",
+        " 12345",
+        " (200)",
+        "  \t 302x",
+        "\u{a0}200",
+        " HTTP/2 ٢٠٠",
+        "",
+    ];
+    for rest in tricky {
+        assert_eq!(status_after_request(rest), status_by_regex(rest), "{rest:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn statuses_after_requests_are_found_by_the_program_where_the_regex_finds_them_in_generated_text(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            " ", "  ", "\t", "HTTP/", "1.1", "2", ".", "\"", "->", "=>", "→", ":", "-", "returned", "status",
+            "_code", "=", "(", ")", "200", "4", "09", "5000", "x", "_", "\u{a0}",
+        ]), 0..12)
+    ) {
+        let text: String = parts.concat();
+        proptest::prop_assert_eq!(status_after_request(&text), status_by_regex(&text), "{:?}", text);
+    }
+}
