@@ -190,7 +190,9 @@ fn parse_with<V: JsonValue>(
 
     // The pattern starts with `"-`: a line without it is not searched (the regex's own setup
     // costs more than looking for two bytes).
-    let dash = memchr::memmem::find(prefix.as_bytes(), b"\"-").and_then(|_| groups(&DASH_REQUEST, prefix));
+    let bytes = prefix.as_bytes();
+    let has_dash = memchr::memchr_iter(b'"', bytes).any(|at| bytes.get(at + 1) == Some(&b'-'));
+    let dash = has_dash.then(|| groups(&DASH_REQUEST, prefix)).flatten();
     if let Some(dash) = dash {
         if &dash[1] == "-" {
             return Err(SkipReason::NotHttp);
