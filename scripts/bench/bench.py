@@ -312,7 +312,7 @@ def main():
     # -------- text format families
     family_rows, family_detail = [], []
     if not args.no_families:
-        log(f"\n## text format families: 64 MiB each, errlens vs awk and wc -l (hyperfine medians)")
+        log(f"\n## text format families: 64 MiB each, errlens vs awk and wc -l (hyperfine medians; each command in three rounds, one after another)")
         paths = families.make(REPO, args.real, data / "formats")
         warm(paths.values())
         family_rows, family_detail, family_problems = families.run(binary, paths, hyperfine, fmt_s, 5 if quick else 10, args.before, log)

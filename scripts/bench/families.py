@@ -6,7 +6,7 @@ each beside the awk one-liner of issue 22 and `wc -l`, in the same run.
 Goal (issue 22): errlens at least 2x the speed of `awk '{print $9}' FILE | sort | uniq -c` on a
 file of its kind. Used by bench.py (`--families`, `--families-only`) and formats.sh.
 """
-import itertools, json, subprocess, tomllib
+import itertools, json, statistics, subprocess, tomllib
 from pathlib import Path
 
 SIZE = 64 << 20
@@ -93,6 +93,24 @@ def awk_counts(path):
     return {status: int(n) for n, status in (line.split() for line in out.splitlines())}
 
 
+ROUNDS = 3
+
+
+def interleaved(name, commands, hyperfine):
+    """Times each command (argv or shell text, whether it is shell text, runs) in ROUNDS rounds,
+    one after another in each: on a shared machine whose speed drifts, a command timed only after
+    another would take the drift for a difference. Returns per command the median of all its runs
+    and its mean CPU time (user + system)."""
+    times = {key: [] for key in commands}
+    cpu = {key: [] for key in commands}
+    for _ in range(ROUNDS):
+        for key, (command, shell, runs) in commands.items():
+            result = hyperfine(f"{key} {name}", command, max(1, -(-runs // ROUNDS)), 1, shell)
+            times[key] += result["times"]
+            cpu[key] += [result["cpu"]] * len(result["times"])
+    return {key: {"median": statistics.median(times[key]), "cpu": statistics.fmean(cpu[key])} for key in commands}
+
+
 def run(binary, paths, hyperfine, fmt_s, runs, before=None, log=print):
     """Times each family; returns (result rows with goals, detail rows, problems)."""
     rows, detail, problems = [], [], []
@@ -114,13 +132,14 @@ def run(binary, paths, hyperfine, fmt_s, runs, before=None, log=print):
             if check != "MATCH":
                 problems.append(f"errlens and awk count the statuses of {path.name} differently")
         log(f"  {name}: {lines:,} lines, {s['records']:,} calls read as {fmt} ...")
-        timed = {
-            "errlens": hyperfine(f"errlens {name}", [str(binary), "summary", "--format", "json", str(path)], runs, 1, False),
-            "awk": hyperfine(f"awk {name}", AWK % f"'{path}'", max(3, runs // 2), 1, True),
-            "wc": hyperfine(f"wc {name}", ["wc", "-l", str(path)], runs, 1, False),
+        commands = {
+            "errlens": ([str(binary), "summary", "--format", "json", str(path)], False, runs),
+            "awk": (AWK % f"'{path}'", True, max(3, runs // 2)),
+            "wc": (["wc", "-l", str(path)], False, runs),
         }
         if before:
-            timed["before"] = hyperfine(f"before {name}", [str(before), "summary", "--format", "json", str(path)], runs, 1, False)
+            commands["before"] = ([str(before), "summary", "--format", "json", str(path)], False, runs)
+        timed = interleaved(name, commands, hyperfine)
         e, a, w = timed["errlens"], timed["awk"], timed["wc"]
         speed = a["median"] / e["median"]
         verdict = "PASS" if speed >= GOAL_VS_AWK else f"MISS (needs {GOAL_VS_AWK / speed:.1f}× more speed)"
