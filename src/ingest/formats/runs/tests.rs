@@ -201,12 +201,3 @@ fn a_run_backs_off_only_to_where_what_follows_can_start() {
     agree(r"(\w+)\b(\w*)", &["abc def", ""]);
     agree(r"(.+)$", &["abc", ""]);
 }
-
-#[test]
-fn zz_dump() {
-    let pattern = std::env::var("ZZ_PATTERN").unwrap_or_default();
-    let program = Program::compile(&pattern).expect("a program");
-    for (at, inst) in program.insts.iter().enumerate() {
-        eprintln!("{at:3} {inst:?}");
-    }
-}
