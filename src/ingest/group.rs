@@ -48,7 +48,7 @@ pub fn parse_lines(
             continue;
         }
         open = None;
-        let text = String::from_utf8_lossy(bytes);
+        let text = super::encoding::lossy(bytes);
         // With openers, whether the line is a call's decides what it is: read it once (a line
         // over the limit is never one, as everywhere).
         let within = bytes.len() as u64 <= max_line_bytes;

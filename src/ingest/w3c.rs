@@ -148,10 +148,7 @@ fn parse_block(
 ) {
     for (number, start, line) in super::line::lines(block, first_line) {
         // Valid UTF-8 checked fast (as every line of a line format is); only what is not is repaired.
-        let text = match simdutf8::basic::from_utf8(line) {
-            Ok(text) => std::borrow::Cow::Borrowed(text),
-            Err(_) => String::from_utf8_lossy(line),
-        };
+        let text = super::encoding::lossy(line);
         // Directives are found as `fields_lines` finds them for a row read back: by bytes.
         let fields = line.trim_ascii_start().starts_with(b"#Fields:");
         let result = if line.len() as u64 > max_line_bytes {
