@@ -315,15 +315,11 @@ pub fn discover_into(object: &impl JsonObject, detail: Detail, records: &mut Vec
             }
         }
     };
-    records.push(Record {
-        method,
-        url,
-        status,
-        error_type: error.error_type,
-        message: error.message,
-        ..Record::default()
-    });
+    // Written in place (a record built and then pushed is copied into the vector).
+    records.resize_with(records.len() + 1, Record::default);
     if let Some(record) = records.last_mut() {
+        (record.method, record.url, record.status) = (method, url, status);
+        (record.error_type, record.message) = (error.error_type, error.message);
         fill(object, detail, record);
     }
     true

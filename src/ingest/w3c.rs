@@ -281,8 +281,10 @@ fn read_row_into(
         _ => return Err(SkipReason::BadStatus(status.to_string())),
     };
     // Nothing fails from here on.
-    records.push(Record { status, ..Record::default() });
+    // Written in place (a record built and then pushed is copied into the vector).
+    records.resize_with(records.len() + 1, Record::default);
     let record = records.last_mut().expect("pushed");
+    record.status = status;
     record.method = get(columns.method).map(str::to_ascii_uppercase);
     let path = get(columns.uri_stem);
     record.url = match (get(columns.uri), path, get(columns.query)) {

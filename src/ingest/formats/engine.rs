@@ -60,7 +60,8 @@ pub fn read_line_into(
 ) -> Option<Result<(), SkipReason>> {
     format.patterns.iter().find_map(|pattern| {
         pattern.with_captures(line, |captures| {
-            records.push(Record::default());
+            // Written in place (a record built and then pushed is copied into the vector).
+            records.resize_with(records.len() + 1, Record::default);
             let record = records.last_mut()?;
             let result = fill(format, captures, detail, record);
             if result.is_err() {
