@@ -228,9 +228,14 @@ fn chunks_split_at_line_ends_give_the_same_records() {
 
 /// Reads a file through the block reader, collecting everything in order.
 fn read_in_blocks(path: &Path) -> (Opened, Parsed, Vec<u64>) {
+    read_in_blocks_within(path, IngestLimits::DEFAULT)
+}
+
+/// [`read_in_blocks`] within `limits`.
+fn read_in_blocks_within(path: &Path, limits: IngestLimits) -> (Opened, Parsed, Vec<u64>) {
     let mut all = Parsed::default();
     let mut progress = Vec::new();
-    let options = ReadOptions { detail: Detail::Full, ..ReadOptions::default() };
+    let options = ReadOptions { detail: Detail::Full, limits, ..ReadOptions::default() };
     let opened = ingest_file(
         path,
         &options,
@@ -671,21 +676,7 @@ fn a_w3c_log_streamed_from_a_file_reads_as_it_reads_whole() {
     // A `#Fields:` line over the line limit is unread: the rows after it have no fields.
     let limits = IngestLimits { max_line_bytes: 200, ..IngestLimits::DEFAULT };
     let whole = w3c::parse(log.as_bytes(), Detail::Full, limits.max_line_bytes);
-    let (mut streamed, mut progress) = (Parsed::default(), Vec::new());
-    let options = ReadOptions { detail: Detail::Full, limits, ..ReadOptions::default() };
-    let opened = ingest_file(
-        &path,
-        &options,
-        |_| {},
-        |parts| parts.joined(),
-        |parsed, done| {
-            streamed.records.extend(parsed.records);
-            streamed.skipped.extend(parsed.skipped);
-            progress.push(done);
-            true
-        },
-    )
-    .expect("readable");
+    let (opened, streamed, progress) = read_in_blocks_within(&path, limits);
     assert_eq!(opened.format, Format::W3c);
     assert!(progress.len() > 3, "read in {} blocks: {progress:?}", progress.len());
     assert_eq!(streamed.records, whole.records);

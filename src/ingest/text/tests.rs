@@ -150,6 +150,18 @@ fn a_summary_reads_an_embedded_object_with_the_scanner_as_serde_json_reads_it() 
     }
 }
 
+/// The bundled samples and the real logs beside the checkout (when they are there).
+fn sample_and_real_logs() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in [root.join("sample-logs"), root.join("../shared/real-logs")] {
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            files.extend(entries.flatten().map(|entry| entry.path()));
+        }
+    }
+    files
+}
+
 /// [`request::find`]'s answer as the regex gives it: the match, the end of its method (its first
 /// whitespace) and the start of its target.
 fn request_by_regex(text: &str) -> Option<(usize, usize, usize, usize)> {
@@ -161,13 +173,7 @@ fn request_by_regex(text: &str) -> Option<(usize, usize, usize, usize)> {
 
 #[test]
 fn requests_are_found_by_hand_where_the_regex_finds_them_on_every_sample_and_real_line() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<std::path::PathBuf> = Vec::new();
-    for dir in [root.join("sample-logs"), root.join("../shared/real-logs")] {
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            files.extend(entries.flatten().map(|entry| entry.path()));
-        }
-    }
+    let files = sample_and_real_logs();
     let mut lines = 0;
     for file in files {
         let Ok(bytes) = std::fs::read(&file) else { continue };
@@ -256,13 +262,7 @@ fn time_by_regex(text: &str) -> Option<(usize, usize)> {
 
 #[test]
 fn times_are_found_by_hand_where_the_regex_finds_them_on_every_sample_and_real_line() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<std::path::PathBuf> = Vec::new();
-    for dir in [root.join("sample-logs"), root.join("../shared/real-logs")] {
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            files.extend(entries.flatten().map(|entry| entry.path()));
-        }
-    }
+    let files = sample_and_real_logs();
     let (mut lines, mut found) = (0, 0);
     for file in files {
         let Ok(bytes) = std::fs::read(&file) else { continue };
@@ -321,13 +321,7 @@ fn status_by_regex(rest: &str) -> Option<(&str, usize)> {
 
 #[test]
 fn statuses_after_requests_are_found_by_the_program_where_the_regex_finds_them() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<std::path::PathBuf> = Vec::new();
-    for dir in [root.join("sample-logs"), root.join("../shared/real-logs")] {
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            files.extend(entries.flatten().map(|entry| entry.path()));
-        }
-    }
+    let files = sample_and_real_logs();
     let (mut requests, mut found) = (0, 0);
     for file in files {
         let Ok(bytes) = std::fs::read(&file) else { continue };
