@@ -284,16 +284,44 @@ pub fn describes_call(object: &impl JsonObject) -> bool {
 
 /// Reads one API call out of a JSON object, or `None` when the object is not one.
 pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
-    let mut records = Vec::with_capacity(1);
-    discover_into(object, detail, &mut records).then(|| records.pop()).flatten()
+    let mut record = Record::default();
+    call_of(object)?.write_to(&mut record);
+    fill(object, detail, &mut record);
+    Some(record)
 }
 
 /// [`discover`] into a record pushed onto `records` and filled where it stays (some 330 bytes,
 /// copied through every function that returned it); `false`, with nothing pushed, when the
 /// object is not a call.
 pub fn discover_into(object: &impl JsonObject, detail: Detail, records: &mut Vec<Record>) -> bool {
-    // Whether it is a call at all first: a log line's object that is not one (a logfmt line whose
-    // call is in its message) is not looked through for times, headers and bodies, nor pushed.
+    let Some(call) = call_of(object) else { return false };
+    // Written in place (a record built and then pushed is copied into the vector).
+    records.resize_with(records.len() + 1, Record::default);
+    if let Some(record) = records.last_mut() {
+        call.write_to(record);
+        fill(object, detail, record);
+    }
+    true
+}
+
+/// What makes an object a call: its method, URL, status and error.
+struct Call {
+    method: Option<String>,
+    url: Option<String>,
+    status: u16,
+    error: ErrorInfo,
+}
+
+impl Call {
+    fn write_to(self, record: &mut Record) {
+        (record.method, record.url, record.status) = (self.method, self.url, self.status);
+        (record.error_type, record.message) = (self.error.error_type, self.error.message);
+    }
+}
+
+/// Whether `object` is a call at all, first: a log line's object that is not one (a logfmt line
+/// whose call is in its message) is not looked through for times, headers and bodies.
+fn call_of(object: &impl JsonObject) -> Option<Call> {
     let (line_method, line_target) =
         first_text(object, &REQUEST_LINE_ALIASES).and_then(|line| split_request_line(&line)).unzip();
     let method = first_text(object, &METHOD_ALIASES).or(line_method).map(|mut method| {
@@ -311,18 +339,11 @@ pub fn discover_into(object: &impl JsonObject, detail: Detail, records: &mut Vec
             match from_reason {
                 Some(status) => status,
                 None if looks_like_call && is_network_failure(error.message.as_deref()) => 0,
-                None => return false,
+                None => return None,
             }
         }
     };
-    // Written in place (a record built and then pushed is copied into the vector).
-    records.resize_with(records.len() + 1, Record::default);
-    if let Some(record) = records.last_mut() {
-        (record.method, record.url, record.status) = (method, url, status);
-        (record.error_type, record.message) = (error.error_type, error.message);
-        fill(object, detail, record);
-    }
-    true
+    Some(Call { method, url, status, error })
 }
 
 /// Fills the rest of a call's `record` from `object`: its time, headers and bodies.

@@ -205,9 +205,7 @@ pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, Skip
 /// [`parse_one`], setting `repaired` when bytes that are not UTF-8 were read as Windows-1252.
 /// Valid UTF-8 costs nothing more: JSON is checked only once it failed, text is checked anyway.
 fn parse_one_repairing(line: &[u8], mode: Mode, detail: Detail, repaired: &mut bool) -> Result<Record, SkipReason> {
-    let mut records = Vec::with_capacity(1);
-    parse_one_into(line, mode, detail, repaired, &mut records)?;
-    Ok(records.pop().expect("a call read is pushed"))
+    super::one_call(|records| parse_one_into(line, mode, detail, repaired, records))
 }
 
 /// [`parse_one_repairing`] with the call pushed onto `records` and filled where it stays: a
@@ -268,9 +266,7 @@ fn parse_one_into(
 
 /// A JSON object as a call: its own fields, or the text line it wraps (`{"log": "..."}`).
 pub(super) fn object_record(object: &impl JsonObject, detail: Detail) -> Result<Record, SkipReason> {
-    let mut records = Vec::with_capacity(1);
-    object_record_into(object, detail, &mut records)?;
-    Ok(records.pop().expect("a call read is pushed"))
+    super::one_call(|records| object_record_into(object, detail, records))
 }
 
 /// [`object_record`] pushed onto `records` (nothing pushed when it is not a call).

@@ -469,6 +469,14 @@ pub fn read_one(text: &[u8], format: Format, detail: Detail) -> Option<Result<Re
     }
 }
 
+/// The one call `read` pushes, for callers that want it returned (a call read back, a format
+/// detected): the readers push their call where it stays, and nothing when there is none.
+fn one_call(read: impl FnOnce(&mut Vec<Record>) -> Result<(), SkipReason>) -> Result<Record, SkipReason> {
+    let mut records = Vec::with_capacity(1);
+    read(&mut records)?;
+    Ok(records.pop().expect("a call read is pushed"))
+}
+
 /// The header rows that rows of a file are read with: a CSV file's header row, a W3C log's
 /// `#Fields:` lines (each in effect from its offset on). A row read back needs its own.
 ///

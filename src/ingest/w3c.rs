@@ -234,9 +234,7 @@ pub fn read_row(fields_line: &str, row: &str, detail: Detail) -> Result<Record, 
 const STACK_COLUMNS: usize = 48;
 
 fn read_row_in(columns: &FieldPositions, row: &str, detail: Detail) -> Result<Record, SkipReason> {
-    let mut records = Vec::with_capacity(1);
-    read_row_into(columns, row, detail, &mut records)?;
-    Ok(records.pop().expect("a row read is pushed"))
+    super::one_call(|records| read_row_into(columns, row, detail, records))
 }
 
 /// [`read_row_in`] with the row's record pushed onto `records` and filled where it stays: a
