@@ -19,6 +19,24 @@ pub struct ErrorInfo {
 
 const MAX_MESSAGE_CHARS: usize = 500;
 
+/// Every key [`from_json`] reads of an object at its top level; what it reads below one of them,
+/// it reads of that key's whole value. An object that names none of them carries no error (a
+/// summary does not read such an object at the end of a text line). A test holds this list to
+/// the keys the code names.
+pub const OBJECT_KEYS: &[&str] = &[
+    "error",
+    "errors",
+    "message",
+    "title",
+    "detail",
+    "type",
+    "error_description",
+    "error_message",
+    "errorMessage",
+    "code",
+    "error_code",
+];
+
 /// The error carried by a parsed JSON body, if it looks like one.
 pub fn from_json(body: &impl JsonValue) -> ErrorInfo {
     let Some(object) = body.as_object() else {
@@ -265,6 +283,39 @@ mod tests {
             deep = Value::String(deep).to_string();
         }
         assert_eq!(from_body_text(&deep).error_type, None, "past the limit the text is read as it is");
+    }
+
+    /// Every name the code above quotes, paired with values of each shape, alone and two by
+    /// two: what `from_json` reads of an object, it reads of `OBJECT_KEYS` only.
+    #[test]
+    fn object_keys_are_every_key_read_at_the_top() {
+        let source = include_str!("error_body.rs");
+        let code = &source[..source.find("#[cfg(test)]").expect("the tests follow the code")];
+        let names: std::collections::BTreeSet<&str> = code
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+            .collect();
+        assert!(names.len() > OBJECT_KEYS.len(), "{names:?}");
+        let values = [
+            json!("rate_limited"),
+            json!(429),
+            json!({"type": "t", "code": "c", "status": "s", "message": "m", "details": [{"message": "d"}]}),
+            json!([{"code": "c", "title": "t", "detail": "d", "message": "m"}]),
+        ];
+        let members: Vec<(&str, &Value)> =
+            names.iter().flat_map(|name| values.iter().map(move |v| (*name, v))).collect();
+        let kept_only = |object: &serde_json::Map<String, Value>| {
+            let kept = object.iter().filter(|(key, _)| OBJECT_KEYS.contains(&key.as_str()));
+            Value::Object(kept.map(|(key, value)| (key.clone(), value.clone())).collect())
+        };
+        for (first, second) in members.iter().flat_map(|a| members.iter().map(move |b| (a, b))) {
+            let mut object = serde_json::Map::new();
+            object.insert(first.0.to_string(), first.1.clone());
+            object.insert(second.0.to_string(), second.1.clone());
+            assert_eq!(from_json(&Value::Object(object.clone())), from_json(&kept_only(&object)), "{object:?}");
+        }
     }
 
     #[test]

@@ -589,6 +589,33 @@ mod summary_read {
             same_call(written(&line, escape).as_bytes(), Format::Ndjson)?;
         }
 
+        /// Text lines that end with an object, which a summary does not read when it names no
+        /// key of a call or an error and the text says the line is no call either way.
+        #[test]
+        fn a_text_line_with_an_object_reads_alike_in_summary_and_in_full(
+            prefix in prop::sample::select(vec![
+                "# failJSON: ", "2026-11-20 ERROR POST /api/x -> ", "GET /v1/x failed ", "status=503 ",
+                "\"- - -\" 0 ", "job done ", "POST /x timed out ", "", "x GET {",
+            ]),
+            members in prop::collection::vec((
+                prop::sample::select(vec![
+                    "time", "match", "host", "status", "st\\u0061tus", "error", "errors", "message", "code",
+                    "type", "title", "detail", "url", "method", "response", "http.response.status_code",
+                    "errorMessage", "error_code", "id", "statusX", "",
+                ]),
+                prop::sample::select(vec![
+                    "\"rate_limited\"", "429", "\"Too Many Requests\"", "{\"status\":500}", "true", "1e3",
+                    "[{\"code\":\"Not Found\"}]", "{\"type\":\"Conflict\"}", "\"GET /v1/x HTTP/1.1\"",
+                    "\"- - HTTP/1.1\" 400", "{",
+                ]),
+            ), 0..4),
+            tail in prop::sample::select(vec!["", " trailing", "}", " \"-", " status: 500"]),
+        ) {
+            let members: Vec<String> = members.iter().map(|(key, value)| format!("\"{key}\": {value}")).collect();
+            let line = format!("{prefix}{{{}}}{tail}", members.join(", "));
+            same_call(line.as_bytes(), Format::Text)?;
+        }
+
         #[test]
         fn a_har_entry_reads_alike_in_summary_and_in_full(
             status in status(),

@@ -51,7 +51,7 @@ static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 /// lines do not, and turning them away by bytes costs less than setting up the regex search.
 fn holds_status_word(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b's', b'S', bytes)
+    scan::positions_of(bytes, b's', b'S')
         .any(|at| bytes.get(at..at + 6).is_some_and(|word| word.eq_ignore_ascii_case(b"status")))
 }
 /// Envoy writes `"- - HTTP/1.1" 400` for a request it could not parse, `"- - -" 0` for TCP.
@@ -166,12 +166,34 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     // as its regexes); what the scanner is not sure of, serde_json reads, as for JSON lines.
     if detail == Detail::Summary
         && let Some(open) = line.find('{')
-        && let Some(node @ sparse::Node::Object(_)) = sparse::parse_value(&line.as_bytes()[open..])
     {
-        return parse_with(line, &line[..open], Some(&node), detail);
+        // An object that names no key a call or an error is read from is not read when the
+        // text says the line is no call either way it could turn out.
+        if !embedded::may_name_call_key(&line[open..]) && no_call_either_way(line, open) {
+            return Err(SkipReason::NoApiCall);
+        }
+        if let Some(node @ sparse::Node::Object(_)) = sparse::parse_value(&line.as_bytes()[open..]) {
+            return parse_with(line, &line[..open], Some(&node), detail);
+        }
     }
     let (prefix, embedded) = split_embedded_json(line);
     parse_with(line, prefix, embedded.as_ref(), detail)
+}
+
+/// Whether a line whose text from `open` on (a `{`) names no key of a call or an error is no
+/// call, as [`parse_with`] reads it either way it could be: an object after `line[..open]`
+/// (which then neither describes a call nor carries an error) or, when no object parses there,
+/// text without JSON. Neither way is a call when the whole line names no request (so neither
+/// does its start) and no Envoy `"-` request, and no status word comes before the object.
+fn no_call_either_way(line: &str, open: usize) -> bool {
+    !has_dash_request_start(line) && request::find(line).is_none() && !holds_status_word(&line[..open])
+}
+
+/// Whether `text` holds `"-`, which every match of [`DASH_REQUEST`] starts with: a line without
+/// it is not searched (the regex's own setup costs more than looking for two bytes).
+fn has_dash_request_start(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    scan::positions_of(bytes, b'"', b'"').any(|at| bytes.get(at + 1) == Some(&b'-'))
 }
 
 /// [`parse`] of a line whose `prefix` is followed by the JSON object `embedded`, if any.
@@ -188,11 +210,7 @@ fn parse_with<V: JsonValue>(
         return Ok(record);
     }
 
-    // The pattern starts with `"-`: a line without it is not searched (the regex's own setup
-    // costs more than looking for two bytes).
-    let bytes = prefix.as_bytes();
-    let has_dash = memchr::memchr_iter(b'"', bytes).any(|at| bytes.get(at + 1) == Some(&b'-'));
-    let dash = has_dash.then(|| groups(&DASH_REQUEST, prefix)).flatten();
+    let dash = has_dash_request_start(prefix).then(|| groups(&DASH_REQUEST, prefix)).flatten();
     if let Some(dash) = dash {
         if &dash[1] == "-" {
             return Err(SkipReason::NotHttp);
@@ -353,7 +371,9 @@ fn failure_message(prefix: &str) -> String {
     if message.is_empty() { "no response".to_string() } else { message.to_string() }
 }
 
+mod embedded;
 mod request;
+mod scan;
 mod stamp;
 #[cfg(test)]
 mod tests;

@@ -142,6 +142,11 @@ fn a_summary_reads_an_embedded_object_with_the_scanner_as_serde_json_reads_it() 
         r#"POST /x -> 400 {"error":"Bad Request","#,
         r#"{"status":200,"method":"GET","url":"/ok"}"#,
         r#"status=500 {"error":"Internal Server Error"}"#,
+        r#"status=500 {"time": 1}"#,
+        r#"GET /v1/x {"time": 1}"#,
+        r#"job {"time": "GET /v1/x HTTP/1.1", "host": 500}"#,
+        r#"job {"time": 1, "status": 500}"#,
+        r#"job {"time": ""- - HTTP/1.1" 400"}"#,
     ];
     for line in lines {
         let (prefix, embedded) = split_embedded_json(line);

@@ -1,0 +1,41 @@
+//! Whether a JSON object a text line ends with can matter to a summary, told from its bytes.
+//!
+//! Lines that end with an object that is not a call are common (a job's parameters, a test's
+//! expected values, a debug dump), and reading each object, only to find none of the keys a
+//! call or an error is read from, was a fifth of reading such a log. An object makes a line a
+//! call only through those keys, and a key is written in the object's text as a quote followed
+//! by its name (only an escape can hide one).
+
+use super::super::{error_body, fields};
+use std::sync::LazyLock;
+
+/// The names whose mention may make an object count: the first key of every path that tells
+/// a call from its fields (status, method, URL), which a flattened key (`"http.response.status"`)
+/// starts with too, and every key an error body is read from. Grouped by their first byte.
+static NAMES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let paths = [*fields::STATUS, *fields::METHOD, *fields::URL].into_iter().flatten().copied();
+    let firsts = paths.map(|path| path.split('.').next().unwrap_or(path));
+    let mut by_first_byte = vec![Vec::new(); 256];
+    for name in firsts.chain(error_body::OBJECT_KEYS.iter().copied()) {
+        let bucket: &mut Vec<&str> = &mut by_first_byte[usize::from(name.as_bytes().first().copied().unwrap_or(0))];
+        if !bucket.contains(&name) {
+            bucket.push(name);
+        }
+    }
+    by_first_byte
+});
+
+/// Whether `text` may hold a key a call or an error is read from: `false` only when none of
+/// those names follows any quote in it and it has no escape. The object `text` holds (if any)
+/// then neither describes a call nor carries an error, whatever its other keys.
+pub fn may_name_call_key(text: &str) -> bool {
+    let names = &*NAMES;
+    let bytes = text.as_bytes();
+    super::scan::positions_of(bytes, b'"', b'\\').any(|at| {
+        let name_start = &bytes[at + 1..];
+        bytes[at] == b'\\'
+            || name_start.first().is_some_and(|first| {
+                names[usize::from(*first)].iter().any(|name| name_start.starts_with(name.as_bytes()))
+            })
+    })
+}
