@@ -115,30 +115,43 @@ fn merge_opener(record: &mut Record, opener: Record) {
     }
 }
 
-/// A header (`Name: value`) as the format's `header` pattern finds it in a line.
-fn header_of(format: &LineFormat, line: &[u8]) -> Option<(String, String)> {
+/// A header (`Name: value`) as the format's `header` pattern finds it in a line: its name and
+/// value, untrimmed.
+fn header_spans<'l>(format: &LineFormat, line: &'l [u8]) -> Option<(&'l [u8], &'l [u8])> {
     let [name, value] = format.header.as_ref()?.find_spans(line, [Field::Name, Field::Value])?;
-    let text = |span: Option<(usize, usize)>| {
-        span.map(|(start, end)| String::from_utf8_lossy(&line[start..end]).trim().to_string())
-    };
-    Some((text(name)?, text(value).unwrap_or_default()))
+    let (start, end) = name?;
+    Some((&line[start..end], value.map_or(&[][..], |(start, end)| &line[start..end])))
+}
+
+/// A header as owned text, trimmed.
+fn header_of(format: &LineFormat, line: &[u8]) -> Option<(String, String)> {
+    header_spans(format, line).map(|(name, value)| (trimmed_text(name), trimmed_text(value)))
+}
+
+fn trimmed_text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).trim().to_string()
+}
+
+/// Whether a header's name is one a summary keeps, read as [`header_of`] reads it but not copied.
+fn is_summary_header(name: &[u8]) -> bool {
+    let name = String::from_utf8_lossy(name);
+    super::fields::SUMMARY_HEADERS.iter().any(|kept| name.trim().eq_ignore_ascii_case(kept))
 }
 
 /// A line between an opener and its call: a request header or the request body.
 fn take_request_line(format: &LineFormat, record: &mut Record, line: &[u8]) {
-    if let Some(body) = body_of(format, line) {
-        append(&mut record.request.body, &body);
+    if let Some(body) = body_in(format, line) {
+        append(&mut record.request.body, &trimmed_text(body));
     } else if let Some(header) = header_of(format, line) {
         record.request.headers.push(header);
     }
 }
 
-/// The body text a line holds, as the format's `body` pattern finds it.
-fn body_of(format: &LineFormat, line: &[u8]) -> Option<String> {
+/// The body a line holds, as the format's `body` pattern finds it: what its `body` capture holds
+/// (after a logger's prefix), or the line.
+fn body_in<'l>(format: &LineFormat, line: &'l [u8]) -> Option<&'l [u8]> {
     let [body] = format.body.as_ref()?.find_spans(line, [Field::Body])?;
-    // The body is what the pattern's `body` capture holds (after a logger's prefix), or the line.
-    let text = String::from_utf8_lossy(body.map_or(line, |(start, end)| &line[start..end]));
-    Some(text.trim().to_string())
+    Some(body.map_or(line, |(start, end)| &line[start..end]))
 }
 
 fn append(body: &mut Option<String>, text: &str) {
@@ -153,17 +166,22 @@ fn append(body: &mut Option<String>, text: &str) {
 
 /// A line that continues a call: a response header (only `Retry-After` for a summary, which
 /// keeps no others), or its response body, whose first error classifies a call that has none yet.
+/// A summary makes text of neither unless it keeps it (most are a success's headers and body).
 fn take_body_line(format: &LineFormat, record: &mut Record, line: &[u8], detail: Detail) {
-    let Some(text) = body_of(format, line) else {
-        if let Some((name, value)) = header_of(format, line)
-            && (detail == Detail::Full
-                || super::fields::SUMMARY_HEADERS.iter().any(|kept| name.eq_ignore_ascii_case(kept)))
+    let Some(body) = body_in(format, line) else {
+        if let Some((name, value)) = header_spans(format, line)
+            && (detail == Detail::Full || is_summary_header(name))
         {
-            record.response.headers.push((name, value));
+            record.response.headers.push((trimmed_text(name), trimmed_text(value)));
         }
         return;
     };
-    if record.error_type.is_none() && record.is_failure() {
+    let wants_error = record.error_type.is_none() && record.is_failure();
+    if !wants_error && detail != Detail::Full {
+        return;
+    }
+    let text = trimmed_text(body);
+    if wants_error {
         let error = super::error_body::from_body_text(&text);
         if error.error_type.is_some() || error.message.is_some() {
             record.error_type = error.error_type;
