@@ -168,6 +168,15 @@ fn append(body: &mut Option<String>, text: &str) {
 /// keeps no others), or its response body, whose first error classifies a call that has none yet.
 /// A summary makes text of neither unless it keeps it (most are a success's headers and body).
 fn take_body_line(format: &LineFormat, record: &mut Record, line: &[u8], detail: Detail) {
+    let wants_error = record.error_type.is_none() && record.is_failure();
+    // A summary that needs no error keeps only the headers it names: a line that does not
+    // name one (a success's body, most headers) is not searched for either.
+    if detail == Detail::Summary
+        && !wants_error
+        && !super::scan::mentions_ignoring_case(line, super::fields::SUMMARY_HEADERS)
+    {
+        return;
+    }
     let Some(body) = body_in(format, line) else {
         if let Some((name, value)) = header_spans(format, line)
             && (detail == Detail::Full || is_summary_header(name))
@@ -176,7 +185,6 @@ fn take_body_line(format: &LineFormat, record: &mut Record, line: &[u8], detail:
         }
         return;
     };
-    let wants_error = record.error_type.is_none() && record.is_failure();
     if !wants_error && detail != Detail::Full {
         return;
     }

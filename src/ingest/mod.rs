@@ -37,6 +37,7 @@ pub mod limits;
 mod line;
 mod logfmt;
 mod parts;
+mod scan;
 mod sparse;
 mod stream;
 mod table;

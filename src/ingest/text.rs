@@ -10,7 +10,7 @@ use super::fields::{self, status_from_reason};
 use super::formats::{Field, Pattern};
 use super::json_value::{JsonObject, JsonValue};
 use super::time;
-use super::{Detail, SkipReason, sparse};
+use super::{Detail, SkipReason, scan, sparse};
 use crate::record::Record;
 use regex::{CaptureLocations, Regex};
 use serde_json::Value;
@@ -373,7 +373,6 @@ fn failure_message(prefix: &str) -> String {
 
 mod embedded;
 mod request;
-mod scan;
 mod stamp;
 #[cfg(test)]
 mod tests;

@@ -31,7 +31,7 @@ static NAMES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 pub fn may_name_call_key(text: &str) -> bool {
     let names = &*NAMES;
     let bytes = text.as_bytes();
-    super::scan::positions_of(bytes, b'"', b'\\').any(|at| {
+    super::super::scan::positions_of(bytes, b'"', b'\\').any(|at| {
         let name_start = &bytes[at + 1..];
         bytes[at] == b'\\'
             || name_start.first().is_some_and(|first| {

@@ -30,9 +30,19 @@ pub fn positions_of(text: &[u8], a: u8, b: u8) -> impl Iterator<Item = usize> + 
     })
 }
 
+/// Whether `text` holds one of `names` (ASCII), in any case.
+pub fn mentions_ignoring_case(text: &[u8], names: &[&str]) -> bool {
+    names.iter().any(|name| {
+        let name = name.as_bytes();
+        let Some(first) = name.first() else { return true };
+        positions_of(text, first.to_ascii_lowercase(), first.to_ascii_uppercase())
+            .any(|at| text.get(at..at + name.len()).is_some_and(|window| window.eq_ignore_ascii_case(name)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::positions_of;
+    use super::{mentions_ignoring_case, positions_of};
     use proptest::prelude::*;
 
     proptest! {
@@ -41,6 +51,13 @@ mod tests {
             let found: Vec<usize> = positions_of(&text, a, b).collect();
             let expected: Vec<usize> = text.iter().enumerate().filter(|(_, byte)| **byte == a || **byte == b).map(|(at, _)| at).collect();
             prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn mentions_what_a_lowercase_search_finds(text in "[a-zA-Z: -]{0,40}(Retry-After|retry-after)?[a-z ]{0,10}") {
+            let names = ["retry-after", "idempotency-key"];
+            let lower = text.to_ascii_lowercase();
+            prop_assert_eq!(mentions_ignoring_case(text.as_bytes(), &names), names.iter().any(|name| lower.contains(name)));
         }
     }
 }
