@@ -323,12 +323,9 @@ impl Program {
                     (next, at)
                 }
                 Frame::Longer { run, at, left } => {
-                    let Inst::Run { set, .. } = &self.insts[run] else { unreachable!("Longer names a run") };
-                    if left == 0 || at >= line.len() || !set.0[usize::from(line[at])] {
-                        continue;
-                    }
-                    stack.push(Frame::Longer { run, at: at + 1, left: left - 1 });
-                    (run + 1, at + 1)
+                    let Some(taken) = self.longer_by(line, run, at, left, budget) else { continue };
+                    stack.push(Frame::Longer { run, at: at + taken, left: left - taken });
+                    (run + 1, at + taken)
                 }
             };
             // One thread, until it fails (back to the stack) or matches. Between branches the
@@ -479,6 +476,28 @@ impl Program {
         let before = line[low..at].iter().rposition(|&b| after.0[usize::from(b)]);
         *budget = budget.saturating_sub((at - low - before.map_or(0, |q| q + 1)) / 8);
         before.map(|q| low + q)
+    }
+
+    /// How many more bytes the lazy run at `run`, which ends at `at` and may take `left` more,
+    /// takes for its next end worth trying: one, or when what follows it must start with a byte
+    /// of its `after`, as many as reach such a byte or the line's end (`.*?--> ` tries its ends
+    /// before a `-` only: the ends between fail at once). `None` when it cannot end longer.
+    fn longer_by(&self, line: &[u8], run: usize, at: usize, left: usize, budget: &mut usize) -> Option<usize> {
+        let Inst::Run { set, after, .. } = &self.insts[run] else { unreachable!("Longer names a run") };
+        let mut taken = 0;
+        loop {
+            let byte = *line.get(at + taken)?;
+            if taken == left || !set.0[usize::from(byte)] {
+                return None;
+            }
+            taken += 1;
+            let Some(after) = after else { return Some(taken) };
+            // The line's end is always worth trying: `after` leaves out a `$` that may follow.
+            if line.get(at + taken).is_none_or(|&next| after.0[usize::from(next)]) {
+                *budget = budget.saturating_sub(taken / 8);
+                return Some(taken);
+            }
+        }
     }
 }
 

@@ -201,3 +201,24 @@ fn a_run_backs_off_only_to_where_what_follows_can_start() {
     agree(r"(\w+)\b(\w*)", &["abc def", ""]);
     agree(r"(.+)$", &["abc", ""]);
 }
+
+#[test]
+fn a_lazy_run_tries_only_ends_where_what_follows_can_start() {
+    // OkHttp's opener: `.*?` then `--> `, past `-`s that do not start it, to none at all; a run
+    // whose set stops it first; a bound that runs out; what follows being the line's end.
+    let opener = r"(?:(?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\b.*?)?--> (?P<method>[A-Z]+) (?P<url>\S+)";
+    agree(
+        opener,
+        &[
+            "2026-11-20 12:01:13 4321-4398 I/okhttp: --> POST https://a/b",
+            "2026-11-20 12:01:13 a-b -- -> --> GET /x --> PUT /y",
+            "2026-11-20 12:01:13 no arrow here - -",
+            "--> DELETE /z",
+            "",
+        ],
+    );
+    agree(r"a([a-z]*?)-(\d)", &["abc-1", "ab-c-2", "aXb-1", "a-", "a--3"]);
+    agree(r"a(.{0,3}?)-", &["ab-", "abcd-", "abcde-", "a-"]);
+    agree(r"(x.*?)(-|$)", &["x-", "xab", "xa-b-", "x"]);
+    agree(r"(.*?)\b(\d+)", &["ab 12", "a1", "-- 3"]);
+}
