@@ -21,6 +21,9 @@ static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Where a request is in `text`: (start, end of its method, start of its target, end), as the
 /// regex `\b(METHOD)\s+((?:https?://|/)(?:\[[a-z ]{1,24}\]|[^\s"])*)` finds its first match.
 pub fn find(text: &str) -> Option<(usize, usize, usize, usize)> {
+    // Every target starts with `/` or holds `://`: a line without a slash (most of an
+    // application's lines, a test's expectations) is not searched for a method.
+    memchr::memchr(b'/', text.as_bytes())?;
     let mut from = 0;
     while let Some(found) = FINDER.find(&text[from..]) {
         let (start, method_end) = (from + found.start(), from + found.end());
