@@ -17,9 +17,15 @@ static NAMES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let firsts = paths.map(|path| path.split('.').next().unwrap_or(path));
     let mut by_first_byte = vec![Vec::new(); 256];
     for name in firsts.chain(error_body::OBJECT_KEYS.iter().copied()) {
-        let bucket: &mut Vec<&str> = &mut by_first_byte[usize::from(name.as_bytes().first().copied().unwrap_or(0))];
-        if !bucket.contains(&name) {
-            bucket.push(name);
+        // An empty name (a user's `""` path) follows every quote.
+        let buckets = match name.as_bytes().first() {
+            Some(first) => usize::from(*first)..usize::from(*first) + 1,
+            None => 0..256,
+        };
+        for bucket in &mut by_first_byte[buckets] {
+            if !bucket.contains(&name) {
+                bucket.push(name);
+            }
         }
     }
     by_first_byte
