@@ -322,6 +322,11 @@ impl Call {
 /// Whether `object` is a call at all, first: a log line's object that is not one (a logfmt line
 /// whose call is in its message) is not looked through for times, headers and bodies.
 fn call_of(object: &impl JsonObject) -> Option<Call> {
+    if may_be_call(object) { call_in(object) } else { None }
+}
+
+/// [`call_of`] by looking up every alias.
+fn call_in(object: &impl JsonObject) -> Option<Call> {
     let (line_method, line_target) =
         first_text(object, &REQUEST_LINE_ALIASES).and_then(|line| split_request_line(&line)).unzip();
     let method = first_text(object, &METHOD_ALIASES).or(line_method).map(|mut method| {
@@ -344,6 +349,37 @@ fn call_of(object: &impl JsonObject) -> Option<Call> {
         }
     };
     Some(Call { method, url, status, error })
+}
+
+/// The first keys of the paths that can make an object a call, by their first byte: its status,
+/// method, URL and request line, and where its error's type is read from (a response body, an
+/// error type, the `error` key). Every lookup of a path goes through a key that starts with the
+/// path's first key (the path whole, flattened, or a part of it before a dot).
+static CALL_FIRST_KEYS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let tables = [*STATUS, *METHOD, *URL, *REQUEST_LINE, *RESPONSE_BODY, *ERROR_TYPE, &["error"]];
+    let mut by_first_byte = vec![Vec::new(); 256];
+    for key in tables.into_iter().flatten().map(|path| first_key(path)) {
+        let bucket: &mut Vec<&str> = &mut by_first_byte[usize::from(key.bytes().next().unwrap_or(0))];
+        if !bucket.contains(&key) {
+            bucket.push(key);
+        }
+    }
+    by_first_byte
+});
+
+fn first_key(path: &str) -> &str {
+    path.bytes().position(|byte| byte == b'.').map_or(path, |dot| &path[..dot])
+}
+
+/// Whether `object` may be a call: `false` when none of its keys starts with a key a call is
+/// read from (most lines of an application's log: a logfmt line's `ts`, `level` and `msg`,
+/// whose alias lookups, each let through by key bits that collide, were half of reading it).
+fn may_be_call(object: &impl JsonObject) -> bool {
+    let by_first_byte = &*CALL_FIRST_KEYS;
+    object.entries().any(|(key, _)| {
+        let key = first_key(key);
+        by_first_byte[usize::from(key.bytes().next().unwrap_or(0))].contains(&key)
+    })
 }
 
 /// Fills the rest of a call's `record` from `object`: its time, headers and bodies.

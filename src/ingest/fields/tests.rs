@@ -181,6 +181,88 @@ proptest::proptest! {
     }
 }
 
+/// Every alias, flattened and as its first key, among keys no table names.
+fn call_shaped_keys() -> Vec<&'static str> {
+    let tables = [*STATUS, *METHOD, *URL, *REQUEST_LINE, *RESPONSE_BODY, *ERROR_TYPE, *ERROR_MESSAGE, *TIME];
+    let aliases = tables.into_iter().flatten().copied();
+    let firsts = aliases.clone().map(first_key);
+    let others = ["ts", "msg", "level", "host", "statuses", "errors", "message", "body_size", "", "error"];
+    aliases.chain(firsts).chain(others).collect()
+}
+
+fn call_shaped_leaves() -> [Value; 7] {
+    [
+        json!(404),
+        json!("GET"),
+        json!("Not Found"),
+        json!("GET /v1/x HTTP/1.1"),
+        json!("https://api.example.com/v1/x"),
+        json!("connect ETIMEDOUT"),
+        json!({"error": "Too Many Requests"}),
+    ]
+}
+
+/// An object none of whose keys starts with a key a call is read from is no call, read by
+/// serde_json or by the scanner.
+fn turned_away_is_no_call(map: &Map<String, Value>) -> Result<(), String> {
+    if may_be_call(map) {
+        return Ok(());
+    }
+    if call_in(map).is_some() {
+        return Err(format!("{map:?} is a call"));
+    }
+    let text = Value::Object(map.clone()).to_string();
+    if let Some(sparse::Node::Object(members)) = sparse::parse_value(text.as_bytes())
+        && (may_be_call(&members) || call_in(&members).is_some())
+    {
+        return Err(format!("{text} read by the scanner"));
+    }
+    Ok(())
+}
+
+/// Every key with every value, alone and below every key.
+#[test]
+fn an_object_turned_away_by_its_keys_is_no_call() {
+    let keys = call_shaped_keys();
+    for key in &keys {
+        for leaf in call_shaped_leaves() {
+            assert_eq!(turned_away_is_no_call(&object(json!({ *key: leaf.clone() }))), Ok(()));
+            for outer in &keys {
+                assert_eq!(turned_away_is_no_call(&object(json!({ *outer: { *key: leaf.clone() } }))), Ok(()));
+            }
+        }
+        // A method or URL beside a message of a request that got no answer.
+        for message_key in ERROR_MESSAGE.iter().chain(&["msg", "message"]) {
+            for request in [json!("GET"), json!("https://api.example.com/v1/x")] {
+                let map = object(json!({ *key: request, *message_key: "connect ETIMEDOUT" }));
+                assert_eq!(turned_away_is_no_call(&map), Ok(()));
+            }
+        }
+    }
+}
+
+fn call_shaped_object() -> impl proptest::strategy::Strategy<Value = Map<String, Value>> {
+    use proptest::prelude::*;
+    let keys = call_shaped_keys();
+    let leaf = prop::sample::select(call_shaped_leaves().to_vec());
+    let keys_below = keys.clone();
+    let value = leaf.prop_recursive(2, 16, 4, move |inner| {
+        prop::collection::vec((prop::sample::select(keys_below.clone()), inner), 0..4)
+            .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+    });
+    prop::collection::vec((prop::sample::select(keys), value), 0..4)
+        .prop_map(|pairs| pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+    /// The same, for a few keys at once, nested.
+    #[test]
+    fn objects_turned_away_by_their_keys_are_no_calls(map in call_shaped_object()) {
+        proptest::prop_assert_eq!(turned_away_is_no_call(&map), Ok(()));
+    }
+}
+
 /// The scanner's objects rule alias paths out by the bits of their keys: a path an object holds,
 /// flattened or nested, beside other keys, is never ruled out.
 #[test]
