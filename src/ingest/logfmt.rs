@@ -40,7 +40,7 @@ fn pairs(line: &str) -> Option<Members<'_>> {
     let mut leading_time = None;
     let mut first = true;
     while !rest.is_empty() {
-        let word_end = rest.find(|c: char| c.is_whitespace() || c == '=').unwrap_or(rest.len());
+        let word_end = end_of_word(rest, b'=');
         let key = &rest[..word_end];
         if rest[word_end..].starts_with('=') && is_key(key) {
             let (value, after) = value_at(&rest[word_end + 1..]);
@@ -74,14 +74,39 @@ fn is_key(word: &str) -> bool {
         && word.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'@' | b'/'))
 }
 
+/// Where the word at the start of `text` ends: at its first whitespace (as `char::is_whitespace`
+/// says) or `stop`, or the text's end. By bytes, a character decoded only where one is not ASCII:
+/// `str::find` with a closure decoded every one.
+fn end_of_word(text: &str, stop: u8) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            // ASCII's whitespace by `char::is_whitespace`: tab, LF, vertical tab, form feed, CR, space.
+            if byte == stop || matches!(byte, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') {
+                return at;
+            }
+            at += 1;
+        } else {
+            let c = text[at..].chars().next().expect("a character starts at a non-ASCII byte here");
+            if c.is_whitespace() {
+                return at;
+            }
+            at += c.len_utf8();
+        }
+    }
+    bytes.len()
+}
+
 /// A value (quoted with `\"` escapes, or bare to the next space) and the text after it.
 fn value_at(text: &str) -> (Cow<'_, str>, &str) {
     let Some(quoted) = text.strip_prefix('"') else {
-        let end = text.find(char::is_whitespace).unwrap_or(text.len());
+        // A bare value ends at whitespace only (a space is that already).
+        let end = end_of_word(text, b' ');
         return (Cow::Borrowed(&text[..end]), &text[end..]);
     };
     // Without a backslash before the closing quote, the value is the text between the quotes.
-    match quoted.find(['"', '\\']) {
+    match memchr::memchr2(b'"', b'\\', quoted.as_bytes()) {
         Some(at) if quoted.as_bytes()[at] == b'"' => return (Cow::Borrowed(&quoted[..at]), &quoted[at + 1..]),
         None => return (Cow::Borrowed(quoted), ""),
         Some(_) => {}
@@ -108,6 +133,16 @@ fn value_at(text: &str) -> (Cow<'_, str>, &str) {
 mod tests {
     use super::*;
     use crate::ingest::json_value::JsonValue;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_word_ends_where_a_search_by_characters_ends_it(text in "[a-z=\"\\\\ \t\u{0B}\u{85}\u{A0}\u{2003}é😀]{0,24}") {
+            let by_chars = |stop: char| text.find(|c: char| c.is_whitespace() || c == stop).unwrap_or(text.len());
+            prop_assert_eq!(end_of_word(&text, b'='), by_chars('='));
+            prop_assert_eq!(end_of_word(&text, b' '), by_chars(' '));
+        }
+    }
 
     fn read(line: &str, detail: Detail) -> Result<Record, SkipReason> {
         let mut records = Vec::new();
