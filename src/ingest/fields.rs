@@ -367,7 +367,8 @@ static CALL_FIRST_KEYS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     by_first_byte
 });
 
-fn first_key(path: &str) -> &str {
+/// A dotted path's first key (`response` of `response.status`).
+pub fn first_key(path: &str) -> &str {
     path.bytes().position(|byte| byte == b'.').map_or(path, |dot| &path[..dot])
 }
 

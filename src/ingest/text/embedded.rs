@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 /// starts with too, and every key an error body is read from. Grouped by their first byte.
 static NAMES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let paths = [*fields::STATUS, *fields::METHOD, *fields::URL].into_iter().flatten().copied();
-    let firsts = paths.map(|path| path.split('.').next().unwrap_or(path));
+    let firsts = paths.map(fields::first_key);
     let mut by_first_byte = vec![Vec::new(); 256];
     for name in firsts.chain(error_body::OBJECT_KEYS.iter().copied()) {
         // An empty name (a user's `""` path) follows every quote.
