@@ -481,9 +481,14 @@ fn duration_number(value: &impl JsonValue) -> Option<f64> {
 /// rest are read back with the call when it is opened.
 pub const SUMMARY_HEADERS: &[&str] = &["retry-after", "idempotency-key"];
 
+/// Whether a header called `name` is one of the [`SUMMARY_HEADERS`] (in any case).
+pub fn is_summary_header(name: &str) -> bool {
+    SUMMARY_HEADERS.iter().any(|kept| name.eq_ignore_ascii_case(kept))
+}
+
 /// Only the [`SUMMARY_HEADERS`] of `headers`.
 pub fn summary_headers(mut headers: Vec<(String, String)>) -> Vec<(String, String)> {
-    headers.retain(|(name, _)| SUMMARY_HEADERS.iter().any(|kept| name.eq_ignore_ascii_case(kept)));
+    headers.retain(|(name, _)| is_summary_header(name));
     headers
 }
 

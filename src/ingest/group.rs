@@ -134,8 +134,7 @@ fn trimmed_text(bytes: &[u8]) -> String {
 
 /// Whether a header's name is one a summary keeps, read as [`header_of`] reads it but not copied.
 fn is_summary_header(name: &[u8]) -> bool {
-    let name = String::from_utf8_lossy(name);
-    super::fields::SUMMARY_HEADERS.iter().any(|kept| name.trim().eq_ignore_ascii_case(kept))
+    super::fields::is_summary_header(String::from_utf8_lossy(name).trim())
 }
 
 /// A line between an opener and its call: a request header or the request body.
