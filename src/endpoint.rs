@@ -77,10 +77,17 @@ pub fn host_of(url: &str) -> Option<&str> {
     Some(strip_port(host)).filter(|host| !host.is_empty())
 }
 
-/// Where what follows the first `://` starts. (A substring search sets up more than it searches
-/// in a URL; every call's URL is looked at this way three times.)
-fn scheme_end(url: &str) -> Option<usize> {
-    memchr::memchr_iter(b':', url.as_bytes()).find(|at| url.as_bytes()[at + 1..].starts_with(b"//")).map(|at| at + 3)
+/// Where what follows a URL's scheme and its `://` starts (`https://h/p` → 8), or `None` when the
+/// URL has no scheme. The scheme is RFC 3986's, from the URL's first byte: a letter, then letters,
+/// digits, `+`, `-` or `.`. So a URL in a path's query (`/r?to=http://x/y`) is no scheme, and
+/// a path, which starts with `/`, is told at its first byte.
+pub fn scheme_end(url: &str) -> Option<usize> {
+    let bytes = url.as_bytes();
+    if !bytes.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let scheme_len = bytes.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))?;
+    bytes[scheme_len..].starts_with(b"://").then_some(scheme_len + 3)
 }
 
 /// `host:443` → `host` (IPv6 literals in brackets keep their colons).
@@ -160,10 +167,20 @@ mod tests {
         }
     }
 
+    /// The scheme's end by the grammar's words: the first `://`, when all before it is a scheme.
+    fn reference_scheme_end(url: &str) -> Option<usize> {
+        let is_scheme = |text: &str| {
+            let mut chars = text.chars();
+            chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        };
+        url.find("://").filter(|&at| is_scheme(&url[..at])).map(|at| at + 3)
+    }
+
     proptest::proptest! {
         #[test]
-        fn the_scheme_ends_after_the_first_colon_slash_slash(url in "[:/a?é]{0,12}") {
-            proptest::prop_assert_eq!(scheme_end(&url), url.find("://").map(|at| at + 3));
+        fn the_scheme_is_the_rfc_3986_one_at_the_start(url in "[:/a1+.?é]{0,12}") {
+            proptest::prop_assert_eq!(scheme_end(&url), reference_scheme_end(&url));
         }
 
         #[test]
@@ -180,8 +197,8 @@ mod tests {
         }
 
         #[test]
-        fn paths_and_hosts_are_cut_where_the_url_grammar_says(url in "[:/a?#@é.]{0,16}") {
-            let rest = url.find("://").map(|at| &url[at + 3..]);
+        fn paths_and_hosts_are_cut_where_the_url_grammar_says(url in "[:/a1?#@é.]{0,16}") {
+            let rest = reference_scheme_end(&url).map(|at| &url[at..]);
             let after_scheme = rest.map_or(url.as_str(), |rest| rest.find('/').map_or("/", |slash| &rest[slash..]));
             let path = &after_scheme[..after_scheme.find(['?', '#']).unwrap_or(after_scheme.len())];
             proptest::prop_assert_eq!(path_of(&url), path);
@@ -197,5 +214,17 @@ mod tests {
         assert_eq!(host_of("/api/customers"), None);
         assert_eq!(strip_port("[::1]:80"), "[::1]");
         assert_eq!(path_of("https://api.x.com"), "/");
+    }
+
+    #[test]
+    fn a_url_in_a_query_is_no_scheme() {
+        let url = "/r?to=http://x.example/y";
+        assert_eq!(template(Some("GET"), Some(url)), "GET /r");
+        assert_eq!(host_of(url), None);
+        assert_eq!(target_of(url), url);
+        assert_eq!(path_of("https://h.example/login?next=https://evil.example/z"), "/login");
+        assert_eq!(host_of("https://h.example/login?next=https://evil.example/z"), Some("h.example"));
+        assert_eq!(host_of("git+ssh://git.example/repo"), Some("git.example"));
+        assert_eq!(host_of("1http://x/y"), None);
     }
 }

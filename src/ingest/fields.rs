@@ -435,7 +435,8 @@ fn url_of(object: &impl JsonObject) -> Option<String> {
 pub fn split_request_line(line: &str) -> Option<(String, String)> {
     let (method, target) = if line.is_ascii() { first_two_ascii_words(line)? } else { first_two_words(line)? };
     let is_method = method.len() <= 10 && method.bytes().all(|b| b.is_ascii_uppercase());
-    (is_method && (target.starts_with('/') || target.contains("://"))).then(|| (method.to_string(), target.to_string()))
+    let is_target = target.starts_with('/') || crate::endpoint::scheme_end(target).is_some();
+    (is_method && is_target).then(|| (method.to_string(), target.to_string()))
 }
 
 fn first_two_words(line: &str) -> Option<(&str, &str)> {

@@ -21,7 +21,7 @@ pub(super) fn redact(ctx: &mut Ctx<'_>, raw: &str, location: &str, depth: usize)
     let mut out = String::with_capacity(raw.len());
     let mut path_start = 0;
     // Only a real scheme is copied as it is; text before a later `://` is scanned like a path.
-    if let Some(scheme_end) = head.find("://").filter(|&i| is_scheme(&head[..i])).map(|i| i + 3) {
+    if let Some(scheme_end) = crate::endpoint::scheme_end(head) {
         let authority_end = head[scheme_end..].find('/').map_or(head.len(), |i| scheme_end + i);
         out.push_str(&head[..scheme_end]);
         let authority = &head[scheme_end..authority_end];
@@ -54,13 +54,6 @@ pub(super) fn redact(ctx: &mut Ctx<'_>, raw: &str, location: &str, depth: usize)
         }
     }
     out
-}
-
-/// `https`, `git+ssh`, `x-custom.v1`: a letter, then letters, digits, `+`, `-` or `.` (RFC 3986).
-fn is_scheme(text: &str) -> bool {
-    let mut chars = text.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// Redacts an `application/x-www-form-urlencoded` body.
