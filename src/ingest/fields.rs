@@ -125,7 +125,7 @@ pub static RETRY_AFTER: LazyLock<&'static [&'static str]> = LazyLock::new(|| lea
 struct Aliases {
     paths: &'static [&'static str],
     /// Each path's bits, and all of them.
-    key_bits: OnceLock<(Vec<sparse::KeyBits>, sparse::KeyBits)>,
+    key_bits: OnceLock<(Vec<sparse::PathBits>, sparse::PathBits)>,
 }
 
 impl Aliases {
@@ -137,7 +137,7 @@ impl Aliases {
     fn in_object<'s, O: JsonObject>(&'s self, object: &'s O) -> impl Iterator<Item = &'static str> + 's {
         let (key_bits, all) = self.key_bits.get_or_init(|| {
             let key_bits: Vec<_> = self.paths.iter().map(|path| sparse::path_key_bits(path)).collect();
-            let all = key_bits.iter().fold(sparse::KeyBits::default(), |all, bits| all.union(bits));
+            let all = key_bits.iter().fold(sparse::PathBits::default(), |all, bits| all.union(bits));
             (key_bits, all)
         });
         let paths = if object.may_hold(all) { self.paths } else { &[] };

@@ -65,9 +65,10 @@ pub trait JsonObject {
         false
     }
 
-    /// Whether the object may hold a key with one of `key_bits` (from `sparse::path_key_bits`):
-    /// `false` only when it surely holds none. Objects that keep no such bits say `true`.
-    fn may_hold(&self, key_bits: &super::sparse::KeyBits) -> bool {
+    /// Whether the object may hold a value at the path of `key_bits` (from
+    /// `sparse::path_key_bits`): `false` only when it surely does not. Objects that keep no key
+    /// bits say `true`.
+    fn may_hold(&self, key_bits: &super::sparse::PathBits) -> bool {
         let _ = key_bits;
         true
     }

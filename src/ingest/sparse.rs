@@ -15,7 +15,7 @@
 mod node;
 mod paths;
 
-pub use node::{KeyBits, Members, Node, path_key_bits};
+pub use node::{Members, Node, PathBits, path_key_bits};
 use paths::Action;
 pub use paths::Paths;
 use std::borrow::Cow;

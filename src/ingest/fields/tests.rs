@@ -181,11 +181,15 @@ proptest::proptest! {
     }
 }
 
-/// Every alias, flattened and as its first key, among keys no table names.
+/// Every alias, flattened and cut at each dot (`error`, `error.response`, `response.status`),
+/// among keys no table names.
 fn call_shaped_keys() -> Vec<&'static str> {
     let tables = [*STATUS, *METHOD, *URL, *REQUEST_LINE, *RESPONSE_BODY, *ERROR_TYPE, *ERROR_MESSAGE, *TIME];
     let aliases = tables.into_iter().flatten().copied();
-    let firsts = aliases.clone().map(first_key);
+    let dots = |path: &'static str| path.match_indices('.').map(|(dot, _)| dot).collect::<Vec<_>>();
+    let firsts = aliases
+        .clone()
+        .flat_map(move |path| dots(path).into_iter().flat_map(move |dot| [&path[..dot], &path[dot + 1..]]));
     let others = ["ts", "msg", "level", "host", "statuses", "errors", "message", "body_size", "", "error"];
     aliases.chain(firsts).chain(others).collect()
 }
@@ -236,6 +240,24 @@ fn an_object_turned_away_by_its_keys_is_no_call() {
             for request in [json!("GET"), json!("https://api.example.com/v1/x")] {
                 let map = object(json!({ *key: request, *message_key: "connect ETIMEDOUT" }));
                 assert_eq!(turned_away_is_no_call(&map), Ok(()));
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    /// Key bits never rule out a path an object holds, whatever shapes its keys' values have
+    /// (a part of a path that holds a string leads nowhere; one that holds an object may).
+    #[test]
+    fn key_bits_rule_out_no_path_an_object_holds(map in call_shaped_object()) {
+        let text = Value::Object(map).to_string();
+        let Some(sparse::Node::Object(members)) = sparse::parse_value(text.as_bytes()) else {
+            return Err(proptest::test_runner::TestCaseError::fail(format!("{text} is an object")));
+        };
+        for aliases in [&STATUS_ALIASES, &METHOD_ALIASES, &URL_ALIASES, &RESPONSE_BODY_ALIASES, &TIME_ALIASES] {
+            for path in aliases.paths.iter().filter(|path| lookup(&members, path).is_some()) {
+                proptest::prop_assert!(aliases.in_object(&members).any(|held| held == *path), "{} in {}", path, text);
             }
         }
     }
@@ -292,6 +314,17 @@ fn no_alias_an_object_holds_is_ruled_out_by_its_keys_bits() {
                 assert!(lookup(&members, path).is_some(), "{path} in {line}");
                 assert!(aliases.in_object(&members).any(|held| held == *path), "{path} ruled out of {line}");
             }
+        }
+        // A key written twice holds its last value, though it held another shape first.
+        for path in aliases.paths.iter().filter(|path| path.contains('.')) {
+            let line = format!(
+                r#"{{"{}": "x", {}"#,
+                first_key(path),
+                &Value::Object(object(nest(path, json!(1)))).to_string()[1..]
+            );
+            let Some(members) = sparse::parse(line.as_bytes(), &paths) else { panic!("{line}") };
+            assert!(lookup(&members, path).is_some(), "{path} in {line}");
+            assert!(aliases.in_object(&members).any(|held| held == *path), "{path} ruled out of {line}");
         }
         // A path whose keys are missing is ruled out by most objects (the point of the bits).
         let members = sparse::parse(br#"{"q": 1}"#, &paths).expect("valid JSON");

@@ -23,6 +23,9 @@ pub struct Members<'a> {
     members: Vec<Member<'a>>,
     /// The bits of all keys: a key whose bit is clear is not there.
     seen: KeyBits,
+    /// The bits of the keys that hold objects: only those can lead a dotted path further (most
+    /// objects of a log line hold none, and many alias paths go through `error.` or `request.`).
+    objects: KeyBits,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +38,7 @@ struct Member<'a> {
 
 impl<'a> Members<'a> {
     pub fn with_capacity(capacity: usize) -> Self {
-        Self { members: Vec::with_capacity(capacity), seen: KeyBits::default() }
+        Self { members: Vec::with_capacity(capacity), seen: KeyBits::default(), objects: KeyBits::default() }
     }
 
     /// Adds a member; a key written again keeps its place and takes the new value, as in
@@ -45,10 +48,18 @@ impl<'a> Members<'a> {
         if self.seen.has(bit)
             && let Some(member) = self.members.iter_mut().find(|member| member.bit == bit && member.key == key)
         {
+            if matches!(value, Node::Object(_)) {
+                self.objects.set(bit);
+            }
             member.value = value;
             return;
         }
         self.seen.set(bit);
+        if matches!(value, Node::Object(_)) {
+            // A key written again with a value of another shape keeps its bit: a bit set for
+            // nothing only costs a lookup.
+            self.objects.set(bit);
+        }
         self.members.push(Member { bit, key, value });
     }
 }
@@ -59,24 +70,40 @@ impl PartialEq for Members<'_> {
     }
 }
 
-/// The bits of the keys a dotted path's lookup asks an object for: the path whole and each part
-/// before a dot (see `fields::lookup`). An object whose keys have none of them holds no value
-/// at the path.
-pub fn path_key_bits(path: &str) -> KeyBits {
+/// The bits of the keys a dotted path's lookup asks an object for (see `fields::lookup`): the
+/// path whole, holding any value, and each part before a dot, holding an object. An object with
+/// none of them holds no value at the path.
+pub fn path_key_bits(path: &str) -> PathBits {
     let dots = path.bytes().enumerate().filter(|(_, byte)| *byte == b'.');
-    let mut bits = KeyBits::default();
-    bits.set(key_bit(path));
+    let mut bits = PathBits::default();
+    bits.whole.set(key_bit(path));
     for (dot, _) in dots {
-        bits.set(key_bit(&path[..dot]));
+        bits.parts.set(key_bit(&path[..dot]));
     }
     bits
+}
+
+/// The key bits of one or more dotted paths, from [`path_key_bits`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PathBits {
+    /// A key that is a path whole, holding any value.
+    whole: KeyBits,
+    /// A key that is a path's part before a dot, holding an object.
+    parts: KeyBits,
+}
+
+impl PathBits {
+    /// The bits of both.
+    pub fn union(self, other: &Self) -> Self {
+        Self { whole: self.whole.union(&other.whole), parts: self.parts.union(&other.parts) }
+    }
 }
 
 /// A set of key bits: one of 128 per key. (With 64, an object of a few keys let many of the
 /// hundred-odd alias paths through to be looked up for nothing.) Two words, not a `u128`, whose
 /// alignment would make every node of a line larger.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct KeyBits([u64; 2]);
+struct KeyBits([u64; 2]);
 
 impl KeyBits {
     fn set(&mut self, bit: u8) {
@@ -88,12 +115,12 @@ impl KeyBits {
     }
 
     /// The bits of both sets.
-    pub fn union(self, other: &Self) -> Self {
+    fn union(self, other: &Self) -> Self {
         Self([self.0[0] | other.0[0], self.0[1] | other.0[1]])
     }
 
     /// Whether the two sets share a bit.
-    pub fn overlaps(&self, other: &Self) -> bool {
+    fn overlaps(&self, other: &Self) -> bool {
         (self.0[0] & other.0[0]) | (self.0[1] & other.0[1]) != 0
     }
 }
@@ -154,8 +181,8 @@ impl<'a> JsonObject for Members<'a> {
         true
     }
 
-    fn may_hold(&self, key_bits: &KeyBits) -> bool {
-        self.seen.overlaps(key_bits)
+    fn may_hold(&self, key_bits: &PathBits) -> bool {
+        self.seen.overlaps(&key_bits.whole) || self.objects.overlaps(&key_bits.parts)
     }
 
     fn len(&self) -> usize {
