@@ -30,6 +30,26 @@ pub fn positions_of(text: &[u8], a: u8, b: u8) -> impl Iterator<Item = usize> + 
     })
 }
 
+/// How many bytes `text` starts with that are printable ASCII (`!` to `~`) other than `a` and
+/// `b`: the run a scanner of URLs and words steps over before it has a byte to look at.
+pub fn printable_run(text: &[u8], a: u8, b: u8) -> usize {
+    let (space, delete) = (u8x16::splat(b' '), u8x16::splat(0x7f));
+    let (a_lanes, b_lanes) = (u8x16::splat(a), u8x16::splat(b));
+    let mut chunks = text.chunks_exact(16);
+    for (chunk_index, chunk) in chunks.by_ref().enumerate() {
+        let lanes = u8x16::new(chunk.try_into().expect("sixteen bytes"));
+        // Unsigned `<= b' '` and `>= 0x7f`, by whether the minimum or maximum is the lane.
+        let outside = lanes.min(space).cmp_eq(lanes) | lanes.max(delete).cmp_eq(lanes);
+        let mask = (outside | lanes.cmp_eq(a_lanes) | lanes.cmp_eq(b_lanes)).move_mask();
+        if mask != 0 {
+            return chunk_index * 16 + mask.trailing_zeros() as usize;
+        }
+    }
+    let tail = chunks.remainder();
+    let plain = tail.iter().take_while(|&&byte| byte.is_ascii_graphic() && byte != a && byte != b).count();
+    text.len() - tail.len() + plain
+}
+
 /// Whether `text` holds one of `names` (ASCII), in any case.
 pub fn mentions_ignoring_case(text: &[u8], names: &[&str]) -> bool {
     names.iter().any(|name| {
@@ -42,7 +62,7 @@ pub fn mentions_ignoring_case(text: &[u8], names: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{mentions_ignoring_case, positions_of};
+    use super::{mentions_ignoring_case, positions_of, printable_run};
     use proptest::prelude::*;
 
     proptest! {
@@ -51,6 +71,12 @@ mod tests {
             let found: Vec<usize> = positions_of(&text, a, b).collect();
             let expected: Vec<usize> = text.iter().enumerate().filter(|(_, byte)| **byte == a || **byte == b).map(|(at, _)| at).collect();
             prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn a_printable_run_ends_where_a_byte_loop_says(text in proptest::collection::vec(prop_oneof![Just(b' '), Just(b'!'), Just(b'~'), Just(0x7f), Just(b'"'), Just(b'['), 0x20u8..0x80, any::<u8>()], 0..80)) {
+            let expected = text.iter().position(|byte| !byte.is_ascii_graphic() || *byte == b'"' || *byte == b'[').unwrap_or(text.len());
+            prop_assert_eq!(printable_run(&text, b'"', b'['), expected);
         }
 
         #[test]
