@@ -433,7 +433,7 @@ fn url_of(object: &impl JsonObject) -> Option<String> {
 
 /// `GET /path HTTP/1.1` into method and target.
 pub fn split_request_line(line: &str) -> Option<(String, String)> {
-    let (method, target) = if line.is_ascii() { first_two_ascii_words(line)? } else { first_two_words(line)? };
+    let (method, target) = first_two_words_fast(line)?;
     let is_method = method.len() <= 10 && method.bytes().all(|b| b.is_ascii_uppercase());
     let is_target = target.starts_with('/') || crate::endpoint::scheme_end(target).is_some();
     (is_method && is_target).then(|| (method.to_string(), target.to_string()))
@@ -444,24 +444,28 @@ fn first_two_words(line: &str) -> Option<(&str, &str)> {
     Some((words.next()?, words.next()?))
 }
 
-/// [`first_two_words`] of ASCII text, by bytes: `split_whitespace` decodes every character.
-/// (Its whitespace in ASCII: space, tab, LF, vertical tab, form feed, CR.)
-fn first_two_ascii_words(line: &str) -> Option<(&str, &str)> {
-    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+/// [`first_two_words`] by bytes where the line is printable ASCII and ASCII whitespace up to
+/// the second word's end (`split_whitespace` decodes every character, and the line was checked
+/// for ASCII whole first); the same answer from [`first_two_words`] where it is not.
+fn first_two_words_fast(line: &str) -> Option<(&str, &str)> {
     let bytes = line.as_bytes();
-    // A word ends at its first space (found many bytes at a time), unless another whitespace
-    // byte (tab to CR, all 9..=13) comes before it, which a pass without branches tells.
-    let word_len = |word: &[u8]| {
-        let space_at = memchr::memchr(b' ', word).unwrap_or(word.len());
-        let other = word[..space_at].iter().fold(false, |found, &b| found | (b.wrapping_sub(b'\t') < 5));
-        if other { word.iter().position(space).unwrap_or(word.len()) } else { space_at }
-    };
-    let word = |from: usize| -> Option<(usize, usize)> {
-        let start = from + bytes[from..].iter().position(|b| !space(b))?;
-        Some((start, start + word_len(&bytes[start..])))
-    };
-    let (method_start, method_end) = word(0)?;
-    let (target_start, target_end) = word(method_end)?;
+    // Unicode's White_Space in ASCII: tab, LF, vertical tab, form feed, CR and space.
+    let is_space = |byte: u8| matches!(byte, b'\t'..=b'\r' | b' ');
+    let mut words = [(0, 0); 2];
+    let mut at = 0;
+    for word in &mut words {
+        at += bytes[at..].iter().position(|&byte| !is_space(byte))?;
+        let start = at;
+        // A word's bytes are printable ASCII (stepped over sixteen at a time); it ends at
+        // whitespace or the line's end. Any other byte may be Unicode whitespace or a control
+        // character inside a word: the slow way decides.
+        at += crate::ingest::scan::printable_run(&bytes[at..], b' ', b' ');
+        if at == start || bytes.get(at).is_some_and(|&byte| !is_space(byte)) {
+            return first_two_words(line);
+        }
+        *word = (start, at);
+    }
+    let [(method_start, method_end), (target_start, target_end)] = words;
     Some((&line[method_start..method_end], &line[target_start..target_end]))
 }
 
