@@ -109,14 +109,61 @@ fn groups<'t>(regex: &Regex, text: &'t str) -> Option<Groups<'t>> {
 
 /// The status [`STATUS_AFTER_REQUEST`] finds at the start of `rest` (the text after a request),
 /// and where its match ends (where the status ends: only `\b` follows it).
+///
+/// The program reads ASCII (its `\s`, `\d` and `\b` are the ASCII ones). It is given the text
+/// up to the first byte that no part of the pattern matches when that byte is ASCII: no way the
+/// regex tries goes past it, and up to it the two read alike, so a later `µs` or `→` in a Go
+/// log's message changes nothing. The regex reads what is left.
 fn status_after_request(rest: &str) -> Option<(&str, usize)> {
-    if rest.is_ascii() {
-        let [status] = STATUS_AFTER_REQUEST_PROGRAM.find_spans(rest.as_bytes(), [Field::Status])?;
+    let bytes = rest.as_bytes();
+    let matched = &*STATUS_AFTER_REQUEST_BYTES;
+    let stop = bytes.iter().position(|&byte| !byte.is_ascii() || !matched[usize::from(byte)]);
+    let read = match stop {
+        None => Some(bytes),
+        Some(at) if bytes[at].is_ascii() => Some(&bytes[..=at]),
+        Some(_) => None,
+    };
+    if let Some(read) = read {
+        let [status] = STATUS_AFTER_REQUEST_PROGRAM.find_spans(read, [Field::Status])?;
         let (start, end) = status?;
         return Some((&rest[start..end], end));
     }
     let captures = groups(&STATUS_AFTER_REQUEST, rest)?;
     Some((captures.get(1)?, captures.end()))
+}
+
+/// The ASCII bytes some part of [`STATUS_AFTER_REQUEST_SOURCE`] matches (its literals and
+/// classes, read from the pattern).
+static STATUS_AFTER_REQUEST_BYTES: LazyLock<[bool; 128]> = LazyLock::new(|| {
+    let hir = regex_syntax::parse(STATUS_AFTER_REQUEST_SOURCE).expect("valid status pattern");
+    let mut matched = [false; 128];
+    mark_ascii_matched(&hir, &mut matched);
+    matched
+});
+
+/// Marks the ASCII bytes `hir` can match anywhere in it.
+fn mark_ascii_matched(hir: &regex_syntax::hir::Hir, matched: &mut [bool; 128]) {
+    use regex_syntax::hir::{Class, HirKind};
+    let mut mark = |start: u32, end: u32| {
+        for byte in start..=end.min(127) {
+            matched[byte as usize] = true;
+        }
+    };
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => {}
+        HirKind::Literal(literal) => literal.0.iter().for_each(|&byte| mark(u32::from(byte), u32::from(byte))),
+        HirKind::Class(Class::Unicode(class)) => {
+            class.ranges().iter().for_each(|range| mark(u32::from(range.start()), u32::from(range.end())));
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            class.ranges().iter().for_each(|range| mark(u32::from(range.start()), u32::from(range.end())));
+        }
+        HirKind::Repetition(repetition) => mark_ascii_matched(&repetition.sub, matched),
+        HirKind::Capture(capture) => mark_ascii_matched(&capture.sub, matched),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+            parts.iter().for_each(|part| mark_ascii_matched(part, matched));
+        }
+    }
 }
 
 /// Where `regex` first matches in `text`.
@@ -338,7 +385,17 @@ fn quoted_values(text: &str) -> Vec<&str> {
 }
 
 fn envoy_message(tail: &str) -> Option<String> {
-    let captures = groups(&ENVOY_DETAILS, tail)?;
+    // What every match starts with: whitespace (Unicode's, as `\s`), then a flag or `-`. Most
+    // tails, an application's words after a status, are turned away before the regex's search.
+    let flags = tail.trim_start();
+    if flags.len() == tail.len() || !flags.starts_with(|c: char| c.is_ascii_uppercase() || c == '-') {
+        return None;
+    }
+    envoy_details(&groups(&ENVOY_DETAILS, tail)?)
+}
+
+/// The message of [`ENVOY_DETAILS`]'s captures: the response details, else the flags described.
+fn envoy_details(captures: &Groups<'_>) -> Option<String> {
     if let Some(details) = captures.get(2).filter(|d| *d != "via_upstream") {
         return Some(details.to_string());
     }

@@ -357,6 +357,13 @@ fn statuses_after_requests_are_found_by_the_program_where_the_regex_finds_them()
         "  \t 302x",
         "\u{a0}200",
         " HTTP/2 ٢٠٠",
+        " (200) 432.924µs",
+        " 200µs",
+        " 200 µs",
+        " 20٠",
+        " HTTP/1.1 → 500",
+        " -> 404 Not Found (é)",
+        " \u{a0} 200",
         "",
     ];
     for rest in tricky {
@@ -369,10 +376,46 @@ proptest::proptest! {
     fn statuses_after_requests_are_found_by_the_program_where_the_regex_finds_them_in_generated_text(
         parts in proptest::collection::vec(proptest::sample::select(vec![
             " ", "  ", "\t", "HTTP/", "1.1", "2", ".", "\"", "->", "=>", "→", ":", "-", "returned", "status",
-            "_code", "=", "(", ")", "200", "4", "09", "5000", "x", "_", "\u{a0}",
+            "_code", "=", "(", ")", "200", "4", "09", "5000", "x", "_", "\u{a0}", "µs", "٢", "é", "ms",
         ]), 0..12)
     ) {
         let text: String = parts.concat();
         proptest::prop_assert_eq!(status_after_request(&text), status_by_regex(&text), "{:?}", text);
     }
+}
+
+/// Tails turned away before the regex's search are those it finds nothing in: every tail of up
+/// to four pieces.
+#[test]
+fn envoy_details_are_read_where_the_regex_finds_them() {
+    let pieces = [
+        " ",
+        "\t",
+        "\u{a0}",
+        "\u{3000}",
+        "UH",
+        "UF,URX",
+        "RL",
+        "-",
+        "via_upstream",
+        "x",
+        "µs",
+        "200",
+        "{a}",
+        ",",
+        "ms",
+    ];
+    let mut tails = vec![String::new()];
+    let mut level = tails.clone();
+    for _ in 0..4 {
+        level = level.iter().flat_map(|tail| pieces.map(|piece| format!("{tail}{piece}"))).collect();
+        tails.extend(level.iter().cloned());
+    }
+    let mut found = 0;
+    for tail in &tails {
+        let by_regex = groups(&ENVOY_DETAILS, tail).and_then(|captures| envoy_details(&captures));
+        found += usize::from(by_regex.is_some());
+        assert_eq!(envoy_message(tail), by_regex, "{tail:?}");
+    }
+    assert!(found > 1_000, "{found} of {} tails have details", tails.len());
 }
