@@ -75,12 +75,14 @@ fn is_key(word: &str) -> bool {
 }
 
 /// Where the word at the start of `text` ends: at its first whitespace (as `char::is_whitespace`
-/// says) or `stop`, or the text's end. By bytes, a character decoded only where one is not ASCII:
-/// `str::find` with a closure decoded every one.
+/// says) or `stop`, or the text's end. By bytes, printable ASCII sixteen at a time, a character
+/// decoded only where one is not ASCII: `str::find` with a closure decoded every one.
 fn end_of_word(text: &str, stop: u8) -> usize {
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
+    loop {
+        at += super::scan::printable_run(&bytes[at..], stop, stop);
+        let Some(&byte) = bytes.get(at) else { return bytes.len() };
         if byte.is_ascii() {
             // ASCII's whitespace by `char::is_whitespace`: tab, LF, vertical tab, form feed, CR, space.
             if byte == stop || matches!(byte, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') {
@@ -95,7 +97,6 @@ fn end_of_word(text: &str, stop: u8) -> usize {
             at += c.len_utf8();
         }
     }
-    bytes.len()
 }
 
 /// A value (quoted with `\"` escapes, or bare to the next space) and the text after it.
@@ -137,7 +138,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn a_word_ends_where_a_search_by_characters_ends_it(text in "[a-z=\"\\\\ \t\u{0B}\u{85}\u{A0}\u{2003}é😀]{0,24}") {
+        fn a_word_ends_where_a_search_by_characters_ends_it(text in "[a-z0-9=\"\\\\ \t\u{0B}\u{01}\u{1F}\u{7F}\u{85}\u{A0}\u{2003}é😀]{0,40}") {
             let by_chars = |stop: char| text.find(|c: char| c.is_whitespace() || c == stop).unwrap_or(text.len());
             prop_assert_eq!(end_of_word(&text, b'='), by_chars('='));
             prop_assert_eq!(end_of_word(&text, b' '), by_chars(' '));
