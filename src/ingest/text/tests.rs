@@ -298,11 +298,34 @@ fn times_are_found_by_hand_where_the_regex_finds_them_on_every_sample_and_real_l
         "2026-11-20 11:00:4",
         "",
         "7",
+        "::::::::::::::::2026-11-20 11:00:44",
+        "1:2:3:4:5:6:7:8:9:10:11:12:13:14:15",
+        "10/Oct/2026:13:55:36 +00002026-11-20T11:00:44Z",
+        "2026-11-20 11:00:4410/Oct/2026:13:55:36 +0000",
+        "POST /push.v1.PusherService/Push (200) 33.598849ms",
     ];
     for text in tricky {
         assert_eq!(stamp::find(text), Some(time_by_regex(text)), "{text:?}");
     }
     assert_eq!(stamp::find("٢٠٢٦-11-20 11:00:44"), None, "text that is not ASCII is the regex's");
+}
+
+/// Two times written over each other at every pair of offsets, in digits: the leftmost start
+/// wins, whichever colon the search met first.
+#[test]
+fn overlapping_times_are_found_where_the_regex_finds_them() {
+    let times = ["2026-11-20T11:00:44", "10/Oct/2026:13:55:36 +0000", "2026-11-20 11:00:44.5+01:00"];
+    for first in times {
+        for second in times {
+            for (at_first, at_second) in (0..16).flat_map(|a| (0..16).map(move |b| (a, b))) {
+                let mut text = vec![b'1'; 48];
+                text[at_first..at_first + first.len()].copy_from_slice(first.as_bytes());
+                text[at_second..at_second + second.len()].copy_from_slice(second.as_bytes());
+                let text = String::from_utf8(text).expect("ASCII");
+                assert_eq!(stamp::find(&text), Some(time_by_regex(&text)), "{text:?}");
+            }
+        }
+    }
 }
 
 proptest::proptest! {
