@@ -211,8 +211,10 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     // A summary reads an object that ends the line with the scanner, which builds no map of
     // hashed keys and no owned strings (serde_json's took a text line with an error body as long
     // as its regexes); what the scanner is not sure of, serde_json reads, as for JSON lines.
+    // memchr: `str::find` with a char searched a line at a time for a byte, at every line.
+    let open = memchr::memchr(b'{', line.as_bytes());
     if detail == Detail::Summary
-        && let Some(open) = line.find('{')
+        && let Some(open) = open
     {
         // An object that names no key a call or an error is read from is not read when the
         // text says the line is no call either way it could turn out.
@@ -223,7 +225,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
             return parse_with(line, &line[..open], Some(&node), detail);
         }
     }
-    let (prefix, embedded) = split_embedded_json(line);
+    let (prefix, embedded) = split_embedded_json(line, open);
     parse_with(line, prefix, embedded.as_ref(), detail)
 }
 
@@ -331,9 +333,10 @@ pub fn from_wrapped_line(object: &impl JsonObject, detail: Detail) -> Option<Res
     }))
 }
 
-/// The text before the first JSON object in the line, and that object if it parses.
-fn split_embedded_json(line: &str) -> (&str, Option<Value>) {
-    let Some(open) = line.find('{') else { return (line, None) };
+/// The text before the first JSON object in the line (whose first `{` is at `open`), and that
+/// object if it parses.
+fn split_embedded_json(line: &str, open: Option<usize>) -> (&str, Option<Value>) {
+    let Some(open) = open else { return (line, None) };
     let mut values = serde_json::Deserializer::from_str(&line[open..]).into_iter::<Value>();
     match values.next() {
         Some(Ok(value @ Value::Object(_))) => (&line[..open], Some(value)),

@@ -149,7 +149,7 @@ fn a_summary_reads_an_embedded_object_with_the_scanner_as_serde_json_reads_it() 
         r#"job {"time": ""- - HTTP/1.1" 400"}"#,
     ];
     for line in lines {
-        let (prefix, embedded) = split_embedded_json(line);
+        let (prefix, embedded) = split_embedded_json(line, memchr::memchr(b'{', line.as_bytes()));
         let by_serde = parse_with(line, prefix, embedded.as_ref(), Detail::Summary);
         assert_eq!(format!("{:?}", parse(line, Detail::Summary)), format!("{by_serde:?}"), "{line}");
     }
