@@ -43,6 +43,10 @@ pub struct Program {
     first: Option<ByteSet>,
     /// Those bytes, when they are one to three (as `Stops` names them).
     first_bytes: Option<Stops>,
+    /// For each of those bytes, the bytes that can come second (when not every byte can): a
+    /// start whose next byte is not one of them is not tried. OkHttp's continuation starts at
+    /// `: ` and a JSON body holds a colon before every value.
+    seconds: Vec<(u8, ByteSet)>,
     /// Texts every match holds (the longest few): a line without one of them is not searched at
     /// all, as the regex crate's automaton rejects it in one pass where backtracking would try
     /// every start. Several, because the longest may be in every line (`okhttp` in OkHttp's tag).
@@ -288,16 +292,32 @@ impl Program {
     /// The first start from `from` on worth trying: a byte a match can start with, or the end,
     /// where a match that consumes nothing (`$`) may be. When a match starts with one of a few
     /// bytes (`: ` or `OkHttpClient: `), they are found with memchr, many bytes at a time.
-    fn next_start(&self, line: &[u8], from: usize) -> Option<usize> {
-        let rest = line.get(from..)?;
-        let found = match (&self.first, self.first_bytes) {
-            (None, _) => Some(0),
-            (Some(_), Some(Stops::One(a))) => memchr::memchr(a, rest),
-            (Some(_), Some(Stops::Two(a, b))) => memchr::memchr2(a, b, rest),
-            (Some(_), Some(Stops::Three(a, b, c))) => memchr::memchr3(a, b, c, rest),
-            (Some(first), _) => rest.iter().position(|&b| first.0[usize::from(b)]),
-        };
-        Some(from + found.unwrap_or(rest.len()))
+    fn next_start(&self, line: &[u8], mut from: usize) -> Option<usize> {
+        loop {
+            let rest = line.get(from..)?;
+            let found = match (&self.first, self.first_bytes) {
+                (None, _) => Some(0),
+                (Some(_), Some(Stops::One(a))) => memchr::memchr(a, rest),
+                (Some(_), Some(Stops::Two(a, b))) => memchr::memchr2(a, b, rest),
+                (Some(_), Some(Stops::Three(a, b, c))) => memchr::memchr3(a, b, c, rest),
+                (Some(first), _) => rest.iter().position(|&b| first.0[usize::from(b)]),
+            };
+            let Some(found) = found else { return Some(line.len()) };
+            let at = from + found;
+            if self.may_go_on(line, at) {
+                return Some(at);
+            }
+            from = at + 1;
+        }
+    }
+
+    /// Whether the byte after `at` can come second in a match that starts at `at`.
+    fn may_go_on(&self, line: &[u8], at: usize) -> bool {
+        let Some(&next) = line.get(at + 1) else { return true };
+        self.seconds
+            .iter()
+            .find(|(first, _)| *first == line[at])
+            .is_none_or(|(_, seconds)| seconds.0[usize::from(next)])
     }
 
     /// The match starting at `start`, trying alternatives in priority order.
@@ -532,3 +552,24 @@ mod compile;
 mod prefilter;
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod probe_tmp {
+    #[test]
+    fn probe_continuation_steps() {
+        let source = r#"(?:^|: )(?:[A-Za-z][\w-]*: \S|\s*[\[{]|<[!A-Za-z]|<-- END HTTP|--> END )|OkHttpClient: (?:[^<\-]|<[^\-]|-[^\-]|--[^>])"#;
+        let program = super::Program::compile(source).expect("compiles");
+        eprintln!("first_bytes {:?} anchored {}", program.first_bytes, program.anchored);
+        for line in [
+            "2026-11-20 12:01:13.407  4321-4398 I/okhttp.OkHttpClient: accept: application/json",
+            "2026-11-20 12:01:13.407  4321-4398 I/okhttp.OkHttpClient: --> POST https://api.my-virtual-office.com/api/customers",
+            "2026-11-20 12:01:12.407  4321-4398 I/ContactSync: sync started for ops@acme-shop.example",
+        ] {
+            let mut scratch = super::Scratch::default();
+            let before = super::STEPS_BASE + super::STEPS_PER_BYTE * line.len();
+            let found = program.search(line.as_bytes(), &mut scratch);
+            eprintln!("{:?} {line}", matches!(found, super::Found::Match));
+            let _ = before;
+        }
+    }
+}

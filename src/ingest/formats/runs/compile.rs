@@ -45,6 +45,13 @@ impl Program {
         }
         let first = follow(&insts, 0, true);
         let first_bytes = first.as_ref().and_then(|first| Stops::few((0..=255u8).filter(|&b| first.0[usize::from(b)])));
+        let seconds = match first_bytes {
+            Some(Stops::One(a)) => vec![a],
+            Some(Stops::Two(a, b)) => vec![a, b],
+            Some(Stops::Three(a, b, c)) => vec![a, b, c],
+            _ => Vec::new(),
+        };
+        let seconds = seconds.into_iter().filter_map(|byte| Some((byte, second_after(&insts, byte)?))).collect();
         fuse_fixed(&mut insts);
         fuse_fields(&mut insts);
         let mut literals: Vec<Vec<u8>> =
@@ -64,6 +71,7 @@ impl Program {
             slots,
             first,
             first_bytes,
+            seconds,
             required,
             names: compiler.names,
             id: super::prefilter::next_id(),
@@ -231,6 +239,51 @@ fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
             Inst::Assert(Assertion::End) => {}
             Inst::Assert(Assertion::Start) if past_start => {}
             Inst::Assert(_) | Inst::Match => return None,
+        }
+    }
+    Some(set)
+}
+
+/// The bytes that can come second in a match that starts with `byte` past the line's start, or
+/// `None` when the match may end or assert something after it (then any byte can).
+fn second_after(insts: &[Inst], byte: u8) -> Option<ByteSet> {
+    let mut set = ByteSet([false; 256]);
+    let mut add = |more: &ByteSet| (0..256).for_each(|b| set.0[b] |= more.0[b]);
+    let mut seen = vec![false; insts.len()];
+    let mut todo = vec![0];
+    while let Some(pc) = todo.pop() {
+        if std::mem::replace(&mut seen[pc], true) {
+            continue;
+        }
+        match &insts[pc] {
+            Inst::Byte(first) if *first == byte => add(&follow(insts, pc + 1, true)?),
+            Inst::Literal(bytes) if bytes.first() == Some(&byte) => match bytes.get(1) {
+                Some(&second) => add(&ByteSet(std::array::from_fn(|b| b == usize::from(second)))),
+                None => add(&follow(insts, pc + 1, true)?),
+            },
+            Inst::Byte(_) | Inst::Literal(_) => {}
+            Inst::Run { set: run, min, max, .. } => {
+                if *min == 0 {
+                    todo.push(pc + 1);
+                }
+                if run.0[usize::from(byte)] {
+                    if *max > 1 {
+                        add(run);
+                    }
+                    if *min <= 1 {
+                        add(&follow(insts, pc + 1, true)?);
+                    }
+                }
+            }
+            Inst::Split { first, second, .. } => todo.extend([*first, *second]),
+            Inst::Jump(to) => todo.push(*to),
+            Inst::Save(_) => todo.push(pc + 1),
+            // Past the line's start `^` holds nowhere, and `$` only where no byte is.
+            Inst::Assert(Assertion::Start | Assertion::End) => {}
+            Inst::Assert(_) | Inst::Match => return None,
+            Inst::Fixed { .. } | Inst::Field { .. } => {
+                unreachable!("steps are fused after the bytes that follow are known")
+            }
         }
     }
     Some(set)

@@ -222,3 +222,37 @@ fn a_lazy_run_tries_only_ends_where_what_follows_can_start() {
     agree(r"(x.*?)(-|$)", &["x-", "xab", "xa-b-", "x"]);
     agree(r"(.*?)\b(\d+)", &["ab 12", "a1", "-- 3"]);
 }
+
+#[test]
+fn a_start_whose_next_byte_cannot_come_second_is_not_tried() {
+    // OkHttp's continuation: a colon starts a match only before a space; JSON's colons do not.
+    let continuation = r#"(?:^|: )(?:[A-Za-z][\w-]*: \S|\s*[\[{]|<[!A-Za-z]|<-- END HTTP|--> END )|OkHttpClient: (?:[^<\-]|<[^\-]|-[^\-]|--[^>])"#;
+    let program = Program::compile(continuation).expect("a program");
+    assert!(
+        program
+            .seconds
+            .iter()
+            .any(|(first, seconds)| *first == b':' && seconds.0[usize::from(b' ')] && !seconds.0[usize::from(b'"')])
+    );
+    agree(
+        continuation,
+        &[
+            r#"I/okhttp.OkHttpClient: {"a":"b","c":{"d":1}}"#,
+            r#"x:{"a":"b"}: {"c":1}"#,
+            "I/okhttp.OkHttpClient: accept: application/json",
+            "I/okhttp.OkHttpClient: --> POST https://a/b",
+            "OkHttpClient:",
+            "Ok",
+            ": ",
+            ":",
+        ],
+    );
+    // Runs, literals of one byte and of more, a run of one byte at most, an optional start, and
+    // what may end or assert after the first byte (no filter then).
+    agree(r"(?:\s|:)https?://(\w+)", &["a:b:https://x", "a https://y", ":http:/", ": https://z"]);
+    agree(r"x{1,3}y", &["xxy", "xaxy", "xxxxy", "x"]);
+    agree(r"[ab]?cd", &["acd", "bxcd", "ccd", "abcd"]);
+    agree(r"q\b", &["q", "qq q", "aq."]);
+    agree(r"z$|zz", &["az", "zaz", "azz"]);
+    agree(r"(?:ab|ac)+d", &["abacd", "aad", "abd", "aed acd"]);
+}
