@@ -43,9 +43,9 @@ pub struct Program {
     first: Option<ByteSet>,
     /// Those bytes, when they are one to three (as `Stops` names them).
     first_bytes: Option<Stops>,
-    /// For each of those bytes, the bytes that can come second (when not every byte can): a
-    /// start whose next byte is not one of them is not tried. OkHttp's continuation starts at
-    /// `: ` and a JSON body holds a colon before every value.
+    /// For each first byte, when they are few, the bytes that can come second (when not every
+    /// byte can): a start whose next byte is not one of them is not tried. OkHttp's
+    /// continuation starts at `: `, and a JSON body holds a colon before every value.
     seconds: Vec<(u8, ByteSet)>,
     /// Texts every match holds (the longest few): a line without one of them is not searched at
     /// all, as the regex crate's automaton rejects it in one pass where backtracking would try

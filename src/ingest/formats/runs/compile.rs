@@ -10,6 +10,9 @@ use super::{Assertion, ByteSet, Field, Inst, Program, Stops};
 /// the regex crate.
 const MAX_PROGRAM: usize = 2_000;
 
+/// First bytes whose second bytes are kept, at most (each is looked for at every start).
+const MAX_SECONDS: usize = 16;
+
 /// Required texts checked before a search, at most.
 const MAX_REQUIRED: usize = 4;
 
@@ -45,12 +48,10 @@ impl Program {
         }
         let first = follow(&insts, 0, true);
         let first_bytes = first.as_ref().and_then(|first| Stops::few((0..=255u8).filter(|&b| first.0[usize::from(b)])));
-        let seconds = match first_bytes {
-            Some(Stops::One(a)) => vec![a],
-            Some(Stops::Two(a, b)) => vec![a, b],
-            Some(Stops::Three(a, b, c)) => vec![a, b, c],
-            _ => Vec::new(),
-        };
+        // A few first bytes (`\s` and `:`), each with the bytes that can follow it.
+        let firsts: Vec<u8> =
+            first.as_ref().map_or(Vec::new(), |first| (0..=255).filter(|&b| first.0[usize::from(b)]).collect());
+        let seconds = if firsts.len() <= MAX_SECONDS { firsts } else { Vec::new() };
         let seconds = seconds.into_iter().filter_map(|byte| Some((byte, second_after(&insts, byte)?))).collect();
         fuse_fixed(&mut insts);
         fuse_fields(&mut insts);
