@@ -52,11 +52,16 @@ fn clf_fields(b: &[u8]) -> Option<Clf> {
         return None;
     }
     let number = |range: std::ops::Range<usize>| digits(&b[range]);
-    const MONTHS: [&[u8; 3]; 12] =
-        [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
-    let month = MONTHS.iter().position(|name| &b[3..6] == *name)? as i64 + 1;
-    let (day, year) = (number(0..2)?, number(7..11)?);
-    let (hour, minute, second) = (number(12..14)?, number(15..17)?, number(18..20)?);
+    let minute: [u8; MINUTE_LEN] = b[..MINUTE_LEN].try_into().ok()?;
+    let (last_minute, last_minute_millis) = LAST_MINUTE.get();
+    let minute_millis = if minute == last_minute {
+        last_minute_millis
+    } else {
+        let millis = clf_minute_millis(b)?;
+        LAST_MINUTE.set((minute, millis));
+        millis
+    };
+    let second = number(18..20)?;
     let mut end = 20;
     let mut millis = 0;
     let mut fraction_digits = 0;
@@ -67,12 +72,34 @@ fn clf_fields(b: &[u8]) -> Option<Clf> {
             fraction.iter().fold(0, |sum, d| sum * 10 + i64::from(d - b'0')) * 10i64.pow(3 - fraction.len() as u32);
         end += 1 + fraction_digits;
     }
-    let valid = (1..=31).contains(&day) && hour < 24 && minute < 60 && second < 61;
+    if second >= 61 {
+        return None;
+    }
+    Some(Clf { local_millis: minute_millis + second * 1000 + millis, second, fraction_digits, end })
+}
+
+/// `10/Oct/2026:13:55`: a CLF time up to its minute.
+const MINUTE_LEN: usize = 17;
+
+thread_local! {
+    /// The minute of the last CLF time read on this thread and its milliseconds (as if UTC): an
+    /// access log's lines come a minute's worth at a time, whose date is read once.
+    static LAST_MINUTE: std::cell::Cell<([u8; MINUTE_LEN], i64)> = const { std::cell::Cell::new(([0; MINUTE_LEN], 0)) };
+}
+
+/// The milliseconds (as if UTC) of a CLF time's minute, `None` when it is no date and time.
+fn clf_minute_millis(b: &[u8]) -> Option<i64> {
+    let number = |range: std::ops::Range<usize>| digits(&b[range]);
+    const MONTHS: [&[u8; 3]; 12] =
+        [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
+    let month = MONTHS.iter().position(|name| &b[3..6] == *name)? as i64 + 1;
+    let (day, year) = (number(0..2)?, number(7..11)?);
+    let (hour, minute) = (number(12..14)?, number(15..17)?);
+    let valid = (1..=31).contains(&day) && hour < 24 && minute < 60;
     if !valid || day > days_in_month(year, month) {
         return None;
     }
-    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
-    Some(Clf { local_millis: seconds * 1000 + millis, second, fraction_digits, end })
+    Some((days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60) * 1000)
 }
 
 /// The number written in `digits`, all ASCII digits.
@@ -283,6 +310,49 @@ mod clf_tests {
             "",
         ] {
             assert_eq!(clf_millis(bad), None, "{bad}");
+        }
+    }
+
+    /// Two times up to their minute (`10/Oct/2000:13:55`) on one date, some of them no time.
+    fn minutes() -> impl proptest::strategy::Strategy<Value = (String, String)> {
+        use proptest::sample::select;
+        let hour = || select(vec!["00", "23", "24"]);
+        let minute = || select(vec!["00", "59", "60"]);
+        let date = (
+            select(vec!["28", "29", "31", "0x"]),
+            select(vec!["Feb", "Oct", "Foo"]),
+            select(vec!["2000", "2023", "2024"]),
+        );
+        (date, hour(), minute(), hour(), minute()).prop_map(|((day, month, year), h1, m1, h2, m2)| {
+            (format!("{day}/{month}/{year}:{h1}:{m1}"), format!("{day}/{month}/{year}:{h2}:{m2}"))
+        })
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// Times read one after another, most in the minute of the one before (which is
+        /// remembered), read as chrono reads each: valid or not.
+        #[test]
+        fn a_remembered_minute_reads_as_chrono_reads_it(
+            minutes in minutes(),
+            times in proptest::collection::vec(
+                (
+                    proptest::bool::weighted(0.8),
+                    proptest::sample::select(vec!["00", "59", "61", "5x"]),
+                    proptest::sample::select(vec!["", ".5", ".123456"]),
+                    proptest::sample::select(vec![" +0000", " -0700", ""]),
+                ),
+                1..24,
+            )
+        ) {
+            for (first, second, fraction, zone) in times {
+                let minute = if first { &minutes.0 } else { &minutes.1 };
+                let text = format!("{minute}:{second}{fraction}{zone}");
+                let chrono =
+                    DateTime::parse_from_str(&text, "%d/%b/%Y:%H:%M:%S%.f %z").map(|at| at.timestamp_millis()).ok();
+                proptest::prop_assert_eq!(clf_millis(&text), chrono, "{}", text);
+            }
         }
     }
 }
