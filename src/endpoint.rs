@@ -100,16 +100,18 @@ pub fn strip_port(host: &str) -> &str {
 
 /// UUIDs, numbers, long hex and random-looking tokens are ids; words are not.
 pub fn is_id_like(segment: &str) -> bool {
-    // One pass over the bytes for all the tests (every segment of every call's URL comes here).
+    // One pass over the bytes for all the tests, a table lookup a byte (every segment of every
+    // call's URL comes here).
     let bytes = segment.as_bytes();
     let len = bytes.len();
-    let (mut digits, mut dot, mut hex_or_dash, mut alphabetic) = (0usize, false, true, false);
+    let (mut digits, mut any, mut all) = (0usize, 0u8, u8::MAX);
     for &b in bytes {
-        digits += usize::from(b.is_ascii_digit());
-        dot |= b == b'.';
-        hex_or_dash &= b.is_ascii_hexdigit() || b == b'-';
-        alphabetic |= b.is_ascii_alphabetic();
+        let class = BYTE_CLASS[usize::from(b)];
+        digits += usize::from(class & DIGIT);
+        any |= class;
+        all &= class;
     }
+    let (dot, hex_or_dash, alphabetic) = (any & DOT != 0, all & HEX_OR_DASH != 0, any & ALPHABETIC != 0);
     if len >= 20 && !dot {
         // `[object Object]` percent-encoded is long, but it is a bug to show, not an id.
         return !is_unset_value(segment);
@@ -119,6 +121,25 @@ pub fn is_id_like(segment: &str) -> bool {
     }
     digits == len || (len >= 8 && hex_or_dash) || (digits >= 2 && len >= 10 && alphabetic)
 }
+
+/// What [`is_id_like`] asks of each byte, as bits of [`BYTE_CLASS`] (a digit's is 1, to count).
+const DIGIT: u8 = 1;
+const DOT: u8 = 2;
+const HEX_OR_DASH: u8 = 4;
+const ALPHABETIC: u8 = 8;
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        classes[byte] = if b.is_ascii_digit() { DIGIT } else { 0 }
+            | if b == b'.' { DOT } else { 0 }
+            | if b.is_ascii_hexdigit() || b == b'-' { HEX_OR_DASH } else { 0 }
+            | if b.is_ascii_alphabetic() { ALPHABETIC } else { 0 };
+        byte += 1;
+    }
+    classes
+};
 
 /// What a client writes where an id belongs when it used a value it never got (JavaScript's
 /// `undefined`, `null` and `[object Object]`, Python's `None`, a failed parse's `NaN`).
