@@ -552,24 +552,3 @@ mod compile;
 mod prefilter;
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod probe_tmp {
-    #[test]
-    fn probe_continuation_steps() {
-        let source = r#"(?:^|: )(?:[A-Za-z][\w-]*: \S|\s*[\[{]|<[!A-Za-z]|<-- END HTTP|--> END )|OkHttpClient: (?:[^<\-]|<[^\-]|-[^\-]|--[^>])"#;
-        let program = super::Program::compile(source).expect("compiles");
-        eprintln!("first_bytes {:?} anchored {}", program.first_bytes, program.anchored);
-        for line in [
-            "2026-11-20 12:01:13.407  4321-4398 I/okhttp.OkHttpClient: accept: application/json",
-            "2026-11-20 12:01:13.407  4321-4398 I/okhttp.OkHttpClient: --> POST https://api.my-virtual-office.com/api/customers",
-            "2026-11-20 12:01:12.407  4321-4398 I/ContactSync: sync started for ops@acme-shop.example",
-        ] {
-            let mut scratch = super::Scratch::default();
-            let before = super::STEPS_BASE + super::STEPS_PER_BYTE * line.len();
-            let found = program.search(line.as_bytes(), &mut scratch);
-            eprintln!("{:?} {line}", matches!(found, super::Found::Match));
-            let _ = before;
-        }
-    }
-}

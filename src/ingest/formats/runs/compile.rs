@@ -262,6 +262,8 @@ fn second_after(insts: &[Inst], byte: u8) -> Option<ByteSet> {
                 Some(&second) => add(&ByteSet(std::array::from_fn(|b| b == usize::from(second)))),
                 None => add(&follow(insts, pc + 1, true)?),
             },
+            // (A program holds no empty literal; were there one, any byte could follow.)
+            Inst::Literal(bytes) if bytes.is_empty() => return None,
             Inst::Byte(_) | Inst::Literal(_) => {}
             Inst::Run { set: run, min, max, .. } => {
                 if *min == 0 {
