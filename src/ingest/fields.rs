@@ -444,9 +444,9 @@ fn first_two_words(line: &str) -> Option<(&str, &str)> {
     Some((words.next()?, words.next()?))
 }
 
-/// [`first_two_words`] by bytes where the line is printable ASCII and ASCII whitespace up to
-/// the second word's end (`split_whitespace` decodes every character, and the line was checked
-/// for ASCII whole first); the same answer from [`first_two_words`] where it is not.
+/// [`first_two_words`] by bytes, sixteen at a time, where the line is printable ASCII and ASCII
+/// whitespace up to the second word's end; where it is not, [`first_two_words`] itself
+/// (`split_whitespace` decodes every character).
 fn first_two_words_fast(line: &str) -> Option<(&str, &str)> {
     let bytes = line.as_bytes();
     // Unicode's White_Space in ASCII: tab, LF, vertical tab, form feed, CR and space.

@@ -211,7 +211,7 @@ pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
     // A summary reads an object that ends the line with the scanner, which builds no map of
     // hashed keys and no owned strings (serde_json's took a text line with an error body as long
     // as its regexes); what the scanner is not sure of, serde_json reads, as for JSON lines.
-    // memchr: `str::find` with a char searched a line at a time for a byte, at every line.
+    // Found once, with memchr (`str::find` with a char, twice a line, stepped a byte at a time).
     let open = memchr::memchr(b'{', line.as_bytes());
     if detail == Detail::Summary
         && let Some(open) = open

@@ -48,6 +48,8 @@ impl<'a> Members<'a> {
         if self.seen.has(bit)
             && let Some(member) = self.members.iter_mut().find(|member| member.bit == bit && member.key == key)
         {
+            // A key that held an object and is written again with another shape keeps its bit:
+            // a bit set for nothing only costs a lookup.
             if matches!(value, Node::Object(_)) {
                 self.objects.set(bit);
             }
@@ -56,8 +58,6 @@ impl<'a> Members<'a> {
         }
         self.seen.set(bit);
         if matches!(value, Node::Object(_)) {
-            // A key written again with a value of another shape keeps its bit: a bit set for
-            // nothing only costs a lookup.
             self.objects.set(bit);
         }
         self.members.push(Member { bit, key, value });
