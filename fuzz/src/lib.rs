@@ -393,7 +393,13 @@ fn redact_shapeless(selector: u8, at: usize, text: &str, redactor: &Redactor) {
         let mut cookies: Vec<String> = lines.iter().map(|line| line.to_string()).collect();
         // The secret's cookie keeps the attributes of the line it takes the place of.
         let attributes = lines.get(pick).and_then(|line| line.split_once(';')).map(|(_, a)| a).unwrap_or_default();
-        let planted = format!("{}={SECRET_TAIL}; {attributes}", cookie_name(lines.get(pick).unwrap_or(&"")));
+        let name = cookie_name(lines.get(pick).unwrap_or(&""));
+        if holds_secret(&name) {
+            // The name's characters, picked out of the line, spell a piece of the secret: a name
+            // is kept, so the secret would seem to survive.
+            return;
+        }
+        let planted = format!("{name}={SECRET_TAIL}; {attributes}");
         cookies.insert(pick, planted);
         let (name, joined) = match (set_cookie, selector & 0x20 != 0) {
             (true, false) => ("Set-Cookie", cookies.join("\n")),
