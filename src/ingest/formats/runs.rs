@@ -134,6 +134,11 @@ fn run_below(set: &ByteSet, bound: u8, hay: &[u8]) -> usize {
 }
 
 impl ByteSet {
+    /// Adds the bytes of `other`.
+    fn add(&mut self, other: &ByteSet) {
+        self.0.iter_mut().zip(&other.0).for_each(|(mine, theirs)| *mine |= theirs);
+    }
+
     /// Whether a match of what starts with a byte of this set (or asserts the end) may start at
     /// `at`: false only when a byte is there and it is not in the set.
     fn may_start(&self, line: &[u8], at: usize) -> bool {

@@ -210,12 +210,13 @@ fn run(set: ByteSet, min: usize, max: usize, greedy: bool) -> Inst {
     Inst::Run { stops: Stops::of(&set), set: Box::new(set), min, max, greedy, possessive: false, after: None }
 }
 
-/// The bytes the program from `pc` on can consume first; `None` when it may match or assert
-/// something without consuming a byte first (then any byte may follow). An end-of-line
-/// assertion consumes nothing and matches no byte: it adds none; nor does a start-of-line one
-/// when `past_start` (the search is past the line's first byte).
-fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
-    let mut set = ByteSet([false; 256]);
+/// The instructions that consume the first byte from `pc` on (bytes, literals, runs); `None`
+/// when the program may match or assert something without consuming a byte first (then any
+/// byte may follow). An end-of-line assertion consumes nothing and matches no byte: it leads
+/// nowhere; nor does a start-of-line one when `past_start` (the search is past the line's first
+/// byte).
+fn first_steps(insts: &[Inst], pc: usize, past_start: bool) -> Option<Vec<usize>> {
+    let mut steps = Vec::new();
     let mut seen = vec![false; insts.len()];
     let mut todo = vec![pc];
     while let Some(pc) = todo.pop() {
@@ -223,10 +224,9 @@ fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
             continue;
         }
         match &insts[pc] {
-            Inst::Byte(byte) => set.0[usize::from(*byte)] = true,
-            Inst::Literal(bytes) => set.0[usize::from(*bytes.first()?)] = true,
-            Inst::Run { set: run, min, .. } => {
-                (0..256).for_each(|b| set.0[b] |= run.0[b]);
+            Inst::Byte(_) | Inst::Literal(_) => steps.push(pc),
+            Inst::Run { min, .. } => {
+                steps.push(pc);
                 if *min == 0 {
                     todo.push(pc + 1);
                 }
@@ -242,6 +242,20 @@ fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
             Inst::Assert(_) | Inst::Match => return None,
         }
     }
+    Some(steps)
+}
+
+/// The bytes the program from `pc` on can consume first; `None` as [`first_steps`] says.
+fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
+    let mut set = ByteSet([false; 256]);
+    for step in first_steps(insts, pc, past_start)? {
+        match &insts[step] {
+            Inst::Byte(byte) => set.0[usize::from(*byte)] = true,
+            Inst::Literal(bytes) => set.0[usize::from(*bytes.first()?)] = true,
+            Inst::Run { set: run, .. } => set.add(run),
+            _ => unreachable!("first steps consume a byte"),
+        }
+    }
     Some(set)
 }
 
@@ -249,44 +263,24 @@ fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
 /// `None` when the match may end or assert something after it (then any byte can).
 fn second_after(insts: &[Inst], byte: u8) -> Option<ByteSet> {
     let mut set = ByteSet([false; 256]);
-    let mut add = |more: &ByteSet| (0..256).for_each(|b| set.0[b] |= more.0[b]);
-    let mut seen = vec![false; insts.len()];
-    let mut todo = vec![0];
-    while let Some(pc) = todo.pop() {
-        if std::mem::replace(&mut seen[pc], true) {
-            continue;
-        }
-        match &insts[pc] {
-            Inst::Byte(first) if *first == byte => add(&follow(insts, pc + 1, true)?),
+    for step in first_steps(insts, 0, true)? {
+        match &insts[step] {
+            Inst::Byte(first) if *first == byte => set.add(&follow(insts, step + 1, true)?),
             Inst::Literal(bytes) if bytes.first() == Some(&byte) => match bytes.get(1) {
-                Some(&second) => add(&ByteSet(std::array::from_fn(|b| b == usize::from(second)))),
-                None => add(&follow(insts, pc + 1, true)?),
+                Some(&second) => set.0[usize::from(second)] = true,
+                None => set.add(&follow(insts, step + 1, true)?),
             },
             // (A program holds no empty literal; were there one, any byte could follow.)
             Inst::Literal(bytes) if bytes.is_empty() => return None,
-            Inst::Byte(_) | Inst::Literal(_) => {}
-            Inst::Run { set: run, min, max, .. } => {
-                if *min == 0 {
-                    todo.push(pc + 1);
+            Inst::Run { set: run, min, max, .. } if run.0[usize::from(byte)] => {
+                if *max > 1 {
+                    set.add(run);
                 }
-                if run.0[usize::from(byte)] {
-                    if *max > 1 {
-                        add(run);
-                    }
-                    if *min <= 1 {
-                        add(&follow(insts, pc + 1, true)?);
-                    }
+                if *min <= 1 {
+                    set.add(&follow(insts, step + 1, true)?);
                 }
             }
-            Inst::Split { first, second, .. } => todo.extend([*first, *second]),
-            Inst::Jump(to) => todo.push(*to),
-            Inst::Save(_) => todo.push(pc + 1),
-            // Past the line's start `^` holds nowhere, and `$` only where no byte is.
-            Inst::Assert(Assertion::Start | Assertion::End) => {}
-            Inst::Assert(_) | Inst::Match => return None,
-            Inst::Fixed { .. } | Inst::Field { .. } => {
-                unreachable!("steps are fused after the bytes that follow are known")
-            }
+            _ => {}
         }
     }
     Some(set)
