@@ -13,6 +13,7 @@ use crate::redact::{Redaction, Redactor, Spelling};
 use crate::store::{NO_TIME, Store};
 use crate::summary::Group;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 /// Beyond this length a `mailto:` URL is cut off or refused by common mail clients.
 pub const MAX_MAILTO_CHARS: usize = 2000;
@@ -92,7 +93,11 @@ pub fn compose(
     let redacted = redactor.redact_record(&original);
     let example = redacted.value;
     let vendor = store.kind_vendor.get(&group.kind_index).and_then(|&index| store.knowledge.vendor(index));
-    let mut parts = Parts { redactor, removed: redacted.removed };
+    // The call's credentials are known to every other text the email quotes (messages and ids of
+    // other calls), so the user's terms cannot cut them apart there before the last sweep.
+    let known = Arc::new(redactor.known_values(&redacted.removed));
+    let knowing = Redactor { known, ..redactor.clone() };
+    let mut parts = Parts { redactor: &knowing, removed: redacted.removed };
     let endpoint = parts.line(group.endpoints.first().map_or("(unknown endpoint)", |e| e.endpoint.as_str()));
     let since =
         group.first_seen.as_deref().and_then(|t| t.get(..10)).map(|day| format!(" since {day}")).unwrap_or_default();

@@ -190,6 +190,10 @@ pub struct Redactor {
     pub extra_terms: Vec<String>,
     /// Originals (as reported in [`Redaction::original`]) the user chose to share: left as they are.
     pub revealed: Vec<String>,
+    /// Credentials found elsewhere in the same file or call, hidden wherever they occur before the
+    /// extra terms are: a term must not cut one into pieces nothing recognises. Filled by
+    /// [`Redactor::terms_after_known`]; empty by default.
+    pub known: std::sync::Arc<KnownValues>,
 }
 
 impl Redactor {

@@ -10,7 +10,7 @@ use crate::redact::{Redacted, Redactor, Spelling};
 /// and its copy is that text.
 pub fn redact_log(bytes: &[u8], format: Format, redactor: &Redactor) -> Redacted<String> {
     let text = String::from_utf8_lossy(crate::ingest::encoding::strip_utf8_bom(bytes));
-    let redacted = match format {
+    let redacted = redactor.terms_after_known(|redactor| match format {
         // A document is redacted whole, so it stays valid JSON with its layout.
         Format::Json | Format::Har => redactor.redact_body(&text),
         Format::Csv => redact_csv(&text, redactor),
@@ -21,7 +21,7 @@ pub fn redact_log(bytes: &[u8], format: Format, redactor: &Redactor) -> Redacted
         | Format::Line(_)
         | Format::Parquet
         | Format::ArrowIpc => redact_lines(&text, redactor),
-    };
+    });
     sweep_known(redacted, format, redactor)
 }
 

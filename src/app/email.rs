@@ -76,6 +76,7 @@ impl Composer {
                 account_email: Some(account_email.trim().to_string()).filter(|email| !email.is_empty()),
                 extra_terms: self.extra_terms.clone(),
                 revealed: self.revealed.clone(),
+                ..Redactor::default()
             };
             let quote = (self.record, self.quote_row);
             match compose_job(ctx, Arc::clone(store), self.kind, quote, redactor, retries) {

@@ -142,6 +142,14 @@ fn a_cookie_value_in_the_quoted_call_goes_wherever_the_email_repeats_it() {
     let review = email.review();
     let entry = review.iter().find(|entry| entry.first.original == sid).expect("listed");
     assert!(entry.places >= 3, "{:#?}", email.removed);
+
+    // A term the user hides, inside the cookie value, does not cut it apart before it is known:
+    // the group's messages quote it again.
+    let hiding = Redactor { extra_terms: vec!["3".into()], ..Redactor::default() };
+    let email = compose(&store, &summary.groups[0], None, &hiding).expect("email");
+    let sent = email.to_rfc5322();
+    assert!(!sent.contains("pQ9vR7tW2xY8a") && !sent.contains("Zk["), "{}", email.body);
+    assert!(email.body.contains("session [cookie] expired"), "{}", email.body);
 }
 
 #[test]

@@ -7,6 +7,10 @@
 //! marker: as it was removed, as JSON escapes it, and percent-encoded or decoded, since a cookie
 //! value copied into a URL changes its encoding on the way.
 //!
+//! The user's extra terms come last: a term inside such a value (`3` in a cookie) would leave
+//! pieces the sweep no longer recognises. When there are terms, a first run without them learns
+//! the credentials, and the run that counts hides those wherever they appear before any term.
+//!
 //! Only credentials are swept (cookies, authorization and key headers, key-shaped tokens,
 //! password and token fields, URL credentials): personal data is found by its own shapes
 //! everywhere, and a name such as `Anna` would hide every `Anna` in the file.
@@ -88,6 +92,23 @@ impl Redactor {
             }
         }
         KnownValues::new(values)
+    }
+}
+
+impl Redactor {
+    /// What `redact` gives when the user's extra terms are hidden only after the credentials it
+    /// finds: a first run without the terms learns them, and a second hides them as known values
+    /// before the terms. Without terms it runs once.
+    pub fn terms_after_known<T>(&self, redact: impl Fn(&Redactor) -> Redacted<T>) -> Redacted<T> {
+        if self.extra_terms.iter().all(|term| term.trim().is_empty()) {
+            return redact(self);
+        }
+        let plain = Redactor { extra_terms: Vec::new(), ..self.clone() };
+        let known = self.known_values(&redact(&plain).removed);
+        if known.is_empty() {
+            return redact(self);
+        }
+        redact(&Redactor { known: std::sync::Arc::new(known), ..self.clone() })
     }
 }
 
@@ -184,6 +205,13 @@ impl KnownValues {
 }
 
 impl KnownValues {
+    /// Where known values occur in plain text, as `(start, end, category)`, leftmost-longest.
+    pub(super) fn find_in(&self, text: &str) -> Vec<(usize, usize, Category)> {
+        let Some(matcher) = &self.matcher else { return Vec::new() };
+        let found = matcher.find_all(text).into_iter();
+        found.map(|(start, end, pattern)| (start, end, self.values[self.patterns[pattern].0].0)).collect()
+    }
+
     /// Locations are built from keys and header names, which can hold a value found secret
     /// elsewhere (an object keyed by a session id): they are swept too, so a location never names
     /// what the text no longer shows.

@@ -10,7 +10,7 @@ impl Redactor {
     /// found in one part is then hidden in every other part too (a cookie value copied into the
     /// URL, a token echoed in the body): see [`Redactor::known_values`].
     pub fn redact_record(&self, record: &Record) -> Redacted<Record> {
-        let first = self.redact_parts(record);
+        let first = self.terms_after_known(|redactor| redactor.redact_parts(record));
         let known = self.known_values(&first.removed);
         if known.is_empty() {
             return first;

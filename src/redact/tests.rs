@@ -13,6 +13,7 @@ fn redactor() -> Redactor {
         account_email: Some("Support@Shop.example".to_owned()),
         extra_terms: vec!["Projekt Falke".to_owned()],
         revealed: vec![SHARED.to_owned()],
+        ..Redactor::default()
     }
 }
 

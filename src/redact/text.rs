@@ -203,6 +203,10 @@ fn scan(ctx: &mut Ctx<'_>, text: &str, from: usize, to: usize, location: &str, d
             leaf(name.start(), name.end(), 8, Category::Name);
         }
     }
+    // Before the terms: a term inside a credential found elsewhere would cut it apart.
+    for (start, end, category) in ctx.redactor.known.find_in(gap) {
+        leaf(start, end, 1, category);
+    }
     if let Some(terms) = ctx.terms.as_ref() {
         for m in terms.find_iter(gap) {
             leaf(m.start(), m.end(), 7, Category::Custom);

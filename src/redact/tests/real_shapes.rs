@@ -178,3 +178,38 @@ fn thousands_of_known_values_are_swept_like_a_few() {
     assert_eq!(swept.value, "/p?uid=[cookie]&x=1 glued[cookie]end [cookie]");
     assert_eq!(swept.removed.len(), 3);
 }
+
+/// A term the user adds (the email's "hide a term") must not cut a credential known from elsewhere
+/// before that credential is swept: `3` inside the cookie value would leave the rest of it (found
+/// by the fuzzer: 38 of 48 characters survived).
+#[test]
+fn a_term_to_hide_never_cuts_a_secret_known_from_elsewhere() {
+    use crate::ingest::Format;
+    use crate::record::{Message, Record};
+    let pieces = ["Zk", "pQ9vR7tW2xY8a"];
+    assert_eq!(SID, pieces.join("3"));
+    let redactor = Redactor { extra_terms: vec!["3".into(), "expired".into()], ..Redactor::default() };
+    let leaks = |out: &str| pieces.iter().any(|piece| out.contains(piece));
+
+    let log = format!("Cookie: sid={SID}\nGET /x glued{SID}end 401 session {SID} expired\n{{\"note\":\"{SID}3\"}}\n");
+    let out = crate::redact_log::redact_log(log.as_bytes(), Format::Text, &redactor);
+    assert!(!leaks(&out.value), "{}", out.value);
+    assert!(out.value.contains("session [cookie] [hidden]"), "terms are still hidden: {}", out.value);
+
+    let har = json!({"log": {"entries": [
+        {"request": {"url": "https://a.example/", "headers": [{"name": "Cookie", "value": format!("sid={SID}")}]},
+         "response": {"status": 401, "content": {"text": format!("session x{SID}x expired")}}}]}});
+    let out = crate::redact_log::redact_log(har.to_string().as_bytes(), Format::Har, &redactor);
+    assert!(!leaks(&out.value), "{}", out.value);
+
+    let record = Record {
+        url: Some(format!("https://t.example/p/{SID}/x")),
+        message: Some(format!("session {SID}: expired")),
+        request: Message { headers: vec![("Cookie".into(), format!("sid={SID}"))], body: Some(format!("note={SID}3")) },
+        ..Record::default()
+    };
+    let out = redactor.redact_record(&record);
+    let shown = format!("{:?}", out.value);
+    assert!(!leaks(&shown), "{shown}");
+    assert_eq!(out.value.message.as_deref(), Some("session [cookie]: [hidden]"));
+}
