@@ -38,9 +38,10 @@ seed() {
     { printf "$prefix"; if [[ "$file" == *.gz ]]; then gzip -dc "$file"; else cat "$file"; fi; } 2>/dev/null \
       | head -c 4096 >"$dir/seed-$name" || true
     # redact's selector bit 6 plants a shapeless secret among cookies (0x40) or as a known value
-    # seen again (0x58): seeded too, so the fuzzer starts in those modes as well.
+    # seen again (0x58), also with the first line as terms to hide (0xd8): seeded too, so the
+    # fuzzer starts in those modes as well.
     if [ "$target" = redact ]; then
-      for mode in 40 58; do
+      for mode in 40 58 d8; do
         { printf "\x${mode}\x20\x00"; head -c 4093 "$file"; } 2>/dev/null >"$dir/seed-$mode-$name" || true
       done
     fi
