@@ -60,9 +60,35 @@ pub fn mentions_ignoring_case(text: &[u8], names: &[&str]) -> bool {
     })
 }
 
+/// `text.trim()`, cutting byte by byte: the ASCII whitespace `char::is_whitespace` knows
+/// (vertical tab included, unlike `u8::is_ascii_whitespace`), and only an end left on a byte
+/// that is not ASCII, which may start other whitespace (`U+00A0`), goes to `str::trim`. The
+/// character walk of `str::trim` cost a W3C row, which trims every value, a tenth of its time.
+#[inline]
+pub fn trim(text: &str) -> &str {
+    // Most values start and end with a byte that is neither whitespace nor past ASCII.
+    let plain = |byte: &u8| (b'!'..=b'~').contains(byte);
+    if text.as_bytes().first().is_some_and(plain) && text.as_bytes().last().is_some_and(plain) {
+        return text;
+    }
+    trim_ends(text)
+}
+
+fn trim_ends(text: &str) -> &str {
+    let is_space = |byte: &u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|byte| !is_space(byte)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|byte| !is_space(byte)).map_or(start, |last| last + 1);
+    let cut = &text[start..end];
+    match (cut.as_bytes().first(), cut.as_bytes().last()) {
+        (Some(first), Some(last)) if !first.is_ascii() || !last.is_ascii() => cut.trim(),
+        _ => cut,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{mentions_ignoring_case, positions_of, printable_run};
+    use super::{mentions_ignoring_case, positions_of, printable_run, trim};
     use proptest::prelude::*;
 
     proptest! {
@@ -77,6 +103,12 @@ mod tests {
         fn a_printable_run_ends_where_a_byte_loop_says(text in proptest::collection::vec(prop_oneof![Just(b' '), Just(b'!'), Just(b'~'), Just(0x7f), Just(b'"'), Just(b'['), 0x20u8..0x80, any::<u8>()], 0..80)) {
             let expected = text.iter().position(|byte| !byte.is_ascii_graphic() || *byte == b'"' || *byte == b'[').unwrap_or(text.len());
             prop_assert_eq!(printable_run(&text, b'"', b'['), expected);
+        }
+
+        #[test]
+        fn trims_what_str_trim_trims(text in proptest::collection::vec(prop_oneof![Just(' '), Just('\t'), Just('\x0B'), Just('\x0C'), Just('\r'), Just('\n'), Just('\u{1C}'), Just('\u{85}'), Just('\u{A0}'), Just('\u{3000}'), Just('é'), Just('a'), any::<char>()], 0..12)) {
+            let text: String = text.into_iter().collect();
+            prop_assert_eq!(trim(&text), text.trim());
         }
 
         #[test]

@@ -179,7 +179,7 @@ pub fn parse_text(text: &str) -> Option<i64> {
 }
 
 fn parse_text_any(text: &str) -> Option<i64> {
-    let text = text.trim();
+    let text = super::scan::trim(text);
     if text.is_empty() || text.len() > MAX_TEXT_LEN {
         return None;
     }

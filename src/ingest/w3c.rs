@@ -4,7 +4,7 @@
 //! and a row read back later is given that line again ([`fields_lines`]).
 
 use super::parts::read_in_parts;
-use super::{Detail, Parsed, SkipReason, Skipped, time};
+use super::{Detail, Parsed, SkipReason, Skipped, scan, time};
 use crate::record::{Record, SourceSpan};
 
 /// Whether content is a W3C log: its first line is a directive and a `#Fields:` comes early.
@@ -245,20 +245,30 @@ fn read_row_into(
     detail: Detail,
     records: &mut Vec<Record>,
 ) -> Result<(), SkipReason> {
-    let row = row.trim_matches(['\r', '\n', ' ']);
-    // CloudFront separates with tabs (values hold spaces); IIS with spaces (values hold `+`).
-    let separator = if memchr::memchr(b'\t', row.as_bytes()).is_some() { b'\t' } else { b' ' };
-    // Cut at bytes, into the stack: splitting by char and collecting took a row as long as all
-    // the rest of reading it.
+    let row = trim_row(row);
+    // Cut at bytes, sixteen at a time, into the stack: splitting by char and collecting took a
+    // row as long as all the rest of reading it.
     let mut on_stack = [""; STACK_COLUMNS];
-    let mut found = 0;
-    let mut start = 0;
-    for (at, _) in row.bytes().enumerate().filter(|(_, byte)| *byte == separator).chain([(row.len(), 0)]) {
-        if let Some(slot) = on_stack.get_mut(found) {
-            *slot = &row[start..at];
+    // CloudFront separates with tabs (values hold spaces); IIS with spaces (values hold `+`).
+    // Cut at both, and again at tabs only when one turns up.
+    let (mut separator, mut found) = (b' ', 0);
+    for candidate in [b' ', b'\t'] {
+        let mut start = 0;
+        found = 0;
+        for at in scan::positions_of(row.as_bytes(), candidate, b'\t').chain([row.len()]) {
+            if candidate == b' ' && row.as_bytes().get(at) == Some(&b'\t') {
+                break;
+            }
+            if let Some(slot) = on_stack.get_mut(found) {
+                *slot = &row[start..at];
+            }
+            found += 1;
+            start = at + 1;
         }
-        found += 1;
-        start = at + 1;
+        separator = candidate;
+        if start > row.len() {
+            break;
+        }
     }
     if found != columns.count {
         return Err(SkipReason::ColumnCount { found, expected: columns.count });
@@ -270,8 +280,9 @@ fn read_row_into(
         in_vector = row.split(char::from(separator)).collect();
         &in_vector
     };
-    let get =
-        |column: Option<usize>| column.map(|at| values[at].trim()).filter(|value| !value.is_empty() && *value != "-");
+    let get = |column: Option<usize>| {
+        column.map(|at| scan::trim(values[at])).filter(|value| !value.is_empty() && *value != "-")
+    };
     let status = get(columns.status).ok_or(SkipReason::NoApiCall)?;
     let status = match status.parse::<u16>() {
         Ok(0) => 0,
@@ -316,6 +327,15 @@ fn read_row_into(
     Ok(())
 }
 
+/// `row` without the line ending and spaces around it (`str::trim_matches` walks characters).
+fn trim_row(row: &str) -> &str {
+    let cut = |byte: &u8| matches!(byte, b'\r' | b'\n' | b' ');
+    let bytes = row.as_bytes();
+    let start = bytes.iter().position(|byte| !cut(byte)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|byte| !cut(byte)).map_or(start, |last| last + 1);
+    &row[start..end]
+}
+
 /// The time of a row's `date` and `time` columns, joined by a space (without allocating:
 /// every row has them).
 fn date_and_time(date: &str, at: &str) -> Option<i64> {
@@ -348,7 +368,7 @@ mod tests {
         assert_eq!(in_blocks.records.len(), 1);
     }
 
-    const CLOUDFRONT: &str = "#Version: 1.0\n#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes time-taken\n2019-12-04\t21:02:31\tLAX1\t392\t192.0.2.100\tGET\td111111abcdef8.cloudfront.net\t/index.html\t502\t-\tcurl/7.55.1\t-\t-\tError\tFS8-X\twww.example.com\thttps\t23\t0.001\n";
+    const CLOUDFRONT: &str = "#Version: 1.0\n#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes time-taken\n2019-12-04\t21:02:31\tLAX1\t392\t192.0.2.100\tGET\td111111abcdef8.cloudfront.net\t/index.html\t502\t-\tcurl/7.55.1 (x86_64; a space in a value)\t-\t-\tError\tFS8-X\twww.example.com\thttps\t23\t0.001\n";
 
     #[test]
     fn cloudfront_rows_by_their_fields() {
@@ -399,6 +419,13 @@ mod tests {
                 parsed.skipped.last().map(|skipped| &skipped.reason),
                 Some(SkipReason::ColumnCount { found, expected: wanted }) if *found == expected + 1 && *wanted == expected
             ));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_row_is_trimmed_as_trim_matches_trims_it(row in "[ \r\n\ta\u{A0}]{0,12}") {
+            proptest::prop_assert_eq!(trim_row(&row), row.trim_matches(['\r', '\n', ' ']));
         }
     }
 

@@ -39,7 +39,7 @@ pub fn read_opener(format: &LineFormat, line: &str, detail: Detail) -> Option<Re
 /// A capture's text, unless it is empty or a log's "none" (`-`).
 /// (A capture that cuts a character in two, which an ASCII class can, is not text: skipped.)
 fn text<'a>(captures: &'a Captured<'_>, field: Field) -> Option<&'a str> {
-    let found = captures.text(field)?.trim();
+    let found = crate::ingest::scan::trim(captures.text(field)?);
     (!found.is_empty() && found != "-").then_some(found)
 }
 
