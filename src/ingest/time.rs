@@ -238,17 +238,36 @@ fn utc_rfc3339_millis(text: &[u8]) -> Option<i64> {
     if !separators.iter().all(|(at, byte)| head[*at] == *byte) || !matches!(head[10], b'T' | b' ') {
         return None;
     }
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let date: [u8; DATE_LEN] = head[..DATE_LEN].try_into().ok()?;
+    let days = match LAST_DATE.get() {
+        (last, days) if last == date => days,
+        _ => {
+            let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+            if !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) {
+                return None;
+            }
+            let days = days_from_civil(year, month, day);
+            LAST_DATE.set((date, days));
+            days
+        }
+    };
     let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
-    if !(1..=12).contains(&month) {
-        return None;
-    }
-    if !(1..=days_in_month(year, month)).contains(&day) || hour > 23 || minute > 59 || second > 59 {
+    if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     let millis = fraction.iter().chain(b"000").take(3).fold(0, |value, byte| value * 10 + i64::from(byte - b'0'));
-    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second;
+    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second;
     Some(seconds * 1_000 + millis)
+}
+
+/// `2026-11-20`: the date of an RFC 3339 time.
+const DATE_LEN: usize = 10;
+
+thread_local! {
+    /// The date of the last RFC 3339 time read on this thread, and its days since 1970 (only a
+    /// valid date is remembered): a log's lines come a day's worth at a time, whose date is
+    /// read once.
+    static LAST_DATE: std::cell::Cell<([u8; DATE_LEN], i64)> = const { std::cell::Cell::new(([0; DATE_LEN], 0)) };
 }
 
 /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
@@ -447,6 +466,32 @@ mod tests {
                 proptest::prop_assert_eq!(Some(fast), chrono, "{}", text);
             } else if second < 60 && fraction.len() <= 9 {
                 proptest::prop_assert_eq!(chrono, None, "{}", text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Times read one after another, most on the date of the one before (which is
+        /// remembered), read as chrono reads each: valid or not.
+        #[test]
+        fn a_remembered_date_reads_as_chrono_reads_it(
+            dates in (
+                proptest::sample::select(vec!["2024-02-29", "2023-02-29", "2026-11-20", "2026-13-01", "2026-1x-01"]),
+                proptest::sample::select(vec!["2024-02-29", "2026-11-20", "1969-12-31", "2026-11-00"]),
+            ),
+            times in proptest::collection::vec(
+                (proptest::bool::weighted(0.8), "(00|23|24):(00|59|60):(00|59|60|6x)", "(\\.[0-9]{1,4})?"),
+                1..24,
+            )
+        ) {
+            for (first, time, fraction) in times {
+                let date = if first { dates.0 } else { dates.1 };
+                let text = format!("{date}T{time}{fraction}Z");
+                let chrono = DateTime::parse_from_rfc3339(&text).ok().map(|at| at.timestamp_millis());
+                // A leap second is chrono's to read.
+                let leap = time.ends_with(":60");
+                let fast = utc_rfc3339_millis(text.as_bytes());
+                proptest::prop_assert!(fast == chrono || leap && fast.is_none(), "{}: {:?} {:?}", text, fast, chrono);
             }
         }
     }
