@@ -387,6 +387,15 @@ fn statuses_after_requests_are_found_by_the_program_where_the_regex_finds_them()
         " HTTP/1.1 → 500",
         " -> 404 Not Found (é)",
         " \u{a0} 200",
+        "\" 200 12",
+        "\"(200)",
+        "\" \"200",
+        " (2000)",
+        " (200",
+        " 200_",
+        " 099",
+        "\x0B200",
+        "((200)",
         "",
     ];
     for rest in tricky {
