@@ -74,8 +74,19 @@ pub fn trim(text: &str) -> &str {
     trim_ends(text)
 }
 
+/// Whether `byte` is ASCII whitespace as `char::is_whitespace` says (vertical tab included).
+fn is_space(byte: &u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// `text.trim_start()`, by bytes as [`trim`].
+pub fn trim_start(text: &str) -> &str {
+    let start = text.as_bytes().iter().position(|byte| !is_space(byte)).unwrap_or(text.len());
+    let cut = &text[start..];
+    if cut.as_bytes().first().is_some_and(|byte| !byte.is_ascii()) { cut.trim_start() } else { cut }
+}
+
 fn trim_ends(text: &str) -> &str {
-    let is_space = |byte: &u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
     let bytes = text.as_bytes();
     let start = bytes.iter().position(|byte| !is_space(byte)).unwrap_or(bytes.len());
     let end = bytes.iter().rposition(|byte| !is_space(byte)).map_or(start, |last| last + 1);
@@ -88,7 +99,7 @@ fn trim_ends(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{mentions_ignoring_case, positions_of, printable_run, trim};
+    use super::{mentions_ignoring_case, positions_of, printable_run, trim, trim_start};
     use proptest::prelude::*;
 
     proptest! {
@@ -109,6 +120,7 @@ mod tests {
         fn trims_what_str_trim_trims(text in proptest::collection::vec(prop_oneof![Just(' '), Just('\t'), Just('\x0B'), Just('\x0C'), Just('\r'), Just('\n'), Just('\u{1C}'), Just('\u{85}'), Just('\u{A0}'), Just('\u{3000}'), Just('é'), Just('a'), any::<char>()], 0..12)) {
             let text: String = text.into_iter().collect();
             prop_assert_eq!(trim(&text), text.trim());
+            prop_assert_eq!(trim_start(&text), text.trim_start());
         }
 
         #[test]
