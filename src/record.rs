@@ -36,7 +36,7 @@ pub struct Record {
     /// When the call started, in milliseconds since the Unix epoch (UTC).
     pub time_ms: Option<i64>,
     /// HTTP method in upper case (`POST`), if known.
-    pub method: Option<String>,
+    pub method: Option<Method>,
     /// The URL or path as logged (may include host and query string).
     pub url: Option<String>,
     /// The host the call went to, when the log names it apart from the URL (Envoy's authority).
@@ -73,6 +73,25 @@ impl Record {
     }
 }
 
+/// An HTTP method as a record keeps it: one of the methods of RFC 9110 or PATCH borrowed, without
+/// an allocation a call (of a text log's few per line, one of the two a request line cost); any
+/// other text owned.
+pub type Method = std::borrow::Cow<'static, str>;
+
+/// `text` as a record's method, as it is.
+pub fn method(text: &str) -> Method {
+    const KNOWN: [&str; 9] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"];
+    match KNOWN.iter().find(|known| **known == text) {
+        Some(known) => Method::Borrowed(known),
+        None => Method::Owned(text.to_owned()),
+    }
+}
+
+/// `text` in upper case as a record's method.
+pub fn method_upper(text: &str) -> Method {
+    if text.bytes().any(|byte| byte.is_ascii_lowercase()) { method(&text.to_ascii_uppercase()) } else { method(text) }
+}
+
 /// The fingerprint of a request body's text, alike for the same text anywhere in one process.
 /// Seeded once per process, so a log cannot be written to make two bodies collide.
 pub fn body_digest(text: &str) -> u64 {
@@ -92,4 +111,19 @@ pub fn sends_body(method: Option<&str>) -> bool {
 /// The failure rule shared by records and store rows.
 pub fn is_failure_status(status: u16) -> bool {
     status == 0 || status >= 400
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_known_method_is_borrowed_and_any_other_kept_as_written() {
+        assert!(matches!(method("PATCH"), Method::Borrowed("PATCH")));
+        assert!(matches!(method_upper("delete"), Method::Borrowed("DELETE")));
+        assert_eq!(method("PROPFIND"), "PROPFIND");
+        assert_eq!(method("get"), "get", "as it is");
+        assert_eq!(method_upper("purge"), "PURGE");
+        assert_eq!(method_upper("Gét"), "GéT", "ASCII letters only, as to_ascii_uppercase");
+    }
 }

@@ -9,7 +9,7 @@ use super::error_body::{self, ErrorInfo};
 use super::json_value::{JsonObject, JsonValue, Shape};
 use super::sparse;
 use super::{Detail, time};
-use crate::record::{Message, Record};
+use crate::record::{Message, Method, Record};
 use std::sync::{LazyLock, OnceLock};
 
 /// The field names discovery looks for: `assets/formats/fields.toml`, then the `[fields]` tables
@@ -306,7 +306,7 @@ pub fn discover_into(object: &impl JsonObject, detail: Detail, records: &mut Vec
 
 /// What makes an object a call: its method, URL, status and error.
 struct Call {
-    method: Option<String>,
+    method: Option<Method>,
     url: Option<String>,
     status: u16,
     error: ErrorInfo,
@@ -329,10 +329,7 @@ fn call_of(object: &impl JsonObject) -> Option<Call> {
 fn call_in(object: &impl JsonObject) -> Option<Call> {
     let (line_method, line_target) =
         first_text(object, &REQUEST_LINE_ALIASES).and_then(|line| split_request_line(&line)).unzip();
-    let method = first_text(object, &METHOD_ALIASES).or(line_method).map(|mut method| {
-        method.make_ascii_uppercase();
-        method
-    });
+    let method = first_text(object, &METHOD_ALIASES).map(|method| crate::record::method_upper(&method)).or(line_method);
     let url = url_of(object).or(line_target);
     let status = STATUS_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(status_of));
     let error = describe_error(object, status.is_none_or(crate::record::is_failure_status));
@@ -432,11 +429,11 @@ fn url_of(object: &impl JsonObject) -> Option<String> {
 }
 
 /// `GET /path HTTP/1.1` into method and target.
-pub fn split_request_line(line: &str) -> Option<(String, String)> {
+pub fn split_request_line(line: &str) -> Option<(Method, String)> {
     let (method, target) = first_two_words_fast(line)?;
     let is_method = method.len() <= 10 && method.bytes().all(|b| b.is_ascii_uppercase());
     let is_target = target.starts_with('/') || crate::endpoint::scheme_end(target).is_some();
-    (is_method && is_target).then(|| (method.to_string(), target.to_string()))
+    (is_method && is_target).then(|| (crate::record::method(method), target.to_string()))
 }
 
 fn first_two_words(line: &str) -> Option<(&str, &str)> {

@@ -32,7 +32,7 @@ pub fn entry_record<O: JsonObject>(entry: &O, detail: Detail) -> Option<Record> 
     let request = entry.get("request")?.as_object()?;
     let response = entry.get("response").and_then(JsonValue::as_object);
     let mut record = Record {
-        method: request.get("method").and_then(JsonValue::as_str).map(str::to_ascii_uppercase),
+        method: request.get("method").and_then(JsonValue::as_str).map(crate::record::method_upper),
         url: request.get("url").and_then(JsonValue::as_str).map(str::to_string),
         time_ms: entry.get("startedDateTime").and_then(time::parse_value),
         // A summary keeps neither the duration nor the request id (see `Detail::Summary`).

@@ -372,7 +372,7 @@ fn fill_from_text(record: &mut Record, text: &str, request: Option<&Groups<'_>>,
     }
     if let Some(request) = request {
         if record.method.is_none() {
-            record.method = Some(request[1].to_string());
+            record.method = Some(crate::record::method(&request[1]));
         }
         if record.url.is_none() {
             record.url = Some(request[2].to_string());

@@ -294,7 +294,7 @@ fn read_row_into(
     records.resize_with(records.len() + 1, Record::default);
     let record = records.last_mut().expect("pushed");
     record.status = status;
-    record.method = get(columns.method).map(str::to_ascii_uppercase);
+    record.method = get(columns.method).map(crate::record::method_upper);
     let path = get(columns.uri_stem);
     record.url = match (get(columns.uri), path, get(columns.query)) {
         (Some(url), _, _) => Some(url.to_string()),

@@ -19,7 +19,7 @@ pub fn read_line(format: &LineFormat, line: &str, detail: Detail) -> Option<Resu
 pub fn read_opener(format: &LineFormat, line: &str, detail: Detail) -> Option<Record> {
     format.opener.as_ref()?.with_captures(line, |captures| {
         let mut record =
-            Record { method: text(captures, Field::Method).map(str::to_ascii_uppercase), ..Record::default() };
+            Record { method: text(captures, Field::Method).map(crate::record::method_upper), ..Record::default() };
         if let Some((method, target)) = text(captures, Field::Request).and_then(split_request_line) {
             record.method.get_or_insert(method);
             record.url = Some(target);
@@ -85,7 +85,7 @@ fn fill(format: &LineFormat, captures: &Captured<'_>, detail: Detail, record: &m
         }
     }
     if let Some(method) = text(captures, Field::Method) {
-        record.method = Some(method.to_ascii_uppercase());
+        record.method = Some(crate::record::method_upper(method));
     }
     if let Some(url) = url_of(captures) {
         record.url = Some(url);
@@ -111,7 +111,7 @@ fn fill(format: &LineFormat, captures: &Captured<'_>, detail: Detail, record: &m
     }
     let status = captures.bytes(Field::Status).map(String::from_utf8_lossy);
     record.status = match status.as_deref() {
-        Some(status) => parse_status(status.trim())?,
+        Some(status) => parse_status(crate::ingest::scan::trim(status))?,
         None => match record.error_type.as_deref().and_then(status_from_reason) {
             Some(status) => status,
             None if format.no_response || is_network_failure(record.message.as_deref()) => 0,

@@ -57,7 +57,7 @@ fn hostile_record() -> impl Strategy<Value = Record> {
         proptest::option::of(text()),
     )
         .prop_map(|(method, url, headers, body)| Record {
-            method,
+            method: method.map(Into::into),
             url,
             request: Message { headers, body },
             ..Record::default()

@@ -124,7 +124,7 @@ fn remembered_calls_give_each_row_its_own_endpoint_and_vendor() {
     let missing = "API key missing: send your key in the X-API-Key header";
     let with = |method: Option<&str>, url: Option<&str>, host: Option<&str>| {
         let mut record = call(401, url, Some("Unauthorized"), Some(missing));
-        record.method = method.map(str::to_string);
+        record.method = method.map(crate::record::method);
         record.host = host.map(str::to_string);
         record
     };
