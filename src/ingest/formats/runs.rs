@@ -46,7 +46,10 @@ pub struct Program {
     /// For each first byte, when they are few, the bytes that can come second (when not every
     /// byte can): a start whose next byte is not one of them is not tried. OkHttp's
     /// continuation starts at `: `, and a JSON body holds a colon before every value.
-    seconds: Vec<(u8, ByteSet)>,
+    seconds: Vec<ByteSet>,
+    /// For each byte, which of `seconds` follows it as a first byte ([`NO_SECONDS`]: none): a
+    /// start looks its byte up rather than searching the list.
+    second_of: Box<[u8; 256]>,
     /// Texts every match holds (the longest few): a line without one of them is not searched at
     /// all, as the regex crate's automaton rejects it in one pass where backtracking would try
     /// every start. Several, because the longest may be in every line (`okhttp` in OkHttp's tag).
@@ -236,6 +239,9 @@ pub enum Found {
     GaveUp,
 }
 
+/// A first byte whose seconds are not known (every byte may follow it).
+const NO_SECONDS: u8 = u8::MAX;
+
 /// Where a slot did not take part in the match.
 pub const UNSET: usize = usize::MAX;
 
@@ -278,8 +284,12 @@ impl Program {
         let mut budget = STEPS_BASE + STEPS_PER_BYTE * line.len();
         let mut start = 0;
         loop {
-            scratch.slots.clear();
-            scratch.slots.resize(self.slots, UNSET);
+            if scratch.slots.len() == self.slots {
+                scratch.slots.fill(UNSET);
+            } else {
+                scratch.slots.clear();
+                scratch.slots.resize(self.slots, UNSET);
+            }
             match self.run(line, start, scratch, &mut budget) {
                 Found::NoMatch => {}
                 found => return found,
@@ -319,10 +329,10 @@ impl Program {
     /// Whether the byte after `at` can come second in a match that starts at `at`.
     fn may_go_on(&self, line: &[u8], at: usize) -> bool {
         let Some(&next) = line.get(at + 1) else { return true };
-        self.seconds
-            .iter()
-            .find(|(first, _)| *first == line[at])
-            .is_none_or(|(_, seconds)| seconds.0[usize::from(next)])
+        match self.second_of[usize::from(line[at])] {
+            NO_SECONDS => true,
+            index => self.seconds[usize::from(index)].0[usize::from(next)],
+        }
     }
 
     /// The match starting at `start`, trying alternatives in priority order.

@@ -52,7 +52,14 @@ impl Program {
         let firsts: Vec<u8> =
             first.as_ref().map_or(Vec::new(), |first| (0..=255).filter(|&b| first.0[usize::from(b)]).collect());
         let seconds = if firsts.len() <= MAX_SECONDS { firsts } else { Vec::new() };
-        let seconds = seconds.into_iter().filter_map(|byte| Some((byte, second_after(&insts, byte)?))).collect();
+        let mut second_of = Box::new([super::NO_SECONDS; 256]);
+        let mut seconds_list = Vec::new();
+        for byte in seconds {
+            if let Some(after) = second_after(&insts, byte) {
+                second_of[usize::from(byte)] = u8::try_from(seconds_list.len()).expect("at most MAX_SECONDS");
+                seconds_list.push(after);
+            }
+        }
         fuse_fixed(&mut insts);
         fuse_fields(&mut insts);
         let mut literals: Vec<Vec<u8>> =
@@ -72,7 +79,8 @@ impl Program {
             slots,
             first,
             first_bytes,
-            seconds,
+            seconds: seconds_list,
+            second_of,
             required,
             names: compiler.names,
             id: super::prefilter::next_id(),
