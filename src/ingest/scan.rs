@@ -74,8 +74,9 @@ pub fn trim(text: &str) -> &str {
     trim_ends(text)
 }
 
-/// Whether `byte` is ASCII whitespace as `char::is_whitespace` says (vertical tab included).
-fn is_space(byte: &u8) -> bool {
+/// Whether `byte` is ASCII whitespace as `char::is_whitespace` says (vertical tab included), and
+/// as the format programs' and ASCII regexes' `\s` does.
+pub fn is_space(byte: &u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 

@@ -143,9 +143,7 @@ fn status_after_request(rest: &str) -> Option<(&str, usize)> {
 /// instructions, a tenth of a logfmt line.
 fn bare_status(read: &[u8]) -> Option<(usize, usize)> {
     let mut at = usize::from(read.first() == Some(&b'"'));
-    // The program's `\s`: ASCII whitespace, vertical tab included.
-    at +=
-        read[at..].iter().take_while(|&&byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')).count();
+    at += read[at..].iter().take_while(|byte| scan::is_space(byte)).count();
     at += usize::from(read.get(at) == Some(&b'('));
     let digits = read[at..].iter().take_while(|byte| byte.is_ascii_digit()).count();
     let word = |byte: &u8| byte.is_ascii_alphanumeric() || *byte == b'_';

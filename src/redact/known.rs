@@ -93,9 +93,7 @@ impl Redactor {
         }
         KnownValues::new(values)
     }
-}
 
-impl Redactor {
     /// What `redact` gives when the user's extra terms are hidden only after the credentials it
     /// finds: a first run without the terms learns them, and a second hides them as known values
     /// before the terms. Without terms it runs once.

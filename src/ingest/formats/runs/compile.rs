@@ -51,13 +51,12 @@ impl Program {
         // A few first bytes (`\s` and `:`), each with the bytes that can follow it.
         let firsts: Vec<u8> =
             first.as_ref().map_or(Vec::new(), |first| (0..=255).filter(|&b| first.0[usize::from(b)]).collect());
-        let seconds = if firsts.len() <= MAX_SECONDS { firsts } else { Vec::new() };
-        let mut second_of = Box::new([super::NO_SECONDS; 256]);
-        let mut seconds_list = Vec::new();
-        for byte in seconds {
+        let few_firsts = if firsts.len() <= MAX_SECONDS { firsts } else { Vec::new() };
+        let (mut seconds, mut second_of) = (Vec::new(), Box::new([super::NO_SECONDS; 256]));
+        for byte in few_firsts {
             if let Some(after) = second_after(&insts, byte) {
-                second_of[usize::from(byte)] = u8::try_from(seconds_list.len()).expect("at most MAX_SECONDS");
-                seconds_list.push(after);
+                second_of[usize::from(byte)] = u8::try_from(seconds.len()).expect("at most MAX_SECONDS");
+                seconds.push(after);
             }
         }
         fuse_fixed(&mut insts);
@@ -79,7 +78,7 @@ impl Program {
             slots,
             first,
             first_bytes,
-            seconds: seconds_list,
+            seconds,
             second_of,
             required,
             names: compiler.names,
