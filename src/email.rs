@@ -93,11 +93,17 @@ pub fn compose(
     let redacted = redactor.redact_record(&original);
     let example = redacted.value;
     let vendor = store.kind_vendor.get(&group.kind_index).and_then(|&index| store.knowledge.vendor(index));
-    // The call's credentials are known to every other text the email quotes (messages and ids of
-    // other calls), so the user's terms cannot cut them apart there before the last sweep.
-    let known = Arc::new(redactor.known_values(&redacted.removed));
-    let knowing = Redactor { known, ..redactor.clone() };
-    let mut parts = Parts { redactor: &knowing, removed: redacted.removed };
+    // With terms to hide, the call's credentials are known to every other text the email quotes
+    // (messages and ids of other calls), so the terms cannot cut them apart there before the last
+    // sweep.
+    let knowing;
+    let parts_redactor = if redactor.hides_terms() {
+        knowing = Redactor { known: Arc::new(redactor.known_values(&redacted.removed)), ..redactor.clone() };
+        &knowing
+    } else {
+        redactor
+    };
+    let mut parts = Parts { redactor: parts_redactor, removed: redacted.removed };
     let endpoint = parts.line(group.endpoints.first().map_or("(unknown endpoint)", |e| e.endpoint.as_str()));
     let since =
         group.first_seen.as_deref().and_then(|t| t.get(..10)).map(|day| format!(" since {day}")).unwrap_or_default();

@@ -94,11 +94,16 @@ impl Redactor {
         KnownValues::new(values)
     }
 
+    /// Whether the user added terms to hide.
+    pub fn hides_terms(&self) -> bool {
+        self.extra_terms.iter().any(|term| !term.trim().is_empty())
+    }
+
     /// What `redact` gives when the user's extra terms are hidden only after the credentials it
     /// finds: a first run without the terms learns them, and a second hides them as known values
     /// before the terms. Without terms it runs once.
     pub fn terms_after_known<T>(&self, redact: impl Fn(&Redactor) -> Redacted<T>) -> Redacted<T> {
-        if self.extra_terms.iter().all(|term| term.trim().is_empty()) {
+        if !self.hides_terms() {
             return redact(self);
         }
         let plain = Redactor { extra_terms: Vec::new(), ..self.clone() };
