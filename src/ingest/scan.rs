@@ -87,11 +87,17 @@ pub fn trim_start(text: &str) -> &str {
     if cut.as_bytes().first().is_some_and(|byte| !byte.is_ascii()) { cut.trim_start() } else { cut }
 }
 
-fn trim_ends(text: &str) -> &str {
+/// `text` without the bytes `cut` says at its start and end (ASCII bytes: a cut stays between
+/// characters).
+pub fn trim_bytes(text: &str, cut: impl Fn(&u8) -> bool) -> &str {
     let bytes = text.as_bytes();
-    let start = bytes.iter().position(|byte| !is_space(byte)).unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|byte| !is_space(byte)).map_or(start, |last| last + 1);
-    let cut = &text[start..end];
+    let start = bytes.iter().position(|byte| !cut(byte)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|byte| !cut(byte)).map_or(start, |last| last + 1);
+    &text[start..end]
+}
+
+fn trim_ends(text: &str) -> &str {
+    let cut = trim_bytes(text, is_space);
     match (cut.as_bytes().first(), cut.as_bytes().last()) {
         (Some(first), Some(last)) if !first.is_ascii() || !last.is_ascii() => cut.trim(),
         _ => cut,

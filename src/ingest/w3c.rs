@@ -250,7 +250,9 @@ fn read_row_into(
     // row as long as all the rest of reading it.
     let mut on_stack = [""; STACK_COLUMNS];
     // CloudFront separates with tabs (values hold spaces); IIS with spaces (values hold `+`).
-    // Cut at both, and again at tabs only when one turns up.
+    // Cut at spaces until a tab turns up, then again at tabs; the pass that reached the row's end
+    // (`start` past it) is the one that counts. (A labelled loop or a function for the pass read
+    // more plainly and cost W3C 3 to 9 % more instructions.)
     let (mut separator, mut found) = (b' ', 0);
     for candidate in [b' ', b'\t'] {
         let mut start = 0;
@@ -329,11 +331,7 @@ fn read_row_into(
 
 /// `row` without the line ending and spaces around it (`str::trim_matches` walks characters).
 fn trim_row(row: &str) -> &str {
-    let cut = |byte: &u8| matches!(byte, b'\r' | b'\n' | b' ');
-    let bytes = row.as_bytes();
-    let start = bytes.iter().position(|byte| !cut(byte)).unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|byte| !cut(byte)).map_or(start, |last| last + 1);
-    &row[start..end]
+    scan::trim_bytes(row, |byte| matches!(byte, b'\r' | b'\n' | b' '))
 }
 
 /// The time of a row's `date` and `time` columns, joined by a space (without allocating:
