@@ -379,6 +379,7 @@ impl Store {
             columns.request.extend_last_from_slice(&block.request[part.clone()]);
             columns.retry_after_ms.extend_last_from_slice(&block.retry_after_ms[part]);
         }
+        rows.rows.recycle();
     }
 
     /// Where a row came from.

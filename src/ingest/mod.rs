@@ -51,7 +51,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 pub use detect::Format;
-pub use parts::Parts;
+pub use parts::{Parts, give_back_records};
 pub use stream::{BLOCK_BYTES, Opened, ReadOptions, ingest_file};
 
 /// How much of each call to keep.

@@ -9,9 +9,30 @@
 
 use super::line::{self, Mode};
 use super::{Detail, Parsed};
+use crate::record::Record;
 
 /// Bytes of lines parsed at a time, at least (a part ends at the end of a line).
 pub const PART_BYTES: usize = 64 << 10;
+
+thread_local! {
+    /// The vector of a part whose records were turned into rows, emptied, for the next part of
+    /// this thread (see [`give_back_records`]): a fresh one cost page faults and copies as it grew.
+    static SPARE_RECORDS: std::cell::Cell<Vec<Record>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Takes back a part's records once they are rows, their vector for the next part read on this
+/// thread. (A document's records, handed on whole, may be many: a vector of more than
+/// [`MAX_SPARE_RECORDS`] is freed rather than held by the thread.)
+pub fn give_back_records(mut records: Vec<Record>) {
+    if records.capacity() <= MAX_SPARE_RECORDS {
+        records.clear();
+        SPARE_RECORDS.set(records);
+    }
+}
+
+/// Records a kept vector has room for at most (a part of short lines holds a few thousand, some
+/// 330 bytes each).
+const MAX_SPARE_RECORDS: usize = 16_384;
 
 /// The parts of a block, as [`Parsed`]s in input order.
 pub struct Parts<'a>(Inner<'a>);
@@ -43,7 +64,9 @@ pub fn read_in_parts<'a>(
             None => rest.len(),
         };
         let (part, after) = rest.split_at(end);
-        let mut parsed = Parsed { records: Vec::with_capacity(room), ..Parsed::default() };
+        let mut records = SPARE_RECORDS.take();
+        records.reserve(room);
+        let mut parsed = Parsed { records, ..Parsed::default() };
         read(part, line, offset, &mut parsed);
         room = parsed.records.len() + parsed.records.len() / 8;
         line += memchr::memchr_iter(b'\n', part).count() as u64;
@@ -138,5 +161,16 @@ mod tests {
         assert!(joined.records.iter().zip(&whole.records).all(|(a, b)| a.source == b.source && a.url == b.url));
         assert_eq!(joined.skipped, whole.skipped);
         assert_eq!(joined.records.len() + joined.skipped.len(), 4_500);
+    }
+
+    #[test]
+    fn a_part_read_after_records_were_given_back_holds_its_own_only() {
+        let line = "203.0.113.9 - - [10/Oct/2026:13:55:36 -0700] \"GET /v1/contacts/1 HTTP/1.1\" 404 12\n";
+        let mode = Mode::of(super::super::detect::detect(line.as_bytes()));
+        let stale = Record { url: Some("/stale".into()), ..Record::default() };
+        give_back_records(vec![stale.clone(), stale]);
+        let parts: Vec<Parsed> = Parts::lines(line.as_bytes(), 1, 0, mode, Detail::Summary, 4096).collect();
+        let urls: Vec<_> = parts.iter().flat_map(|part| &part.records).map(|record| record.url.as_deref()).collect();
+        assert_eq!(urls, [Some("/v1/contacts/1")]);
     }
 }

@@ -26,6 +26,38 @@ pub(super) struct BlockColumns {
 }
 
 impl BlockColumns {
+    /// Emptied columns of a block added to the store, for a later block (see
+    /// [`BlockColumns::recycle`]).
+    fn reused() -> Self {
+        SPARE_COLUMNS.lock().ok().and_then(|mut spare| spare.pop()).unwrap_or_default()
+    }
+
+    /// Hands a block's columns, once the store has copied them, to the blocks after.
+    pub(super) fn recycle(mut self) {
+        if self.status.capacity() > MAX_SPARE_ROWS {
+            return;
+        }
+        self.clear();
+        if let Ok(mut spare) = SPARE_COLUMNS.lock()
+            && spare.len() < MAX_SPARE_COLUMNS
+        {
+            spare.push(self);
+        }
+    }
+
+    fn clear(&mut self) {
+        self.line.clear();
+        self.offset.clear();
+        self.text_len.clear();
+        self.time_ms.clear();
+        self.status.clear();
+        self.kind.clear();
+        self.endpoint.clear();
+        self.message.clear();
+        self.request.clear();
+        self.retry_after_ms.clear();
+    }
+
     fn reserve(&mut self, rows: usize) {
         self.line.reserve(rows);
         self.offset.reserve(rows);
@@ -75,6 +107,15 @@ pub struct Rows {
     /// Lines that belong to a call of a line before them.
     pub belonging: u64,
 }
+
+/// Columns of blocks the store has added, emptied, for the blocks after: a block's fresh columns
+/// cost a page fault every 4 KiB and copies as they grew.
+static SPARE_COLUMNS: std::sync::Mutex<Vec<BlockColumns>> = std::sync::Mutex::new(Vec::new());
+
+/// Columns kept at most, and the rows they have room for at most (a block of short lines holds
+/// some 15,000, 50 bytes each).
+const MAX_SPARE_COLUMNS: usize = 4;
+const MAX_SPARE_ROWS: usize = 65_536;
 
 thread_local! {
     /// Variants found on this thread, for the blocks after: their first searches on a thread cost
@@ -149,7 +190,7 @@ impl Rows {
     /// Classifies every record of a parsed block, part after part (each part's records are
     /// freed before the next part is parsed).
     pub fn of(parts: impl IntoIterator<Item = Parsed>, knowledge: &Knowledge) -> Self {
-        let mut rows = Self::default();
+        let mut rows = Self { rows: BlockColumns::reused(), ..Self::default() };
         let mut memo = Memo::default();
         for parsed in parts {
             rows.rows.reserve(parsed.records.len());
@@ -159,6 +200,7 @@ impl Rows {
             rows.skipped.extend(parsed.skipped);
             rows.repaired += parsed.repaired;
             rows.belonging += parsed.belonging;
+            crate::ingest::give_back_records(parsed.records);
         }
         rows
     }

@@ -167,3 +167,32 @@ fn remembered_calls_give_each_row_its_own_endpoint_and_vendor() {
     let kinds: std::collections::BTreeSet<&Option<String>> = expected.iter().map(|(_, kind)| kind).collect();
     assert!(kinds.len() > 1, "the vendor changes the kind here, so the memo is put to the test: {kinds:?}");
 }
+
+/// Columns a block hands back are empty when the next block takes them, every one of them.
+#[test]
+fn recycled_columns_come_back_empty() {
+    let mut columns = BlockColumns::default();
+    let record = Record { status: 503, time_ms: Some(1), ..Record::default() };
+    columns.push(&record, 1, 2, 3);
+    columns.recycle();
+    // Other tests' blocks may be in the pool too: all of them are empty.
+    let mut taken = Vec::new();
+    for _ in 0..MAX_SPARE_COLUMNS + 1 {
+        let reused = BlockColumns::reused();
+        let lengths = [
+            reused.line.len(),
+            reused.offset.len(),
+            reused.text_len.len(),
+            reused.time_ms.len(),
+            reused.status.len(),
+            reused.kind.len(),
+            reused.endpoint.len(),
+            reused.message.len(),
+            reused.request.len(),
+            reused.retry_after_ms.len(),
+        ];
+        assert_eq!(lengths, [0; 10]);
+        taken.push(reused);
+    }
+    assert!(taken.iter().any(|columns| columns.status.capacity() > 0), "the block's columns came back");
+}
