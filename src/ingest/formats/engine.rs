@@ -5,6 +5,7 @@ use super::pattern::{Captured, Field};
 use crate::ingest::fields::{is_network_failure, split_request_line, status_from_reason};
 use crate::ingest::{Detail, SkipReason, error_body, time};
 use crate::record::Record;
+use std::borrow::Cow;
 
 /// The call `format` reads in `line`, why the line is not one, or `None` when it does not match.
 pub fn read_line(format: &LineFormat, line: &str, detail: Detail) -> Option<Result<Record, SkipReason>> {
@@ -109,7 +110,10 @@ fn fill(format: &LineFormat, captures: &Captured<'_>, detail: Detail, record: &m
             record.response.body = Some(body.to_string());
         }
     }
-    let status = captures.bytes(Field::Status).map(String::from_utf8_lossy);
+    // A status is a few ASCII bytes: checked as UTF-8 at once (`from_utf8_lossy` walks chunks).
+    let status = captures
+        .bytes(Field::Status)
+        .map(|bytes| std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed));
     record.status = match status.as_deref() {
         Some(status) => parse_status(crate::ingest::scan::trim(status))?,
         None => match record.error_type.as_deref().and_then(status_from_reason) {
