@@ -276,11 +276,23 @@ impl Program {
     /// Searches `line` as the regex crate's `captures` would; on a match the slots are in
     /// `scratch.slots`.
     pub fn search(&self, line: &[u8], scratch: &mut Scratch) -> Found {
+        if self.required.is_empty() {
+            return self.search_starts(line, scratch);
+        }
         let lacks_required = || self.required.iter().any(|required| required.find(line).is_none());
-        let rejected = if self.anchored { scratch.gates.check(self.id, lacks_required) } else { lacks_required() };
+        let (rejected, gate) = scratch.gates.check(self.id, self.anchored, lacks_required);
         if rejected {
             return Found::NoMatch;
         }
+        let found = self.search_starts(line, scratch);
+        if !self.anchored {
+            scratch.gates.searched(gate, found == Found::Match);
+        }
+        found
+    }
+
+    /// [`Program::search`] once the required texts are there (or not checked).
+    fn search_starts(&self, line: &[u8], scratch: &mut Scratch) -> Found {
         let mut budget = STEPS_BASE + STEPS_PER_BYTE * line.len();
         let mut start = 0;
         loop {
