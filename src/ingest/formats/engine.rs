@@ -5,7 +5,6 @@ use super::pattern::{Captured, Field};
 use crate::ingest::fields::{is_network_failure, split_request_line, status_from_reason};
 use crate::ingest::{Detail, SkipReason, error_body, time};
 use crate::record::Record;
-use std::borrow::Cow;
 
 /// The call `format` reads in `line`, why the line is not one, or `None` when it does not match.
 pub fn read_line(format: &LineFormat, line: &str, detail: Detail) -> Option<Result<Record, SkipReason>> {
@@ -110,12 +109,12 @@ fn fill(format: &LineFormat, captures: &Captured<'_>, detail: Detail, record: &m
             record.response.body = Some(body.to_string());
         }
     }
-    // A status is a few ASCII bytes: checked as UTF-8 at once (`from_utf8_lossy` walks chunks).
-    let status = captures
-        .bytes(Field::Status)
-        .map(|bytes| std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed));
-    record.status = match status.as_deref() {
-        Some(status) => parse_status(crate::ingest::scan::trim(status))?,
+    let status = captures.bytes(Field::Status);
+    record.status = match status {
+        Some(bytes) => match status_of_digits(bytes) {
+            Some(status) => status,
+            None => parse_status(crate::ingest::scan::trim(&String::from_utf8_lossy(bytes)))?,
+        },
         None => match record.error_type.as_deref().and_then(status_from_reason) {
             Some(status) => status,
             None if format.no_response || is_network_failure(record.message.as_deref()) => 0,
@@ -127,6 +126,16 @@ fn fill(format: &LineFormat, captures: &Captured<'_>, detail: Detail, record: &m
         record.duration_ms = duration_ms(captures);
     }
     Ok(())
+}
+
+/// A status of one to three digits as [`parse_status`] reads it, when it reads one (nearly every
+/// line): without checking the bytes as UTF-8 and trimming them first.
+fn status_of_digits(bytes: &[u8]) -> Option<u16> {
+    if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let code = bytes.iter().fold(0u16, |code, digit| code * 10 + u16::from(digit - b'0'));
+    (code == 0 || (100..=599).contains(&code)).then_some(code)
 }
 
 /// A status as logged: digits, or `-`/`000` for a request that got no response.
@@ -209,6 +218,21 @@ mod tests {
         assert_eq!(with_unit("250µs"), Some(0.25));
         assert_eq!(with_unit("12"), None);
         assert_eq!(with_unit("12 parsecs"), None);
+    }
+
+    #[test]
+    fn digits_read_as_parse_status_reads_them() {
+        for status in
+            ["0", "00", "000", "99", "100", "200", "404", "599", "600", "999", "1", "12", "0200", "", "2a", " 20"]
+        {
+            match status_of_digits(status.as_bytes()) {
+                Some(code) => assert_eq!(Ok(code), parse_status(status), "{status:?}"),
+                None => assert!(
+                    parse_status(status).is_err() || status.len() > 3 || !status.bytes().all(|b| b.is_ascii_digit()),
+                    "{status:?} is left to parse_status, which must then refuse it or see more than digits"
+                ),
+            }
+        }
     }
 
     #[test]
