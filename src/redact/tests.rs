@@ -812,3 +812,18 @@ mod planted {
 }
 
 mod real_shapes;
+
+/// A log is redacted a line at a time: the settings' patterns are compiled once per thread for the
+/// same settings, and anew when they change (a revealed item, a term added in the email).
+#[test]
+fn patterns_are_compiled_once_for_the_same_settings() {
+    let account = Redactor { account_email: Some("ops@acme-shop.example".into()), ..Redactor::default() };
+    let first = Patterns::of(&account);
+    assert!(Arc::ptr_eq(&first, &Patterns::of(&account.clone())));
+    let hiding = Redactor { extra_terms: vec!["acme".into()], ..account.clone() };
+    let other = Patterns::of(&hiding);
+    assert!(!Arc::ptr_eq(&first, &other));
+    assert!(other.terms.as_ref().is_some_and(|terms| terms.is_match("ACME")));
+    assert!(first.terms.is_none());
+    assert_eq!(hiding.redact_text("ops@acme-shop.example at acme").value, "ops@acme-shop.example at [hidden]");
+}

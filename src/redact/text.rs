@@ -207,7 +207,7 @@ fn scan(ctx: &mut Ctx<'_>, text: &str, from: usize, to: usize, location: &str, d
     for (start, end, category) in ctx.redactor.known.find_in(gap) {
         leaf(start, end, 1, category);
     }
-    if let Some(terms) = ctx.terms.as_ref() {
+    if let Some(terms) = ctx.terms() {
         for m in terms.find_iter(gap) {
             leaf(m.start(), m.end(), 7, Category::Custom);
         }
