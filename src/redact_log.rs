@@ -84,7 +84,42 @@ fn sweep_known(redacted: Redacted<String>, format: Format, redactor: &Redactor) 
     Redacted { value, removed }
 }
 
+/// Lines are redacted each on its own, so a log's lines are redacted in pieces of about
+/// [`PIECE_BYTES`] on every core, and the pieces joined in order: the same copy and list as one
+/// pass, in about half the time on two cores.
 fn redact_lines(text: &str, redactor: &Redactor) -> Redacted<String> {
+    use rayon::prelude::*;
+    let pieces: Vec<Redacted<String>> =
+        pieces_of_lines(text, PIECE_BYTES).par_iter().map(|piece| redact_piece(piece, redactor)).collect();
+    let mut out = String::with_capacity(text.len());
+    let mut removed = Vec::new();
+    for piece in pieces {
+        out.push_str(&piece.value);
+        removed.extend(piece.removed);
+    }
+    Redacted { value: out, removed }
+}
+
+/// Bytes of lines redacted as one piece, at least (a piece ends at a line's end).
+const PIECE_BYTES: usize = 256 << 10;
+
+/// `text` cut after the first line end past every `size` bytes.
+fn pieces_of_lines(text: &str, size: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = match rest.as_bytes().get(size..).and_then(|after| memchr::memchr(b'\n', after)) {
+            Some(newline) => size + newline + 1,
+            None => rest.len(),
+        };
+        let (piece, after) = rest.split_at(end);
+        pieces.push(piece);
+        rest = after;
+    }
+    pieces
+}
+
+fn redact_piece(text: &str, redactor: &Redactor) -> Redacted<String> {
     let mut out = String::with_capacity(text.len());
     let mut removed = Vec::new();
     for line in text.split_inclusive('\n') {
@@ -143,6 +178,36 @@ fn redact_csv(text: &str, redactor: &Redactor) -> Redacted<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_end_at_line_ends_and_hold_every_byte() {
+        let text = "a\nbb\nccc\n\ndddd\ne";
+        assert_eq!(pieces_of_lines(text, 2), ["a\nbb\n", "ccc\n", "\ndddd\n", "e"]);
+        assert_eq!(pieces_of_lines(text, 100), [text]);
+        assert!(pieces_of_lines("", 2).is_empty());
+    }
+
+    #[test]
+    fn a_log_redacted_in_pieces_is_the_log_redacted_in_one() {
+        let mut log = String::new();
+        for n in 0..12_000 {
+            log.push_str(&match n % 3 {
+                0 => format!(
+                    "2026-11-20 11:00:{:02} INFO charge for customer{n}@example.de with sk_live_{n:024}\r\n",
+                    n % 60
+                ),
+                1 => format!("{{\"status\":401,\"email\":\"user{n}@example.de\",\"token\":\"ghp_{n:036}\"}}\n"),
+                _ => "\n".to_string(),
+            });
+        }
+        let redactor = Redactor { account_email: Some("customer3@example.de".into()), ..Redactor::default() };
+        assert!(pieces_of_lines(&log, PIECE_BYTES).len() > 2, "several pieces");
+        let pieces = redact_lines(&log, &redactor);
+        let whole = redact_piece(&log, &redactor);
+        assert_eq!(pieces.value, whole.value);
+        assert_eq!(pieces.removed, whole.removed);
+        assert!(pieces.removed.len() > 15_000 && !pieces.value.contains("sk_live_0"), "{}", pieces.removed.len());
+    }
 
     #[test]
     fn a_windows_1252_line_keeps_its_bytes_unless_something_in_it_is_removed() {
