@@ -248,7 +248,7 @@ struct Ctx<'a> {
 /// A redactor's settings as patterns: its extra terms, and the texts value patterns must leave
 /// alone. A log is redacted a line (or a call) at a time, each a [`Ctx`]: compiled for each, the
 /// patterns made `errlens redact --account-email` ten times slower. So each thread keeps the
-/// last it compiled, with the settings they were compiled from.
+/// last few it compiled, with the settings they were compiled from.
 struct Patterns {
     account_email: Option<String>,
     extra_terms: Vec<String>,
@@ -260,15 +260,25 @@ struct Patterns {
 }
 
 thread_local! {
-    static PATTERNS: std::cell::RefCell<Option<Arc<Patterns>>> = const { std::cell::RefCell::new(None) };
+    /// This thread's last few patterns, the latest used first.
+    static PATTERNS: std::cell::RefCell<Vec<Arc<Patterns>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// Patterns a thread keeps: with terms to hide, a call is redacted without them and then with
+/// them ([`Redactor::terms_after_known`]), one after the other.
+const KEPT_PATTERNS: usize = 4;
+
 impl Patterns {
-    /// `redactor`'s patterns: this thread's last, when they were compiled from its settings.
+    /// `redactor`'s patterns: this thread's, when it compiled them from the same settings lately.
     fn of(redactor: &Redactor) -> Arc<Self> {
-        PATTERNS.with_borrow_mut(|last| match last {
-            Some(patterns) if patterns.are_for(redactor) => Arc::clone(patterns),
-            _ => Arc::clone(last.insert(Arc::new(Self::compile(redactor)))),
+        PATTERNS.with_borrow_mut(|kept| {
+            let patterns = match kept.iter().position(|patterns| patterns.are_for(redactor)) {
+                Some(at) => kept.remove(at),
+                None => Arc::new(Self::compile(redactor)),
+            };
+            kept.insert(0, Arc::clone(&patterns));
+            kept.truncate(KEPT_PATTERNS);
+            patterns
         })
     }
 

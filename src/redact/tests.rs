@@ -825,5 +825,8 @@ fn patterns_are_compiled_once_for_the_same_settings() {
     assert!(!Arc::ptr_eq(&first, &other));
     assert!(other.terms.as_ref().is_some_and(|terms| terms.is_match("ACME")));
     assert!(first.terms.is_none());
+    // Without the terms and with them, one after the other (terms_after_known): both kept.
+    assert!(Arc::ptr_eq(&first, &Patterns::of(&account)));
+    assert!(Arc::ptr_eq(&other, &Patterns::of(&hiding)));
     assert_eq!(hiding.redact_text("ops@acme-shop.example at acme").value, "ops@acme-shop.example at [hidden]");
 }
