@@ -103,9 +103,10 @@ fn params(ctx: &mut Ctx<'_>, raw: &str, location: &str, depth: usize, plus: bool
         };
         let key = decode(raw_key, plus).map_or_else(|| raw_key.to_owned(), |(key, _)| key);
         let new_key = component(ctx, raw_key, &format!("{location} key"), depth, plus);
-        // The location names the key as it now reads, so it never repeats a hidden value.
-        let shown_key = decode(&new_key, plus).map_or_else(|| new_key.clone(), |(key, _)| key);
-        let where_ = format!("{location} {shown_key}");
+        // The location names the key as the copy writes it, escapes and all, so it never repeats
+        // a hidden value: a credential known from elsewhere is swept from locations as the copy
+        // spells it, and decoding can change it (`%7` before a value reads as another letter).
+        let where_ = format!("{location} {new_key}");
         out.push_str(&new_key);
         out.push('=');
         match keys::field_of(keys::classify_param(&key)).or_else(|| oauth_secret(&key, raw_value, oauth)) {
