@@ -238,7 +238,8 @@ impl Redactor {
     }
 }
 
-/// The state of one redaction call: the settings, compiled once, and what was removed so far.
+/// The state of one redaction call: the settings, their patterns ([`Patterns`], compiled once per
+/// thread) and what was removed so far.
 struct Ctx<'a> {
     redactor: &'a Redactor,
     patterns: Arc<Patterns>,
