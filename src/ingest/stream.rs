@@ -143,6 +143,7 @@ pub fn ingest_file<T: Send>(
     let reader = std::cell::RefCell::new(LineBlocks {
         file,
         pending,
+        taken: 0,
         offset: 0,
         line: 1,
         done: false,
@@ -428,6 +429,8 @@ struct Block {
 struct LineBlocks {
     file: File,
     pending: Vec<u8>,
+    /// Bytes at the front of `pending` already handed out as blocks.
+    taken: usize,
     offset: u64,
     line: u64,
     done: bool,
@@ -443,51 +446,65 @@ impl LineBlocks {
     /// A block of about [`FIRST_BLOCK_BYTES`] from what the format detection read ahead, or a
     /// whole block when no line ends after that.
     fn first_block(&mut self) -> std::io::Result<Option<Block>> {
-        let Some(after) = self.pending.get(FIRST_BLOCK_BYTES..).and_then(|tail| memchr::memchr(b'\n', tail)) else {
+        let unread = &self.pending[self.taken..];
+        let Some(after) = unread.get(FIRST_BLOCK_BYTES..).and_then(|tail| memchr::memchr(b'\n', tail)) else {
             return self.next_block();
         };
         let cut = FIRST_BLOCK_BYTES + after + 1;
-        let cut = call_start_before(&self.pending[..cut], self.grouping).filter(|&at| at > 0).unwrap_or(cut);
-        let rest = self.pending.split_off(cut);
-        let bytes = std::mem::replace(&mut self.pending, rest);
-        Ok(Some(self.block(bytes)))
+        let cut = call_start_before(&unread[..cut], self.grouping).filter(|&at| at > 0).unwrap_or(cut);
+        Ok(Some(self.take(cut)))
     }
 
     /// The next block of about `block_bytes`, cut after a line end; `None` at the end.
     fn next_block(&mut self) -> std::io::Result<Option<Block>> {
-        while !(self.done && self.pending.is_empty()) {
-            while !self.done && self.pending.len() < self.block_bytes {
-                self.read_more(self.block_bytes - self.pending.len())?;
+        while !(self.done && self.taken == self.pending.len()) {
+            while !self.done && self.pending.len() - self.taken < self.block_bytes {
+                self.read_more(self.block_bytes - (self.pending.len() - self.taken))?;
             }
+            let unread = &self.pending[self.taken..];
             // Cut after the first line end past a block (what format detection read ahead holds
             // several), else after the last line end; at end of file, take everything.
-            let past_a_block = self
-                .pending
+            let past_a_block = unread
                 .get(self.block_bytes..)
                 .and_then(|tail| memchr::memchr(b'\n', tail))
                 .map(|at| self.block_bytes + at);
-            let line_end =
-                past_a_block.or_else(|| if self.done { None } else { memchr::memrchr(b'\n', &self.pending) });
+            let line_end = past_a_block.or_else(|| if self.done { None } else { memchr::memrchr(b'\n', unread) });
             let cut = match line_end {
                 Some(at) => {
-                    call_start_before(&self.pending[..=at], self.grouping).filter(|&start| start > 0).unwrap_or(at + 1)
+                    call_start_before(&unread[..=at], self.grouping).filter(|&start| start > 0).unwrap_or(at + 1)
                 }
-                None if self.done => self.pending.len(),
+                None if self.done => unread.len(),
                 // A line longer than the buffer: read on until it ends.
                 None => {
                     self.read_more(self.block_bytes)?;
                     continue;
                 }
             };
-            // Room for the cut line's start and a block after it, so reading never regrows it.
-            let mut rest = self.spare.pop().unwrap_or_else(|| Vec::with_capacity(2 * self.block_bytes));
-            rest.clear();
-            rest.extend_from_slice(&self.pending[cut..]);
-            self.pending.truncate(cut);
-            let bytes = std::mem::replace(&mut self.pending, rest);
-            return Ok(Some(self.block(bytes)));
+            return Ok(Some(self.take(cut)));
         }
         Ok(None)
+    }
+
+    /// The next `len` unread bytes as a block. Of the block and what is left after it, the
+    /// smaller is copied: a block read on its own leaves the start of a line, handed to the next
+    /// buffer; the head format detection read holds several blocks, copied out one by one
+    /// (cutting each off its front would move the rest every time, megabytes before the first
+    /// parse).
+    fn take(&mut self, len: usize) -> Block {
+        let rest = self.pending.len() - self.taken - len;
+        let mut buffer = self.spare.pop().unwrap_or_else(|| Vec::with_capacity(2 * self.block_bytes));
+        buffer.clear();
+        let bytes = if self.taken == 0 && rest <= len {
+            // Room for the cut line's start and a block after it, so reading never regrows it.
+            buffer.extend_from_slice(&self.pending[len..]);
+            self.pending.truncate(len);
+            std::mem::replace(&mut self.pending, buffer)
+        } else {
+            buffer.extend_from_slice(&self.pending[self.taken..self.taken + len]);
+            self.taken += len;
+            buffer
+        };
+        self.block(bytes)
     }
 
     /// The next block, of `bytes`.
@@ -502,6 +519,13 @@ impl LineBlocks {
     /// Reads up to `wanted` more bytes into `pending`, into room made for them at once and not
     /// zeroed first (the reader stops at `wanted`, so it never probes past the room and regrows).
     fn read_more(&mut self, wanted: usize) -> std::io::Result<()> {
+        if self.taken > 0 {
+            // What the blocks copied out left of the head, moved to its front in place (a
+            // fresh buffer would cost a page fault every 4 KiB).
+            self.pending.copy_within(self.taken.., 0);
+            self.pending.truncate(self.pending.len() - self.taken);
+            self.taken = 0;
+        }
         let before = self.pending.len();
         self.pending.reserve(wanted);
         let read = (&mut self.file).take(wanted as u64).read_to_end(&mut self.pending)?;
