@@ -380,9 +380,14 @@ fn may_be_call(object: &impl JsonObject) -> bool {
     })
 }
 
+/// The time the call in `object` started: the first of [`TIME`]'s paths that holds one.
+pub fn time_in(object: &impl JsonObject) -> Option<i64> {
+    TIME_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(time::parse_value))
+}
+
 /// Fills the rest of a call's `record` from `object`: its time, headers and bodies.
 fn fill(object: &impl JsonObject, detail: Detail, record: &mut Record) {
-    record.time_ms = TIME_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(time::parse_value));
+    record.time_ms = time_in(object);
     let mut response_headers = first(object, &RESPONSE_HEADERS_ALIASES).map(headers_of).unwrap_or_default();
     if !response_headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
         && let Some(value) = first_text(object, &RETRY_AFTER_ALIASES)

@@ -301,8 +301,7 @@ fn properties_as_text(object: &impl JsonObject, detail: Detail) -> Option<Record
     let Ok(Value::Object(properties)) = serde_json::from_str::<Value>(text) else { return None };
     let mut record = fields::discover(&properties, detail)?;
     if record.time_ms.is_none() {
-        record.time_ms =
-            fields::TIME.iter().find_map(|path| fields::lookup(object, path).and_then(super::time::parse_value));
+        record.time_ms = fields::time_in(object);
     }
     Some(record)
 }

@@ -344,8 +344,7 @@ pub fn from_wrapped_line(object: &impl JsonObject, detail: Detail) -> Option<Res
     let text = WRAPPED_LINE.iter().find_map(|key| object.get(key)?.as_str())?;
     Some(parse(text, detail).map(|mut record| {
         if record.time_ms.is_none() {
-            record.time_ms =
-                fields::TIME.iter().find_map(|path| fields::lookup(object, path).and_then(time::parse_value));
+            record.time_ms = fields::time_in(object);
         }
         record
     }))
