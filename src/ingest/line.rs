@@ -255,13 +255,11 @@ fn parse_one_into(
         }
         _ => {}
     }
-    let record = text::parse(&text, detail).map_err(|reason| match mode {
+    text::parse_into(&text, detail, records).map_err(|reason| match mode {
         _ if too_deep => SkipReason::TooDeep,
         Mode::Ndjson => SkipReason::InvalidJson("the line is not JSON".into()),
         _ => reason,
-    })?;
-    records.push(record);
-    Ok(())
+    })
 }
 
 /// A JSON object as a call: its own fields, or the text line it wraps (`{"log": "..."}`).
@@ -278,17 +276,14 @@ pub(super) fn object_record_into(
     if fields::discover_into(object, detail, records) {
         return Ok(());
     }
-    let record = match properties_as_text(object, detail) {
-        Some(record) => record,
-        None => match text::from_wrapped_line(object, detail) {
-            Some(Err(SkipReason::NoApiCall)) | None => {
-                return Err(fields::not_a_call(object, SkipReason::JsonNotACall));
-            }
-            Some(wrapped) => wrapped?,
-        },
-    };
-    records.push(record);
-    Ok(())
+    if let Some(record) = properties_as_text(object, detail) {
+        records.push(record);
+        return Ok(());
+    }
+    match text::wrapped_line_into(object, detail, records) {
+        Some(Err(SkipReason::NoApiCall)) | None => Err(fields::not_a_call(object, SkipReason::JsonNotACall)),
+        Some(wrapped) => wrapped,
+    }
 }
 
 /// Azure's diagnostic logs (App Service HTTP logs among them) may write their `properties` as

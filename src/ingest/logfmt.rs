@@ -19,8 +19,7 @@ const PAIRS_HINT: usize = 16;
 /// line with too few pairs is read as generic text.
 pub fn read_into(line: &str, detail: Detail, records: &mut Vec<Record>) -> Result<(), SkipReason> {
     let Some(object) = pairs(line) else {
-        records.push(super::text::parse(line, detail)?);
-        return Ok(());
+        return super::text::parse_into(line, detail, records);
     };
     line::object_record_into(&object, detail, records).map_err(|reason| match reason {
         SkipReason::JsonNotACall => SkipReason::NoApiCall,

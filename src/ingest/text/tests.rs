@@ -150,7 +150,8 @@ fn a_summary_reads_an_embedded_object_with_the_scanner_as_serde_json_reads_it() 
     ];
     for line in lines {
         let (prefix, embedded) = split_embedded_json(line, memchr::memchr(b'{', line.as_bytes()));
-        let by_serde = parse_with(line, prefix, embedded.as_ref(), Detail::Summary);
+        let mut record = Record::default();
+        let by_serde = parse_with(line, prefix, embedded.as_ref(), Detail::Summary, &mut record).map(|()| record);
         assert_eq!(format!("{:?}", parse(line, Detail::Summary)), format!("{by_serde:?}"), "{line}");
     }
 }
