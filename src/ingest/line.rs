@@ -117,18 +117,16 @@ fn read_defined_in_place(
         return false;
     }
     let Ok(text) = simdutf8::basic::from_utf8(trimmed) else { return false };
-    let result = match formats::read_line_into(format, text, detail, &mut parsed.records) {
-        Some(Ok(())) => {
+    // A line the definition does not read is read as text, in place too.
+    let read = formats::read_line_into(format, text, detail, &mut parsed.records)
+        .unwrap_or_else(|| text::parse_into(text, detail, &mut parsed.records));
+    match read {
+        Ok(()) => {
             if let Some(record) = parsed.records.last_mut() {
                 record.source = source;
             }
-            return true;
         }
-        Some(Err(reason)) => Err(reason),
-        None => text::parse(text, detail).map(|record| parsed.records.push(Record { source, ..record })),
-    };
-    if let Err(reason) = result {
-        parsed.skipped.push(Skipped { line: source.line, reason });
+        Err(reason) => parsed.skipped.push(Skipped { line: source.line, reason }),
     }
     true
 }

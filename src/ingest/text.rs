@@ -226,26 +226,42 @@ impl std::ops::Index<usize> for Groups<'_> {
 
 /// Reads one text line.
 pub fn parse(line: &str, detail: Detail) -> Result<Record, SkipReason> {
-    let mut record = Record::default();
-    read(line, detail, &mut record)?;
-    Ok(record)
+    let mut records = Vec::new();
+    parse_into(line, detail, &mut records)?;
+    Ok(records.pop().expect("a call read is pushed"))
 }
 
 /// [`parse`] pushed onto `records` (nothing pushed when the line is not a call), written where it
 /// stays: a record is some 330 bytes, and the copies of it that returning it made cost a text line
 /// a fiftieth of its reading.
 pub fn parse_into(line: &str, detail: Detail, records: &mut Vec<Record>) -> Result<(), SkipReason> {
-    records.push(Record::default());
-    let record = records.last_mut().expect("pushed above");
-    let read = read(line, detail, record);
-    if read.is_err() {
-        records.pop();
+    let mut slot = Slot { records, taken: false };
+    let read = read(line, detail, &mut slot);
+    if read.is_err() && slot.taken {
+        slot.records.pop();
     }
     read
 }
 
-/// [`parse`] into `record`, a default one.
-fn read(line: &str, detail: Detail, record: &mut Record) -> Result<(), SkipReason> {
+/// Where a line's call is written: a default record pushed onto the block's records once the line
+/// is known to hold a call (most lines of a log are none: they are rejected without one).
+struct Slot<'r> {
+    records: &'r mut Vec<Record>,
+    taken: bool,
+}
+
+impl Slot<'_> {
+    fn record(&mut self) -> &mut Record {
+        if !self.taken {
+            self.records.push(Record::default());
+            self.taken = true;
+        }
+        self.records.last_mut().expect("pushed")
+    }
+}
+
+/// [`parse`] into `slot`.
+fn read(line: &str, detail: Detail, slot: &mut Slot<'_>) -> Result<(), SkipReason> {
     // A summary reads an object that ends the line with the scanner, which builds no map of
     // hashed keys and no owned strings (serde_json's took a text line with an error body as long
     // as its regexes); what the scanner is not sure of, serde_json reads, as for JSON lines.
@@ -260,11 +276,11 @@ fn read(line: &str, detail: Detail, record: &mut Record) -> Result<(), SkipReaso
             return Err(SkipReason::NoApiCall);
         }
         if let Some(node @ sparse::Node::Object(_)) = sparse::parse_value(&line.as_bytes()[open..]) {
-            return parse_with(line, &line[..open], Some(&node), detail, record);
+            return parse_with(line, &line[..open], Some(&node), detail, slot);
         }
     }
     let (prefix, embedded) = split_embedded_json(line, open);
-    parse_with(line, prefix, embedded.as_ref(), detail, record)
+    parse_with(line, prefix, embedded.as_ref(), detail, slot)
 }
 
 /// Whether a line whose text from `open` on (a `{`) names no key of a call or an error is no
@@ -289,11 +305,12 @@ fn parse_with<V: JsonValue>(
     prefix: &str,
     embedded: Option<&V>,
     detail: Detail,
-    record: &mut Record,
+    slot: &mut Slot<'_>,
 ) -> Result<(), SkipReason> {
     if let Some(object) = embedded.and_then(JsonValue::as_object).filter(|object| fields::describes_call(*object))
         && let Some(discovered) = fields::discover(object, detail)
     {
+        let record = slot.record();
         *record = discovered;
         fill_from_text(record, prefix, request_in(prefix).as_ref(), detail);
         return Ok(());
@@ -304,6 +321,7 @@ fn parse_with<V: JsonValue>(
         if &dash[1] == "-" {
             return Err(SkipReason::NotHttp);
         }
+        let record = slot.record();
         record.status = dash[2].parse().unwrap_or(0);
         fill_from_text(record, prefix, request_in(prefix).as_ref(), detail);
         return Ok(());
@@ -324,24 +342,30 @@ fn parse_with<V: JsonValue>(
     let body_error = embedded.map(error_body::from_json).unwrap_or_default();
 
     let mut envoy_tail = None;
-    if let Some((status, tail)) = status_after {
-        record.status = status;
+    let mut network_failure = false;
+    let status = if let Some((status, tail)) = status_after {
         envoy_tail = Some(tail);
+        status
     } else if let Some(status) = holds_status_word(prefix)
         .then(|| groups(&STATUS_FIELD, prefix))
         .flatten()
         .and_then(|c| c[1].parse::<u16>().ok())
     {
-        record.status = status;
+        status
     } else if let Some(status) = body_error.error_type.as_deref().and_then(status_from_reason) {
-        record.status = status;
+        status
     } else if request.is_some() && fields::is_network_failure(Some(line)) {
-        record.status = 0;
-        record.message = Some(failure_message(prefix));
+        network_failure = true;
+        0
     } else {
         return Err(SkipReason::NoApiCall);
-    }
+    };
 
+    let record = slot.record();
+    record.status = status;
+    if network_failure {
+        record.message = Some(failure_message(prefix));
+    }
     record.error_type = body_error.error_type;
     if body_error.message.is_some() {
         record.message = body_error.message;

@@ -150,8 +150,10 @@ fn a_summary_reads_an_embedded_object_with_the_scanner_as_serde_json_reads_it() 
     ];
     for line in lines {
         let (prefix, embedded) = split_embedded_json(line, memchr::memchr(b'{', line.as_bytes()));
-        let mut record = Record::default();
-        let by_serde = parse_with(line, prefix, embedded.as_ref(), Detail::Summary, &mut record).map(|()| record);
+        let mut records = Vec::new();
+        let mut slot = Slot { records: &mut records, taken: false };
+        let by_serde =
+            parse_with(line, prefix, embedded.as_ref(), Detail::Summary, &mut slot).map(|()| records[0].clone());
         assert_eq!(format!("{:?}", parse(line, Detail::Summary)), format!("{by_serde:?}"), "{line}");
     }
 }
