@@ -485,11 +485,10 @@ impl LineBlocks {
         Ok(None)
     }
 
-    /// The next `len` unread bytes as a block. Of the block and what is left after it, the
-    /// smaller is copied: a block read on its own leaves the start of a line, handed to the next
-    /// buffer; the head format detection read holds several blocks, copied out one by one
-    /// (cutting each off its front would move the rest every time, megabytes before the first
-    /// parse).
+    /// The next `len` unread bytes as a block. A block read on its own is handed over whole, and
+    /// the start of a line after it is copied to the next buffer; the head format detection read
+    /// holds several blocks, each copied out while the rest stays (cutting each off its front
+    /// would move the rest every time, megabytes before the first parse).
     fn take(&mut self, len: usize) -> Block {
         let rest = self.pending.len() - self.taken - len;
         let mut buffer = self.spare.pop().unwrap_or_else(|| Vec::with_capacity(2 * self.block_bytes));
