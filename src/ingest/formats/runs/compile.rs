@@ -61,6 +61,7 @@ impl Program {
         }
         fuse_fixed(&mut insts);
         fuse_fields(&mut insts);
+        let skims = skims(&insts);
         let mut literals: Vec<Vec<u8>> =
             required_literals(&hir).into_iter().filter(|literal| literal.len() >= 2).collect();
         // Longest first (in the pattern's order among equals), and the same text once.
@@ -81,6 +82,7 @@ impl Program {
             seconds,
             second_of,
             required,
+            skims,
             names: compiler.names,
             id: super::prefilter::next_id(),
         })
@@ -429,6 +431,78 @@ fn fuse_fields(insts: &mut [Inst]) {
         }
         pc = at;
     }
+}
+
+/// Instructions a loop's turn may pass through and still be skimmed.
+const MAX_TURN: usize = 16;
+
+/// The [`super::Skim`] of each loop's jump back to its head, where some bytes turn the loop.
+fn skims(insts: &[Inst]) -> Vec<(usize, super::Skim)> {
+    let mut skims = Vec::new();
+    for (pc, inst) in insts.iter().enumerate() {
+        let Inst::Jump(head) = *inst else { continue };
+        if head > pc || !matches!(insts[head], Inst::Split { .. }) {
+            continue;
+        }
+        let mut set = ByteSet([false; 256]);
+        for byte in 0..=255u8 {
+            set.0[usize::from(byte)] = turns(insts, head, byte);
+        }
+        if set.0.iter().any(|&turns| turns) {
+            skims.push((pc, super::Skim { stops: Stops::of(&set), set }));
+        }
+    }
+    skims
+}
+
+/// Whether from the split at `head`, with `byte` next, the search goes through one branch only
+/// (every other ruled out by its first bytes, so nothing is pushed), takes `byte` with a one-byte
+/// step, and jumps straight back to `head`: one turn of a loop that leaves nothing behind. The
+/// branches are decided as the search decides them.
+fn turns(insts: &[Inst], head: usize, byte: u8) -> bool {
+    let may_start = |starts: &Option<Box<ByteSet>>| starts.as_ref().is_none_or(|set| set.0[usize::from(byte)]);
+    let mut pc = head;
+    let mut taken = false;
+    for _ in 0..MAX_TURN {
+        match &insts[pc] {
+            _ if taken && pc == head => return true,
+            Inst::Split { first, second, starts: [first_starts, second_starts], .. } if !taken => {
+                pc = match (may_start(first_starts), may_start(second_starts)) {
+                    (false, _) => *second,
+                    (true, false) => *first,
+                    // A greedy loop at the pattern's end (OkHttp's URL) leaves at each turn a
+                    // way out that matches at once; only the last is ever taken (the search
+                    // backtracks to it first, and it cannot fail), and the head pushes it
+                    // where the skim stops.
+                    (true, true) if pc == head && matches_at_once(insts, *second) => *first,
+                    (true, true) => return false,
+                };
+            }
+            Inst::Byte(only) if !taken && *only == byte => (pc, taken) = (pc + 1, true),
+            Inst::Run { set, min: 1, max: 1, greedy, possessive, .. }
+                if !taken && (*greedy || *possessive) && set.0[usize::from(byte)] =>
+            {
+                (pc, taken) = (pc + 1, true);
+            }
+            Inst::Jump(to) => pc = *to,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the program from `pc` on matches whatever comes next: it only saves and jumps
+/// on to the match.
+fn matches_at_once(insts: &[Inst], mut pc: usize) -> bool {
+    for _ in 0..MAX_TURN {
+        match &insts[pc] {
+            Inst::Match => return true,
+            Inst::Save(_) => pc += 1,
+            Inst::Jump(to) => pc = *to,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The byte of a possessive run of at most one byte of one byte (`-?`).

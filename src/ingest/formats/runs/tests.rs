@@ -253,3 +253,48 @@ fn a_start_whose_next_byte_cannot_come_second_is_not_tried() {
     agree(r"z$|zz", &["az", "zaz", "azz"]);
     agree(r"(?:ab|ac)+d", &["abacd", "aad", "abd", "aed acd"]);
 }
+
+#[test]
+fn a_loop_whose_turns_leave_nothing_behind_is_skimmed_as_the_regex_crate() {
+    let url = r"--> (?P<method>[A-Z]+) (?P<url>https?://(?:\[[a-z ]{1,24}\]|\S)+)";
+    // The bytes each skim of the pattern's program takes.
+    let skims = |pattern: &str| -> Vec<Vec<u8>> {
+        let program = Program::compile(pattern).expect("a program");
+        let bytes = |set: &ByteSet| (0..=255u8).filter(|&b| set.0[usize::from(b)]).collect();
+        program.skims.iter().map(|(_, skim)| bytes(&skim.set)).collect()
+    };
+    let url_bytes: Vec<u8> = (0..=255u8).filter(|b| !b.is_ascii_whitespace() && *b != 0x0b && *b != b'[').collect();
+    // The URL's loop at the pattern's end (its way out matches at once), and before ` (`
+    // (its way out cannot start at a byte of the URL): every byte of `\S` but the `[` that
+    // may open the other branch.
+    assert_eq!(skims(url), std::slice::from_ref(&url_bytes));
+    assert_eq!(skims(&format!(r"{url} \((?P<ms>\d+)ms")), std::slice::from_ref(&url_bytes));
+    // A group inside the loop saves at each turn: its bytes are not skimmed.
+    assert_eq!(skims(r"(?:(a)|b)+c"), [b"b".to_vec()]);
+    // A lazy loop turns at a byte its way out cannot start with.
+    let lazy: Vec<u8> = url_bytes.iter().copied().filter(|&b| b != b'c').collect();
+    assert_eq!(skims(r"(?:\[x\]|\S)+?c"), [lazy]);
+    // A loop whose way out may start at a byte of its own is not skimmed there.
+    assert_eq!(skims(r"(?:xy|[a-d])+c"), [b"abd".to_vec()]);
+    let lines = [
+        "--> POST https://a.example/x?key=[api key]&b=1",
+        "--> POST https://a.example/x (12ms)",
+        "--> GET https://a.example/[x] (12ms) (13ms)",
+        "--> GET https://a.example/[x (1ms",
+        "--> GET https://[ab] [cd]e (3ms)",
+        "--> GET https://",
+        "--> GET https://x\t(1ms)",
+    ];
+    agree(url, &lines);
+    agree(&format!(r"{url} \((?P<ms>\d+)ms"), &lines);
+    agree(&format!(r"{url}\b"), &lines);
+    agree(&format!(r"{url}$"), &lines);
+    agree(r"(?:ab|a|\d)+c", &["ab1abac", "aab", "12c", "abab1c", "c"]);
+    agree(r"(?:xy|[a-d])+c", &["abxycdc", "xyc", "ddcc", "axc", "c"]);
+    // A loop that skims beside one that does not (a quoted field's escapes).
+    let both = r#""(?P<r>[^"\\]*(?:\\.[^"\\]*)*)" (?P<u>(?:\[[a-z]\]|\S)+)"#;
+    assert_eq!(skims(both).len(), 1);
+    agree(both, &[r#""a\"b c" x[y]z"#, r#""a\\" [b]"#, r#""\"\"" u"#]);
+    agree(r"(?:x\d|[a-w])+(?P<end>[a-z]*)", &["abcx1yz", "x1x2ab", "xx1", "abc"]);
+    agree(r"(?:\[[a-z ]{1,3}\]|[^\s\]])+\]", &["ab[c d]e]", "ab[cd e]]", "a[b]", "[abcd]]"]);
+}
