@@ -30,6 +30,24 @@ pub fn positions_of(text: &[u8], a: u8, b: u8) -> impl Iterator<Item = usize> + 
     })
 }
 
+/// Whether `text` holds `first` followed by `second`, sixteen positions at a time. (A loop of
+/// its own: the iterator of [`positions_of`] filtered for the pair is inlined, or not, by where
+/// the compiler's units fall: when it was not, the generic text reader and logfmt ran 1.4–2.2 %
+/// more instructions.)
+pub fn holds_pair(text: &[u8], first: u8, second: u8) -> bool {
+    let (firsts, seconds) = (u8x16::splat(first), u8x16::splat(second));
+    let mut at = 0;
+    while let (Some(here), Some(next)) = (text.get(at..at + 16), text.get(at + 1..at + 17)) {
+        let here = u8x16::new(here.try_into().expect("sixteen bytes"));
+        let next = u8x16::new(next.try_into().expect("sixteen bytes"));
+        if (here.cmp_eq(firsts) & next.cmp_eq(seconds)).move_mask() != 0 {
+            return true;
+        }
+        at += 16;
+    }
+    text[at..].windows(2).any(|pair| pair == [first, second])
+}
+
 /// How many bytes `text` starts with that are printable ASCII (`!` to `~`) other than `a` and
 /// `b`: the run a scanner of URLs and words steps over before it has a byte to look at.
 pub fn printable_run(text: &[u8], a: u8, b: u8) -> usize {
@@ -106,7 +124,7 @@ fn trim_ends(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{mentions_ignoring_case, positions_of, printable_run, trim, trim_start};
+    use super::{holds_pair, mentions_ignoring_case, positions_of, printable_run, trim, trim_start};
     use proptest::prelude::*;
 
     proptest! {
@@ -115,6 +133,11 @@ mod tests {
             let found: Vec<usize> = positions_of(&text, a, b).collect();
             let expected: Vec<usize> = text.iter().enumerate().filter(|(_, byte)| **byte == a || **byte == b).map(|(at, _)| at).collect();
             prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn holds_a_pair_where_a_byte_loop_finds_it(text in proptest::collection::vec(prop_oneof![Just(b'"'), Just(b'-'), any::<u8>()], 0..80)) {
+            prop_assert_eq!(holds_pair(&text, b'"', b'-'), text.windows(2).any(|pair| pair == b"\"-"));
         }
 
         #[test]

@@ -295,8 +295,7 @@ fn no_call_either_way(line: &str, open: usize) -> bool {
 /// Whether `text` holds `"-`, which every match of [`DASH_REQUEST`] starts with: a line without
 /// it is not searched (the regex's own setup costs more than looking for two bytes).
 fn has_dash_request_start(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    scan::positions_of(bytes, b'"', b'"').any(|at| bytes.get(at + 1) == Some(&b'-'))
+    scan::holds_pair(text.as_bytes(), b'"', b'-')
 }
 
 /// [`parse`] of a line whose `prefix` is followed by the JSON object `embedded`, if any.
