@@ -148,8 +148,16 @@ impl Pattern {
         self.regex.get_or_init(|| build_regex(&self.source).ok()).as_ref()
     }
 
-    /// Whether the pattern matches somewhere in `line`.
+    /// Whether the pattern matches somewhere in `line`. A pattern that may start anywhere asks
+    /// the regex crate, whose automaton reads the line once where the program tries each start
+    /// in turn (OkHttp's continuation: 700 instructions a line against 1,250; Faraday's and
+    /// Rails' fell by half and two fifths); only captures need the program's way.
     pub fn is_match(&self, line: &[u8]) -> bool {
+        if self.program.as_ref().is_some_and(|program| !program.anchored())
+            && let Some(regex) = self.regex()
+        {
+            return regex.is_match(line);
+        }
         SCRATCH.with_borrow_mut(|scratch| self.search(line, scratch))
     }
 

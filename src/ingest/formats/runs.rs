@@ -285,6 +285,11 @@ pub struct Scratch {
 }
 
 impl Program {
+    /// Whether the pattern can only match at the start of the line.
+    pub fn anchored(&self) -> bool {
+        self.anchored
+    }
+
     /// The named groups: (group index, name).
     pub fn names(&self) -> &[(usize, Box<str>)] {
         &self.names
