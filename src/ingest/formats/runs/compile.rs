@@ -220,10 +220,11 @@ fn run(set: ByteSet, min: usize, max: usize, greedy: bool) -> Inst {
 }
 
 /// The instructions that consume the first byte from `pc` on (bytes, literals, runs); `None`
-/// when the program may match or assert something without consuming a byte first (then any
-/// byte may follow). An end-of-line assertion consumes nothing and matches no byte: it leads
-/// nowhere; nor does a start-of-line one when `past_start` (the search is past the line's first
-/// byte).
+/// when the program may match without consuming a byte first (then any byte may follow). An
+/// end-of-line assertion consumes nothing and matches no byte: it leads nowhere; nor does a
+/// start-of-line one when `past_start` (the search is past the line's first byte). Other
+/// assertions only narrow what follows them, which consumes the byte: they are looked through
+/// (a pattern that starts with `\b` would otherwise try every start of a line, as Faraday's did).
 fn first_steps(insts: &[Inst], pc: usize, past_start: bool) -> Option<Vec<usize>> {
     let mut steps = Vec::new();
     let mut seen = vec![false; insts.len()];
@@ -248,7 +249,8 @@ fn first_steps(insts: &[Inst], pc: usize, past_start: bool) -> Option<Vec<usize>
             Inst::Save(_) => todo.push(pc + 1),
             Inst::Assert(Assertion::End) => {}
             Inst::Assert(Assertion::Start) if past_start => {}
-            Inst::Assert(_) | Inst::Match => return None,
+            Inst::Assert(_) => todo.push(pc + 1),
+            Inst::Match => return None,
         }
     }
     Some(steps)

@@ -298,3 +298,31 @@ fn a_loop_whose_turns_leave_nothing_behind_is_skimmed_as_the_regex_crate() {
     agree(r"(?:x\d|[a-w])+(?P<end>[a-z]*)", &["abcx1yz", "x1x2ab", "xx1", "abc"]);
     agree(r"(?:\[[a-z ]{1,3}\]|[^\s\]])+\]", &["ab[c d]e]", "ab[cd e]]", "a[b]", "[abcd]]"]);
 }
+
+#[test]
+fn a_match_that_starts_with_an_assertion_starts_only_where_its_first_byte_can() {
+    // Faraday's patterns start with `\b`: a start is a byte of what follows it, not every byte.
+    let faraday = r"\brequest: (?P<method>[A-Z]+) (?P<url>https?://\S+)";
+    let first = |pattern: &str| {
+        Program::compile(pattern)
+            .expect("a program")
+            .first
+            .map(|set| (0..=255u8).filter(|&b| set.0[usize::from(b)]).collect::<Vec<u8>>())
+    };
+    assert_eq!(first(faraday), Some(b"r".to_vec()));
+    assert_eq!(first(r"\B-x|\bab"), Some(b"-a".to_vec()));
+    agree(
+        faraday,
+        &[
+            "I, [t]  INFO -- request: POST https://a.example/x",
+            "xrequest: GET https://a/b request: PUT http://c/d",
+            "_request: GET https://a request: x",
+            "request: DELETE https://a",
+            "request: ",
+        ],
+    );
+    agree(r"\B-x|\bab", &["a-x ab", "-x", " ab", "cab", "a-xab"]);
+    agree(r"(?:^|: )\s*(?P<v>[\[{].*)", &["{a", "x: {b", ": [c", "x:{d", "  {e"]);
+    agree(r"(?:\bab|cd)e", &["xabe abe", "cde", "ab cde", "_abe"]);
+    agree(r"x\b|\by", &["x", "xy", "a y", "ay"]);
+}
