@@ -50,6 +50,7 @@ pub fn holds_pair(text: &[u8], first: u8, second: u8) -> bool {
 
 /// How many bytes `text` starts with that are printable ASCII (`!` to `~`) other than `a` and
 /// `b`: the run a scanner of URLs and words steps over before it has a byte to look at.
+#[inline]
 pub fn printable_run(text: &[u8], a: u8, b: u8) -> usize {
     let (space, delete) = (u8x16::splat(b' '), u8x16::splat(0x7f));
     let (a_lanes, b_lanes) = (u8x16::splat(a), u8x16::splat(b));
