@@ -51,6 +51,10 @@ pub struct Program {
     /// For each byte, which of `seconds` follows it as a first byte ([`NO_SECONDS`]: none): a
     /// start looks its byte up rather than searching the list.
     second_of: Box<[u8; 256]>,
+    /// The byte that comes second in every match past the line's start, when the first bytes are
+    /// many and all of them can only be followed by it (urllib3's `(?:^|\s|:)https?://`): a start
+    /// is found by finding that byte with memchr, rather than testing every byte for a first.
+    second_byte: Option<u8>,
     /// Texts every match holds (the longest few): a line without one of them is not searched at
     /// all, as the regex crate's automaton rejects it in one pass where backtracking would try
     /// every start. Several, because the longest may be in every line (`okhttp` in OkHttp's tag).
@@ -256,6 +260,24 @@ pub enum Found {
     GaveUp,
 }
 
+/// The first start from `from` on of a program whose every match past the line's start has
+/// `second` after a byte of `first`: found by finding `second`.
+fn next_start_before(line: &[u8], mut from: usize, first: &ByteSet, second: u8) -> Option<usize> {
+    loop {
+        let rest = line.get(from..)?;
+        let Some(found) = rest.get(1..).and_then(|after| memchr::memchr(second, after)) else {
+            // A first byte that ends the line may start a match that ends with it (`:$`).
+            let last = line.len().checked_sub(1).filter(|&last| last >= from && first.0[usize::from(line[last])]);
+            return Some(last.unwrap_or(line.len()));
+        };
+        let at = from + found;
+        if first.0[usize::from(line[at])] {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+}
+
 /// A first byte whose seconds are not known (every byte may follow it).
 const NO_SECONDS: u8 = u8::MAX;
 
@@ -341,7 +363,11 @@ impl Program {
     /// The first start from `from` on worth trying: a byte a match can start with, or the end,
     /// where a match that consumes nothing (`$`) may be. When a match starts with one of a few
     /// bytes (`: ` or `OkHttpClient: `), they are found with memchr, many bytes at a time.
+    #[inline(never)]
     fn next_start(&self, line: &[u8], mut from: usize) -> Option<usize> {
+        if let (Some(first), Some(second)) = (&self.first, self.second_byte) {
+            return next_start_before(line, from, first, second);
+        }
         loop {
             let rest = line.get(from..)?;
             let found = match (&self.first, self.first_bytes) {

@@ -53,12 +53,17 @@ impl Program {
             first.as_ref().map_or(Vec::new(), |first| (0..=255).filter(|&b| first.0[usize::from(b)]).collect());
         let few_firsts = if firsts.len() <= MAX_SECONDS { firsts } else { Vec::new() };
         let (mut seconds, mut second_of) = (Vec::new(), Box::new([super::NO_SECONDS; 256]));
+        let mut every_first_known = !few_firsts.is_empty();
         for byte in few_firsts {
-            if let Some(after) = second_after(&insts, byte) {
-                second_of[usize::from(byte)] = u8::try_from(seconds.len()).expect("at most MAX_SECONDS");
-                seconds.push(after);
+            match second_after(&insts, byte) {
+                Some(after) => {
+                    second_of[usize::from(byte)] = u8::try_from(seconds.len()).expect("at most MAX_SECONDS");
+                    seconds.push(after);
+                }
+                None => every_first_known = false,
             }
         }
+        let second_byte = the_second_byte(first_bytes.is_none() && every_first_known, &seconds);
         fuse_fixed(&mut insts);
         fuse_fields(&mut insts);
         let skims = skims(&insts);
@@ -81,6 +86,7 @@ impl Program {
             first_bytes,
             seconds,
             second_of,
+            second_byte,
             required,
             skims,
             names: compiler.names,
@@ -268,6 +274,19 @@ fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
         }
     }
     Some(set)
+}
+
+/// The one byte every match past the line's start has second, when `applies` (every first byte's
+/// seconds are known) and they all name the same byte.
+fn the_second_byte(applies: bool, seconds: &[ByteSet]) -> Option<u8> {
+    if !applies {
+        return None;
+    }
+    let mut bytes = (0..=255u8).filter(|&b| seconds.iter().any(|after| after.0[usize::from(b)]));
+    match (bytes.next(), bytes.next()) {
+        (Some(byte), None) => Some(byte),
+        _ => None,
+    }
 }
 
 /// The bytes that can come second in a match that starts with `byte` past the line's start, or

@@ -255,6 +255,44 @@ fn a_start_whose_next_byte_cannot_come_second_is_not_tried() {
 }
 
 #[test]
+fn a_start_is_found_by_the_one_byte_every_match_has_second() {
+    // urllib3's line: seven first bytes (whitespace and a colon), each only before an `h`.
+    let urllib3 = r#"(?:^|\s|:)https?://(?P<host>[^\s":/]+)(?::\d+)? "(?P<request>[^"\\]*)" (?P<status>\d{3}) "#;
+    assert_eq!(Program::compile(urllib3).expect("a program").second_byte, Some(b'h'));
+    agree(
+        urllib3,
+        &[
+            r#"DEBUG:urllib3.connectionpool:https://api.example.com:443 "POST /v1/contacts HTTP/1.1" 200 85"#,
+            r#"https://a "GET / HTTP/1.1" 404 0"#,
+            r#"x https:/ :https://b "GET / HTTP/1.1" 500 1"#,
+            r#"hh:h:hhttps://c "GET / HTTP/1.1" 200 1 :https://d "GET / HTTP/1.1" 201 1"#,
+            r#"xhttps://e "GET / HTTP/1.1" 200 1"#,
+            ":h",
+            ":",
+            "h",
+            "",
+        ],
+    );
+    agree(r"(?:\s|:|,)a(b)", &["xab", "x,ab", "a:a:ab", "::a", " aab ab", "ab", ","]);
+    // The second byte a first byte too: the byte after a pair that starts nothing may start one.
+    let twice = r"(?:\s|:|a)a(b)";
+    assert_eq!(Program::compile(twice).expect("a program").second_byte, Some(b'a'));
+    agree(twice, &["xyaab", "aab", "x:aab", "xaaab", "xa"]);
+    // A first byte that may be followed by more than the one byte, or a match that may end after
+    // its first byte, or few first bytes (memchr finds those): no such byte.
+    for pattern in [r"(?:\s|:|,)a|;b", r"(?:\s|:|,)a?", r"(?:,|:)ab"] {
+        assert_eq!(Program::compile(pattern).expect("a program").second_byte, None, "{pattern}");
+    }
+    agree(r"(?:\s|:|,)a|;b", &["x;b", "x:a", ";c :a"]);
+    agree(r"(?:\s|:|,)a?", &["x", "x:", ":a"]);
+    // A match that may end at the line's end after its first byte: `a` is second where there is
+    // a second byte, and a first byte that ends the line is tried too.
+    let at_end = r"(?:\s|:|,)(?:a|$)";
+    assert_eq!(Program::compile(at_end).expect("a program").second_byte, Some(b'a'));
+    agree(at_end, &["x:", "x:b,", "x:b,a", ",", "b", ": a", "a", ""]);
+}
+
+#[test]
 fn a_loop_whose_turns_leave_nothing_behind_is_skimmed_as_the_regex_crate() {
     let url = r"--> (?P<method>[A-Z]+) (?P<url>https?://(?:\[[a-z ]{1,24}\]|\S)+)";
     // The bytes each skim of the pattern's program takes.
