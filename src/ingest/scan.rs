@@ -81,20 +81,35 @@ pub fn mentions_ignoring_case(text: &[u8], names: &[&str]) -> bool {
         let [first, second, ..] = *name else { return (0..text.len().max(1)).any(is_at) };
         let fold = u8x16::splat(0x20);
         let (firsts, seconds) = (u8x16::splat(first | 0x20), u8x16::splat(second | 0x20));
-        let mut at = 0;
-        while let (Some(here), Some(next)) = (text.get(at..at + 16), text.get(at + 1..at + 17)) {
-            let here = u8x16::new(here.try_into().expect("sixteen bytes")) | fold;
-            let next = u8x16::new(next.try_into().expect("sixteen bytes")) | fold;
-            let mut candidates = (here.cmp_eq(firsts) & next.cmp_eq(seconds)).move_mask() as u32;
+        // The candidates among the sixteen positions from `at` (which the text holds, and one byte more).
+        let candidates_at = |at: usize| {
+            let here = u8x16::new(text[at..at + 16].try_into().expect("sixteen bytes")) | fold;
+            let next = u8x16::new(text[at + 1..at + 17].try_into().expect("sixteen bytes")) | fold;
+            (here.cmp_eq(firsts) & next.cmp_eq(seconds)).move_mask() as u32
+        };
+        let any_at = |at: usize, mut candidates: u32| {
             while candidates != 0 {
                 if is_at(at + candidates.trailing_zeros() as usize) {
                     return true;
                 }
                 candidates &= candidates - 1;
             }
+            false
+        };
+        if text.len() < 17 {
+            return (0..text.len()).any(is_at);
+        }
+        let mut at = 0;
+        while at + 17 <= text.len() {
+            if any_at(at, candidates_at(at)) {
+                return true;
+            }
             at += 16;
         }
-        (at..text.len()).any(is_at)
+        // The rest in one last window ending with the text, without the positions seen already
+        // (the last position starts no name of two bytes or more).
+        let last = text.len() - 17;
+        any_at(last, candidates_at(last) >> (at - last) << (at - last))
     })
 }
 
@@ -171,6 +186,15 @@ mod tests {
             let text: String = text.into_iter().collect();
             prop_assert_eq!(trim(&text), text.trim());
             prop_assert_eq!(trim_start(&text), text.trim_start());
+        }
+
+        #[test]
+        fn mentions_a_name_wherever_it_ends_a_text_of_any_length(before in 0usize..40, after in 0usize..20, cut in 0usize..2) {
+            // Every position against the sixteen-byte windows and the last one: the name whole,
+            // or cut short by a byte (then nowhere).
+            let name = &"Retry-After"[..11 - cut];
+            let text = format!("{}{name}{}", "x".repeat(before), "y".repeat(after));
+            prop_assert_eq!(mentions_ignoring_case(text.as_bytes(), &["idempotency-key", "retry-after"]), cut == 0);
         }
 
         #[test]
