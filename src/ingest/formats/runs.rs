@@ -59,6 +59,9 @@ pub struct Program {
     /// all, as the regex crate's automaton rejects it in one pass where backtracking would try
     /// every start. Several, because the longest may be in every line (`okhttp` in OkHttp's tag).
     required: Vec<memchr::memmem::Finder<'static>>,
+    /// Without such texts, one to three bytes of which every match holds one (OkHttp's body
+    /// pattern, `[\[{]`, tried on every header line of a failed call's response).
+    required_bytes: Option<Stops>,
     /// The loops' jumps back that skim, by where they are (few: a list beats a table).
     skims: Vec<(usize, Skim)>,
     /// The named groups: (group index, name).
@@ -93,6 +96,26 @@ impl Stops {
                 _ => Self::Many,
             }
         })
+    }
+
+    /// Whether one of the bytes (one to three) is in `hay`.
+    fn occur_in(self, hay: &[u8]) -> bool {
+        match self {
+            Self::One(a) => memchr::memchr(a, hay).is_some(),
+            Self::Two(a, b) => memchr::memchr2(a, b, hay).is_some(),
+            Self::Three(a, b, c) => memchr::memchr3(a, b, c, hay).is_some(),
+            Self::Below(_) | Self::Many => true,
+        }
+    }
+
+    /// How many bytes it names (more than three: any number).
+    fn count(&self) -> usize {
+        match self {
+            Self::One(_) => 1,
+            Self::Two(..) => 2,
+            Self::Three(..) => 3,
+            Self::Below(_) | Self::Many => usize::MAX,
+        }
     }
 
     /// `bytes` as memchr looks for them, when they are one to three.
@@ -144,6 +167,11 @@ fn run_below(set: &ByteSet, bound: u8, hay: &[u8]) -> usize {
 }
 
 impl ByteSet {
+    /// Its bytes, in order.
+    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        (0..=255u8).filter(|&b| self.0[usize::from(b)])
+    }
+
     /// Adds the bytes of `other`.
     fn add(&mut self, other: &ByteSet) {
         self.0.iter_mut().zip(&other.0).for_each(|(mine, theirs)| *mine |= theirs);
@@ -320,10 +348,13 @@ impl Program {
     /// Searches `line` as the regex crate's `captures` would; on a match the slots are in
     /// `scratch.slots`.
     pub fn search(&self, line: &[u8], scratch: &mut Scratch) -> Found {
-        if self.required.is_empty() {
+        if self.required.is_empty() && self.required_bytes.is_none() {
             return self.search_starts(line, scratch);
         }
-        let lacks_required = || self.required.iter().any(|required| required.find(line).is_none());
+        let lacks_required = || {
+            self.required.iter().any(|required| required.find(line).is_none())
+                || self.required_bytes.is_some_and(|bytes| !bytes.occur_in(line))
+        };
         let (rejected, gate) = scratch.gates.check(self.id, self.anchored, lacks_required);
         if rejected {
             return Found::NoMatch;

@@ -364,3 +364,28 @@ fn a_match_that_starts_with_an_assertion_starts_only_where_its_first_byte_can() 
     agree(r"(?:\bab|cd)e", &["xabe abe", "cde", "ab cde", "_abe"]);
     agree(r"x\b|\by", &["x", "xy", "a y", "ay"]);
 }
+
+#[test]
+fn a_line_without_any_of_the_few_bytes_every_match_holds_is_not_searched() {
+    // OkHttp's body pattern: no text of two bytes every match holds, but `[` or `{`.
+    let body = r"(?:^|: )\s*(?P<body>[\[{].*)";
+    let program = Program::compile(body).expect("a program");
+    assert!(matches!(program.required_bytes, Some(Stops::Two(b'[', b'{'))), "{:?}", program.required_bytes);
+    agree(
+        body,
+        &[
+            "I/okhttp.OkHttpClient: accept: application/json",
+            r#"I/okhttp.OkHttpClient: {"a":1}"#,
+            "I/okhttp.OkHttpClient: [1, 2]",
+            "{",
+            "[",
+            "x: y: {",
+            "",
+        ],
+    );
+    // The fewest bytes of those; none where a text is required, or the pattern is anchored.
+    assert!(matches!(Program::compile(r"[ab]x*[cde]y*(f)").expect("a program").required_bytes, Some(Stops::One(b'f'))));
+    assert!(Program::compile(r"[ab]x*:=[cde]").expect("a program").required_bytes.is_none());
+    assert!(Program::compile(r"^[ab]x*[cde]").expect("a program").required_bytes.is_none());
+    agree(r"[ab]x*[cde]y*(f)", &["axxcf", "bdyyf", "axxc", "f", "ae ae f"]);
+}
