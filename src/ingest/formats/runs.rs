@@ -340,6 +340,11 @@ impl Program {
         self.anchored
     }
 
+    /// This program's number: no other program has it.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The named groups: (group index, name).
     pub fn names(&self) -> &[(usize, Box<str>)] {
         &self.names

@@ -291,3 +291,46 @@ I, [2026-11-20T10:15:02.323456 #1234]  INFO -- response: {\"error\":\"Conflict\"
         }
     }
 }
+
+mod matcher_tests {
+    use super::super::pattern::{Pattern, build_regex};
+
+    /// Patterns that may start anywhere, asked in turn on several threads: each answers as its
+    /// regex does (each thread's cache of each pattern is that pattern's).
+    #[test]
+    fn patterns_asked_in_turn_on_several_threads_answer_as_their_regexes() {
+        let sources = [
+            r"(?:^|: )(?:[A-Za-z][\w-]*: \S|\s*[\[{])|OkHttpClient: [^<\-]",
+            r"(?:^|\] )\s*(?:Processing by |Parameters: |Rendered )",
+            r"\bat [\w$.]+\(",
+        ];
+        let lines = [
+            "I/okhttp.OkHttpClient: accept: application/json",
+            "I/okhttp.OkHttpClient: --> POST https://a",
+            "[x] Processing by UsersController#create",
+            "    at com.example.Sync.run(Sync.java:12)",
+            r#"{"a": [1]}"#,
+            "nothing",
+            "",
+        ];
+        let patterns: Vec<Pattern> = sources.iter().map(|source| Pattern::lazy(source).expect("a program")).collect();
+        let regexes: Vec<_> = sources.iter().map(|source| build_regex(source).expect("builds")).collect();
+        std::thread::scope(|scope| {
+            for _ in 0..3 {
+                scope.spawn(|| {
+                    for _ in 0..3 {
+                        for line in lines {
+                            for (pattern, regex) in patterns.iter().zip(&regexes) {
+                                assert_eq!(
+                                    pattern.is_match(line.as_bytes()),
+                                    regex.is_match(line.as_bytes()),
+                                    "{regex} on {line:?}"
+                                );
+                            }
+                        }
+                    }
+                });
+            }
+        });
+    }
+}
