@@ -63,7 +63,7 @@ impl Program {
                 None => every_first_known = false,
             }
         }
-        let second_byte = the_second_byte(first_bytes.is_none() && every_first_known, &seconds);
+        let second_byte = if first_bytes.is_none() && every_first_known { only_byte(&seconds) } else { None };
         fuse_fixed(&mut insts);
         fuse_fields(&mut insts);
         let skims = skims(&insts);
@@ -298,13 +298,10 @@ fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
     Some(set)
 }
 
-/// The one byte every match past the line's start has second, when `applies` (every first byte's
-/// seconds are known) and they all name the same byte.
-fn the_second_byte(applies: bool, seconds: &[ByteSet]) -> Option<u8> {
-    if !applies {
-        return None;
-    }
-    let mut bytes = (0..=255u8).filter(|&b| seconds.iter().any(|after| after.0[usize::from(b)]));
+/// The one byte the sets hold between them, if they hold only one (the byte every match past the
+/// line's start has second, when the sets are every first byte's seconds).
+fn only_byte(sets: &[ByteSet]) -> Option<u8> {
+    let mut bytes = (0..=255u8).filter(|&b| sets.iter().any(|set| set.0[usize::from(b)]));
     match (bytes.next(), bytes.next()) {
         (Some(byte), None) => Some(byte),
         _ => None,
