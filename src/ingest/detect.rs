@@ -162,6 +162,33 @@ pub fn detect(bytes: &[u8]) -> Format {
     detect_text(body)
 }
 
+/// Whether [`detect`] answers on `bytes` (the start of some content) as it would on any longer
+/// start of the same content, so that a file's first bytes suffice to detect its format: a
+/// table's magic, or the lines detection samples all ended within `bytes`, and nothing else read
+/// (a JSON document whose first line is not whole is parsed as far as it goes).
+pub fn decided_by(bytes: &[u8]) -> bool {
+    if super::table::magic(bytes).is_some() {
+        return true;
+    }
+    // As `detect` reads them: without a UTF-16 mark and the whitespace before the first line.
+    let bytes = bytes.strip_prefix(b"\xFF\xFE").or_else(|| bytes.strip_prefix(b"\xFE\xFF")).unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let body = &bytes[start..];
+    let ended = &body[..memchr::memrchr(b'\n', body).map_or(0, |at| at + 1)];
+    // Each sampled line then ends within `bytes`, and so do the W3C directives and a CSV header
+    // (the first lines).
+    if non_blank_lines(ended).take(SAMPLE_LINES).count() < SAMPLE_LINES {
+        return false;
+    }
+    match body.first() {
+        Some(b'{') => {
+            let first_line = body.split(|&b| b == b'\n').next().unwrap_or(body);
+            serde_json::from_slice::<serde::de::IgnoredAny>(first_line).is_ok()
+        }
+        _ => true,
+    }
+}
+
 /// Lines of text: W3C by its directives, else the line format that reads the most of the first
 /// lines, counting the generic text reader and logfmt as two more candidates.
 fn detect_text(body: &[u8]) -> Format {
@@ -300,6 +327,57 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(detect(text.as_bytes()), *expected, "{text:?}");
         }
+    }
+
+    /// Asserts that every start of `content` cut at a line end (or a byte either side of one)
+    /// that [`decided_by`] calls enough detects as the whole does; returns the first such cut.
+    fn first_settling_cut(content: &[u8]) -> Option<usize> {
+        let whole = detect(content);
+        let ends = content.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(at, _)| at + 1);
+        let mut cuts: Vec<usize> =
+            ends.flat_map(|end| [end - 1, end, end + 1]).filter(|&cut| cut <= content.len()).collect();
+        cuts.push(content.len());
+        let settling: Vec<usize> = cuts.into_iter().filter(|&cut| decided_by(&content[..cut])).collect();
+        for &cut in &settling {
+            assert_eq!(
+                detect(&content[..cut]),
+                whole,
+                "the first {cut} bytes of {:?}",
+                String::from_utf8_lossy(content)
+            );
+        }
+        settling.first().copied()
+    }
+
+    #[test]
+    fn a_start_that_settles_detection_detects_as_the_whole_content() {
+        let json_line = "{\"status\":500,\"url\":\"/a\"}\n";
+        let text_line = "GET /a 200\n";
+        // Twelve JSON lines, then text: NDJSON by its first dozen lines, text by the 64 sampled.
+        let mixed = format!("{}{}", json_line.repeat(12), text_line.repeat(70));
+        assert_eq!(detect(mixed.as_bytes()), Format::Text);
+        let line_64_end = 12 * json_line.len() + 52 * text_line.len();
+        assert_eq!(first_settling_cut(mixed.as_bytes()), Some(line_64_end), "settled by the 64th line's end");
+        // Blank lines are not sampled: the 64th sampled line ends later.
+        let spaced = format!("\n\n{}", text_line.repeat(40)).repeat(2);
+        let line_64_end = 2 + 40 * text_line.len() + 2 + 24 * text_line.len();
+        assert_eq!(first_settling_cut(spaced.as_bytes()), Some(line_64_end), "blank lines not counted");
+        // A document over many lines is parsed as far as it goes: never settled by a start.
+        let document =
+            format!("{{\n  \"calls\": [\n{}    {{\"status\": 200}}\n  ]\n}}\n", "    {\"status\": 500},\n".repeat(80));
+        assert_eq!(detect(document.as_bytes()), Format::Json);
+        assert_eq!(first_settling_cut(document.as_bytes()), None);
+        // NDJSON whose first line is whole is settled by its sample; a table by its magic bytes.
+        let ndjson = json_line.repeat(70);
+        assert_eq!(first_settling_cut(ndjson.as_bytes()), Some(64 * json_line.len()));
+        assert!(decided_by(b"PAR1"));
+        // W3C directives and a CSV header are among the first lines.
+        let w3c = format!(
+            "#Software: IIS\n#Fields: date time cs-method cs-uri-stem sc-status\n{}",
+            "2026-11-20 10:00:00 GET /a 500\n".repeat(70)
+        );
+        assert_eq!(detect(w3c.as_bytes()), Format::W3c);
+        assert!(first_settling_cut(w3c.as_bytes()).is_some());
     }
 
     #[test]

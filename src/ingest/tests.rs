@@ -269,6 +269,24 @@ fn the_first_block_is_small_and_the_rest_follow_whole() {
 }
 
 #[test]
+fn a_start_too_short_to_detect_the_format_is_read_on() {
+    // 64 lines of 10 kB: the sample detection reads does not fit the first bytes read. By its
+    // first 51 lines (45 JSON) the file would be NDJSON; by the 64 sampled (45 JSON of 64), text.
+    let pad = "x".repeat(10_000);
+    let json = format!("{{\"status\":500,\"pad\":\"{pad}\"}}\n");
+    let text = format!("{}{}", json.repeat(45), format!("GET /a 200 {pad}\n").repeat(25));
+    assert_eq!(super::detect::detect(text.as_bytes()), Format::Text);
+    assert_eq!(super::detect::detect(&text.as_bytes()[..51 * json.len()]), Format::Ndjson);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("long-lines.log");
+    std::fs::write(&path, &text).expect("write");
+    let (opened, blocks, _) = read_in_blocks(&path);
+    assert_eq!(opened.format, Format::Text);
+    let whole = ingest_bytes(&path, text.as_bytes(), None).expect("readable").parsed;
+    assert_eq!((blocks.records.len(), blocks.skipped.len()), (whole.records.len(), whole.skipped.len()));
+}
+
+#[test]
 fn the_block_reader_matches_the_whole_read() {
     // About 3 blocks of varied lines, with a BOM, CRLF, bad lines and one line longer than a block.
     let mut text = String::from("\u{feff}");
