@@ -45,6 +45,20 @@ impl<'a> ChunkColumns<'a> {
 }
 
 impl Store {
+    /// How many chunks the rows are in ([`Store::for_each_row_in_chunk`]).
+    pub fn chunk_count(&self) -> usize {
+        self.status.chunks().len()
+    }
+
+    /// Calls `each` with every row of one chunk and its values, in order: chunks are counted
+    /// apart on several threads.
+    pub fn for_each_row_in_chunk(&self, chunk: usize, mut each: impl FnMut(RowValues)) {
+        let columns = ChunkColumns::of(self, chunk);
+        for at in 0..columns.status.len() {
+            each(columns.at(at));
+        }
+    }
+
     /// Calls `each` with every row of `rows` (every row of the store: `None`) and its values, in
     /// the order given. Fastest when rows ascend, as a filter leaves them: a run of rows in the
     /// same chunk finds the chunk once.

@@ -104,3 +104,41 @@ fn statuses_are_listed_in_the_order_of_their_text_as_the_json_always_had_them() 
     let listed: Vec<(String, usize)> = crate::summary::statuses_as_text(&by_status).into_iter().collect();
     assert_eq!(listed, [("0".to_string(), 1), ("1000".to_string(), 3), ("200".to_string(), 2)]);
 }
+
+#[test]
+fn a_store_of_many_chunks_counted_on_several_threads_sums_as_counted_row_by_row() {
+    // Three chunks and more, times rising from chunk to chunk but for the last lines, endpoints
+    // and messages that change along the file, and one kind (503) only at its end: each
+    // thread's counts differ.
+    let rows = crate::store::CHUNK_ROWS * 3 + 777;
+    let log: String = (0..rows)
+        .map(|at| {
+            let status = if at > rows - 500 { 503 } else { [200, 404, 409, 429, 500][at % 5] };
+            format!(
+                "{{\"ts\":{},\"status\":{status},\"url\":\"/v{}/x\",\"error_message\":\"{}\"}}\n",
+                // The last lines went back in time: a kind's first call is in its last chunk.
+                if at + 1_000 > rows { 1_795_160_000 + at % 1_000 } else { 1_795_168_800 + at + (at * 7919) % 600 },
+                at / 50_000,
+                ["busy", "gone", "late", "odd", "slow"][(at / 1_000) % 5]
+            )
+        })
+        .collect();
+    let ingested = ingest_bytes(Path::new("many.ndjson"), log.as_bytes(), None).expect("readable");
+    let mut store = Store::new(Arc::new(Knowledge::bundled()));
+    store.add("many.ndjson".into(), ingested, log.as_bytes().into());
+    assert!(store.chunk_count() > 3);
+    let every_row: Vec<u32> = (0..store.len() as u32).collect();
+    // Four threads, whatever the machine: the chunks are split among them.
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().expect("a pool");
+    let apart = pool.install(|| summarize(&store, None));
+    let in_order = summarize(&store, Some(&every_row));
+    let json = |summary: &Summary| serde_json::to_string(summary).expect("serializable");
+    assert_eq!(json(&apart), json(&in_order));
+    assert_eq!(apart.records, every_row.len());
+    let spans: Vec<_> = apart.groups.iter().map(|group| group.span_ms).collect();
+    assert_eq!(spans, in_order.groups.iter().map(|group| group.span_ms).collect::<Vec<_>>());
+    assert!(apart.groups.iter().any(|group| group.status == 503));
+    assert!(
+        apart.groups.iter().all(|group| group.status == 503 || group.endpoints.len() > 1 && group.messages.len() > 1)
+    );
+}
