@@ -83,15 +83,21 @@ pub fn parse_lines_into(
     detail: Detail,
     max_line_bytes: u64,
 ) {
+    // Most logs are UTF-8 throughout: checked once for the whole chunk, its lines are text
+    // without a check each (a call a line cost a short line some 80 instructions). Lines end at
+    // ASCII bytes, so each is a slice of the chunk's text. (JSON lines are checked as they are
+    // parsed: for them the chunk's check would be one more.)
+    let chunk_text = if mode == Mode::Ndjson { None } else { simdutf8::basic::from_utf8(chunk).ok() };
     for (number, start, line) in lines(chunk, first_line) {
         let source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
+        let text = chunk_text.map(|text| &text[start..start + line.len()]);
         if let Mode::Defined(id) = mode
             && line.len() as u64 <= max_line_bytes
-            && read_defined_in_place(line, id.def(), detail, source, parsed)
+            && read_defined_in_place(line, text, id.def(), detail, source, parsed)
         {
             continue;
         }
-        match parse_line_into(line, mode, detail, max_line_bytes, parsed) {
+        match parse_line_into(line, text, mode, detail, max_line_bytes, parsed) {
             Ok(()) => {
                 if let Some(record) = parsed.records.last_mut() {
                     record.source = source;
@@ -104,19 +110,25 @@ pub fn parse_lines_into(
 
 /// A line of a defined format read into `parsed` where its record stays, as [`parse_line`] would
 /// read it; `false` when it is not text of the format's own (JSON, bytes that are not UTF-8),
-/// which [`parse_line`] reads.
+/// which [`parse_line`] reads. `text` is the line's, when it is known to be UTF-8.
 fn read_defined_in_place(
     line: &[u8],
+    text: Option<&str>,
     format: &LineFormat,
     detail: Detail,
     source: SourceSpan,
     parsed: &mut Parsed,
 ) -> bool {
-    let trimmed = strip_mark(line).trim_ascii();
-    if trimmed.first() == Some(&b'{') {
+    let text = match text {
+        Some(text) => trimmed_text(text),
+        None => match simdutf8::basic::from_utf8(strip_mark(line).trim_ascii()) {
+            Ok(text) => text,
+            Err(_) => return false,
+        },
+    };
+    if text.starts_with('{') {
         return false;
     }
-    let Ok(text) = simdutf8::basic::from_utf8(trimmed) else { return false };
     // A line the definition does not read is read as text, in place too.
     let read = formats::read_line_into(format, text, detail, &mut parsed.records)
         .unwrap_or_else(|| text::parse_into(text, detail, &mut parsed.records));
@@ -166,13 +178,15 @@ pub fn parse_line(
     max_line_bytes: u64,
     parsed: &mut Parsed,
 ) -> Result<Record, SkipReason> {
-    parse_line_into(line, mode, detail, max_line_bytes, parsed)?;
+    parse_line_into(line, None, mode, detail, max_line_bytes, parsed)?;
     Ok(parsed.records.pop().expect("a call read is pushed"))
 }
 
-/// [`parse_line`] with the call pushed onto `parsed.records` (see [`parse_one_into`]).
+/// [`parse_line`] with the call pushed onto `parsed.records` (see [`parse_one_into`]); `text` is
+/// the line's, when it is known to be UTF-8.
 fn parse_line_into(
     line: &[u8],
+    text: Option<&str>,
     mode: Mode,
     detail: Detail,
     max_line_bytes: u64,
@@ -182,7 +196,7 @@ fn parse_line_into(
         return Err(SkipReason::TooLong { bytes: line.len() as u64, limit: max_line_bytes });
     }
     let mut repaired = false;
-    let result = parse_one_into(line, mode, detail, &mut repaired, &mut parsed.records);
+    let result = parse_one_into(line, text, mode, detail, &mut repaired, &mut parsed.records);
     if repaired && result.is_ok() {
         parsed.repaired += 1;
     }
@@ -195,6 +209,11 @@ fn strip_mark(line: &[u8]) -> &[u8] {
     [BOM, b"\xFF\xFE", b"\xFE\xFF"].iter().find_map(|mark| line.strip_prefix(*mark)).unwrap_or(line)
 }
 
+/// [`strip_mark`] and `trim_ascii` of a line's text (a UTF-16 mark's bytes are never in UTF-8).
+fn trimmed_text(line: &str) -> &str {
+    line.strip_prefix('\u{feff}').unwrap_or(line).trim_ascii()
+}
+
 /// Parses one line (without its line ending).
 pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, SkipReason> {
     parse_one_repairing(line, mode, detail, &mut false)
@@ -203,14 +222,16 @@ pub fn parse_one(line: &[u8], mode: Mode, detail: Detail) -> Result<Record, Skip
 /// [`parse_one`], setting `repaired` when bytes that are not UTF-8 were read as Windows-1252.
 /// Valid UTF-8 costs nothing more: JSON is checked only once it failed, text is checked anyway.
 fn parse_one_repairing(line: &[u8], mode: Mode, detail: Detail, repaired: &mut bool) -> Result<Record, SkipReason> {
-    super::one_call(|records| parse_one_into(line, mode, detail, repaired, records))
+    super::one_call(|records| parse_one_into(line, None, mode, detail, repaired, records))
 }
 
 /// [`parse_one_repairing`] with the call pushed onto `records` and filled where it stays: a
 /// record (some 330 bytes) returned through each function here was copied at each, and a JSON
-/// line's copies cost 3 % of reading it. Nothing is pushed when the line is not a call.
+/// line's copies cost 3 % of reading it. Nothing is pushed when the line is not a call. `known`
+/// is the line's text, when it is known to be UTF-8.
 fn parse_one_into(
     line: &[u8],
+    known: Option<&str>,
     mode: Mode,
     detail: Detail,
     repaired: &mut bool,
@@ -229,15 +250,16 @@ fn parse_one_into(
         match serde_json::from_slice::<Value>(trimmed) {
             Ok(Value::Object(object)) => return object_record_into(&object, detail, records),
             Ok(_) => return Err(SkipReason::JsonNotACall),
-            Err(_) if !*repaired && std::str::from_utf8(trimmed).is_err() => {
+            Err(_) if !*repaired && known.is_none() && std::str::from_utf8(trimmed).is_err() => {
                 *repaired = true;
-                return parse_one_into(encoding::repair_line(trimmed).as_bytes(), mode, detail, repaired, records);
+                let repaired_line = encoding::repair_line(trimmed);
+                return parse_one_into(repaired_line.as_bytes(), None, mode, detail, repaired, records);
             }
             Err(error) if starts_object && mode == Mode::Ndjson => return Err(json_skip_reason(&error)),
             Err(error) => too_deep = is_too_deep(&error),
         }
     }
-    let text = match std::str::from_utf8(trimmed) {
+    let text = match known.map(trimmed_text).map_or_else(|| std::str::from_utf8(trimmed), Ok) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(_) => {
             *repaired = true;

@@ -443,6 +443,18 @@ fn a_byte_order_mark_starting_a_later_line_is_read_over() {
         text.records.iter().map(|r| (r.url.as_deref(), r.status)).collect::<Vec<_>>(),
         [(Some("/a"), 200), (Some("/b"), 404)]
     );
+    // A definition whose pattern starts at the line's start (uvicorn's `^`) reads it too.
+    let uvicorn = ingest(concat!(
+        "INFO:     192.0.2.1:5 - \"GET /a HTTP/1.1\" 200 OK\n",
+        "\u{feff}INFO:     192.0.2.1:5 - \"POST /b HTTP/1.1\" 409 Conflict\n",
+    ));
+    assert_eq!(uvicorn.format.name(), "uvicorn");
+    assert_eq!(
+        uvicorn.parsed.records.iter().map(|r| (r.url.as_deref(), r.status)).collect::<Vec<_>>(),
+        [(Some("/a"), 200), (Some("/b"), 409)]
+    );
+    // By the definition (which names the client), not by the generic reader's guess.
+    assert!(uvicorn.parsed.records.iter().all(|r| r.client_digest.is_some()));
 }
 
 #[test]
