@@ -246,6 +246,17 @@ pub fn assert_redacted<T>(input: &str, output: &str, redacted: &Redacted<T>) {
 /// `ingest_detect`: any bytes, format detected, as every file opened without `--input-format`.
 pub fn ingest_detect(data: &[u8]) {
     check_ingest(data, None);
+    check_settling_starts(content(data));
+}
+
+/// A start of the content that settles detection (the reader then reads no more before
+/// detecting) detects as the whole does: checked at the first line ends that settle it.
+fn check_settling_starts(content: &[u8]) {
+    let whole = ingest::detect::detect(content);
+    let ends = content.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(at, _)| at + 1);
+    for cut in ends.filter(|&cut| ingest::detect::decided_by(&content[..cut])).take(3) {
+        assert_eq!(ingest::detect::detect(&content[..cut]), whole, "the first {cut} bytes settle detection");
+    }
 }
 
 /// `ingest_lines`: the first byte picks NDJSON (even) or text (odd); the rest is the file.
