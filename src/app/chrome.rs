@@ -79,48 +79,30 @@ impl App {
         let width_id = |index: usize| egui::Id::unique(("file chip width", index));
         let available = ui.available_width();
         let gap = ui.spacing().item_spacing.x;
-        let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
-        let mut used = 0.0;
-        for index in 0..files {
-            let width = ui.ctx().data(|data| data.get_temp::<f32>(width_id(index))).unwrap_or(FIRST_CHIP_WIDTH);
-            if used + width > available && lines.last().is_some_and(|line| !line.is_empty()) {
-                if lines.len() == FILE_LINES {
-                    break;
-                }
-                lines.push(Vec::new());
-                used = 0.0;
-            }
-            used += width + gap;
-            if let Some(line) = lines.last_mut() {
-                line.push(index);
-            }
-        }
-        let mut chips: usize = lines.iter().map(Vec::len).sum();
-        if chips < files {
-            // The last line makes room for the menu of the files left out.
-            while used + MORE_FILES_WIDTH > available
-                && let Some(line) = lines.last_mut().filter(|line| line.len() > 1)
-                && let Some(index) = line.pop()
-            {
-                used -= ui.ctx().data(|data| data.get_temp::<f32>(width_id(index))).unwrap_or(FIRST_CHIP_WIDTH) + gap;
-                chips -= 1;
-            }
-        }
+        let known_widths = |ctx: &egui::Context| {
+            ctx.data(|data| (0..files).map(|index| data.get_temp::<f32>(width_id(index))).collect())
+        };
+        let widths: Vec<Option<f32>> = known_widths(ui.ctx());
+        let lines = cut_chip_lines(&widths, available, gap);
+        let chips: usize = lines.iter().map(Vec::len).sum();
         for (number, line) in lines.iter().enumerate() {
             ui.horizontal(|ui| {
                 for &index in line {
                     let width = self.file_chip_ui(ui, index, &mut actions);
-                    let known = ui.ctx().data(|data| data.get_temp::<f32>(width_id(index)));
-                    if known.is_none_or(|known| (known - width).abs() > 0.5) {
-                        // The lines were cut by another width: cut them again on the next frame.
+                    if widths[index].is_none_or(|known| (known - width).abs() > 0.5) {
                         ui.ctx().data_mut(|data| data.insert_temp(width_id(index), width));
-                        ui.ctx().request_repaint();
                     }
                 }
                 if number + 1 == lines.len() && chips < files {
                     self.more_files_ui(ui, chips, &mut actions);
                 }
             });
+        }
+        // A chip whose width changed (its count of calls grew while loading) is drawn again only
+        // when the lines would be cut otherwise: a frame for nothing took the parsing threads'
+        // core as a view's frame does (five a big file's load).
+        if cut_chip_lines(&known_widths(ui.ctx()), available, gap) != lines {
+            ui.ctx().request_repaint();
         }
         if let Some(index) = actions.filter_file {
             let file = if self.settings.filter.file == Some(index) { None } else { Some(index) };
@@ -266,4 +248,57 @@ pub(super) fn drop_hint_ui(ctx: &egui::Context) {
         egui::TextStyle::Heading.resolve(&ctx.global_style()),
         egui::Color32::WHITE,
     );
+}
+
+/// The files' chips cut into lines within `available` (each chip's width as drawn last, a
+/// first guess for one never drawn), on at most [`FILE_LINES`]: the indexes of the chips on
+/// each line. When not all fit, the last line leaves room for the menu of the others.
+fn cut_chip_lines(widths: &[Option<f32>], available: f32, gap: f32) -> Vec<Vec<usize>> {
+    let width_of = |index: usize| widths[index].unwrap_or(FIRST_CHIP_WIDTH);
+    let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for index in 0..widths.len() {
+        let width = width_of(index);
+        if used + width > available && lines.last().is_some_and(|line| !line.is_empty()) {
+            if lines.len() == FILE_LINES {
+                break;
+            }
+            lines.push(Vec::new());
+            used = 0.0;
+        }
+        used += width + gap;
+        if let Some(line) = lines.last_mut() {
+            line.push(index);
+        }
+    }
+    let chips: usize = lines.iter().map(Vec::len).sum();
+    if chips < widths.len() {
+        // The last line makes room for the menu of the files left out.
+        while used + MORE_FILES_WIDTH > available
+            && let Some(line) = lines.last_mut().filter(|line| line.len() > 1)
+            && let Some(index) = line.pop()
+        {
+            used -= width_of(index) + gap;
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chips_are_cut_into_lines_by_their_widths_with_room_for_the_menu() {
+        let widths = |list: &[f32]| list.iter().map(|&width| Some(width)).collect::<Vec<_>>();
+        assert_eq!(cut_chip_lines(&widths(&[100.0, 100.0, 100.0]), 250.0, 10.0), [vec![0, 1], vec![2]]);
+        // A wider count on the same line leaves the cut as it was: no frame is asked for it.
+        assert_eq!(cut_chip_lines(&widths(&[112.0, 100.0, 100.0]), 250.0, 10.0), [vec![0, 1], vec![2]]);
+        assert_eq!(cut_chip_lines(&widths(&[160.0, 100.0, 100.0]), 250.0, 10.0), [vec![0], vec![1, 2]]);
+        // Past two lines the last one makes room for the menu of the files left out.
+        let five = widths(&[100.0; 5]);
+        assert_eq!(cut_chip_lines(&five, 250.0, 10.0), [vec![0, 1], vec![2]]);
+        // A chip never drawn is guessed at its first width.
+        assert_eq!(cut_chip_lines(&[None, Some(100.0)], 350.0, 10.0), [vec![0], vec![1]]);
+    }
 }
