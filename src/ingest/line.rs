@@ -73,7 +73,8 @@ pub fn parse_lines(
 }
 
 /// [`parse_lines`] into `parsed` (whose vectors may have room already), for a mode whose calls
-/// are each on one line.
+/// are each on one line. Returns the number of the line after the chunk when it ends with a
+/// line end ([`Lines::next_number`]).
 pub fn parse_lines_into(
     parsed: &mut Parsed,
     chunk: &[u8],
@@ -82,13 +83,14 @@ pub fn parse_lines_into(
     mode: Mode,
     detail: Detail,
     max_line_bytes: u64,
-) {
+) -> u64 {
     // Most logs are UTF-8 throughout: checked once for the whole chunk, its lines are text
     // without a check each (a call a line cost a short line some 80 instructions). Lines end at
     // ASCII bytes, so each is a slice of the chunk's text. (JSON lines are checked as they are
     // parsed: for them the chunk's check would be one more.)
     let chunk_text = if mode == Mode::Ndjson { None } else { simdutf8::basic::from_utf8(chunk).ok() };
-    for (number, start, line) in lines(chunk, first_line) {
+    let mut lines = lines(chunk, first_line);
+    for (number, start, line) in lines.by_ref() {
         let source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
         let text = chunk_text.map(|text| &text[start..start + line.len()]);
         if let Mode::Defined(id) = mode
@@ -106,6 +108,7 @@ pub fn parse_lines_into(
             Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
         }
     }
+    lines.next_number()
 }
 
 /// A line of a defined format read into `parsed` where its record stays, as [`parse_line`] would
@@ -151,23 +154,43 @@ pub fn line_at(text: &[u8], at: usize) -> &[u8] {
 
 /// The non-blank lines of `chunk`: (physical line number, start in `chunk`, the line without
 /// its line ending).
-pub fn lines(chunk: &[u8], first_line: u64) -> impl Iterator<Item = (u64, usize, &[u8])> {
-    let mut start = 0usize;
-    let mut number = first_line;
-    std::iter::from_fn(move || {
-        while start < chunk.len() {
-            let end = memchr::memchr(b'\n', &chunk[start..]).map_or(chunk.len(), |at| start + at);
-            let raw = &chunk[start..end];
+pub fn lines(chunk: &[u8], first_line: u64) -> Lines<'_> {
+    Lines { chunk, start: 0, number: first_line }
+}
+
+/// The iterator of [`lines`].
+pub struct Lines<'a> {
+    chunk: &'a [u8],
+    start: usize,
+    number: u64,
+}
+
+impl Lines<'_> {
+    /// The number of the line after those read so far: once all are read, of the line after
+    /// the chunk when it ends with a line end (its lines counted as they were cut, not again).
+    pub fn next_number(&self) -> u64 {
+        self.number
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = (u64, usize, &'a [u8]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let chunk = self.chunk;
+        while self.start < chunk.len() {
+            let end = memchr::memchr(b'\n', &chunk[self.start..]).map_or(chunk.len(), |at| self.start + at);
+            let raw = &chunk[self.start..end];
             let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-            let found = (number, start, line);
-            number += 1;
-            start = end + 1;
+            let found = (self.number, self.start, line);
+            self.number += 1;
+            self.start = end + 1;
             if !line.trim_ascii().is_empty() {
                 return Some(found);
             }
         }
         None
-    })
+    }
 }
 
 /// One non-blank line within the line limit, counting a Windows-1252 repair in `parsed`.

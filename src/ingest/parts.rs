@@ -45,14 +45,15 @@ enum Inner<'a> {
 }
 
 /// The lines of `chunk`, which starts at physical line `first_line` and content byte `offset`,
-/// read by `read` (a part, its first line, its offset, where its records go) [`PART_BYTES`] at a
-/// time, each part cut after a line end. A part is given room at once for as many records as
-/// the last one held (growing a vector of records copies them).
+/// read by `read` (a part, its first line, its offset, where its records go; it returns the
+/// number of the line after the part, having cut its lines) [`PART_BYTES`] at a time, each part
+/// cut after a line end. A part is given room at once for as many records as the last one held
+/// (growing a vector of records copies them).
 pub fn read_in_parts<'a>(
     chunk: &'a [u8],
     first_line: u64,
     offset: u64,
-    mut read: impl FnMut(&'a [u8], u64, u64, &mut Parsed) + 'a,
+    mut read: impl FnMut(&'a [u8], u64, u64, &mut Parsed) -> u64 + 'a,
 ) -> impl Iterator<Item = Parsed> + 'a {
     let (mut rest, mut line, mut offset, mut room) = (chunk, first_line, offset, 0);
     std::iter::from_fn(move || {
@@ -67,9 +68,9 @@ pub fn read_in_parts<'a>(
         let mut records = SPARE_RECORDS.take();
         records.reserve(room);
         let mut parsed = Parsed { records, ..Parsed::default() };
-        read(part, line, offset, &mut parsed);
+        let next_line = read(part, line, offset, &mut parsed);
         room = parsed.records.len() + parsed.records.len() / 8;
-        line += memchr::memchr_iter(b'\n', part).count() as u64;
+        line = next_line;
         offset += end as u64;
         rest = after;
         Some(parsed)
@@ -93,7 +94,7 @@ impl<'a> Parts<'a> {
             return Self::whole(line::parse_lines(chunk, first_line, offset, mode, detail, max_line_bytes));
         }
         Self::pieces(read_in_parts(chunk, first_line, offset, move |part, line, offset, parsed| {
-            line::parse_lines_into(parsed, part, line, offset, mode, detail, max_line_bytes);
+            line::parse_lines_into(parsed, part, line, offset, mode, detail, max_line_bytes)
         }))
     }
 

@@ -95,7 +95,7 @@ pub fn parts_of(
     max_line_bytes: u64,
 ) -> impl Iterator<Item = Parsed> + '_ {
     read_in_parts(block, first_line, offset, move |piece, line, offset, parsed| {
-        parse_block(piece, line, offset, &mut columns, detail, max_line_bytes, parsed);
+        parse_block(piece, line, offset, &mut columns, detail, max_line_bytes, parsed)
     })
 }
 
@@ -145,8 +145,9 @@ fn parse_block(
     detail: Detail,
     max_line_bytes: u64,
     parsed: &mut Parsed,
-) {
-    for (number, start, line) in super::line::lines(block, first_line) {
+) -> u64 {
+    let mut lines = super::line::lines(block, first_line);
+    for (number, start, line) in lines.by_ref() {
         // Valid UTF-8 checked fast (as every line of a line format is); only what is not is repaired.
         let text = super::encoding::lossy(line);
         // Directives are found as `fields_lines` finds them for a row read back: by bytes.
@@ -178,6 +179,7 @@ fn parse_block(
             Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
         }
     }
+    lines.next_number()
 }
 
 /// Where the fields errlens reads stand in a row, from a `#Fields:` line (worked out once a
