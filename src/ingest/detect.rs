@@ -147,10 +147,7 @@ pub fn detect(bytes: &[u8]) -> Format {
     if let Some(table) = super::table::magic(bytes) {
         return table;
     }
-    // A UTF-16 mark that lied about a UTF-8 file (see `encoding`) is not content.
-    let bytes = bytes.strip_prefix(b"\xFF\xFE").or_else(|| bytes.strip_prefix(b"\xFE\xFF")).unwrap_or(bytes);
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    let body = &bytes[start..];
+    let body = body_of(bytes);
     match body.first() {
         Some(b'[') if opens_json_array(body) => return Format::Json,
         Some(b'{') => return detect_json_object(body),
@@ -170,23 +167,28 @@ pub fn decided_by(bytes: &[u8]) -> bool {
     if super::table::magic(bytes).is_some() {
         return true;
     }
-    // As `detect` reads them: without a UTF-16 mark and the whitespace before the first line.
-    let bytes = bytes.strip_prefix(b"\xFF\xFE").or_else(|| bytes.strip_prefix(b"\xFE\xFF")).unwrap_or(bytes);
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    let body = &bytes[start..];
+    let body = body_of(bytes);
     let ended = &body[..memchr::memrchr(b'\n', body).map_or(0, |at| at + 1)];
     // Each sampled line then ends within `bytes`, and so do the W3C directives and a CSV header
     // (the first lines).
     if non_blank_lines(ended).take(SAMPLE_LINES).count() < SAMPLE_LINES {
         return false;
     }
-    match body.first() {
-        Some(b'{') => {
-            let first_line = body.split(|&b| b == b'\n').next().unwrap_or(body);
-            serde_json::from_slice::<serde::de::IgnoredAny>(first_line).is_ok()
-        }
-        _ => true,
-    }
+    body.first() != Some(&b'{') || first_line_is_whole(body)
+}
+
+/// What [`detect`] reads of `bytes`: without a UTF-16 mark that lied about a UTF-8 file (see
+/// `encoding`: it is not content) and the whitespace before the first line.
+fn body_of(bytes: &[u8]) -> &[u8] {
+    let bytes = bytes.strip_prefix(b"\xFF\xFE").or_else(|| bytes.strip_prefix(b"\xFE\xFF")).unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+/// Whether the first line of `body` is a whole JSON value.
+fn first_line_is_whole(body: &[u8]) -> bool {
+    let first_line = body.split(|&b| b == b'\n').next().unwrap_or(body);
+    serde_json::from_slice::<serde::de::IgnoredAny>(first_line).is_ok()
 }
 
 /// Lines of text: W3C by its directives, else the line format that reads the most of the first
@@ -219,9 +221,7 @@ fn detect_text(body: &[u8]) -> Format {
 }
 
 fn detect_json_object(body: &[u8]) -> Format {
-    let first_line = body.split(|&b| b == b'\n').next().unwrap_or(body);
-    let first_is_whole = serde_json::from_slice::<serde::de::IgnoredAny>(first_line).is_ok();
-    if !first_is_whole {
+    if !first_line_is_whole(body) {
         // A pretty-printed document spans lines; a broken first line of NDJSON does not start one.
         return if has_har_log(body) { Format::Har } else { document_or_lines(body) };
     }
