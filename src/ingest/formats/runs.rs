@@ -195,7 +195,7 @@ enum Inst {
     /// This byte.
     Byte(u8),
     /// These bytes, in order.
-    Literal(Box<[u8]>),
+    Literal(Literal),
     /// `min..=max` bytes of a set, greedy (longest first) or lazy. A run is `possessive` when
     /// nothing after it can start with a byte of its set: ending it before its longest leaves a
     /// byte of the set next, which can never match, so it takes its longest and leaves nothing
@@ -238,6 +238,39 @@ enum Inst {
     Save(usize),
     Assert(Assertion),
     Match,
+}
+
+/// Bytes in a row (two or more), with the first eight of them as one word to compare a line's
+/// eight bytes with in one step, most literals being shorter (`" `, `://`, ` HTTP/`).
+#[derive(Debug)]
+struct Literal {
+    bytes: Box<[u8]>,
+    /// The first eight bytes (little-endian), and the bits of those the literal has.
+    word: u64,
+    mask: u64,
+}
+
+impl Literal {
+    fn new(bytes: &[u8]) -> Self {
+        let mut word = [0; 8];
+        let short = bytes.len().min(8);
+        word[..short].copy_from_slice(&bytes[..short]);
+        let mask = if short == 8 { u64::MAX } else { (1 << (8 * short)) - 1 };
+        Self { bytes: bytes.into(), word: u64::from_le_bytes(word), mask }
+    }
+
+    /// Whether `line` holds the literal at `at`.
+    #[inline(always)]
+    fn at(&self, line: &[u8], at: usize) -> bool {
+        let len = self.bytes.len();
+        if len <= 8
+            && let Some(eight) = line.get(at..at + 8)
+        {
+            return u64::from_le_bytes(eight.try_into().expect("eight bytes")) & self.mask == self.word;
+        }
+        // Short literals: a loop beats a call to memcmp.
+        line.get(at..at + len).is_some_and(|here| here.iter().zip(self.bytes.iter()).all(|(a, b)| a == b))
+    }
 }
 
 /// The bytes a loop's head takes in a run before it branches: for each of them the loop's turn
@@ -473,13 +506,11 @@ impl Program {
                         at += 1;
                         pc += 1;
                     }
-                    Inst::Literal(bytes) => {
-                        // Short literals: a loop beats a call to memcmp.
-                        let Some(here) = line.get(at..at + bytes.len()) else { break };
-                        if here.iter().zip(bytes.iter()).any(|(a, b)| a != b) {
+                    Inst::Literal(literal) => {
+                        if !literal.at(line, at) {
                             break;
                         }
-                        at += bytes.len();
+                        at += literal.bytes.len();
                         pc += 1;
                     }
                     Inst::Run { set, stops, min, max, greedy, possessive, .. } => {

@@ -4,7 +4,7 @@
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-use super::{Assertion, ByteSet, Field, Inst, Program, Stops};
+use super::{Assertion, ByteSet, Field, Inst, Literal, Program, Stops};
 
 /// Instructions at most: a pattern that expands to more (large counted repetitions) is left to
 /// the regex crate.
@@ -125,7 +125,7 @@ impl Compiler {
             HirKind::Literal(literal) => {
                 match *literal.0 {
                     [byte] => self.push(Inst::Byte(byte))?,
-                    _ => self.push(Inst::Literal(literal.0.clone()))?,
+                    _ => self.push(Inst::Literal(Literal::new(&literal.0)))?,
                 };
             }
             HirKind::Class(_) => {
@@ -290,7 +290,7 @@ fn follow(insts: &[Inst], pc: usize, past_start: bool) -> Option<ByteSet> {
     for step in first_steps(insts, pc, past_start)? {
         match &insts[step] {
             Inst::Byte(byte) => set.0[usize::from(*byte)] = true,
-            Inst::Literal(bytes) => set.0[usize::from(*bytes.first()?)] = true,
+            Inst::Literal(literal) => set.0[usize::from(*literal.bytes.first()?)] = true,
             Inst::Run { set: run, .. } => set.add(run),
             _ => unreachable!("first steps consume a byte"),
         }
@@ -315,12 +315,12 @@ fn second_after(insts: &[Inst], byte: u8) -> Option<ByteSet> {
     for step in first_steps(insts, 0, true)? {
         match &insts[step] {
             Inst::Byte(first) if *first == byte => set.add(&follow(insts, step + 1, true)?),
-            Inst::Literal(bytes) if bytes.first() == Some(&byte) => match bytes.get(1) {
+            Inst::Literal(literal) if literal.bytes.first() == Some(&byte) => match literal.bytes.get(1) {
                 Some(&second) => set.0[usize::from(second)] = true,
                 None => set.add(&follow(insts, step + 1, true)?),
             },
             // (A program holds no empty literal; were there one, any byte could follow.)
-            Inst::Literal(bytes) if bytes.is_empty() => return None,
+            Inst::Literal(literal) if literal.bytes.is_empty() => return None,
             Inst::Run { set: run, min, max, .. } if run.0[usize::from(byte)] => {
                 if *max > 1 {
                     set.add(run);
@@ -409,7 +409,7 @@ fn fixed_sets(inst: &Inst) -> Option<Vec<ByteSet>> {
     };
     match inst {
         Inst::Byte(byte) => Some(vec![single(*byte)]),
-        Inst::Literal(bytes) => Some(bytes.iter().map(|&byte| single(byte)).collect()),
+        Inst::Literal(literal) => Some(literal.bytes.iter().map(|&byte| single(byte)).collect()),
         Inst::Run { set, min, max, .. } if min == max && *max <= MAX_FIXED => Some(vec![(**set).clone(); *min]),
         _ => None,
     }

@@ -389,3 +389,24 @@ fn a_line_without_any_of_the_few_bytes_every_match_holds_is_not_searched() {
     assert!(Program::compile(r"^[ab]x*[cde]").expect("a program").required_bytes.is_none());
     agree(r"[ab]x*[cde]y*(f)", &["axxcf", "bdyyf", "axxc", "f", "ae ae f"]);
 }
+
+#[test]
+fn a_literal_is_compared_whole_near_the_end_and_past_eight_bytes() {
+    for (literal, line, at, holds) in [
+        (&b"\" "[..], &b"x\" 200 1"[..], 1, true),
+        (b"\" ", b"x\" 200 1", 0, false),
+        // Fewer than eight bytes left, and the literal ending the line.
+        (b"\" ", b"x\" ", 1, true),
+        (b"\" ", b"x\"", 1, false),
+        // The bytes after the literal do not count; its last byte does.
+        (b"://", b"https://host", 5, true),
+        (b"://", b"https:/?host", 5, false),
+        (b" HTTP/1.1\"", b"GET / HTTP/1.1\" 200", 5, true),
+        (b" HTTP/1.1\"", b"GET / HTTP/1.0\" 200", 5, false),
+        (b" HTTP/1.1\"", b"GET / HTTP/1.1", 5, false),
+        (b"12345678", b"12345678", 0, true),
+        (b"12345678", b"1234567", 0, false),
+    ] {
+        assert_eq!(super::Literal::new(literal).at(line, at), holds, "{literal:?} in {line:?} at {at}");
+    }
+}
