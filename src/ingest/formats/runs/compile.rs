@@ -29,12 +29,14 @@ impl Program {
         compiler.push(Inst::Match)?;
         let mut insts = std::mem::take(&mut compiler.insts);
         for pc in 0..insts.len() {
-            if let Inst::Run { set, .. } = &insts[pc] {
+            if let Inst::Run { set, min, max, .. } = &insts[pc] {
                 let follows = follow(&insts, pc + 1, false);
                 let disjoint = follows.as_ref().is_some_and(|after| (0..256).all(|b| !(set.0[b] && after.0[b])));
+                // A run of exactly `n` (`\d{3}` before `\b`) has one end whatever follows.
+                let one_end = disjoint || min == max;
                 if let Inst::Run { possessive, after, .. } = &mut insts[pc] {
-                    *possessive = disjoint;
-                    *after = follows.filter(|_| !disjoint).map(Box::new);
+                    *possessive = one_end;
+                    *after = follows.filter(|_| !one_end).map(Box::new);
                 }
             }
         }

@@ -168,6 +168,17 @@ fn a_field_and_its_delimiter_are_one_step_that_backtracks_as_the_regex_crate() {
 }
 
 #[test]
+fn a_run_of_exactly_n_is_a_field_whatever_follows_it() {
+    // uvicorn's status: `\d{3}` before `\b`, which a digit could follow as far as the bytes
+    // tell, has one end all the same.
+    let pattern = r"^(?P<client>\S+) (?P<status>\d{3})\b";
+    let program = Program::compile(pattern).expect("a program");
+    let fields = program.insts.iter().filter(|inst| matches!(inst, Inst::Field(_))).count();
+    assert_eq!(fields, 2, "client and status: {:?}", program.insts);
+    agree(pattern, &["a 200 OK", "a 2000 OK", "a 200", "a 20 OK", "a 200x", "a 200-", "a  200 ", ""]);
+}
+
+#[test]
 fn every_step_counts_against_the_budget_not_only_branches() {
     // One branch a start, then a long way without one: counting branches alone would let this
     // run hundreds of steps a byte; counting steps, it gives up within the dozen a byte.
