@@ -38,8 +38,12 @@ pub fn find(text: &str) -> Option<(usize, usize, usize, usize)> {
 
 /// The request whose method is at `start..method_end`, if the rest of the pattern holds there.
 fn request_at(text: &str, start: usize, method_end: usize) -> Option<(usize, usize, usize, usize)> {
-    // `\b`: a method starts with a word character, so the one before must not be one.
-    if text[..start].chars().next_back().is_some_and(regex_syntax::is_word_character) {
+    // `\b`: a method starts with a word character, so the one before must not be one. In ASCII
+    // (nearly always a space or a quote) Unicode's word characters are `[0-9A-Za-z_]`: the
+    // Unicode table's binary search is for the rest.
+    let word =
+        |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() || c == '_' } else { regex_syntax::is_word_character(c) };
+    if text[..start].chars().next_back().is_some_and(word) {
         return None;
     }
     // `\s+`, greedy: what follows the spaces must start the target, or no shorter run helps.
