@@ -11,11 +11,12 @@
 //! test and the `format_engine` fuzz target compare the two on real and fuzzed lines.
 //!
 //! Most of a log line leaves nothing to backtrack to, and the compiler makes those stretches
-//! cheap: a run no later byte can extend is possessive (and one step with the captures around it,
-//! an optional byte before it and the byte after it; such fields in a row are taken without a
-//! dispatch each), an alternative the next byte rules out is never tried, and a fixed-width
-//! stretch (a time's `\d{2}/[A-Z][a-z]{2}/\d{4}:`) is one step checking a byte set per position,
-//! and a loop whose turns leave nothing to backtrack to takes its bytes as a run.
+//! cheap: a run no later byte can extend, or of exactly n bytes, is possessive (and one step with
+//! the captures around it, an optional byte before it and the byte after it; such fields in a row
+//! are taken without a dispatch each), a literal of up to eight bytes is one compare, an
+//! alternative the next byte rules out is never tried, a fixed-width stretch (a time's
+//! `\d{2}/[A-Z][a-z]{2}/\d{4}:`) is one step checking a byte set per position, and a loop whose
+//! turns leave nothing to backtrack to takes its bytes as a run.
 //! A run that must give bytes back backs off only to where what follows it can start.
 //!
 //! Backtracking can take time exponential in the line. Every search has a budget of steps linear
