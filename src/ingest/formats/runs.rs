@@ -200,7 +200,8 @@ enum Inst {
     /// `min..=max` bytes of a set, greedy (longest first) or lazy. A run is `possessive` when
     /// nothing after it can start with a byte of its set: ending it before its longest leaves a
     /// byte of the set next, which can never match, so it takes its longest and leaves nothing
-    /// to backtrack to (as PCRE's auto-possessification), lazy or not.
+    /// to backtrack to (as PCRE's auto-possessification), lazy or not. A run of exactly n
+    /// (`min == max`) is possessive too: it has that one end.
     Run {
         set: Box<ByteSet>,
         stops: Stops,
