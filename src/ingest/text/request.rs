@@ -39,10 +39,10 @@ pub fn find(text: &str) -> Option<(usize, usize, usize, usize)> {
 /// The request whose method is at `start..method_end`, if the rest of the pattern holds there.
 fn request_at(text: &str, start: usize, method_end: usize) -> Option<(usize, usize, usize, usize)> {
     // `\b`: a method starts with a word character, so the one before must not be one. In ASCII
-    // (nearly always a space or a quote) Unicode's word characters are `[0-9A-Za-z_]`: the
+    // (nearly always a space or a quote) Unicode's word characters are the ASCII ones: the
     // Unicode table's binary search is for the rest.
     let word =
-        |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() || c == '_' } else { regex_syntax::is_word_character(c) };
+        |c: char| if c.is_ascii() { regex_syntax::is_word_byte(c as u8) } else { regex_syntax::is_word_character(c) };
     if text[..start].chars().next_back().is_some_and(word) {
         return None;
     }
