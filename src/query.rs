@@ -229,6 +229,7 @@ pub fn widen(span: &mut Option<(i64, i64)>, time: i64) {
 }
 
 /// A timeline's first pass: the span of the failures' times and the statuses present.
+#[derive(Clone)]
 pub struct TimelineBounds {
     span: Option<(i64, i64)>,
     present: Vec<bool>,
@@ -249,7 +250,7 @@ impl TimelineBounds {
     }
 
     /// The second pass, in buckets that cut the span into at most `max_buckets`.
-    pub fn counter(self, max_buckets: i64) -> TimelineCounter {
+    pub fn counter(&self, max_buckets: i64) -> TimelineCounter {
         let Some((first, last)) = self.span else { return TimelineCounter::default() };
         let bucket_ms = bucket_width(last - first, max_buckets);
         let start_ms = first - first.rem_euclid(bucket_ms);

@@ -183,6 +183,10 @@ pub struct Store {
     pub retry_after: BTreeMap<u32, BTreeMap<String, usize>>,
     /// Chunks of room made ahead by a loading thread, for the next rows.
     spare: SpareRooms,
+    /// Which rows these are: another store's, or rows some of which were taken back since
+    /// ([`Store::fail_file`]), have another number. Rows only appended keep it, so a view may
+    /// count only the rows added since its last count ([`crate::view::Counted`]).
+    generation: u64,
 }
 
 /// The columns are read as the store's own fields (`store.status[row]`), never written from
@@ -198,6 +202,12 @@ impl std::ops::Deref for Store {
 /// Time value of a row without a time.
 pub const NO_TIME: i64 = i64::MIN;
 
+/// A number no store's rows had before (see [`Store::generation`]).
+fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Store {
     /// An empty store that classifies with `knowledge`.
     pub fn new(knowledge: Arc<Knowledge>) -> Self {
@@ -211,7 +221,14 @@ impl Store {
             messages: Interner::default(),
             retry_after: BTreeMap::new(),
             spare: SpareRooms::default(),
+            generation: next_generation(),
         }
+    }
+
+    /// Which rows these are: the same number as before means the rows counted then are still
+    /// the first rows (more may have been added after them).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Number of rows (calls).
@@ -284,6 +301,7 @@ impl Store {
         file.records = 0;
         let keep = self.file.iter().take_while(|&f| f as usize != index).count();
         self.columns.truncate(keep);
+        self.generation = next_generation();
     }
 
     /// Adds what was read from bytes in memory (kept for reading records back; UTF-16 and UTF-32

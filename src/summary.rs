@@ -156,6 +156,7 @@ pub fn summarize(store: &Store, rows: Option<&[u32]>) -> Summary {
 /// A summary counted row by row, so that a view can count it in the pass that counts its other
 /// figures. Counts go into arrays indexed by status and kind id: the store's strings are
 /// interned, so grouping needs no hashing of text.
+#[derive(Clone)]
 pub struct SummaryCounter {
     records: usize,
     errors: usize,
@@ -188,9 +189,12 @@ impl SummaryCounter {
             return;
         }
         self.errors += 1;
-        if let Some(slot) = self.tallies.get_mut(row.kind as usize) {
-            slot.get_or_insert_with(Tally::default).add(row.time_ms, row.endpoint, row.message);
+        let kind = row.kind as usize;
+        if kind >= self.tallies.len() {
+            // A kind the store interned after this counter began (a view extended as a file loads).
+            self.tallies.resize_with(kind + 1, || None);
         }
+        self.tallies[kind].get_or_insert_with(Tally::default).add(row.time_ms, row.endpoint, row.message);
     }
 
     /// The counts of both: `other` counted rows of the same store.
@@ -201,6 +205,9 @@ impl SummaryCounter {
             self.per_status.resize(other.per_status.len(), 0);
         }
         self.per_status.iter_mut().zip(other.per_status).for_each(|(mine, theirs)| *mine += theirs);
+        if self.tallies.len() < other.tallies.len() {
+            self.tallies.resize_with(other.tallies.len(), || None);
+        }
         for (mine, theirs) in self.tallies.iter_mut().zip(other.tallies) {
             match (mine.as_mut(), theirs) {
                 (Some(mine), Some(theirs)) => mine.merge(theirs),
@@ -266,7 +273,7 @@ impl Hasher for IdHasher {
 }
 
 /// What the failures of one kind add up to.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Tally {
     count: usize,
     span_ms: Option<(i64, i64)>,

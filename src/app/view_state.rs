@@ -1,13 +1,14 @@
 //! The view state: what the window shows for the current filter (rows in table order, summary,
-//! span, timeline, trends), and the job that computes the next one with [`crate::view::compute`]
-//! on a named thread over a snapshot (a shared reference) of the store, so a filter change over
-//! millions of calls never blocks a frame. While the job holds the snapshot, blocks that arrive
-//! from the loader wait for it (`Session::pump`) rather than copy the store.
+//! span, timeline, trends), and the job that computes the next one with
+//! [`crate::view::compute_after`] on a named thread over a snapshot (a shared reference) of the
+//! store, so a filter change over millions of calls never blocks a frame. While the job holds
+//! the snapshot, blocks that arrive from the loader wait for it (`Session::pump`) rather than
+//! copy the store. While a file loads, each view counts only the rows added since the last one.
 
 use super::ONE_FRAME_SOON;
 use crate::query::Filter;
 use crate::store::Store;
-use crate::view::{SortColumn, View, compute};
+use crate::view::{Counted, SortColumn, View, compute_after};
 use eframe::egui;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
@@ -78,7 +79,10 @@ impl ViewState {
         self.last_refresh = Some(not_before.unwrap_or(now));
         self.stale = false;
         let repaint = ctx.clone();
-        let job = Job::start(Arc::clone(store), filter.clone(), self.sort, not_before, move || {
+        // The counts of the view shown go on with the rows added since (a file loading), when
+        // the filter is the same; `compute_after` tells.
+        let earlier = self.shown.counted.take();
+        let job = Job::start(Arc::clone(store), filter.clone(), self.sort, earlier, not_before, move || {
             repaint.request_repaint_after(ONE_FRAME_SOON);
         });
         match job {
@@ -135,6 +139,7 @@ impl Job {
         store: Arc<Store>,
         filter: Filter,
         sort: Option<(SortColumn, bool)>,
+        earlier: Option<Counted>,
         not_before: Option<Instant>,
         done: impl Fn() + Send + 'static,
     ) -> std::io::Result<Self> {
@@ -143,7 +148,7 @@ impl Job {
             if let Some(wait) = not_before.and_then(|due| due.checked_duration_since(Instant::now())) {
                 std::thread::sleep(wait);
             }
-            let view = compute(&store, &filter, sort);
+            let view = compute_after(&store, &filter, sort, earlier);
             // Let go of the snapshot before saying so: the window adds loaded blocks to the
             // store once it is the only holder.
             drop(store);
