@@ -15,11 +15,25 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn harness(files: Vec<PathBuf>) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .build_eframe(move |cc| App::new(cc, Options { files, samples_dir: PathBuf::from("sample-logs") }));
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 820.0)).build_eframe(move |cc| {
+        cleared_as_the_window(&cc.egui_ctx);
+        App::new(cc, Options { files, samples_dir: PathBuf::from("sample-logs") })
+    });
     wait_loaded(&mut harness);
     harness
+}
+
+/// Draws the window's background under each frame, as the native window's clear to
+/// `App::clear_color` does (the test renderer clears to transparent): the snapshots then show
+/// what a user sees.
+fn cleared_as_the_window(ctx: &egui::Context) {
+    ctx.on_begin_pass(
+        "window background",
+        std::sync::Arc::new(|ui: &mut egui::Ui| {
+            let background = errlens::app::window_background(ui.visuals());
+            ui.ctx().layer_painter(egui::LayerId::background()).rect_filled(ui.ctx().content_rect(), 0.0, background);
+        }),
+    );
 }
 
 /// Steps the app until its loader and view threads are done.
@@ -380,9 +394,10 @@ fn end_and_home_jump_through_the_table_and_the_wheel_still_scrolls_away_from_the
 
 #[test]
 fn a_file_added_while_others_load_is_loaded_after_them() {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .build_eframe(|cc| App::new(cc, Options { files: samples(), samples_dir: PathBuf::from("sample-logs") }));
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 820.0)).build_eframe(|cc| {
+        cleared_as_the_window(&cc.egui_ctx);
+        App::new(cc, Options { files: samples(), samples_dir: PathBuf::from("sample-logs") })
+    });
     // Before a single frame ran, so the samples are still loading.
     let ctx = harness.ctx.clone();
     harness.state_mut().open(&ctx, vec![PathBuf::from("sample-logs/app.ndjson")], false);

@@ -357,31 +357,52 @@ impl App {
     }
 }
 
+/// What the window is cleared to before a frame is drawn: the panels' color, which they do not
+/// fill themselves ([`style::unfilled_panels`]). A renderer that does not clear to it (egui_kittest's
+/// clears to transparent) draws it first to show what the window shows.
+pub fn window_background(visuals: &egui::Visuals) -> egui::Color32 {
+    visuals.panel_fill
+}
+
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let frame_started = std::time::Instant::now();
         let frame_cpu = self.frame_stats.as_ref().and_then(|_| frame_stats::thread_cpu_time());
         let ctx = ui.ctx().clone();
         self.pump(&ctx);
-        egui::Panel::top("top").show(ui, |ui| self.top_bar_ui(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::left("groups").resizable(true).default_size(300.0).show(ui, |ui| {
-            let (cx, actions, _) = self.panels();
-            groups::list_ui(&cx, ui, actions);
+        let (side, central) = style::unfilled_panels(ui.style());
+        egui::Panel::top("top").frame(side).show(ui, |ui| style::on_panel_fill(ui, |ui| self.top_bar_ui(ui)));
+        egui::Panel::bottom("status").frame(side).show(ui, |ui| style::on_panel_fill(ui, |ui| self.status_bar_ui(ui)));
+        egui::Panel::left("groups").frame(side).resizable(true).default_size(300.0).show(ui, |ui| {
+            style::on_panel_fill(ui, |ui| {
+                let (cx, actions, _) = self.panels();
+                groups::list_ui(&cx, ui, actions);
+            });
         });
         if self.selected_row.is_some() {
             // The call's panel leaves the records table room for its columns; wider content (a
             // long URL or header) wraps or scrolls inside the panel instead of squeezing the table.
             let widest = (ui.available_width() - TABLE_ROOM).max(RECORD_PANEL_WIDTH);
-            egui::Panel::right("record").resizable(true).default_size(RECORD_PANEL_WIDTH).max_size(widest).show(
-                ui,
-                |ui| {
-                    let (cx, actions, shown) = self.panels();
-                    record::panel_ui(&cx, ui, shown, actions);
-                },
-            );
+            egui::Panel::right("record")
+                .frame(side)
+                .resizable(true)
+                .default_size(RECORD_PANEL_WIDTH)
+                .max_size(widest)
+                .show(ui, |ui| {
+                    style::on_panel_fill(ui, |ui| {
+                        let (cx, actions, shown) = self.panels();
+                        record::panel_ui(&cx, ui, shown, actions);
+                    });
+                });
         }
-        egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
+        egui::CentralPanel::default_margins().frame(central).show(ui, |ui| {
+            style::on_panel_fill(ui, |ui| {
+                // All of the panel, as the central panel's own `Ui` is (a table's column lines
+                // reach its bottom).
+                ui.expand_to_include_rect(ui.max_rect());
+                self.central_ui(ui)
+            })
+        });
         self.skipped_window_ui(&ctx);
         email::window_ui(self, &ctx);
         chrome::drop_hint_ui(&ctx);
@@ -403,6 +424,11 @@ impl eframe::App for App {
             let cpu = frame_cpu.zip(frame_stats::thread_cpu_time()).map(|(before, after)| after.saturating_sub(before));
             stats.record(frame_started.elapsed(), cpu, ctx.current_pass_index(), loading, shown_calls);
         }
+    }
+
+    /// The window is cleared to the panels' color, and the panels draw no fill of their own.
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        window_background(visuals).to_normalized_gamma_f32()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -63,6 +63,27 @@ pub fn status_badge(ui: &mut egui::Ui, status: u16) -> egui::Response {
         .response
 }
 
+/// The frames of the side and top panels and of the central panel, as egui makes them but
+/// without their fill: the window is cleared to the panels' color ([`eframe::App::clear_color`]),
+/// and fills over all of it were drawn again by every frame. Without a GPU (Mesa's software
+/// renderer) that was a fill of a million pixels a frame on the cores that load the files: a
+/// third of the renderer's CPU while a big file loads. A panel's contents go in
+/// [`on_panel_fill`].
+pub fn unfilled_panels(style: &egui::Style) -> (egui::Frame, egui::Frame) {
+    (
+        egui::Frame::side_top_panel(style).fill(egui::Color32::TRANSPARENT),
+        egui::Frame::central_panel(style).fill(egui::Color32::TRANSPARENT),
+    )
+}
+
+/// Runs `add` in a `Ui` whose background is the panels' color, as it was when the panel drew its
+/// fill ([`unfilled_panels`]): scroll areas fade their edges into that color.
+pub fn on_panel_fill<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let fill = egui::Frame::new().fill(ui.visuals().panel_fill);
+    let background = egui::UiStackInfo::new(egui::UiKind::Frame).with_frame(fill);
+    ui.scope_builder(egui::UiBuilder::new().ui_stack_info(background), add).inner
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
