@@ -118,10 +118,12 @@ pub fn compute_after(
     counted.count(store, &rows[new..]);
     // The second pass, over every row, needs the span: the timeline's and the trends' buckets
     // (their widths change as the span grows). In ascending order, before the table's sort: a
-    // run of rows in the same chunk finds the chunk once.
+    // run of rows in the same chunk finds the chunk once; and when every row passed (no filter,
+    // as while a file loads), chunk by chunk without the list.
     let mut timeline = counted.bounds.counter(60);
     let mut trends = TrendCounter::new(store, counted.span);
-    store.for_each_row(Some(&rows), |_, row| {
+    let every_row = rows.len() == store.len();
+    store.for_each_row((!every_row).then_some(&rows[..]), |_, row| {
         timeline.add(row);
         trends.add(row);
     });
