@@ -1,6 +1,7 @@
 //! The audit of the loaded calls (how the client retries, whether it checks statuses), computed
 //! with [`crate::audit::audit`] on a named thread over a snapshot of the store once loading is
-//! done, and again whenever the files change. It covers every call, whatever the filter.
+//! done and the view of the loaded calls shown, and again whenever the files change. It covers
+//! every call, whatever the filter.
 
 use super::ONE_FRAME_SOON;
 use crate::audit::Audit;
@@ -30,14 +31,15 @@ impl AuditState {
         self.stale || self.job.is_some()
     }
 
-    /// Takes a finished audit, and starts the next when one is due and nothing is loading; a
-    /// thread that cannot start is said in `messages`.
-    pub fn pump(&mut self, ctx: &egui::Context, store: &Arc<Store>, loading: bool, messages: &mut Vec<String>) {
+    /// Takes a finished audit, and starts the next when one is due and the caller does not
+    /// `wait` (files are loading, or their view is not shown yet); a thread that cannot start is
+    /// said in `messages`.
+    pub fn pump(&mut self, ctx: &egui::Context, store: &Arc<Store>, wait: bool, messages: &mut Vec<String>) {
         if let Some(audit) = self.job.as_ref().and_then(|job| job.try_recv().ok()) {
             self.job = None;
             self.audit = Some(Arc::new(audit));
         }
-        if !self.stale || loading || self.job.is_some() {
+        if !self.stale || wait || self.job.is_some() {
             return;
         }
         self.stale = false;

@@ -305,10 +305,14 @@ impl App {
                 compare.invalidate();
             }
         }
+        if self.session.last_blocks_wait() {
+            self.view.hurry();
+        }
         self.view.poll();
         self.handle_input(ctx);
         let loading = self.is_loading();
-        self.audit.pump(ctx, &self.session.store, loading, &mut self.messages);
+        // The audit begins once the view of every loaded call is shown: the counts first.
+        self.audit.pump(ctx, &self.session.store, loading || self.view.is_busy(), &mut self.messages);
         self.export.pump(ctx, &self.session.store);
         if let Some(compare) = &mut self.compare {
             compare.pump(ctx, &self.session.store, loading, &mut self.messages);

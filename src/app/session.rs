@@ -55,6 +55,11 @@ impl Session {
         self.loader.is_some() || !self.arrived.is_empty() || !self.queued.is_empty()
     }
 
+    /// Whether the loader is done and its last blocks wait for a view to let go of the store.
+    pub fn last_blocks_wait(&self) -> bool {
+        self.loader.is_none() && !self.arrived.is_empty()
+    }
+
     /// The paths of the files in the store, in order.
     pub fn paths(&self) -> Vec<PathBuf> {
         self.store.files.iter().map(|file| file.path.clone()).collect()

@@ -11,7 +11,7 @@ use crate::store::Store;
 use crate::view::{Counted, SortColumn, View, compute_after};
 use eframe::egui;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
 /// How often counts and charts are recomputed while a file is still loading: under the 100 ms
@@ -101,11 +101,29 @@ impl ViewState {
         crate::view::sort_rows(store, &mut self.shown.rows, self.sort);
     }
 
+    /// Lets a view that still waits for its turn (while loading, one every
+    /// [`REFRESH_WHILE_LOADING`]) go without computing: the files finished loading meanwhile, and
+    /// their last blocks wait for its snapshot of the store. The next view, of every call, then
+    /// begins at once instead of after it.
+    pub fn hurry(&self) {
+        if let Some(job) = &self.job {
+            let _ = job.hurry.send(());
+        }
+    }
+
     /// Shows the job's view once it is ready.
     pub fn poll(&mut self) {
-        if let Some(view) = self.job.as_ref().and_then(Job::try_take) {
-            self.job = None;
-            self.show(view);
+        match self.job.as_ref().and_then(Job::try_take) {
+            Some(Outcome::View(view)) => {
+                self.job = None;
+                self.show(*view);
+            }
+            Some(Outcome::LetGo(counted)) => {
+                self.job = None;
+                self.shown.counted = counted.map(|counted| *counted);
+                self.stale = true;
+            }
+            None => {}
         }
     }
 
@@ -129,7 +147,17 @@ impl std::ops::Deref for ViewState {
 
 /// A view being computed on its own thread.
 struct Job {
-    result: Receiver<View>,
+    result: Receiver<Outcome>,
+    /// Wakes the job while it waits for its turn ([`ViewState::hurry`]).
+    hurry: Sender<()>,
+}
+
+/// What a view job hands back.
+enum Outcome {
+    View(Box<View>),
+    /// It let go of its snapshot without computing ([`ViewState::hurry`]); the counts it was
+    /// to go on from.
+    LetGo(Option<Box<Counted>>),
 }
 
 impl Job {
@@ -144,22 +172,91 @@ impl Job {
         done: impl Fn() + Send + 'static,
     ) -> std::io::Result<Self> {
         let (sender, result) = channel();
+        let (hurry, hurried) = channel();
         std::thread::Builder::new().name("errlens-view".into()).spawn(move || {
             if let Some(wait) = not_before.and_then(|due| due.checked_duration_since(Instant::now())) {
-                std::thread::sleep(wait);
+                match hurried.recv_timeout(wait) {
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Ok(()) => {
+                        drop(store);
+                        let _ = sender.send(Outcome::LetGo(earlier.map(Box::new)));
+                        done();
+                        return;
+                    }
+                    // A newer job replaced this one: nobody waits for its view.
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
             }
             let view = compute_after(&store, &filter, sort, earlier);
             // Let go of the snapshot before saying so: the window adds loaded blocks to the
             // store once it is the only holder.
             drop(store);
-            let _ = sender.send(view);
+            let _ = sender.send(Outcome::View(Box::new(view)));
             done();
         })?;
-        Ok(Self { result })
+        Ok(Self { result, hurry })
     }
 
-    /// The view, once it is ready.
-    fn try_take(&self) -> Option<View> {
+    /// What the job handed back, once it did.
+    fn try_take(&self) -> Option<Outcome> {
         self.result.try_recv().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Knowledge;
+    use std::time::Duration;
+
+    fn store_of_the_samples() -> Arc<Store> {
+        let mut store = Store::new(Arc::new(Knowledge::bundled()));
+        store.load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs/app.ndjson"), None);
+        Arc::new(store)
+    }
+
+    /// Polls until the job ended.
+    fn finish(state: &mut ViewState) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while state.job.is_some() {
+            assert!(Instant::now() < deadline, "the view job ended");
+            state.poll();
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    /// A view that waits for its turn while files load lets go of its snapshot without computing
+    /// when hurried (the load ended), keeps the counts it was to go on from, and the next view
+    /// is due at once; one not hurried computes after its wait.
+    #[test]
+    fn a_view_waiting_for_its_turn_lets_go_when_hurried() {
+        let (ctx, store, filter) = (egui::Context::default(), store_of_the_samples(), Filter::default());
+        let mut state = ViewState::default();
+        let mut messages = Vec::new();
+        state.refresh(&ctx, &store, &filter, true, &mut messages);
+        finish(&mut state);
+        let calls = state.rows.len();
+        assert!(calls > 0 && !state.stale && state.counted.is_some());
+
+        // The next view while loading waits for its turn: here far off.
+        state.stale = true;
+        state.last_refresh = Some(Instant::now() + Duration::from_secs(3600));
+        state.refresh(&ctx, &store, &filter, true, &mut messages);
+        assert!(state.job.is_some() && state.counted.is_none(), "the job took the counts");
+        state.hurry();
+        finish(&mut state);
+        assert!(state.stale, "the view is due again");
+        assert!(state.counted.is_some(), "the counts came back");
+        assert_eq!(Arc::strong_count(&store), 1, "the snapshot was let go");
+        assert_eq!(state.rows.len(), calls);
+
+        // Not hurried, a view waits its turn (here 50 ms) and computes.
+        state.last_refresh = Some(Instant::now() - REFRESH_WHILE_LOADING + Duration::from_millis(50));
+        let started = Instant::now();
+        state.refresh(&ctx, &store, &filter, true, &mut messages);
+        finish(&mut state);
+        assert!(started.elapsed() >= Duration::from_millis(50));
+        assert!(!state.stale && state.counted.is_some() && state.rows.len() == calls);
+        assert!(messages.is_empty(), "{messages:?}");
     }
 }
