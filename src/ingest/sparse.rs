@@ -225,6 +225,9 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// An object key, decoded.
+    // Inlined, as `key_raw` is: a key is some ten bytes, and a call's saving and restoring of
+    // registers cost about as much as passing over it.
+    #[inline(always)]
     fn key(&mut self) -> Option<Cow<'a, str>> {
         let (start, escaped) = self.key_raw()?;
         let (text, source): (&'a [u8], &'a str) = (self.text, self.source);
@@ -315,6 +318,8 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Passes over a key, checked but not decoded: where it starts and whether it holds escapes.
+    // Inlined: see `key`.
+    #[inline(always)]
     fn key_raw(&mut self) -> Option<(usize, bool)> {
         if self.peek()? != b'"' {
             return None;
