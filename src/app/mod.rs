@@ -362,8 +362,8 @@ impl App {
 }
 
 /// What the window is cleared to before a frame is drawn: the panels' color, which they do not
-/// fill themselves ([`style::unfilled_panels`]). A renderer that does not clear to it (egui_kittest's
-/// clears to transparent) draws it first to show what the window shows.
+/// fill themselves ([`style::unfilled_panels`]). A renderer that does not clear to it
+/// (egui_kittest's clears to transparent) draws it first to show what the window shows.
 pub fn window_background(visuals: &egui::Visuals) -> egui::Color32 {
     visuals.panel_fill
 }
