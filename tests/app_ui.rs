@@ -15,12 +15,17 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn harness(files: Vec<PathBuf>) -> Harness<'static, App> {
-    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 820.0)).build_eframe(move |cc| {
-        cleared_as_the_window(&cc.egui_ctx);
-        App::new(cc, Options { files, samples_dir: PathBuf::from("sample-logs") })
-    });
+    let mut harness = opened(files);
     wait_loaded(&mut harness);
     harness
+}
+
+/// The app at the size of its window, opening `files`, before its first frame.
+fn opened(files: Vec<PathBuf>) -> Harness<'static, App> {
+    Harness::builder().with_size(egui::vec2(1280.0, 820.0)).build_eframe(move |cc| {
+        cleared_as_the_window(&cc.egui_ctx);
+        App::new(cc, Options { files, samples_dir: PathBuf::from("sample-logs") })
+    })
 }
 
 /// Draws the window's background under each frame, as the native window's clear to
@@ -394,10 +399,7 @@ fn end_and_home_jump_through_the_table_and_the_wheel_still_scrolls_away_from_the
 
 #[test]
 fn a_file_added_while_others_load_is_loaded_after_them() {
-    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 820.0)).build_eframe(|cc| {
-        cleared_as_the_window(&cc.egui_ctx);
-        App::new(cc, Options { files: samples(), samples_dir: PathBuf::from("sample-logs") })
-    });
+    let mut harness = opened(samples());
     // Before a single frame ran, so the samples are still loading.
     let ctx = harness.ctx.clone();
     harness.state_mut().open(&ctx, vec![PathBuf::from("sample-logs/app.ndjson")], false);
