@@ -322,7 +322,7 @@ impl Store {
             retained: Some(bytes),
         };
         let index = self.begin_file(path, &opened);
-        let rows = Rows::of([ingested.parsed], &self.knowledge);
+        let rows = Rows::of(ingest::Parts::whole(ingested.parsed), &self.knowledge);
         self.extend_file(index, rows);
         index
     }
@@ -468,7 +468,7 @@ mod tests {
             let index = store.begin_file("mixed.ndjson".into(), &opened);
             for records in blocks {
                 let parsed = crate::ingest::Parsed { records, ..Default::default() };
-                store.extend_file(index, Rows::of([parsed], &knowledge));
+                store.extend_file(index, Rows::of(ingest::Parts::whole(parsed), &knowledge));
             }
             let kind = store.kinds.find("rate_limited").expect("the kind");
             store

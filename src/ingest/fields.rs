@@ -435,10 +435,15 @@ fn url_of(object: &impl JsonObject) -> Option<String> {
 
 /// `GET /path HTTP/1.1` into method and target.
 pub fn split_request_line(line: &str) -> Option<(Method, String)> {
+    split_request_target(line).map(|(method, target)| (method, target.to_string()))
+}
+
+/// [`split_request_line`] with the target left in `line`.
+pub fn split_request_target(line: &str) -> Option<(Method, &str)> {
     let (method, target) = first_two_words_fast(line)?;
     let is_method = method.len() <= 10 && method.bytes().all(|b| b.is_ascii_uppercase());
     let is_target = target.starts_with('/') || crate::endpoint::scheme_end(target).is_some();
-    (is_method && is_target).then(|| (crate::record::method(method), target.to_string()))
+    (is_method && is_target).then(|| (crate::record::method(method), target))
 }
 
 fn first_two_words(line: &str) -> Option<(&str, &str)> {

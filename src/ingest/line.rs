@@ -93,22 +93,96 @@ pub fn parse_lines_into(
     for (number, start, line) in lines.by_ref() {
         let source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
         let text = chunk_text.map(|text| &text[start..start + line.len()]);
-        if let Mode::Defined(id) = mode
-            && line.len() as u64 <= max_line_bytes
-            && read_defined_in_place(line, text, id.def(), detail, source, parsed)
-        {
-            continue;
-        }
-        match parse_line_into(line, text, mode, detail, max_line_bytes, parsed) {
-            Ok(()) => {
-                if let Some(record) = parsed.records.last_mut() {
-                    record.source = source;
-                }
-            }
-            Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
-        }
+        read_line_into(parsed, line, text, source, mode, detail, max_line_bytes);
     }
     lines.next_number()
+}
+
+/// One non-blank line read into `parsed`, as [`parse_lines_into`] reads each; `text` is the
+/// line's, when it is known to be UTF-8.
+fn read_line_into(
+    parsed: &mut Parsed,
+    line: &[u8],
+    text: Option<&str>,
+    source: SourceSpan,
+    mode: Mode,
+    detail: Detail,
+    max_line_bytes: u64,
+) {
+    if let Mode::Defined(id) = mode
+        && line.len() as u64 <= max_line_bytes
+        && read_defined_in_place(line, text, id.def(), detail, source, parsed)
+    {
+        return;
+    }
+    match parse_line_into(line, text, mode, detail, max_line_bytes, parsed) {
+        Ok(()) => {
+            if let Some(record) = parsed.records.last_mut() {
+                record.source = source;
+            }
+        }
+        Err(reason) => parsed.skipped.push(Skipped { line: source.line, reason }),
+    }
+}
+
+/// Lines of a defined format whose calls are each one line: `chunk` starts at physical line
+/// `first_line` and byte `offset`.
+#[derive(Clone, Copy)]
+pub struct DefinedLines<'a> {
+    pub chunk: &'a [u8],
+    pub first_line: u64,
+    pub offset: u64,
+    pub id: LineFormatId,
+    pub detail: Detail,
+    pub max_line_bytes: u64,
+}
+
+impl DefinedLines<'_> {
+    /// [`parse_lines_into`] of these lines, each call handed to `visit` as soon as it is read
+    /// rather than kept in `parsed` (which gets what is not a call). A line of the definition's
+    /// own is read into one record reused from line to line: a record pushed, its strings
+    /// allocated, then all of it dropped once it was a row cost a short line a twentieth of its
+    /// reading. Other lines (JSON, bytes that are not UTF-8, the generic reader's) are read as
+    /// [`parse_lines_into`] reads them, and handed on from `parsed`.
+    pub fn visit(self, parsed: &mut Parsed, visit: &mut dyn FnMut(&Record)) -> u64 {
+        let Self { chunk, first_line, offset, id, detail, max_line_bytes } = self;
+        let (mode, format) = (Mode::Defined(id), id.def());
+        let chunk_text = simdutf8::basic::from_utf8(chunk).ok();
+        let mut reused = formats::Reused::default();
+        let mut lines = lines(chunk, first_line);
+        for (number, start, line) in lines.by_ref() {
+            let source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
+            let text = chunk_text.map(|text| &text[start..start + line.len()]);
+            // What `read_defined_in_place` reads as the definition's text.
+            if let Some(text) = text.map(trimmed_text)
+                && line.len() as u64 <= max_line_bytes
+                && !text.starts_with('{')
+            {
+                match formats::read_line_reusing(format, text, detail, &mut reused) {
+                    Some(Ok(())) => {
+                        reused.record.source = source;
+                        visit(&reused.record);
+                    }
+                    Some(Err(reason)) => parsed.skipped.push(Skipped { line: number, reason }),
+                    // A line the definition does not read is read as text.
+                    None => match text::parse_into(text, detail, &mut parsed.records) {
+                        Ok(()) => {
+                            if let Some(record) = parsed.records.last_mut() {
+                                record.source = source;
+                            }
+                        }
+                        Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
+                    },
+                }
+            } else {
+                read_line_into(parsed, line, text, source, mode, detail, max_line_bytes);
+            }
+            for record in parsed.records.drain(..) {
+                visit(&record);
+            }
+        }
+        lines.next_number()
+    }
 }
 
 /// A line of a defined format read into `parsed` where its record stays, as [`parse_line`] would

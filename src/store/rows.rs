@@ -3,7 +3,7 @@
 
 use super::{Interner, NONE};
 use crate::endpoint;
-use crate::ingest::{Parsed, Skipped};
+use crate::ingest::{Parts, Skipped};
 use crate::knowledge::Knowledge;
 use crate::record::Record;
 use crate::variant;
@@ -56,19 +56,6 @@ impl BlockColumns {
         self.message.clear();
         self.request.clear();
         self.retry_after_ms.clear();
-    }
-
-    fn reserve(&mut self, rows: usize) {
-        self.line.reserve(rows);
-        self.offset.reserve(rows);
-        self.text_len.reserve(rows);
-        self.time_ms.reserve(rows);
-        self.status.reserve(rows);
-        self.kind.reserve(rows);
-        self.endpoint.reserve(rows);
-        self.message.reserve(rows);
-        self.request.reserve(rows);
-        self.retry_after_ms.reserve(rows);
     }
 
     fn push(&mut self, record: &Record, kind: u32, endpoint: u32, message: u32) {
@@ -189,19 +176,13 @@ struct KindKey {
 impl Rows {
     /// Classifies every record of a parsed block, part after part (each part's records are
     /// freed before the next part is parsed).
-    pub fn of(parts: impl IntoIterator<Item = Parsed>, knowledge: &Knowledge) -> Self {
+    pub fn of(parts: Parts<'_>, knowledge: &Knowledge) -> Self {
         let mut rows = Self { rows: BlockColumns::reused(), ..Self::default() };
         let mut memo = Memo::default();
-        for parsed in parts {
-            rows.rows.reserve(parsed.records.len());
-            for record in &parsed.records {
-                rows.add(record, knowledge, &mut memo);
-            }
-            rows.skipped.extend(parsed.skipped);
-            rows.repaired += parsed.repaired;
-            rows.belonging += parsed.belonging;
-            crate::ingest::give_back_records(parsed.records);
-        }
+        let rest = parts.for_each_call(|record| rows.add(record, knowledge, &mut memo));
+        rows.skipped = rest.skipped;
+        rows.repaired = rest.repaired;
+        rows.belonging = rest.belonging;
         rows
     }
 

@@ -2,7 +2,7 @@
 
 use super::LineFormat;
 use super::pattern::{Captured, Field};
-use crate::ingest::fields::{is_network_failure, split_request_line, status_from_reason};
+use crate::ingest::fields::{is_network_failure, split_request_line, split_request_target, status_from_reason};
 use crate::ingest::{Detail, SkipReason, error_body, time};
 use crate::record::Record;
 
@@ -45,8 +45,79 @@ fn text<'a>(captures: &'a Captured<'_>, field: Field) -> Option<&'a str> {
 
 fn record_of(format: &LineFormat, captures: &Captured<'_>, detail: Detail) -> Result<Record, SkipReason> {
     let mut record = Record::default();
-    fill(format, captures, detail, &mut record)?;
+    fill(format, captures, detail, &mut record, &mut Buffers::default())?;
     Ok(record)
+}
+
+/// A record read again for every line, its strings' memory kept from line to line: a line whose
+/// call is handed on at once ([`read_line_reusing`]) costs no allocation for its URL, host and
+/// message, nor a record to drop.
+#[derive(Default)]
+pub struct Reused {
+    /// The last line's call.
+    pub record: Record,
+    buffers: Buffers,
+}
+
+/// The memory of strings a record held, emptied, for the next record's.
+#[derive(Default)]
+struct Buffers {
+    url: String,
+    host: String,
+    message: String,
+}
+
+impl Reused {
+    /// A default record again, its strings' memory kept. Only what [`fill`] writes is reset:
+    /// the rest (the request, the response's headers) stays as the default left it, and a whole
+    /// default record written and the last one dropped cost a short line 2 % of its reading.
+    fn clear(&mut self) {
+        let Self { record, buffers } = self;
+        for (text, buffer) in [
+            (&mut record.url, &mut buffers.url),
+            (&mut record.host, &mut buffers.host),
+            (&mut record.message, &mut buffers.message),
+        ] {
+            if let Some(text) = text.take() {
+                *buffer = text;
+            }
+        }
+        record.method = None;
+        record.client_digest = None;
+        record.time_ms = None;
+        record.error_type = None;
+        record.response.body = None;
+        record.status = 0;
+        record.request_id = None;
+        record.duration_ms = None;
+        debug_assert!(
+            *record == Record { source: record.source, ..Record::default() },
+            "fill writes only what is reset: {record:?}"
+        );
+    }
+}
+
+/// `text` as a record's string, written into `buffer`'s memory.
+fn put(buffer: &mut String, text: &str) -> Option<String> {
+    let mut owned = std::mem::take(buffer);
+    owned.clear();
+    owned.push_str(text);
+    Some(owned)
+}
+
+/// [`read_line_into`] into `reused.record` rather than a new record pushed onto a vector.
+pub fn read_line_reusing(
+    format: &LineFormat,
+    line: &str,
+    detail: Detail,
+    reused: &mut Reused,
+) -> Option<Result<(), SkipReason>> {
+    format.patterns.iter().find_map(|pattern| {
+        pattern.with_captures(line, |captures| {
+            reused.clear();
+            fill(format, captures, detail, &mut reused.record, &mut reused.buffers)
+        })
+    })
 }
 
 /// The call `format` reads in `line` pushed onto `records`, why the line is not one, or `None`
@@ -63,7 +134,7 @@ pub fn read_line_into(
             // Written in place (a record built and then pushed is copied into the vector).
             records.resize_with(records.len() + 1, Record::default);
             let record = records.last_mut()?;
-            let result = fill(format, captures, detail, record);
+            let result = fill(format, captures, detail, record, &mut Buffers::default());
             if result.is_err() {
                 records.pop();
             }
@@ -72,13 +143,20 @@ pub fn read_line_into(
     })
 }
 
-/// Fills a default `record` with what `captures` hold.
-fn fill(format: &LineFormat, captures: &Captured<'_>, detail: Detail, record: &mut Record) -> Result<(), SkipReason> {
+/// Fills a default `record` with what `captures` hold, its URL, host and message written into the
+/// memory of `buffers` (empty, for a record of its own).
+fn fill(
+    format: &LineFormat,
+    captures: &Captured<'_>,
+    detail: Detail,
+    record: &mut Record,
+    buffers: &mut Buffers,
+) -> Result<(), SkipReason> {
     if let Some(request) = text(captures, Field::Request) {
-        match split_request_line(request) {
+        match split_request_target(request) {
             Some((method, target)) => {
                 record.method = Some(method);
-                record.url = Some(target);
+                record.url = put(&mut buffers.url, target);
             }
             // A request line the server could not parse (`""`, binary junk) is still a call.
             None => record.message = Some(format!("malformed request line: {}", clip(request))),
@@ -90,13 +168,13 @@ fn fill(format: &LineFormat, captures: &Captured<'_>, detail: Detail, record: &m
     if let Some(url) = url_of(captures) {
         record.url = Some(url);
     }
-    record.host = text(captures, Field::Host).map(str::to_string);
+    record.host = text(captures, Field::Host).and_then(|host| put(&mut buffers.host, host));
     record.client_digest = text(captures, Field::Client).map(crate::record::body_digest);
     record.time_ms = text(captures, Field::Time)
         .and_then(|value| parse_time(format, value))
         .filter(|at| (time::MIN_TIME_MS..=time::MAX_TIME_MS).contains(at));
     if let Some(message) = text(captures, Field::Message).or_else(|| text(captures, Field::Error)) {
-        record.message = Some(message.to_string());
+        record.message = put(&mut buffers.message, message);
     }
     let body = text(captures, Field::Body);
     if let Some(body) = body {

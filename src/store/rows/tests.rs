@@ -67,7 +67,7 @@ fn retry_after_values_are_counted_per_kind_in_the_block() {
         record
     };
     let records = vec![with_retry(429, "30"), with_retry(429, " 30"), with_retry(429, "5"), with_retry(200, "9")];
-    let rows = Rows::of([Parsed { records, ..Parsed::default() }], &knowledge);
+    let rows = Rows::of(Parts::whole(Parsed { records, ..Parsed::default() }), &knowledge);
     let kind = rows.rows.kind[0];
     let counts: BTreeMap<String, usize> = BTreeMap::from([("30".into(), 2), ("5".into(), 1)]);
     assert_eq!(rows.retry_after, BTreeMap::from([(kind, counts)]));
@@ -97,7 +97,7 @@ fn every_row_is_classified_as_on_its_own_however_often_its_message_repeats() {
         records.iter().map(|record| knowledge.classify(record).map(|found| found.kind)).collect();
     let variants: Vec<Option<String>> =
         records.iter().map(|record| record.message.as_deref().map(variant::of)).collect();
-    let rows = Rows::of([Parsed { records, ..Parsed::default() }], &knowledge);
+    let rows = Rows::of(Parts::whole(Parsed { records, ..Parsed::default() }), &knowledge);
 
     let kinds: Vec<Option<String>> =
         rows.rows.kind.iter().map(|&kind| (kind != NONE).then(|| rows.kinds.get(kind).to_string())).collect();
@@ -153,7 +153,7 @@ fn remembered_calls_give_each_row_its_own_endpoint_and_vendor() {
             (endpoint, knowledge.classify(record).map(|found| found.kind))
         })
         .collect();
-    let rows = Rows::of([Parsed { records, ..Parsed::default() }], &knowledge);
+    let rows = Rows::of(Parts::whole(Parsed { records, ..Parsed::default() }), &knowledge);
     let got: Vec<(String, Option<String>)> = rows
         .rows
         .endpoint
