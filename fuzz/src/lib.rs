@@ -79,6 +79,15 @@ pub fn check_ingest(bytes: &[u8], format: Option<Format>) {
             non_blank_line_numbers(content).len() as u64
         );
         check_chunks(bytes, ingested.format, parsed);
+        if ingested.format != Format::W3c {
+            // The calls the store is handed one by one (a defined format's from a record
+            // reused from line to line) are the calls the parts hold.
+            let (visited, rest, held) =
+                ingest::calls_visited_and_held(content, ingested.format, Detail::Summary, LIMITS.max_line_bytes);
+            assert_eq!(visited, held.records, "the calls visited are the calls held");
+            assert_eq!(rest.skipped, held.skipped);
+            assert_eq!((rest.repaired, rest.belonging), (held.repaired, held.belonging));
+        }
         let lines = content.split(|&b| b == b'\n').map(|raw| raw.strip_suffix(b"\r").unwrap_or(raw));
         for line in lines.filter(|line| !line.trim_ascii().is_empty() && line.len() <= LIMITS.max_line_bytes as usize) {
             check_summary_detail(line, ingested.format);

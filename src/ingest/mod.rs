@@ -386,6 +386,22 @@ pub fn ingest_in_chunks_with_limits(
     Ok(format)
 }
 
+/// The calls of the line-format content `text` as the loaders hand them to the store, one by
+/// one ([`Parts::for_each_call`]), with what was not a call; and as its parts hold them
+/// ([`Parts::joined`]). The fuzzer holds the two to the same answer.
+pub fn calls_visited_and_held(
+    text: &[u8],
+    format: Format,
+    detail: Detail,
+    max_line_bytes: u64,
+) -> (Vec<Record>, Parsed, Parsed) {
+    let mode = line::Mode::of(format);
+    let mut visited = Vec::new();
+    let rest =
+        Parts::lines(text, 1, 0, mode, detail, max_line_bytes).for_each_call(|record| visited.push(record.clone()));
+    (visited, rest, Parts::lines(text, 1, 0, mode, detail, max_line_bytes).joined())
+}
+
 /// Re-reads the one record whose text starts at `span` in `bytes`, the same way ingest read it.
 /// `bytes` is the whole (decompressed) input, as for [`ingest_bytes`].
 pub fn reread(bytes: &[u8], format: Format, span: crate::record::SourceSpan) -> Option<Record> {
