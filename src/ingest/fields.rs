@@ -440,10 +440,35 @@ pub fn split_request_line(line: &str) -> Option<(Method, String)> {
 
 /// [`split_request_line`] with the target left in `line`.
 pub fn split_request_target(line: &str) -> Option<(Method, &str)> {
+    if let Some((method, target)) = plain_request(line) {
+        return Some((crate::record::method(method), target));
+    }
     let (method, target) = first_two_words_fast(line)?;
     let is_method = method.len() <= 10 && method.bytes().all(|b| b.is_ascii_uppercase());
     let is_target = target.starts_with('/') || crate::endpoint::scheme_end(target).is_some();
     (is_method && is_target).then(|| (crate::record::method(method), target))
+}
+
+/// The method and target of a request line as nearly every log writes it, `POST /v1/x HTTP/1.1`:
+/// up to ten capitals, one space, a path or a URL of printable ASCII up to whitespace or the
+/// end. `None` for any other line, which [`first_two_words_fast`] splits; for this one it finds
+/// the same two words, and they pass its checks (a split by words cost a request line some 250
+/// instructions, this some 150).
+fn plain_request(line: &str) -> Option<(&str, &str)> {
+    let bytes = line.as_bytes();
+    let method_len = bytes.iter().take(11).take_while(|byte| byte.is_ascii_uppercase()).count();
+    if !(1..=10).contains(&method_len) || bytes.get(method_len) != Some(&b' ') {
+        return None;
+    }
+    let start = method_len + 1;
+    let end = start + crate::ingest::scan::printable_run(&bytes[start..], b' ', b' ');
+    // The target ends at ASCII whitespace or the line's end; any other byte may be Unicode
+    // whitespace or a control character inside the word, for the slow way to decide.
+    if end == start || bytes.get(end).is_some_and(|&byte| !matches!(byte, b'\t'..=b'\r' | b' ')) {
+        return None;
+    }
+    let target = &line[start..end];
+    (bytes[start] == b'/' || crate::endpoint::scheme_end(target).is_some()).then(|| (&line[..method_len], target))
 }
 
 fn first_two_words(line: &str) -> Option<(&str, &str)> {

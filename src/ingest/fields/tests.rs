@@ -426,9 +426,38 @@ fn azure_properties_written_as_json_text() {
 
 #[test]
 fn words_are_split_where_split_whitespace_splits() {
-    for line in ["GET /x HTTP/1.1", "  POST\t/a\x0B b", "PUT", "", " \x0C ", "DELETE /a\r\n/b", "GET  /x", "a\x0Bb c"] {
+    // A plain request line's method and target are its two words, which pass the checks.
+    let plain_agrees = |line: &str| {
+        if let Some((method, target)) = plain_request(line) {
+            assert_eq!(Some((method, target)), first_two_words(line), "{line:?}");
+            let is_target = target.starts_with('/') || crate::endpoint::scheme_end(target).is_some();
+            assert!(method.len() <= 10 && method.bytes().all(|b| b.is_ascii_uppercase()) && is_target);
+        }
+        plain_request(line).is_some()
+    };
+    let mut plain = 0;
+    for line in [
+        "GET /x HTTP/1.1",
+        "  POST\t/a\x0B b",
+        "PUT",
+        "",
+        " \x0C ",
+        "DELETE /a\r\n/b",
+        "GET  /x",
+        "a\x0Bb c",
+        "ABCDEFGHIJ /x",
+        "ABCDEFGHIJK /x",
+        "GET /",
+        "GET /a\u{a0}b c",
+        "GET /a\x08b c",
+        "Get /x",
+        "POST https://h.example/x HTTP/1.1",
+        "GET x HTTP/1.1",
+    ] {
         assert_eq!(first_two_words_fast(line), first_two_words(line), "{line:?}");
+        plain += usize::from(plain_agrees(line));
     }
+    assert_eq!(plain, 5, "the plain lines above");
     // Every mix of a few words, each kind of whitespace, other low bytes, DEL and characters
     // beyond ASCII (no-break space and NEL are Unicode whitespace) between them.
     let pieces = [
@@ -455,6 +484,7 @@ fn words_are_split_where_split_whitespace_splits() {
                 for d in pieces {
                     let line = [a, b, c, d].concat();
                     assert_eq!(first_two_words_fast(&line), first_two_words(&line), "{line:?}");
+                    plain_agrees(&line);
                 }
             }
         }
