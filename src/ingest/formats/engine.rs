@@ -70,7 +70,7 @@ struct Buffers {
 impl Reused {
     /// A default record again, its strings' memory kept. Only what [`fill`] writes is reset:
     /// the rest (the request, the response's headers) stays as the default left it, and a whole
-    /// default record written and the last one dropped cost a short line 2 % of its reading.
+    /// default record written and the last one dropped cost a short line 3 % of its reading.
     fn clear(&mut self) {
         let Self { record, buffers } = self;
         for (text, buffer) in [
