@@ -115,7 +115,14 @@ fn read_line_into(
     {
         return;
     }
-    match parse_line_into(line, text, mode, detail, max_line_bytes, parsed) {
+    let read = parse_line_into(line, text, mode, detail, max_line_bytes, parsed);
+    account(parsed, source, read);
+}
+
+/// What reading the line at `source` gave: its call (pushed last onto `parsed.records`) is given
+/// its place in the input, or the line is skipped for the reason.
+fn account(parsed: &mut Parsed, source: SourceSpan, read: Result<(), SkipReason>) {
+    match read {
         Ok(()) => {
             if let Some(record) = parsed.records.last_mut() {
                 record.source = source;
@@ -165,14 +172,10 @@ impl DefinedLines<'_> {
                     }
                     Some(Err(reason)) => parsed.skipped.push(Skipped { line: number, reason }),
                     // A line the definition does not read is read as text.
-                    None => match text::parse_into(text, detail, &mut parsed.records) {
-                        Ok(()) => {
-                            if let Some(record) = parsed.records.last_mut() {
-                                record.source = source;
-                            }
-                        }
-                        Err(reason) => parsed.skipped.push(Skipped { line: number, reason }),
-                    },
+                    None => {
+                        let read = text::parse_into(text, detail, &mut parsed.records);
+                        account(parsed, source, read);
+                    }
                 }
             } else {
                 read_line_into(parsed, line, text, source, mode, detail, max_line_bytes);
@@ -209,14 +212,7 @@ fn read_defined_in_place(
     // A line the definition does not read is read as text, in place too.
     let read = formats::read_line_into(format, text, detail, &mut parsed.records)
         .unwrap_or_else(|| text::parse_into(text, detail, &mut parsed.records));
-    match read {
-        Ok(()) => {
-            if let Some(record) = parsed.records.last_mut() {
-                record.source = source;
-            }
-        }
-        Err(reason) => parsed.skipped.push(Skipped { line: source.line, reason }),
-    }
+    account(parsed, source, read);
     true
 }
 
