@@ -82,6 +82,14 @@ pub fn read_in_parts<'a>(
     })
 }
 
+/// Adds what `part` held besides its calls to `rest`, and gives its records back.
+fn keep_rest(rest: &mut Parsed, part: Parsed) {
+    rest.skipped.extend(part.skipped);
+    rest.repaired += part.repaired;
+    rest.belonging += part.belonging;
+    give_back_records(part.records);
+}
+
 /// Its parts, each read whole as [`line::parse_lines_into`] reads it.
 fn pieces_of(lines: DefinedLines<'_>) -> impl Iterator<Item = Parsed> + '_ {
     let DefinedLines { chunk, first_line, offset, id, detail, max_line_bytes } = lines;
@@ -125,7 +133,7 @@ impl<'a> Parts<'a> {
     /// Every call of every part handed to `visit`, in input order; returned, what was not a
     /// call (the skipped lines and the counts). A part's records are given back once visited
     /// ([`give_back_records`]); the lines of a defined format are read call by call, into one
-    /// record reused from line to line ([`line::visit_defined_lines`]).
+    /// record reused from line to line ([`DefinedLines::visit`]), and their parts hold none.
     pub fn for_each_call(self, mut visit: impl FnMut(&Record)) -> Parsed {
         let mut rest = Parsed::default();
         if let Inner::Defined(lines) = self.0 {
@@ -135,10 +143,7 @@ impl<'a> Parts<'a> {
                     DefinedLines { chunk, first_line, offset, ..lines }.visit(parsed, &mut visit)
                 });
             for part in pieces {
-                rest.skipped.extend(part.skipped);
-                rest.repaired += part.repaired;
-                rest.belonging += part.belonging;
-                give_back_records(part.records);
+                keep_rest(&mut rest, part);
             }
             return rest;
         }
@@ -146,10 +151,7 @@ impl<'a> Parts<'a> {
             for record in &part.records {
                 visit(record);
             }
-            rest.skipped.extend(part.skipped);
-            rest.repaired += part.repaired;
-            rest.belonging += part.belonging;
-            give_back_records(part.records);
+            keep_rest(&mut rest, part);
         }
         rest
     }
