@@ -172,6 +172,11 @@ impl Pattern {
         })
     }
 
+    /// The pattern as written.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     /// The names of its groups.
     pub fn capture_names(&self) -> Vec<&str> {
         match &self.program {

@@ -26,6 +26,11 @@
 //! express (Unicode classes, lookarounds other than `^`, `$` and ASCII word boundaries, a
 //! repetition of something that can match nothing) has no program and is always read by the
 //! regex crate.
+//!
+//! A bundled pattern's program is also written out as Rust code (`generated.rs`, by `codegen.rs`):
+//! the same steps with their operands written in, without a dispatch on each instruction or the
+//! reading of its operands. That code runs its searches; the program steps through the others'
+//! (a user's definitions). A test keeps the code what the bundled patterns compile to.
 
 /// Steps (instructions run, backtracks, bytes of runs / 8) a search may take per byte of the
 /// line (plus a constant) before it gives up.
@@ -69,6 +74,8 @@ pub struct Program {
     names: Vec<(usize, Box<str>)>,
     /// This program's number, for what a thread remembers of it.
     id: u64,
+    /// Its search as Rust code, for a bundled pattern (see [`generated`]).
+    compiled: Option<Compiled>,
 }
 
 /// Which bytes a class matches.
@@ -168,6 +175,21 @@ fn run_below(set: &ByteSet, bound: u8, hay: &[u8]) -> usize {
 }
 
 impl ByteSet {
+    /// The bytes of these inclusive ranges (for generated code's constants).
+    const fn of_ranges(ranges: &[(u8, u8)]) -> Self {
+        let mut set = [false; 256];
+        let mut range = 0;
+        while range < ranges.len() {
+            let (mut byte, last) = (ranges[range].0 as usize, ranges[range].1 as usize);
+            while byte <= last {
+                set[byte] = true;
+                byte += 1;
+            }
+            range += 1;
+        }
+        Self(set)
+    }
+
     /// Its bytes, in order.
     fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
         (0..=255u8).filter(|&b| self.0[usize::from(b)])
@@ -264,15 +286,22 @@ impl Literal {
     /// Whether `line` holds the literal at `at`.
     #[inline(always)]
     fn at(&self, line: &[u8], at: usize) -> bool {
-        let len = self.bytes.len();
-        if len <= 8
-            && let Some(eight) = line.get(at..at + 8)
-        {
-            return u64::from_le_bytes(eight.try_into().expect("eight bytes")) & self.mask == self.word;
-        }
-        // Short literals: a loop beats a call to memcmp.
-        line.get(at..at + len).is_some_and(|here| here.iter().zip(self.bytes.iter()).all(|(a, b)| a == b))
+        literal_at(line, at, &self.bytes, self.word, self.mask)
     }
+}
+
+/// Whether `line` holds `bytes` at `at`, given their first eight as a word and its mask (see
+/// [`Literal`]).
+#[inline(always)]
+fn literal_at(line: &[u8], at: usize, bytes: &[u8], word: u64, mask: u64) -> bool {
+    let len = bytes.len();
+    if len <= 8
+        && let Some(eight) = line.get(at..at + 8)
+    {
+        return u64::from_le_bytes(eight.try_into().expect("eight bytes")) & mask == word;
+    }
+    // Short literals: a loop beats a call to memcmp.
+    line.get(at..at + len).is_some_and(|here| here.iter().zip(bytes.iter()).all(|(a, b)| a == b))
 }
 
 /// The bytes a loop's head takes in a run before it branches: for each of them the loop's turn
@@ -359,6 +388,35 @@ enum Frame {
     Longer { run: usize, at: usize, left: usize },
 }
 
+/// Where a thread of generated code is: the instruction it is at, its place in the line, and the
+/// instruction from which its steps are not yet charged to the budget.
+#[derive(Clone, Copy)]
+struct Cursor {
+    pc: usize,
+    at: usize,
+    stretch: usize,
+}
+
+/// What a popped frame asks of the search.
+enum Resume {
+    /// A thread from this instruction and place.
+    At(usize, usize),
+    /// Nothing more.
+    Done,
+    GaveUp,
+}
+
+/// How a thread of generated code ended.
+enum Ended {
+    /// At `Cursor::pc`: the search backtracks.
+    Failed,
+    Matched,
+    GaveUp,
+}
+
+/// A bundled pattern's search from a start, as generated code ([`generated`]).
+type Compiled = fn(&Program, &[u8], usize, &mut Scratch, &mut usize) -> Found;
+
 /// The stack and slots a search works in, kept between lines by the caller.
 #[derive(Default)]
 pub struct Scratch {
@@ -417,7 +475,11 @@ impl Program {
                 scratch.slots.clear();
                 scratch.slots.resize(self.slots, UNSET);
             }
-            match self.run(line, start, scratch, &mut budget) {
+            let found = match self.compiled {
+                Some(compiled) => compiled(self, line, start, scratch, &mut budget),
+                None => self.run(line, start, scratch, &mut budget),
+            };
+            match found {
                 Found::NoMatch => {}
                 found => return found,
             }
@@ -472,27 +534,10 @@ impl Program {
         stack.clear();
         stack.push(Frame::Try { pc: 0, at: start });
         while let Some(frame) = stack.pop() {
-            if !matches!(frame, Frame::Restore { .. }) && !charge(budget, 1) {
-                return Found::GaveUp;
-            }
-            let (mut pc, mut at) = match frame {
-                Frame::Try { pc, at } => (pc, at),
-                Frame::Restore { slot, value } => {
-                    slots[slot] = value;
-                    continue;
-                }
-                Frame::Shorter { next, low, at } => {
-                    let Some(at) = self.shorter_end(line, next, low, at, budget) else { continue };
-                    if at > low {
-                        stack.push(Frame::Shorter { next, low, at });
-                    }
-                    (next, at)
-                }
-                Frame::Longer { run, at, left } => {
-                    let Some(taken) = self.longer_by(line, run, at, left, budget) else { continue };
-                    stack.push(Frame::Longer { run, at: at + taken, left: left - taken });
-                    (run + 1, at + taken)
-                }
+            let (mut pc, mut at) = match self.resume(line, frame, stack, slots, budget) {
+                Resume::At(pc, at) => (pc, at),
+                Resume::Done => continue,
+                Resume::GaveUp => return Found::GaveUp,
             };
             // One thread, until it fails (back to the stack) or matches. Between branches the
             // program only goes forward (a loop's jump back lands on its branch), so the steps
@@ -629,6 +674,70 @@ impl Program {
         }
         Found::NoMatch
     }
+
+    /// What the search does with a frame it pops: run a thread from an instruction and a place,
+    /// or nothing more (a slot put back, a run with no other end to try).
+    #[inline(always)]
+    fn resume(
+        &self,
+        line: &[u8],
+        frame: Frame,
+        stack: &mut Vec<Frame>,
+        slots: &mut [usize],
+        budget: &mut usize,
+    ) -> Resume {
+        if !matches!(frame, Frame::Restore { .. }) && !charge(budget, 1) {
+            return Resume::GaveUp;
+        }
+        match frame {
+            Frame::Try { pc, at } => Resume::At(pc, at),
+            Frame::Restore { slot, value } => {
+                slots[slot] = value;
+                Resume::Done
+            }
+            Frame::Shorter { next, low, at } => {
+                let Some(at) = self.shorter_end(line, next, low, at, budget) else { return Resume::Done };
+                if at > low {
+                    stack.push(Frame::Shorter { next, low, at });
+                }
+                Resume::At(next, at)
+            }
+            Frame::Longer { run, at, left } => {
+                let Some(taken) = self.longer_by(line, run, at, left, budget) else { return Resume::Done };
+                stack.push(Frame::Longer { run, at: at + taken, left: left - taken });
+                Resume::At(run + 1, at + taken)
+            }
+        }
+    }
+
+    /// [`Program::run`] with each thread run by `thread` (a bundled pattern's generated code, see
+    /// [`generated`]) rather than stepped through the instructions.
+    #[inline(always)]
+    fn run_with(
+        &self,
+        line: &[u8],
+        start: usize,
+        scratch: &mut Scratch,
+        budget: &mut usize,
+        mut thread: impl FnMut(&mut Cursor, &mut Vec<Frame>, &mut [usize], &mut usize) -> Ended,
+    ) -> Found {
+        let Scratch { stack, slots, .. } = scratch;
+        stack.clear();
+        stack.push(Frame::Try { pc: 0, at: start });
+        while let Some(frame) = stack.pop() {
+            let mut cursor = match self.resume(line, frame, stack, slots, budget) {
+                Resume::At(pc, at) => Cursor { pc, at, stretch: pc },
+                Resume::Done => continue,
+                Resume::GaveUp => return Found::GaveUp,
+            };
+            match thread(&mut cursor, stack, slots, budget) {
+                Ended::Failed => *budget = budget.saturating_sub(cursor.pc + 1 - cursor.stretch),
+                Ended::Matched => return Found::Match,
+                Ended::GaveUp => return Found::GaveUp,
+            }
+        }
+        Found::NoMatch
+    }
 }
 
 impl Program {
@@ -703,7 +812,12 @@ fn holds(assertion: Assertion, line: &[u8], at: usize) -> bool {
     }
 }
 
+#[cfg(test)]
+mod codegen;
 mod compile;
+// Written by `codegen`, and compared with what it writes: formatted as written.
+#[rustfmt::skip]
+mod generated;
 mod prefilter;
 #[cfg(test)]
 mod tests;

@@ -89,6 +89,7 @@ impl Program {
         } else {
             None
         };
+        let compiled = super::generated::compiled(pattern, insts.len());
         Some(Self {
             insts,
             anchored,
@@ -101,6 +102,7 @@ impl Program {
             required,
             required_bytes,
             skims,
+            compiled,
             names: compiler.names,
             id: super::prefilter::next_id(),
         })
