@@ -48,6 +48,10 @@ pub struct Program {
     /// The bytes a match that does not start the line can start with (unanchored patterns
     /// skip other starts, but for the end of the line); `None` when a match may be empty.
     first: Option<ByteSet>,
+    /// The bytes a match at the line's start can start with (`None`: any), which a line's first
+    /// byte must be for that start to be tried: urllib3's `DEBUG:…` is not, for its
+    /// `(?:^|\s|:)https?://`, and an anchored pattern fails such a line at once.
+    first_at_start: Option<ByteSet>,
     /// Those bytes, when they are one to three (as `Stops` names them).
     first_bytes: Option<Stops>,
     /// For each first byte, when they are few, the bytes that can come second (when not every
@@ -468,6 +472,15 @@ impl Program {
     fn search_starts(&self, line: &[u8], scratch: &mut Scratch) -> Found {
         let mut budget = STEPS_BASE + STEPS_PER_BYTE * line.len();
         let mut start = 0;
+        if !self.first_at_start.as_ref().is_none_or(|first| first.may_start(line, 0)) {
+            if self.anchored {
+                return Found::NoMatch;
+            }
+            match self.next_start(line, 1) {
+                Some(next) => start = next,
+                None => return Found::NoMatch,
+            }
+        }
         loop {
             if scratch.slots.len() == self.slots {
                 scratch.slots.fill(UNSET);

@@ -49,6 +49,7 @@ impl Program {
             }
         }
         let first = follow(&insts, 0, true);
+        let first_at_start = follow(&insts, 0, false);
         let first_bytes = first.as_ref().and_then(|first| Stops::few((0..=255u8).filter(|&b| first.0[usize::from(b)])));
         // A few first bytes (`\s` and `:`), each with the bytes that can follow it.
         let firsts: Vec<u8> =
@@ -95,6 +96,7 @@ impl Program {
             anchored,
             slots,
             first,
+            first_at_start,
             first_bytes,
             seconds,
             second_of,

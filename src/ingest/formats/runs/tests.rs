@@ -59,6 +59,10 @@ fn alternation_repetition_and_laziness_as_the_regex_crate() {
     agree(r"(?:ab){2,3}(c)?", &["abababc", "abc", "ababab"]);
     agree(r"a{0}b", &["b", "ab"]);
     agree(r"(x)?(x)?y", &["xy", "xxy", "y"]);
+    // Whether the line's first byte can start a match there decides whether that start is tried.
+    agree(r"(?:^a|b)(c)", &["ac", "bc", "xbc", "xac", "", "a", "x"]);
+    agree(r"^(a)|(b)$", &["a", "b", "xb", "xa", ""]);
+    agree(r"(?:^|x)(y)?$", &["", "x", "y", "xy", "ay", "axy"]);
 }
 
 #[test]
