@@ -26,6 +26,21 @@ fn target(name: &str) -> Target {
 }
 
 #[test]
+fn the_format_engine_harness_takes_every_bundled_pattern() {
+    let samples: String =
+        errlens::ingest::formats::registry().formats.iter().map(|format| format!("{}\n", format.sample)).collect();
+    let patterns = errlens::ingest::formats::registry()
+        .formats
+        .iter()
+        .map(|format| format.patterns().len() + format.line_patterns().count())
+        .sum::<usize>();
+    assert!(patterns > 30, "{patterns} patterns");
+    for index in 0..patterns {
+        targets::format_engine(format!("@{index}\n{samples}").as_bytes());
+    }
+}
+
+#[test]
 fn the_harnesses_hold_on_the_sample_logs() {
     let mut paths: Vec<std::path::PathBuf> =
         std::fs::read_dir(common::root().join("sample-logs")).expect("samples").flatten().map(|e| e.path()).collect();

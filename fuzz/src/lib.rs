@@ -280,10 +280,12 @@ pub fn ingest_lines(data: &[u8]) {
 /// `format_engine`: a user's pattern on the first line, lines to read after it. Whatever the
 /// pattern, loading it ends (refused, or compiled within the size limit) and reading a line ends
 /// with a call whose status is a status, a reason, or no match, never a panic; and the pattern's
-/// program (the fast path) finds in each line exactly the captures the regex crate finds.
+/// program (the fast path) finds in each line exactly the captures the regex crate finds. A first
+/// line `@N` takes the N-th bundled pattern instead, whose search is generated code.
 pub fn format_engine(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let Some((pattern, lines)) = text.split_once('\n') else { return };
+    let pattern = bundled_pattern(pattern).unwrap_or(pattern);
     let Ok(format) = ingest::formats::LineFormat::from_pattern("fuzz", pattern) else { return };
     for line in lines.lines() {
         for pattern in format.patterns() {
@@ -298,6 +300,19 @@ pub fn format_engine(data: &[u8]) {
             );
         }
     }
+}
+
+/// For `@N`, the N-th bundled pattern (counting round), whose search is generated code: the
+/// fuzzer's lines then check that code against the regex crate.
+fn bundled_pattern(pattern: &str) -> Option<&'static str> {
+    let index: usize = pattern.strip_prefix('@')?.parse().ok()?;
+    let bundled: Vec<&'static str> = ingest::formats::registry()
+        .formats
+        .iter()
+        .flat_map(|format| format.patterns().iter().chain(format.line_patterns()))
+        .map(|pattern| pattern.source())
+        .collect();
+    bundled.get(index % bundled.len().max(1)).copied()
 }
 
 /// `ingest_csv`: CSV forced.

@@ -451,7 +451,9 @@ mod tests {
     #[test]
     fn generated_code_finds_what_the_program_finds_stepping_through() {
         let lines = lines();
-        assert!(lines.len() > 60_000, "{} lines", lines.len());
+        // The samples alone are some 23,000 lines; with the real logs, 566,000.
+        let real = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs").is_dir();
+        assert!(lines.len() > if real { 500_000 } else { 20_000 }, "{} lines", lines.len());
         let (mut generated, mut matched) = (0, 0);
         for pattern in bundled_patterns() {
             let compiled = Program::compile(pattern).expect("a program");
@@ -477,6 +479,6 @@ mod tests {
             }
         }
         assert_eq!(generated, bundled_patterns().len(), "every bundled pattern has its code");
-        assert!(matched > 10_000, "{matched} matches");
+        assert!(matched > if real { 10_000 } else { 1_000 }, "{matched} matches");
     }
 }
