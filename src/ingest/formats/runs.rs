@@ -806,7 +806,9 @@ fn charge(budget: &mut usize, steps: usize) -> bool {
 }
 
 /// Records `at` in `slot`, and how to put it back if the search backtracks past here (with
-/// nothing to backtrack to, nothing will read the old value).
+/// nothing to backtrack to, nothing will read the old value). Inlined: generated code saves a
+/// slot in a few instructions where a call took twenty.
+#[inline(always)]
 fn save(stack: &mut Vec<Frame>, slots: &mut [usize], slot: usize, at: usize) {
     if !stack.is_empty() {
         stack.push(Frame::Restore { slot, value: slots[slot] });

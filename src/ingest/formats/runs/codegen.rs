@@ -177,6 +177,9 @@ fn function(name: &str, pattern: &str, program: &Program, sets: &mut Sets) -> St
     out
 }
 
+/// The longest run of exactly `n` bytes whose bytes are checked one by one rather than scanned.
+const MAX_UNROLLED: usize = 8;
+
 /// The code of a block being written.
 struct Block<'a> {
     out: String,
@@ -356,6 +359,14 @@ impl Block<'_> {
     /// `taken`: the longest run from `at` of up to `max` bytes of the set named `name`,
     /// failing when it is shorter than `min`.
     fn take_run(&mut self, name: &str, stops_of: Stops, min: usize, max: usize, fail: &str) {
+        if min == max && max <= MAX_UNROLLED {
+            // Exactly `n` bytes (`\d{3}`): each checked, none scanned for.
+            self.line(&format!(
+                "if !line.get(at..at + {max}).is_some_and(|here| here.iter().all(|&b| {name}.0[usize::from(b)])) {fail}"
+            ));
+            self.line(&format!("let taken = {max};"));
+            return;
+        }
         let hay = if max == usize::MAX {
             "&line[at..]".to_string()
         } else {

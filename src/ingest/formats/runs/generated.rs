@@ -238,9 +238,8 @@ fn search_0(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     if !literal_at(line, at, b"\" ", 0x2022, 0xffff) { *cursor = Cursor { pc: 31, at, stretch }; return Ended::Failed; }
                     at += 2;
                     save(stack, slots, 8, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 32, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 32, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 9, at);
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 32, at, stretch }; return Ended::Failed; }
@@ -421,9 +420,8 @@ fn search_1(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     continue;
                 }
                 51 => {
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 51, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 51, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     pc = 54;
                     continue;
@@ -609,9 +607,8 @@ fn search_2(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 64, at, stretch }; return Ended::Failed; }
                     at += 1;
                     save(stack, slots, 14, at);
-                    let room = (line.len() - at).min(4);
-                    let taken = Stops::Below(33).run_length(&SET_0, &line[at..at + room]);
-                    if taken < 4 { *cursor = Cursor { pc: 66, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 4).is_some_and(|here| here.iter().all(|&b| SET_0.0[usize::from(b)])) { *cursor = Cursor { pc: 66, at, stretch }; return Ended::Failed; }
+                    let taken = 4;
                     at += taken;
                     save(stack, slots, 15, at);
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 66, at, stretch }; return Ended::Failed; }
@@ -758,9 +755,8 @@ fn search_3(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     if line.get(at) != Some(&b'/') { *cursor = Cursor { pc: 16, at, stretch }; return Ended::Failed; }
                     at += 1;
                     save(stack, slots, 10, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 20, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 20, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 11, at);
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 20, at, stretch }; return Ended::Failed; }
@@ -951,9 +947,8 @@ fn search_4(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     continue;
                 }
                 50 => {
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 50, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 50, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     pc = 53;
                     continue;
@@ -983,9 +978,8 @@ fn search_4(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     continue;
                 }
                 57 => {
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 57, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 57, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     pc = 60;
                     continue;
@@ -1164,9 +1158,8 @@ fn search_5(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     continue;
                 }
                 37 => {
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 37, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 37, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     pc = 40;
                     continue;
@@ -1196,9 +1189,8 @@ fn search_5(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     continue;
                 }
                 44 => {
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 44, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 44, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     pc = 47;
                     continue;
@@ -1357,9 +1349,8 @@ fn search_6(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     continue;
                 }
                 51 => {
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 51, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 51, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     pc = 54;
                     continue;
@@ -1533,9 +1524,8 @@ fn search_7(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 37, at, stretch }; return Ended::Failed; }
                     at += 1;
                     save(stack, slots, 12, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 39, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 39, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 13, at);
                     if line.get(at) != Some(&b')') { *cursor = Cursor { pc: 39, at, stretch }; return Ended::Failed; }
@@ -1699,9 +1689,8 @@ fn search_8(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     if !literal_at(line, at, b"\" status: ", 0x7375746174732022, 0xffffffffffffffff) { *cursor = Cursor { pc: 53, at, stretch }; return Ended::Failed; }
                     at += 10;
                     save(stack, slots, 10, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 54, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 54, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 11, at);
                     if !literal_at(line, at, b" len: ", 0x203a6e656c20, 0xffffffffffff) { *cursor = Cursor { pc: 57, at, stretch }; return Ended::Failed; }
@@ -1765,9 +1754,8 @@ fn search_9(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch,
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 10, at, stretch }; return Ended::Failed; }
                     at += 1;
                     save(stack, slots, 6, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 12, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 12, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 7, at);
                     if !charge(budget, 16 - stretch) { return Ended::GaveUp; }
@@ -1934,9 +1922,8 @@ fn search_10(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b"\" ", 0x2022, 0xffff) { *cursor = Cursor { pc: 26, at, stretch }; return Ended::Failed; }
                     at += 2;
                     save(stack, slots, 6, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 27, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 27, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 7, at);
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 27, at, stretch }; return Ended::Failed; }
@@ -1961,9 +1948,8 @@ fn search_11(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b"HTTPError: ", 0x6f72724550545448, 0xffffffffffffffff) { *cursor = Cursor { pc: 1, at, stretch }; return Ended::Failed; }
                     at += 11;
                     save(stack, slots, 2, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 3, at);
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
@@ -2244,9 +2230,8 @@ fn search_13(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b"<-- ", 0x202d2d3c, 0xffffffff) { *cursor = Cursor { pc: 25, at, stretch }; return Ended::Failed; }
                     at += 4;
                     save(stack, slots, 4, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 26, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 26, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 5, at);
                     if !holds(Assertion::WordBoundary, line, at) { *cursor = Cursor { pc: 29, at, stretch }; return Ended::Failed; }
@@ -2896,9 +2881,8 @@ fn search_18(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                 }
                 5 => {
                     save(stack, slots, 2, at);
-                    let room = (line.len() - at).min(1);
-                    let taken = Stops::Many.run_length(&SET_53, &line[at..at + room]);
-                    if taken < 1 { *cursor = Cursor { pc: 5, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 1).is_some_and(|here| here.iter().all(|&b| SET_53.0[usize::from(b)])) { *cursor = Cursor { pc: 5, at, stretch }; return Ended::Failed; }
+                    let taken = 1;
                     at += taken;
                     let taken = Stops::Many.run_length(&SET_29, &line[at..]);
                     *budget = budget.saturating_sub(taken / 8);
@@ -2937,9 +2921,8 @@ fn search_19(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b"response: Status ", 0x65736e6f70736572, 0xffffffffffffffff) { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
                     at += 17;
                     save(stack, slots, 2, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 3, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 3, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 3, at);
                     save(stack, slots, 1, at);
@@ -3086,9 +3069,8 @@ fn search_22(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b"response: ", 0x65736e6f70736572, 0xffffffffffffffff) { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
                     at += 10;
                     save(stack, slots, 2, at);
-                    let room = (line.len() - at).min(1);
-                    let taken = Stops::Many.run_length(&SET_57, &line[at..at + room]);
-                    if taken < 1 { *cursor = Cursor { pc: 3, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 1).is_some_and(|here| here.iter().all(|&b| SET_57.0[usize::from(b)])) { *cursor = Cursor { pc: 3, at, stretch }; return Ended::Failed; }
+                    let taken = 1;
                     at += taken;
                     let taken = Stops::One(0x0a).run_length(&SET_8, &line[at..]);
                     *budget = budget.saturating_sub(taken / 8);
@@ -3126,9 +3108,8 @@ fn search_23(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 3, at, stretch }; return Ended::Failed; }
                     at += 1;
                     save(stack, slots, 2, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 5, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 5, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 3, at);
                     save(stack, slots, 1, at);
@@ -3281,9 +3262,8 @@ fn search_26(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     save(stack, slots, 0, at);
                     if !holds(Assertion::Start, line, at) { *cursor = Cursor { pc: 1, at, stretch }; return Ended::Failed; }
                     save(stack, slots, 2, at);
-                    let room = (line.len() - at).min(1);
-                    let taken = Stops::Many.run_length(&SET_57, &line[at..at + room]);
-                    if taken < 1 { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 1).is_some_and(|here| here.iter().all(|&b| SET_57.0[usize::from(b)])) { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
+                    let taken = 1;
                     at += taken;
                     let taken = Stops::One(0x0a).run_length(&SET_8, &line[at..]);
                     *budget = budget.saturating_sub(taken / 8);
@@ -3356,9 +3336,8 @@ fn search_27(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b"` resulted in a `", 0x746c757365722060, 0xffffffffffffffff) { *cursor = Cursor { pc: 13, at, stretch }; return Ended::Failed; }
                     at += 17;
                     save(stack, slots, 6, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 14, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 14, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 7, at);
                     let taken = Stops::One(b'`').run_length(&SET_68, &line[at..]);
@@ -3491,9 +3470,8 @@ fn search_28(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b": ", 0x203a, 0xffff) { *cursor = Cursor { pc: 5, at, stretch }; return Ended::Failed; }
                     at += 2;
                     save(stack, slots, 2, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 6, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 6, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 3, at);
                     stack.push(Frame::Longer { run: 9, at, left: 18446744073709551615 });
@@ -3596,9 +3574,8 @@ fn search_29(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b": ", 0x203a, 0xffff) { *cursor = Cursor { pc: 10, at, stretch }; return Ended::Failed; }
                     at += 2;
                     save(stack, slots, 2, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 11, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 11, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 3, at);
                     let taken = Stops::One(b':').run_length(&SET_71, &line[at..]);
@@ -4189,9 +4166,8 @@ fn search_33(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b"\" ", 0x2022, 0xffff) { *cursor = Cursor { pc: 20, at, stretch }; return Ended::Failed; }
                     at += 2;
                     save(stack, slots, 6, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 21, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 21, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 7, at);
                     if !holds(Assertion::WordBoundary, line, at) { *cursor = Cursor { pc: 24, at, stretch }; return Ended::Failed; }
@@ -4215,9 +4191,8 @@ fn search_34(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b"Completed ", 0x6574656c706d6f43, 0xffffffffffffffff) { *cursor = Cursor { pc: 1, at, stretch }; return Ended::Failed; }
                     at += 10;
                     save(stack, slots, 2, at);
-                    let room = (line.len() - at).min(3);
-                    let taken = Stops::Many.run_length(&SET_2, &line[at..at + room]);
-                    if taken < 3 { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
+                    if !line.get(at..at + 3).is_some_and(|here| here.iter().all(|&b| SET_2.0[usize::from(b)])) { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
+                    let taken = 3;
                     at += taken;
                     save(stack, slots, 3, at);
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
