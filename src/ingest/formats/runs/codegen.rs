@@ -153,7 +153,10 @@ fn function(name: &str, pattern: &str, program: &Program, sets: &mut Sets) -> St
     let insts = &program.insts;
     let (leaders, reached) = leaders(insts);
     let mut out = String::new();
-    writeln!(out, "\n// {pattern}").expect("a string");
+    // As written, but for control characters: a pattern may hold a line break.
+    let shown: String =
+        pattern.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect();
+    writeln!(out, "\n// {shown}").expect("a string");
     writeln!(
         out,
         "fn {name}(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch, budget: &mut usize) -> Found {{"
