@@ -27,15 +27,15 @@ fn target(name: &str) -> Target {
 
 #[test]
 fn the_format_engine_harness_takes_every_bundled_pattern() {
+    let bundled = errlens::ingest::formats::bundled_patterns();
+    assert!(bundled.len() > 30, "{} patterns", bundled.len());
     let samples: String =
         errlens::ingest::formats::registry().formats.iter().map(|format| format!("{}\n", format.sample)).collect();
-    let patterns = errlens::ingest::formats::registry()
-        .formats
-        .iter()
-        .map(|format| format.patterns().len() + format.line_patterns().count())
-        .sum::<usize>();
-    assert!(patterns > 30, "{patterns} patterns");
-    for index in 0..patterns {
+    for (index, &expected) in bundled.iter().enumerate() {
+        let picked = targets::bundled_pattern(&format!("@{index}")).expect("a bundled pattern");
+        assert_eq!(picked, expected);
+        let pattern = errlens::ingest::formats::Pattern::lazy(picked).expect("a program");
+        assert!(pattern.has_generated_code(), "{picked:?} runs as generated code");
         targets::format_engine(format!("@{index}\n{samples}").as_bytes());
     }
 }

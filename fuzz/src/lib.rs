@@ -285,7 +285,16 @@ pub fn ingest_lines(data: &[u8]) {
 pub fn format_engine(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let Some((pattern, lines)) = text.split_once('\n') else { return };
-    let pattern = bundled_pattern(pattern).unwrap_or(pattern);
+    if let Some(bundled) = bundled_pattern(pattern) {
+        // An opener or a header pattern captures no status: not a format of its own.
+        let pattern = ingest::formats::Pattern::lazy(bundled).expect("a bundled pattern has a program");
+        for line in lines.lines() {
+            if let Err(problem) = pattern.program_agrees(line.as_bytes()) {
+                panic!("{problem}");
+            }
+        }
+        return;
+    }
     let Ok(format) = ingest::formats::LineFormat::from_pattern("fuzz", pattern) else { return };
     for line in lines.lines() {
         for pattern in format.patterns() {
@@ -304,14 +313,9 @@ pub fn format_engine(data: &[u8]) {
 
 /// For `@N`, the N-th bundled pattern (counting round), whose search is generated code: the
 /// fuzzer's lines then check that code against the regex crate.
-fn bundled_pattern(pattern: &str) -> Option<&'static str> {
+pub fn bundled_pattern(pattern: &str) -> Option<&'static str> {
     let index: usize = pattern.strip_prefix('@')?.parse().ok()?;
-    let bundled: Vec<&'static str> = ingest::formats::registry()
-        .formats
-        .iter()
-        .flat_map(|format| format.patterns().iter().chain(format.line_patterns()))
-        .map(|pattern| pattern.source())
-        .collect();
+    let bundled = ingest::formats::bundled_patterns();
     bundled.get(index % bundled.len().max(1)).copied()
 }
 

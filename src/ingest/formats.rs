@@ -186,6 +186,20 @@ impl Registry {
     }
 }
 
+/// Every bundled pattern that runs as a program, each once, in the definitions' order: those
+/// whose searches are generated code (`runs::codegen`).
+pub fn bundled_patterns() -> Vec<&'static str> {
+    let mut patterns: Vec<&str> = Vec::new();
+    for format in registry().formats.iter().filter(|format| matches!(format.origin, Origin::Bundled(_))) {
+        for pattern in format.patterns().iter().chain(format.line_patterns()) {
+            if pattern.has_program() && !patterns.contains(&pattern.source()) {
+                patterns.push(pattern.source());
+            }
+        }
+    }
+    patterns
+}
+
 /// The definition that reads the most of `lines`, with how many it reads, if any reads one.
 pub fn detect<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option<(LineFormatId, usize)> {
     let mut best: Option<(LineFormatId, usize)> = None;

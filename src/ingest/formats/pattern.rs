@@ -305,4 +305,9 @@ impl Pattern {
     pub fn has_program(&self) -> bool {
         self.program.is_some()
     }
+
+    /// Whether its program's search runs as generated code (a bundled pattern's).
+    pub fn has_generated_code(&self) -> bool {
+        self.program.as_ref().is_some_and(runs::Program::has_generated_code)
+    }
 }

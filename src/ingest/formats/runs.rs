@@ -88,7 +88,7 @@ struct ByteSet([bool; 256]);
 
 /// The bytes outside a run's set when they are one to three (`[^"]`, `[^"\\]`, `.`), as in
 /// most long fields of a log: the run's end is then found with memchr, many bytes at a time.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Hash)]
 enum Stops {
     One(u8),
     Two(u8, u8),
@@ -211,13 +211,24 @@ impl ByteSet {
     }
 }
 
+impl std::hash::Hash for ByteSet {
+    /// As 256 bits: a program's fingerprint hashes some forty sets at every start.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let mut bits = [0u64; 4];
+        for (word, bools) in bits.iter_mut().zip(self.0.chunks_exact(64)) {
+            *word = bools.iter().enumerate().fold(0, |word, (bit, &is)| word | u64::from(is) << bit);
+        }
+        bits.iter().for_each(|&word| state.write_u64(word));
+    }
+}
+
 impl std::fmt::Debug for ByteSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "ByteSet({} bytes)", self.0.iter().filter(|&&b| b).count())
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 enum Inst {
     /// This byte.
     Byte(u8),
@@ -270,7 +281,7 @@ enum Inst {
 
 /// Bytes in a row (two or more), with the first eight of them as one word to compare a line's
 /// eight bytes with in one step, most literals being shorter (`" `, `://`, ` HTTP/`).
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 struct Literal {
     bytes: Box<[u8]>,
     /// The first eight bytes (little-endian), and the bits of those the literal has.
@@ -320,7 +331,7 @@ struct Skim {
     stops: Stops,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 struct Field {
     /// The slot saved before the run, and the one after.
     open: Option<usize>,
@@ -337,7 +348,7 @@ struct Field {
     next: usize,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Hash)]
 enum Assertion {
     Start,
     End,
@@ -435,6 +446,11 @@ impl Program {
     /// Whether the pattern can only match at the start of the line.
     pub fn anchored(&self) -> bool {
         self.anchored
+    }
+
+    /// Whether its search runs as generated code.
+    pub fn has_generated_code(&self) -> bool {
+        self.compiled.is_some()
     }
 
     /// This program's number: no other program has it.
@@ -796,6 +812,34 @@ impl Program {
             }
         }
     }
+}
+
+/// A number for a program's instructions that changes when they do (FNV-1a over all their
+/// parts, words taken whole): generated code is taken only by the program it was written from, whatever changed in
+/// the compiler since.
+fn fingerprint(insts: &[Inst]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    struct Fnv(u64);
+    impl Hasher for Fnv {
+        fn finish(&self) -> u64 {
+            self.0
+        }
+        fn write(&mut self, bytes: &[u8]) {
+            for &byte in bytes {
+                self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        // A word at a time, not byte by byte: the sets are 32 bytes each.
+        fn write_u64(&mut self, word: u64) {
+            self.0 = (self.0 ^ word).wrapping_mul(0x0100_0000_01b3);
+        }
+        fn write_usize(&mut self, word: usize) {
+            self.write_u64(word as u64);
+        }
+    }
+    let mut fnv = Fnv(0xcbf2_9ce4_8422_2325);
+    insts.hash(&mut fnv);
+    fnv.finish()
 }
 
 /// Charges `steps` to `budget`; false when it cannot pay them.

@@ -22,19 +22,19 @@ pub fn module_of(patterns: &[&str]) -> String {
         let program = Program::compile(pattern).expect("a bundled pattern has a program");
         let name = format!("search_{index}");
         functions.push_str(&function(&name, pattern, &program, &mut sets));
-        let hashes = "#".repeat((0..).find(|&n| !pattern.contains(&format!("\"{}", "#".repeat(n)))).unwrap_or(0));
-        writeln!(table, "        r{hashes}\"{pattern}\"{hashes} => ({name}, {}),", program.insts.len())
+        // Quoted as Rust quotes a string (a raw string cannot hold a carriage return).
+        writeln!(table, "        {pattern:?} => ({name}, {:#018x}),", super::fingerprint(&program.insts))
             .expect("a string");
     }
     let mut out = String::from(HEADER);
     out.push_str(
-        "/// The generated search of `pattern`, when it is a bundled pattern whose program has `insts`\n\
-         /// instructions (as when the code was written).\n\
-         pub(super) fn compiled(pattern: &str, insts: usize) -> Option<Compiled> {\n    \
-         let (search, expected): (Compiled, usize) = match pattern {\n",
+        "/// The generated search of `pattern`, when it is a bundled pattern whose program's\n\
+         /// `fingerprint` is the one the code was written from.\n\
+         pub(super) fn compiled(pattern: &str, fingerprint: impl FnOnce() -> u64) -> Option<Compiled> {\n    \
+         let (search, expected): (Compiled, u64) = match pattern {\n",
     );
     out.push_str(&table);
-    out.push_str("        _ => return None,\n    };\n    (insts == expected).then_some(search)\n}\n");
+    out.push_str("        _ => return None,\n    };\n    (fingerprint() == expected).then_some(search)\n}\n");
     for (index, set) in sets.0.iter().enumerate() {
         let ranges: Vec<String> =
             ranges(set).iter().map(|&(first, last)| format!("({}, {})", byte(first), byte(last))).collect();
@@ -123,7 +123,7 @@ fn successors(insts: &[Inst], pc: usize) -> Vec<usize> {
 /// resumes: a branch's targets, after a run that may end elsewhere), where a jump lands, and
 /// where two ways meet. Every other instruction a thread reaches is reached from one place, in
 /// whose block it is written.
-fn leaders(insts: &[Inst]) -> (Vec<bool>, Vec<bool>) {
+fn leaders(insts: &[Inst]) -> Vec<bool> {
     let mut reached = vec![false; insts.len()];
     let mut arrivals = vec![0usize; insts.len()];
     let mut leaders = vec![false; insts.len()];
@@ -145,13 +145,13 @@ fn leaders(insts: &[Inst]) -> (Vec<bool>, Vec<bool>) {
     for pc in 0..insts.len() {
         leaders[pc] |= reached[pc] && arrivals[pc] != 1;
     }
-    (leaders, reached)
+    leaders
 }
 
 /// The search of one program as a function named `name`.
 fn function(name: &str, pattern: &str, program: &Program, sets: &mut Sets) -> String {
     let insts = &program.insts;
-    let (leaders, reached) = leaders(insts);
+    let leaders = leaders(insts);
     let mut out = String::new();
     // As written, but for control characters: a pattern may hold a line break.
     let shown: String =
@@ -166,7 +166,7 @@ fn function(name: &str, pattern: &str, program: &Program, sets: &mut Sets) -> St
         .expect("a string");
     out.push_str("        let Cursor { mut pc, mut at, mut stretch } = *cursor;\n");
     out.push_str("        loop {\n            match pc {\n");
-    for leader in (0..insts.len()).filter(|&pc| leaders[pc] && reached[pc]) {
+    for leader in (0..insts.len()).filter(|&pc| leaders[pc]) {
         writeln!(out, "                {leader} => {{").expect("a string");
         let mut block = Block { out: String::new(), sets, program };
         block.from(leader, &leaders);
@@ -180,7 +180,8 @@ fn function(name: &str, pattern: &str, program: &Program, sets: &mut Sets) -> St
     out
 }
 
-/// The longest run of exactly `n` bytes whose bytes are checked one by one rather than scanned.
+/// The longest run of exactly `n` bytes that is checked byte for byte against its set rather than
+/// scanned for its end (which also counts its length).
 const MAX_UNROLLED: usize = 8;
 
 /// The code of a block being written.
@@ -325,7 +326,12 @@ impl Block<'_> {
     ) {
         let name = self.sets.name(set);
         if !longest {
-            let left = max - min;
+            // Written as `usize::MAX` where it is: the number is too large for a 32-bit `usize`.
+            let left = match (max, min) {
+                (usize::MAX, 0) => "usize::MAX".to_string(),
+                (usize::MAX, _) => format!("usize::MAX - {min}"),
+                _ => (max - min).to_string(),
+            };
             if min > 0 {
                 self.line(&format!(
                     "if line.len() - at < {min} || !line[at..at + {min}].iter().all(|&b| {name}.0[usize::from(b)]) {fail}"
@@ -368,6 +374,10 @@ impl Block<'_> {
                 "if !line.get(at..at + {max}).is_some_and(|here| here.iter().all(|&b| {name}.0[usize::from(b)])) {fail}"
             ));
             self.line(&format!("let taken = {max};"));
+            if max >= 8 {
+                // As a scanned run charges its bytes.
+                self.line(&format!("*budget = budget.saturating_sub({});", max / 8));
+            }
             return;
         }
         let hay = if max == usize::MAX {
@@ -413,19 +423,9 @@ impl Block<'_> {
 mod tests {
     use super::*;
     use crate::ingest::formats::runs::{Found, Scratch};
-    use crate::ingest::formats::{Origin, registry};
 
-    /// Every bundled pattern, each once, in the definitions' order.
     fn bundled_patterns() -> Vec<&'static str> {
-        let mut patterns: Vec<&str> = Vec::new();
-        for format in registry().formats.iter().filter(|format| matches!(format.origin, Origin::Bundled(_))) {
-            for pattern in format.patterns().iter().chain(format.line_patterns()) {
-                if pattern.has_program() && !patterns.contains(&pattern.source()) {
-                    patterns.push(pattern.source());
-                }
-            }
-        }
-        patterns
+        crate::ingest::formats::bundled_patterns()
     }
 
     #[test]
@@ -442,6 +442,18 @@ mod tests {
              generated_code`, then the tests again (a run is built with the file as it was)",
             path.display()
         );
+    }
+
+    #[test]
+    fn code_is_taken_only_by_the_program_it_was_written_from() {
+        for pattern in bundled_patterns() {
+            let program = Program::compile(pattern).expect("a program");
+            assert!(program.has_generated_code(), "{pattern:?}");
+            let fingerprint = super::super::fingerprint(&program.insts);
+            assert!(super::super::generated::compiled(pattern, || fingerprint).is_some());
+            assert!(super::super::generated::compiled(pattern, || fingerprint ^ 1).is_none(), "{pattern:?}");
+            assert!(super::super::generated::compiled(&format!("{pattern} "), || fingerprint).is_none());
+        }
     }
 
     /// Every line of the samples and of the real logs beside the checkout (when they are there),

@@ -90,7 +90,7 @@ impl Program {
         } else {
             None
         };
-        let compiled = super::generated::compiled(pattern, insts.len());
+        let compiled = super::generated::compiled(pattern, || super::fingerprint(&insts));
         Some(Self {
             insts,
             anchored,

@@ -10,50 +10,50 @@
 use super::{Assertion, ByteSet, Compiled, Cursor, Ended, Found, Frame, Program, Scratch, Stops};
 use super::{charge, holds, literal_at, save};
 
-/// The generated search of `pattern`, when it is a bundled pattern whose program has `insts`
-/// instructions (as when the code was written).
-pub(super) fn compiled(pattern: &str, insts: usize) -> Option<Compiled> {
-    let (search, expected): (Compiled, usize) = match pattern {
-        r#"^(?:(?P<client>\S+) - - )?\[(?P<time>\d{2}/[A-Z][a-z]{2}/\d{4} \d{2}:\d{2}:\d{2})\] "(?P<request>[^"\\]*(?:\\.[^"\\]*)*)" (?P<status>\d{3}) "# => (search_0, 38),
-        r#"^(?:(?P<host>[\w.-]+):\d+ )?(?P<client>\S+) \S+ (?:\S+ )?\[(?P<time>\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2}(?:\.\d+)? [+-]\d{4})\] "(?P<request>[^"\\]*(?:\\.[^"\\]*)*)" (?P<status>\d{3}|-) "# => (search_1, 58),
-        r#"(?:^|: )(?P<client>[\w.:]+):\d+ \[(?P<time>\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2}\.\d+)\] (?P<frontend>\S+) (?P<backend>\S+) (?P<timers>-?\d+/-?\d+/-?\d+/-?\d+/\+?-?\d+) (?P<status>-?\d+) \+?\d+ \S+ \S+ (?P<termination>\S{4}) \S+ \S+ (?:\{[^}]*\} )*"(?P<request>[^"\\]*(?:\\.[^"\\]*)*)""# => (search_2, 91),
-        r"^(?P<time>\d{9,10}\.\d+)\s+(?P<duration_ms>\d+) (?P<client>\S+) (?P<result>[A-Z_]+)/(?P<status>\d{3}) \d+ (?P<method>[A-Z]+) (?P<url>\S+) " => (search_3, 36),
-        r#"^(?:https?|h2|grpcs|wss?) (?P<time>\d{4}-\d\d-\d\dT[\d:.]+Z) (?P<elb>\S+) (?P<client>\S+) (?P<target>\S+) [-\d.]+ (?P<duration_s>[-\d.]+) [-\d.]+ (?P<status>\d{3}|-) (?P<target_status>\d{3}|-) \d+ \d+ "(?P<request>[^"]*)" "[^"]*" \S+ \S+ \S+ "(?P<request_id>[^"]*)"(?: "(?P<host>[^"]*)")?"# => (search_4, 90),
-        r#"^(?P<time>\d{4}-\d\d-\d\dT[\d:.]+Z) (?P<elb>[\w-]+) (?P<client>\S+) (?P<backend>\S+) [-\d.]+ (?P<duration_s>[-\d.]+) [-\d.]+ (?P<status>\d{3}|-) (?P<backend_status>\d{3}|-) \d+ \d+ "(?P<request>[^"]*)""# => (search_5, 59),
-        r#"^\S+ (?P<bucket>\S+) \[(?P<time>\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4})\] \S+ \S+ (?P<request_id>\S+) (?P<operation>\S+) \S+ "(?P<request>[^"\\]*(?:\\.[^"\\]*)*)" (?P<status>\d{3}|-) (?P<error>\S+) \S+ \S+ (?P<duration_ms>\d+|-) "# => (search_6, 73),
-        r"^\[pid: \d+\|app: [-\d]+\|req: [-\d]+/\d+\] (?P<client>\S+) \([^)]*\) \{[^}]*\} \[(?P<time>[^\]]+)\] (?P<method>[A-Z]+) (?P<url>\S+) => generated \d+ bytes in (?P<duration_ms>\d+) msecs \(HTTP/[\d.]+ (?P<status>\d{3})\)" => (search_7, 45),
-        r#"^(?:\S+ )?(?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) \d+ \w+ \S+ \[(?:(?P<request_id>req-[\w-]+)[^\]]*|-)\] (?P<client>\S+) "(?P<request>[^"\\]*(?:\\.[^"\\]*)*)" status: (?P<status>\d{3}) len: \d+ time: (?P<duration_s>[\d.]+)"# => (search_8, 65),
-        r#"HTTP Request: (?P<method>[A-Z]+) (?P<url>\S+) "HTTP/[\d.]+ (?P<status>\d{3})(?: [^"]*)?""# => (search_9, 21),
-        r#"(?:^|\s|:)https?://(?P<host>[^\s":/]+)(?::\d+)? "(?P<request>[^"\\]*(?:\\.[^"\\]*)*)" (?P<status>\d{3}) "# => (search_10, 33),
-        r"HTTPError: (?P<status>\d{3}) (?:Client|Server) Error: (?P<message>.*?) for url: (?P<url>\S+)" => (search_11, 20),
-        r"(?:ConnectionError|ConnectTimeout|ReadTimeout|SSLError|ProxyError)\b.*?HTTPS?ConnectionPool\(host='(?P<host>[^']+)', port=\d+\): (?P<error>.*?url: (?P<path>\S+).*)" => (search_12, 35),
-        r"(?:(?P<time>\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?)\b.*?)?<-- (?P<status>\d{3})\b.*? (?P<url>https?://(?:\[[a-z ]{1,24}\]|\S)+) \((?P<duration_ms>\d+)ms" => (search_13, 58),
-        r"<-- (?P<message>HTTP FAILED: .*)" => (search_14, 8),
-        r"(?:(?P<time>\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?)\b.*?)?--> (?P<method>[A-Z]+) (?P<url>https?://(?:\[[a-z ]{1,24}\]|\S)+)" => (search_15, 51),
-        r"(?:^|: )(?:[A-Za-z][\w-]*: \S|\s*[\[{]|<[!A-Za-z]|<-- END HTTP|--> END )|OkHttpClient: (?:[^<\-]|<[^\-]|-[^\-]|--[^>])" => (search_16, 41),
-        r"(?:^|: )\s*(?P<body>[\[{].*)" => (search_17, 12),
-        r"(?:^|OkHttpClient: )(?P<name>[A-Za-z][\w-]*): (?P<value>.*)" => (search_18, 15),
-        r"\bresponse: Status (?P<status>\d{3})" => (search_19, 8),
-        r"\brequest: (?P<method>[A-Z]+) (?P<url>https?://\S+)" => (search_20, 15),
-        r#"\b(?:request|response): (?:[A-Za-z][\w-]*: |[\[{"])"# => (search_21, 15),
-        r"\bresponse: (?P<body>[\[{].*)" => (search_22, 9),
-        r"^< HTTP/[\d.]+ (?P<status>\d{3})" => (search_23, 10),
-        r"^> (?P<method>[A-Z]+) (?P<path>\S+) HTTP/[\d.]+" => (search_24, 14),
-        r"^(?:[<>] |[<>]$|\* |[\[{])" => (search_25, 16),
-        r"^(?P<body>[\[{].*)" => (search_26, 8),
-        r#"(?:Client|Server) error: `(?P<method>[A-Z]+) (?P<url>[^`\s]+)` resulted in a `(?P<status>\d{3})[^`]*` response(?::\s*(?P<body>\{.*?\})(?: \(truncated\.\.\.\))?(?:\s*\{"exception"|\s*$))?"# => (search_27, 37),
-        r"WebClientResponseException(?:\$\w+)?: (?P<status>\d{3})[^\n]*? from (?P<method>[A-Z]+) (?P<url>\S+)" => (search_28, 20),
-        r#"Http(?:Client|Server)ErrorException(?:\$\w+)?: (?P<status>\d{3})[^:]*(?::\s*"?(?P<body>\{.*\})"?)?"# => (search_29, 27),
-        r#"ResourceAccessException: (?P<message>I/O error on (?P<method>[A-Z]+) request for "(?P<url>[^"]+)": .*)"# => (search_30, 16),
-        r"^(?:\s+at |\s*\.\.\. \d+ (?:more|common frames omitted)|Caused by: |\s*Suppressed: |\s+\*__checkpoint|\s*\|_ |\s*Error has been observed|\s*Original Stack Trace:)" => (search_31, 39),
-        r#"\b(?P<method>Get|Post|Put|Patch|Delete|Head|Options) "(?P<url>https?://[^"]+)": (?P<error>.+)"# => (search_32, 36),
-        r#"^(?:\S+ )?(?:[A-Z]+):\s+(?P<client>\S+) - "(?P<request>[^"\\]*(?:\\.[^"\\]*)*)" (?P<status>\d{3})\b"# => (search_33, 27),
-        r"Completed (?P<status>\d{3}) [^\n]*? in (?P<duration_ms>[\d.]+)ms" => (search_34, 14),
-        r#"Started (?P<method>[A-Z]+) "(?P<url>[^"]+)" for \S+ at (?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})"# => (search_35, 35),
-        r"(?:^|: |\] )\s*(?:Processing by |Parameters: |Rendered |Rendering |Redirected to |Filter chain halted|Can't verify CSRF|Sent data |Sent file |↳ |[A-Z]\w+ Load \(|CACHE |\(\d+\.\d+ms\) )" => (search_36, 54),
+/// The generated search of `pattern`, when it is a bundled pattern whose program's
+/// `fingerprint` is the one the code was written from.
+pub(super) fn compiled(pattern: &str, fingerprint: impl FnOnce() -> u64) -> Option<Compiled> {
+    let (search, expected): (Compiled, u64) = match pattern {
+        "^(?:(?P<client>\\S+) - - )?\\[(?P<time>\\d{2}/[A-Z][a-z]{2}/\\d{4} \\d{2}:\\d{2}:\\d{2})\\] \"(?P<request>[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\" (?P<status>\\d{3}) " => (search_0, 0x5bf17202a029ec0e),
+        "^(?:(?P<host>[\\w.-]+):\\d+ )?(?P<client>\\S+) \\S+ (?:\\S+ )?\\[(?P<time>\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)? [+-]\\d{4})\\] \"(?P<request>[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\" (?P<status>\\d{3}|-) " => (search_1, 0x63440aeaa7d6d97e),
+        "(?:^|: )(?P<client>[\\w.:]+):\\d+ \\[(?P<time>\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}\\.\\d+)\\] (?P<frontend>\\S+) (?P<backend>\\S+) (?P<timers>-?\\d+/-?\\d+/-?\\d+/-?\\d+/\\+?-?\\d+) (?P<status>-?\\d+) \\+?\\d+ \\S+ \\S+ (?P<termination>\\S{4}) \\S+ \\S+ (?:\\{[^}]*\\} )*\"(?P<request>[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\"" => (search_2, 0x8cd1a8160848ed95),
+        "^(?P<time>\\d{9,10}\\.\\d+)\\s+(?P<duration_ms>\\d+) (?P<client>\\S+) (?P<result>[A-Z_]+)/(?P<status>\\d{3}) \\d+ (?P<method>[A-Z]+) (?P<url>\\S+) " => (search_3, 0x9f0c710a16f9dd1c),
+        "^(?:https?|h2|grpcs|wss?) (?P<time>\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z) (?P<elb>\\S+) (?P<client>\\S+) (?P<target>\\S+) [-\\d.]+ (?P<duration_s>[-\\d.]+) [-\\d.]+ (?P<status>\\d{3}|-) (?P<target_status>\\d{3}|-) \\d+ \\d+ \"(?P<request>[^\"]*)\" \"[^\"]*\" \\S+ \\S+ \\S+ \"(?P<request_id>[^\"]*)\"(?: \"(?P<host>[^\"]*)\")?" => (search_4, 0xbec9e5b7aa11f717),
+        "^(?P<time>\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z) (?P<elb>[\\w-]+) (?P<client>\\S+) (?P<backend>\\S+) [-\\d.]+ (?P<duration_s>[-\\d.]+) [-\\d.]+ (?P<status>\\d{3}|-) (?P<backend_status>\\d{3}|-) \\d+ \\d+ \"(?P<request>[^\"]*)\"" => (search_5, 0x4b8ad7d0353d6ac7),
+        "^\\S+ (?P<bucket>\\S+) \\[(?P<time>\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4})\\] \\S+ \\S+ (?P<request_id>\\S+) (?P<operation>\\S+) \\S+ \"(?P<request>[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\" (?P<status>\\d{3}|-) (?P<error>\\S+) \\S+ \\S+ (?P<duration_ms>\\d+|-) " => (search_6, 0x3405fd026b846eae),
+        "^\\[pid: \\d+\\|app: [-\\d]+\\|req: [-\\d]+/\\d+\\] (?P<client>\\S+) \\([^)]*\\) \\{[^}]*\\} \\[(?P<time>[^\\]]+)\\] (?P<method>[A-Z]+) (?P<url>\\S+) => generated \\d+ bytes in (?P<duration_ms>\\d+) msecs \\(HTTP/[\\d.]+ (?P<status>\\d{3})\\)" => (search_7, 0x6c3dc5be60a692dd),
+        "^(?:\\S+ )?(?P<time>\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+) \\d+ \\w+ \\S+ \\[(?:(?P<request_id>req-[\\w-]+)[^\\]]*|-)\\] (?P<client>\\S+) \"(?P<request>[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\" status: (?P<status>\\d{3}) len: \\d+ time: (?P<duration_s>[\\d.]+)" => (search_8, 0xbea3a2e112d82313),
+        "HTTP Request: (?P<method>[A-Z]+) (?P<url>\\S+) \"HTTP/[\\d.]+ (?P<status>\\d{3})(?: [^\"]*)?\"" => (search_9, 0x81816ed47f01993e),
+        "(?:^|\\s|:)https?://(?P<host>[^\\s\":/]+)(?::\\d+)? \"(?P<request>[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\" (?P<status>\\d{3}) " => (search_10, 0x3336c148312b035c),
+        "HTTPError: (?P<status>\\d{3}) (?:Client|Server) Error: (?P<message>.*?) for url: (?P<url>\\S+)" => (search_11, 0xc125b556e19ff60d),
+        "(?:ConnectionError|ConnectTimeout|ReadTimeout|SSLError|ProxyError)\\b.*?HTTPS?ConnectionPool\\(host='(?P<host>[^']+)', port=\\d+\\): (?P<error>.*?url: (?P<path>\\S+).*)" => (search_12, 0x6080b4eeef64699b),
+        "(?:(?P<time>\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)\\b.*?)?<-- (?P<status>\\d{3})\\b.*? (?P<url>https?://(?:\\[[a-z ]{1,24}\\]|\\S)+) \\((?P<duration_ms>\\d+)ms" => (search_13, 0xd057b04193e72e97),
+        "<-- (?P<message>HTTP FAILED: .*)" => (search_14, 0x2b5ed39926a103f2),
+        "(?:(?P<time>\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)\\b.*?)?--> (?P<method>[A-Z]+) (?P<url>https?://(?:\\[[a-z ]{1,24}\\]|\\S)+)" => (search_15, 0x6a156c218515527c),
+        "(?:^|: )(?:[A-Za-z][\\w-]*: \\S|\\s*[\\[{]|<[!A-Za-z]|<-- END HTTP|--> END )|OkHttpClient: (?:[^<\\-]|<[^\\-]|-[^\\-]|--[^>])" => (search_16, 0x0f9b7283d35df393),
+        "(?:^|: )\\s*(?P<body>[\\[{].*)" => (search_17, 0xf0497aa2e97c03b2),
+        "(?:^|OkHttpClient: )(?P<name>[A-Za-z][\\w-]*): (?P<value>.*)" => (search_18, 0xc25285f1af4cd20d),
+        "\\bresponse: Status (?P<status>\\d{3})" => (search_19, 0xa3f91791bb7efa81),
+        "\\brequest: (?P<method>[A-Z]+) (?P<url>https?://\\S+)" => (search_20, 0x7a688dee7ece4036),
+        "\\b(?:request|response): (?:[A-Za-z][\\w-]*: |[\\[{\"])" => (search_21, 0x48aeed279585e083),
+        "\\bresponse: (?P<body>[\\[{].*)" => (search_22, 0xfe108d05a531a1ca),
+        "^< HTTP/[\\d.]+ (?P<status>\\d{3})" => (search_23, 0x18fd8a38d26c18e4),
+        "^> (?P<method>[A-Z]+) (?P<path>\\S+) HTTP/[\\d.]+" => (search_24, 0x09b7e5d9cac86ea5),
+        "^(?:[<>] |[<>]$|\\* |[\\[{])" => (search_25, 0x63b78c321a225d8f),
+        "^(?P<body>[\\[{].*)" => (search_26, 0xcd3ff343d4aac9bd),
+        "(?:Client|Server) error: `(?P<method>[A-Z]+) (?P<url>[^`\\s]+)` resulted in a `(?P<status>\\d{3})[^`]*` response(?::\\s*(?P<body>\\{.*?\\})(?: \\(truncated\\.\\.\\.\\))?(?:\\s*\\{\"exception\"|\\s*$))?" => (search_27, 0xeb73416e8637ba17),
+        "WebClientResponseException(?:\\$\\w+)?: (?P<status>\\d{3})[^\\n]*? from (?P<method>[A-Z]+) (?P<url>\\S+)" => (search_28, 0xd97be7210cd48c41),
+        "Http(?:Client|Server)ErrorException(?:\\$\\w+)?: (?P<status>\\d{3})[^:]*(?::\\s*\"?(?P<body>\\{.*\\})\"?)?" => (search_29, 0x948e680ed5e053b8),
+        "ResourceAccessException: (?P<message>I/O error on (?P<method>[A-Z]+) request for \"(?P<url>[^\"]+)\": .*)" => (search_30, 0x7291e3703412561b),
+        "^(?:\\s+at |\\s*\\.\\.\\. \\d+ (?:more|common frames omitted)|Caused by: |\\s*Suppressed: |\\s+\\*__checkpoint|\\s*\\|_ |\\s*Error has been observed|\\s*Original Stack Trace:)" => (search_31, 0x977aea9bdc32db6e),
+        "\\b(?P<method>Get|Post|Put|Patch|Delete|Head|Options) \"(?P<url>https?://[^\"]+)\": (?P<error>.+)" => (search_32, 0x36ef1286f5bd0545),
+        "^(?:\\S+ )?(?:[A-Z]+):\\s+(?P<client>\\S+) - \"(?P<request>[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\" (?P<status>\\d{3})\\b" => (search_33, 0x35d5b2ffb9c2ec63),
+        "Completed (?P<status>\\d{3}) [^\\n]*? in (?P<duration_ms>[\\d.]+)ms" => (search_34, 0xd074214c508c0f87),
+        "Started (?P<method>[A-Z]+) \"(?P<url>[^\"]+)\" for \\S+ at (?P<time>\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d{4})" => (search_35, 0x474609c9daabe059),
+        "(?:^|: |\\] )\\s*(?:Processing by |Parameters: |Rendered |Rendering |Redirected to |Filter chain halted|Can't verify CSRF|Sent data |Sent file |↳ |[A-Z]\\w+ Load \\(|CACHE |\\(\\d+\\.\\d+ms\\) )" => (search_36, 0x9685812e3d417849),
         _ => return None,
     };
-    (insts == expected).then_some(search)
+    (fingerprint() == expected).then_some(search)
 }
 
 const SET_0: ByteSet = ByteSet::of_ranges(&[(0x00, 0x08), (0x0e, 0x1f), (b'!', 0xff)]);
@@ -1983,7 +1983,7 @@ fn search_11(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b" Error: ", 0x203a726f72724520, 0xffffffffffffffff) { *cursor = Cursor { pc: 10, at, stretch }; return Ended::Failed; }
                     at += 8;
                     save(stack, slots, 4, at);
-                    stack.push(Frame::Longer { run: 12, at, left: 18446744073709551615 });
+                    stack.push(Frame::Longer { run: 12, at, left: usize::MAX });
                     pc = 13;
                     continue;
                 }
@@ -2106,7 +2106,7 @@ fn search_12(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                 }
                 14 => {
                     if !holds(Assertion::WordBoundary, line, at) { *cursor = Cursor { pc: 14, at, stretch }; return Ended::Failed; }
-                    stack.push(Frame::Longer { run: 15, at, left: 18446744073709551615 });
+                    stack.push(Frame::Longer { run: 15, at, left: usize::MAX });
                     pc = 16;
                     continue;
                 }
@@ -2133,7 +2133,7 @@ fn search_12(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     if !literal_at(line, at, b"): ", 0x203a29, 0xffffff) { *cursor = Cursor { pc: 24, at, stretch }; return Ended::Failed; }
                     at += 3;
                     save(stack, slots, 4, at);
-                    stack.push(Frame::Longer { run: 26, at, left: 18446744073709551615 });
+                    stack.push(Frame::Longer { run: 26, at, left: usize::MAX });
                     pc = 27;
                     continue;
                 }
@@ -2222,7 +2222,7 @@ fn search_13(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                 22 => {
                     save(stack, slots, 3, at);
                     if !holds(Assertion::WordBoundary, line, at) { *cursor = Cursor { pc: 23, at, stretch }; return Ended::Failed; }
-                    stack.push(Frame::Longer { run: 24, at, left: 18446744073709551615 });
+                    stack.push(Frame::Longer { run: 24, at, left: usize::MAX });
                     pc = 25;
                     continue;
                 }
@@ -2235,7 +2235,7 @@ fn search_13(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     at += taken;
                     save(stack, slots, 5, at);
                     if !holds(Assertion::WordBoundary, line, at) { *cursor = Cursor { pc: 29, at, stretch }; return Ended::Failed; }
-                    stack.push(Frame::Longer { run: 30, at, left: 18446744073709551615 });
+                    stack.push(Frame::Longer { run: 30, at, left: usize::MAX });
                     pc = 31;
                     continue;
                 }
@@ -2443,7 +2443,7 @@ fn search_15(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                 22 => {
                     save(stack, slots, 3, at);
                     if !holds(Assertion::WordBoundary, line, at) { *cursor = Cursor { pc: 23, at, stretch }; return Ended::Failed; }
-                    stack.push(Frame::Longer { run: 24, at, left: 18446744073709551615 });
+                    stack.push(Frame::Longer { run: 24, at, left: usize::MAX });
                     pc = 25;
                     continue;
                 }
@@ -3365,7 +3365,7 @@ fn search_27(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     save(stack, slots, 8, at);
                     if line.get(at) != Some(&b'{') { *cursor = Cursor { pc: 21, at, stretch }; return Ended::Failed; }
                     at += 1;
-                    stack.push(Frame::Longer { run: 24, at, left: 18446744073709551615 });
+                    stack.push(Frame::Longer { run: 24, at, left: usize::MAX });
                     pc = 25;
                     continue;
                 }
@@ -3474,7 +3474,7 @@ fn search_28(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     let taken = 3;
                     at += taken;
                     save(stack, slots, 3, at);
-                    stack.push(Frame::Longer { run: 9, at, left: 18446744073709551615 });
+                    stack.push(Frame::Longer { run: 9, at, left: usize::MAX });
                     pc = 10;
                     continue;
                 }
@@ -4197,7 +4197,7 @@ fn search_34(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     save(stack, slots, 3, at);
                     if line.get(at) != Some(&b' ') { *cursor = Cursor { pc: 2, at, stretch }; return Ended::Failed; }
                     at += 1;
-                    stack.push(Frame::Longer { run: 6, at, left: 18446744073709551615 });
+                    stack.push(Frame::Longer { run: 6, at, left: usize::MAX });
                     pc = 7;
                     continue;
                 }
