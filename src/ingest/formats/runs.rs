@@ -212,7 +212,7 @@ impl ByteSet {
 }
 
 impl std::hash::Hash for ByteSet {
-    /// As 256 bits: a program's fingerprint hashes some forty sets at every start.
+    /// As 256 bits: the formats' fingerprints hash some forty sets a program when they load.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         let mut bits = [0u64; 4];
         for (word, bools) in bits.iter_mut().zip(self.0.chunks_exact(64)) {
