@@ -422,11 +422,8 @@ impl Block<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::formats::runs::{Found, Scratch};
-
-    fn bundled_patterns() -> Vec<&'static str> {
-        crate::ingest::formats::bundled_patterns()
-    }
+    use crate::ingest::formats::bundled_patterns;
+    use crate::ingest::formats::runs::{Found, Scratch, fingerprint, generated};
 
     #[test]
     fn generated_code_is_what_the_bundled_patterns_compile_to() {
@@ -449,10 +446,10 @@ mod tests {
         for pattern in bundled_patterns() {
             let program = Program::compile(pattern).expect("a program");
             assert!(program.has_generated_code(), "{pattern:?}");
-            let fingerprint = super::super::fingerprint(&program.insts);
-            assert!(super::super::generated::compiled(pattern, || fingerprint).is_some());
-            assert!(super::super::generated::compiled(pattern, || fingerprint ^ 1).is_none(), "{pattern:?}");
-            assert!(super::super::generated::compiled(&format!("{pattern} "), || fingerprint).is_none());
+            let fingerprint = fingerprint(&program.insts);
+            assert!(generated::compiled(pattern, || fingerprint).is_some());
+            assert!(generated::compiled(pattern, || fingerprint ^ 1).is_none(), "{pattern:?}");
+            assert!(generated::compiled(&format!("{pattern} "), || fingerprint).is_none());
         }
     }
 
