@@ -403,7 +403,7 @@ enum Frame {
     Longer { run: usize, at: usize, left: usize },
 }
 
-/// Where a thread of generated code is: the instruction it is at, its place in the line, and the
+/// Where a thread is: the instruction it is at, its place in the line, and the
 /// instruction from which its steps are not yet charged to the budget.
 #[derive(Clone, Copy)]
 struct Cursor {
@@ -421,7 +421,7 @@ enum Resume {
     GaveUp,
 }
 
-/// How a thread of generated code ended.
+/// How a thread ended.
 enum Ended {
     /// At `Cursor::pc`: the search backtracks.
     Failed,
@@ -557,151 +557,156 @@ impl Program {
         }
     }
 
-    /// The match starting at `start`, trying alternatives in priority order.
+    /// The match starting at `start`, trying alternatives in priority order: each thread
+    /// stepped through the instructions ([`Program::thread`]).
     fn run(&self, line: &[u8], start: usize, scratch: &mut Scratch, budget: &mut usize) -> Found {
-        let Scratch { stack, slots, .. } = scratch;
-        stack.clear();
-        stack.push(Frame::Try { pc: 0, at: start });
-        while let Some(frame) = stack.pop() {
-            let (mut pc, mut at) = match self.resume(line, frame, stack, slots, budget) {
-                Resume::At(pc, at) => (pc, at),
-                Resume::Done => continue,
-                Resume::GaveUp => return Found::GaveUp,
-            };
-            // One thread, until it fails (back to the stack) or matches. Between branches the
-            // program only goes forward (a loop's jump back lands on its branch), so the steps
-            // since `stretch` are at most the distance from it: charged where the thread
-            // branches, jumps back or fails, rather than counted one by one.
-            let mut stretch = pc;
-            'thread: loop {
-                match &self.insts[pc] {
-                    Inst::Byte(byte) => {
-                        if line.get(at) != Some(byte) {
+        self.run_with(line, start, scratch, budget, |cursor, stack, slots, budget| {
+            self.thread(line, cursor, stack, slots, budget)
+        })
+    }
+
+    /// One thread from `cursor`, stepped through the instructions until it fails (its place
+    /// left in `cursor`, for the search to backtrack) or matches.
+    #[inline(always)]
+    fn thread(
+        &self,
+        line: &[u8],
+        cursor: &mut Cursor,
+        stack: &mut Vec<Frame>,
+        slots: &mut [usize],
+        budget: &mut usize,
+    ) -> Ended {
+        let Cursor { mut pc, mut at, mut stretch } = *cursor;
+        // Between branches the program only goes forward (a loop's jump back lands on its
+        // branch), so the steps since `stretch` are at most the distance from it: charged where
+        // the thread branches, jumps back or fails, rather than counted one by one.
+        'thread: loop {
+            match &self.insts[pc] {
+                Inst::Byte(byte) => {
+                    if line.get(at) != Some(byte) {
+                        break;
+                    }
+                    at += 1;
+                    pc += 1;
+                }
+                Inst::Literal(literal) => {
+                    if !literal.at(line, at) {
+                        break;
+                    }
+                    at += literal.bytes.len();
+                    pc += 1;
+                }
+                Inst::Run { set, stops, min, max, greedy, possessive, .. } => {
+                    // A possessive run has one end a match can use, its longest, lazy or not.
+                    if *greedy || *possessive {
+                        let room = (line.len() - at).min(*max);
+                        let taken = stops.run_length(set, &line[at..at + room]);
+                        *budget = budget.saturating_sub(taken / 8);
+                        if taken < *min {
                             break;
                         }
-                        at += 1;
-                        pc += 1;
-                    }
-                    Inst::Literal(literal) => {
-                        if !literal.at(line, at) {
+                        if taken > *min && !possessive {
+                            stack.push(Frame::Shorter { next: pc + 1, low: at + min, at: at + taken });
+                        }
+                        at += taken;
+                    } else {
+                        if line.len() - at < *min || !line[at..at + min].iter().all(|&b| set.0[usize::from(b)]) {
                             break;
                         }
-                        at += literal.bytes.len();
-                        pc += 1;
+                        at += min;
+                        stack.push(Frame::Longer { run: pc, at, left: max - min });
                     }
-                    Inst::Run { set, stops, min, max, greedy, possessive, .. } => {
-                        // A possessive run has one end a match can use, its longest, lazy or not.
-                        if *greedy || *possessive {
-                            let room = (line.len() - at).min(*max);
-                            let taken = stops.run_length(set, &line[at..at + room]);
-                            *budget = budget.saturating_sub(taken / 8);
-                            if taken < *min {
-                                break;
-                            }
-                            if taken > *min && !possessive {
-                                stack.push(Frame::Shorter { next: pc + 1, low: at + min, at: at + taken });
-                            }
-                            at += taken;
-                        } else {
-                            if line.len() - at < *min || !line[at..at + min].iter().all(|&b| set.0[usize::from(b)]) {
-                                break;
-                            }
-                            at += min;
-                            stack.push(Frame::Longer { run: pc, at, left: max - min });
-                        }
-                        pc += 1;
+                    pc += 1;
+                }
+                Inst::Split { first, second, starts: [first_starts, second_starts] } => {
+                    if !charge(budget, pc + 1 - stretch) {
+                        return Ended::GaveUp;
                     }
-                    Inst::Split { first, second, starts: [first_starts, second_starts] } => {
-                        if !charge(budget, pc + 1 - stretch) {
-                            return Found::GaveUp;
-                        }
-                        let may_start =
-                            |starts: &Option<Box<ByteSet>>| starts.as_ref().is_none_or(|set| set.may_start(line, at));
-                        if !may_start(first_starts) {
-                            pc = *second;
-                            stretch = pc;
-                            continue;
-                        }
-                        if may_start(second_starts) {
-                            stack.push(Frame::Try { pc: *second, at });
-                        }
-                        pc = *first;
+                    let may_start =
+                        |starts: &Option<Box<ByteSet>>| starts.as_ref().is_none_or(|set| set.may_start(line, at));
+                    if !may_start(first_starts) {
+                        pc = *second;
                         stretch = pc;
+                        continue;
                     }
-                    Inst::Fixed { classes, positions, next } => {
-                        let Some(here) = line.get(at..at + positions.len()) else { break };
-                        if here
-                            .iter()
-                            .zip(positions.iter())
-                            .any(|(&b, &class)| !classes[usize::from(class)].0[usize::from(b)])
-                        {
-                            break;
+                    if may_start(second_starts) {
+                        stack.push(Frame::Try { pc: *second, at });
+                    }
+                    pc = *first;
+                    stretch = pc;
+                }
+                Inst::Fixed { classes, positions, next } => {
+                    let Some(here) = line.get(at..at + positions.len()) else { break };
+                    if here
+                        .iter()
+                        .zip(positions.iter())
+                        .any(|(&b, &class)| !classes[usize::from(class)].0[usize::from(b)])
+                    {
+                        break;
+                    }
+                    at += positions.len();
+                    pc = *next;
+                }
+                Inst::Field(field) => {
+                    // Fields one after another (`\S+ \S+ -?\d+/-?\d+ `) are taken in this
+                    // loop, without a dispatch each.
+                    let mut field = &**field;
+                    loop {
+                        let Field { open, close, lead, set, stops, min, max, then, next } = field;
+                        if let Some(slot) = open {
+                            save(stack, slots, *slot, at);
                         }
-                        at += positions.len();
-                        pc = *next;
-                    }
-                    Inst::Field(field) => {
-                        // Fields one after another (`\S+ \S+ -?\d+/-?\d+ `) are taken in this
-                        // loop, without a dispatch each.
-                        let mut field = &**field;
-                        loop {
-                            let Field { open, close, lead, set, stops, min, max, then, next } = field;
-                            if let Some(slot) = open {
-                                save(stack, slots, *slot, at);
-                            }
-                            if lead.is_some() && line.get(at) == lead.as_ref() {
-                                at += 1;
-                            }
-                            let room = (line.len() - at).min(*max);
-                            let taken = stops.run_length(set, &line[at..at + room]);
-                            *budget = budget.saturating_sub(taken / 8);
-                            if taken < *min {
+                        if lead.is_some() && line.get(at) == lead.as_ref() {
+                            at += 1;
+                        }
+                        let room = (line.len() - at).min(*max);
+                        let taken = stops.run_length(set, &line[at..at + room]);
+                        *budget = budget.saturating_sub(taken / 8);
+                        if taken < *min {
+                            break 'thread;
+                        }
+                        at += taken;
+                        if let Some(slot) = close {
+                            save(stack, slots, *slot, at);
+                        }
+                        if let Some(byte) = then {
+                            if line.get(at) != Some(byte) {
                                 break 'thread;
                             }
-                            at += taken;
-                            if let Some(slot) = close {
-                                save(stack, slots, *slot, at);
-                            }
-                            if let Some(byte) = then {
-                                if line.get(at) != Some(byte) {
-                                    break 'thread;
-                                }
-                                at += 1;
-                            }
-                            pc = *next;
-                            match &self.insts[pc] {
-                                Inst::Field(following) => field = following,
-                                _ => break,
-                            }
+                            at += 1;
+                        }
+                        pc = *next;
+                        match &self.insts[pc] {
+                            Inst::Field(following) => field = following,
+                            _ => break,
                         }
                     }
-                    Inst::Jump(to) => {
-                        if *to < pc {
-                            *budget = budget.saturating_sub(pc + 1 - stretch);
-                            stretch = *to;
-                            let taken = self.skimmed(pc, &line[at..]);
-                            *budget = budget.saturating_sub(taken / 8);
-                            at += taken;
-                        }
-                        pc = *to;
-                    }
-                    Inst::Save(slot) => {
-                        save(stack, slots, *slot, at);
-                        pc += 1;
-                    }
-                    Inst::Assert(assertion) => {
-                        if !holds(*assertion, line, at) {
-                            break;
-                        }
-                        pc += 1;
-                    }
-                    Inst::Match => return Found::Match,
                 }
+                Inst::Jump(to) => {
+                    if *to < pc {
+                        *budget = budget.saturating_sub(pc + 1 - stretch);
+                        stretch = *to;
+                        let taken = self.skimmed(pc, &line[at..]);
+                        *budget = budget.saturating_sub(taken / 8);
+                        at += taken;
+                    }
+                    pc = *to;
+                }
+                Inst::Save(slot) => {
+                    save(stack, slots, *slot, at);
+                    pc += 1;
+                }
+                Inst::Assert(assertion) => {
+                    if !holds(*assertion, line, at) {
+                        break;
+                    }
+                    pc += 1;
+                }
+                Inst::Match => return Ended::Matched,
             }
-            // The thread failed at `pc`.
-            *budget = budget.saturating_sub(pc + 1 - stretch);
         }
-        Found::NoMatch
+        *cursor = Cursor { pc, at, stretch };
+        Ended::Failed
     }
 
     /// What the search does with a frame it pops: run a thread from an instruction and a place,
@@ -739,8 +744,9 @@ impl Program {
         }
     }
 
-    /// [`Program::run`] with each thread run by `thread` (a bundled pattern's generated code, see
-    /// [`generated`]) rather than stepped through the instructions.
+    /// The match starting at `start`, each thread run by `thread`: stepped through the
+    /// instructions ([`Program::run`]) or a bundled pattern's generated code ([`generated`]).
+    /// A thread that fails leaves its place for the frames it pushed to be tried.
     #[inline(always)]
     fn run_with(
         &self,
