@@ -22,7 +22,7 @@ use crate::record::{Record, SourceSpan};
 pub use column::{CHUNK_ROWS, Column};
 pub use columns::{Columns, Room};
 use columns::{MAX_SPARE_ROOMS, SpareRooms};
-pub use rows::Rows;
+pub use rows::{Rows, remembered_rows_agree};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Seek, SeekFrom};

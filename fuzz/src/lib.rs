@@ -87,6 +87,13 @@ pub fn check_ingest(bytes: &[u8], format: Option<Format>) {
             assert_eq!(visited, held.records, "the calls visited are the calls held");
             assert_eq!(rest.skipped, held.skipped);
             assert_eq!((rest.repaired, rest.belonging), (held.repaired, held.belonging));
+            // A defined format's line whose captures repeat an earlier line's takes that line's
+            // row from a memo: the rows are still each call's own.
+            if let Err(row) =
+                errlens::store::remembered_rows_agree(content, ingested.format, &knowledge(), LIMITS.max_line_bytes)
+            {
+                panic!("a remembered row differs from its call's own: {row}");
+            }
         }
         let lines = content.split(|&b| b == b'\n').map(|raw| raw.strip_suffix(b"\r").unwrap_or(raw));
         for line in lines.filter(|line| !line.trim_ascii().is_empty() && line.len() <= LIMITS.max_line_bytes as usize) {

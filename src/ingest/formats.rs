@@ -20,7 +20,7 @@ mod load;
 mod pattern;
 mod runs;
 
-pub use engine::{Reused, read_line, read_line_into, read_line_reusing, read_opener};
+pub use engine::{Keyed, Reused, read_line, read_line_into, read_line_keyed, read_line_reusing, read_opener};
 pub use load::{FormatProblem, configure, registry, user_field_names};
 pub use pattern::{Field, Pattern};
 

@@ -1,9 +1,9 @@
 //! Line formats: NDJSON and text are read one physical line at a time, so any chunk that starts
 //! at a line boundary can be parsed on its own (which the parallel loader relies on).
 
-use super::formats::{self, LineFormat, LineFormatId};
+use super::formats::{self, Keyed, LineFormat, LineFormatId};
 use super::json_value::{JsonObject, JsonValue};
-use super::{Detail, Format, Parsed, SkipReason, Skipped, encoding, fields, group, logfmt, sparse, text};
+use super::{CallSink, Detail, Format, Parsed, SkipReason, Skipped, encoding, fields, group, logfmt, sparse, text};
 use crate::record::{Record, SourceSpan};
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -145,17 +145,22 @@ pub struct DefinedLines<'a> {
 }
 
 impl DefinedLines<'_> {
-    /// [`parse_lines_into`] of these lines, each call handed to `visit` as soon as it is read
+    /// [`parse_lines_into`] of these lines, each call handed to `sink` as soon as it is read
     /// rather than kept in `parsed` (which gets what is not a call). A line of the definition's
     /// own is read into one record reused from line to line: a record pushed, its strings
     /// allocated, then all of it dropped once it was a row cost a short line a twentieth of its
-    /// reading. Other lines (JSON, bytes that are not UTF-8, the generic reader's) are read as
-    /// [`parse_lines_into`] reads them, and handed on from `parsed`.
-    pub fn visit(self, parsed: &mut Parsed, visit: &mut dyn FnMut(&Record)) -> u64 {
+    /// reading. For a summary, while the sink knows rows by their lines' captures, such a line is
+    /// read with them as a key, and a line whose row the sink knows is not read into the record
+    /// at all ([`formats::read_line_keyed`]). Other lines (JSON, bytes that are not UTF-8, the
+    /// generic reader's) are read as [`parse_lines_into`] reads them, and handed on from `parsed`.
+    pub fn visit(self, parsed: &mut Parsed, sink: &mut dyn CallSink) -> u64 {
         let Self { chunk, first_line, offset, id, detail, max_line_bytes } = self;
         let (mode, format) = (Mode::Defined(id), id.def());
         let chunk_text = simdutf8::basic::from_utf8(chunk).ok();
         let mut reused = formats::Reused::default();
+        let mut key = Vec::new();
+        // Asked again only after a line read keyed: a sink that stops knowing rows does not start again.
+        let mut keyed = detail == Detail::Summary && sink.keyed();
         let mut lines = lines(chunk, first_line);
         for (number, start, line) in lines.by_ref() {
             let source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
@@ -165,10 +170,24 @@ impl DefinedLines<'_> {
                 && line.len() as u64 <= max_line_bytes
                 && !text.starts_with('{')
             {
-                match formats::read_line_reusing(format, text, detail, &mut reused) {
-                    Some(Ok(())) => {
+                let read_keyed = keyed;
+                let read = if read_keyed {
+                    let mut known = |key: &[u8], time_ms| sink.repeat(key, source, time_ms);
+                    let read = formats::read_line_keyed(format, text, &mut reused, &mut key, &mut known);
+                    keyed = sink.keyed();
+                    read
+                } else {
+                    formats::read_line_reusing(format, text, detail, &mut reused).map(|read| read.map(|()| Keyed::Read))
+                };
+                match read {
+                    Some(Ok(Keyed::Known)) => {}
+                    Some(Ok(Keyed::Read)) => {
                         reused.record.source = source;
-                        visit(&reused.record);
+                        if read_keyed {
+                            sink.first(&key, &reused.record);
+                        } else {
+                            sink.call(&reused.record);
+                        }
                     }
                     Some(Err(reason)) => parsed.skipped.push(Skipped { line: number, reason }),
                     // A line the definition does not read is read as text.
@@ -181,7 +200,7 @@ impl DefinedLines<'_> {
                 read_line_into(parsed, line, text, source, mode, detail, max_line_bytes);
             }
             for record in parsed.records.drain(..) {
-                visit(&record);
+                sink.call(&record);
             }
         }
         lines.next_number()

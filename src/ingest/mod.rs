@@ -51,7 +51,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 pub use detect::Format;
-pub use parts::{Parts, give_back_records};
+pub use parts::{CallSink, Parts, give_back_records};
 pub use stream::{BLOCK_BYTES, Opened, ReadOptions, ingest_file};
 
 /// How much of each call to keep.
@@ -395,11 +395,15 @@ pub fn calls_visited_and_held(
     detail: Detail,
     max_line_bytes: u64,
 ) -> (Vec<Record>, Parsed, Parsed) {
-    let mode = line::Mode::of(format);
     let mut visited = Vec::new();
-    let rest =
-        Parts::lines(text, 1, 0, mode, detail, max_line_bytes).for_each_call(|record| visited.push(record.clone()));
-    (visited, rest, Parts::lines(text, 1, 0, mode, detail, max_line_bytes).joined())
+    let rest = parts_of(text, format, detail, max_line_bytes)
+        .for_each_call(&mut |record: &Record| visited.push(record.clone()));
+    (visited, rest, parts_of(text, format, detail, max_line_bytes).joined())
+}
+
+/// The parts of the line-format content `text` (a whole file's), as the loaders hand a block's on.
+pub fn parts_of(text: &[u8], format: Format, detail: Detail, max_line_bytes: u64) -> Parts<'_> {
+    Parts::lines(text, 1, 0, line::Mode::of(format), detail, max_line_bytes)
 }
 
 /// Re-reads the one record whose text starts at `span` in `bytes`, the same way ingest read it.

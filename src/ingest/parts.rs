@@ -9,7 +9,7 @@
 
 use super::line::{self, DefinedLines, Mode};
 use super::{Detail, Parsed};
-use crate::record::Record;
+use crate::record::{Record, SourceSpan};
 
 /// Bytes of lines parsed at a time, at least (a part ends at the end of a line).
 pub const PART_BYTES: usize = 64 << 10;
@@ -33,6 +33,35 @@ pub fn give_back_records(mut records: Vec<Record>) {
 /// Records a kept vector has room for at most (a part of short lines holds a few thousand, some
 /// 330 bytes each).
 const MAX_SPARE_RECORDS: usize = 16_384;
+
+/// Where [`Parts::for_each_call`] hands each call (a closure takes them one by one).
+pub trait CallSink {
+    /// A call read.
+    fn call(&mut self, record: &Record);
+
+    /// Whether it knows rows by the captures of their lines ([`CallSink::repeat`]): while it
+    /// does, lines of a defined format are read with their captures as a key, for a summary.
+    fn keyed(&self) -> bool {
+        false
+    }
+
+    /// Takes the row of a call whose line's captures (all but its time) are `key` with this
+    /// line's `source` and `time_ms`, if it has taken a line with the same ones: `false` when not.
+    fn repeat(&mut self, _key: &[u8], _source: SourceSpan, _time_ms: Option<i64>) -> bool {
+        false
+    }
+
+    /// A call read from a line whose captures are `key` ([`CallSink::repeat`] did not know it).
+    fn first(&mut self, _key: &[u8], record: &Record) {
+        self.call(record);
+    }
+}
+
+impl<F: FnMut(&Record)> CallSink for F {
+    fn call(&mut self, record: &Record) {
+        self(record);
+    }
+}
 
 /// The parts of a block, as [`Parsed`]s in input order.
 pub struct Parts<'a>(Inner<'a>);
@@ -130,17 +159,17 @@ impl<'a> Parts<'a> {
         Self(Inner::Pieces(Box::new(pieces)))
     }
 
-    /// Every call of every part handed to `visit`, in input order; returned, what was not a
-    /// call (the skipped lines and the counts). A part's records are given back once visited
+    /// Every call of every part handed to `sink`, in input order; returned, what was not a
+    /// call (the skipped lines and the counts). A part's records are given back once handed on
     /// ([`give_back_records`]); the lines of a defined format are read call by call, into one
     /// record reused from line to line ([`DefinedLines::visit`]), and their parts hold none.
-    pub fn for_each_call(self, mut visit: impl FnMut(&Record)) -> Parsed {
+    pub fn for_each_call(self, sink: &mut dyn CallSink) -> Parsed {
         let mut rest = Parsed::default();
         if let Inner::Defined(lines) = self.0 {
             // Cut into parts as the pieces are: a part's UTF-8 is checked at once.
             let pieces =
                 read_in_parts(lines.chunk, lines.first_line, lines.offset, |chunk, first_line, offset, parsed| {
-                    DefinedLines { chunk, first_line, offset, ..lines }.visit(parsed, &mut visit)
+                    DefinedLines { chunk, first_line, offset, ..lines }.visit(parsed, &mut *sink)
                 });
             for part in pieces {
                 keep_rest(&mut rest, part);
@@ -149,7 +178,7 @@ impl<'a> Parts<'a> {
         }
         for part in self {
             for record in &part.records {
-                visit(record);
+                sink.call(record);
             }
             keep_rest(&mut rest, part);
         }
@@ -260,7 +289,7 @@ mod tests {
             let mode = Mode::Defined(id);
             let mut visited = Vec::new();
             let rest = Parts::lines(bytes, 3, 5, mode, Detail::Summary, 4096)
-                .for_each_call(|record| visited.push(record.clone()));
+                .for_each_call(&mut |record: &Record| visited.push(record.clone()));
             let held = Parts::lines(bytes, 3, 5, mode, Detail::Summary, 4096).joined();
             assert!(visited == held.records, "{label}: the calls differ");
             assert_eq!(rest.skipped, held.skipped, "{label}");

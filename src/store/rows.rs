@@ -3,9 +3,9 @@
 
 use super::{Interner, NONE};
 use crate::endpoint;
-use crate::ingest::{Parts, Skipped};
+use crate::ingest::{CallSink, Detail, Format, Parts, Skipped};
 use crate::knowledge::Knowledge;
-use crate::record::Record;
+use crate::record::{Record, SourceSpan};
 use crate::variant;
 use std::collections::{BTreeMap, HashMap};
 
@@ -72,6 +72,43 @@ impl BlockColumns {
         let retry_after = record.response.header("retry-after").and_then(|value| retry_after_ms(value, record.time_ms));
         self.retry_after_ms.push(retry_after.map_or(NONE, |ms| u32::try_from(ms).unwrap_or(NONE - 1)));
     }
+
+    /// The last row but its place and time.
+    fn last_row(&self) -> Option<Row> {
+        Some(Row {
+            status: *self.status.last()?,
+            kind: *self.kind.last()?,
+            endpoint: *self.endpoint.last()?,
+            message: *self.message.last()?,
+            request: *self.request.last()?,
+            retry_after_ms: *self.retry_after_ms.last()?,
+        })
+    }
+
+    /// A row known already, at `span` with `time_ms`.
+    fn push_row(&mut self, span: SourceSpan, time_ms: Option<i64>, row: Row) {
+        self.line.push(u32::try_from(span.line).unwrap_or(u32::MAX));
+        self.offset.push(span.offset);
+        self.text_len.push(u32::try_from(span.len).unwrap_or(u32::MAX));
+        self.time_ms.push(time_ms.unwrap_or(super::NO_TIME));
+        self.status.push(row.status);
+        self.kind.push(row.kind);
+        self.endpoint.push(row.endpoint);
+        self.message.push(row.message);
+        self.request.push(row.request);
+        self.retry_after_ms.push(row.retry_after_ms);
+    }
+}
+
+/// A row but its place and time: what a line's captures but its time make ([`Lines`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Row {
+    status: u16,
+    kind: u32,
+    endpoint: u32,
+    message: u32,
+    request: u64,
+    retry_after_ms: u32,
 }
 
 /// A parsed block turned into rows (what the loading threads hand over). Its strings are
@@ -120,6 +157,30 @@ struct Memo {
     /// A buffer for endpoint templates, which are interned from it.
     endpoint: String,
     calls: Calls,
+    lines: Lines,
+}
+
+/// The rows of a block's lines of a defined format, by the captures of their lines but the time
+/// ([`crate::ingest::formats::read_line_keyed`]): a log repeats its calls, and a repeated one's
+/// row then costs a lookup, where reading its record (the request line split, its strings
+/// copied) and working out its row cost some 1,100 instructions. A block whose lines seldom
+/// repeat (ids in every path, a client's address on every line) stops remembering them.
+#[derive(Default)]
+struct Lines {
+    seen: HashMap<Box<[u8]>, Row, foldhash::fast::RandomState>,
+    lookups: u32,
+    hits: u32,
+}
+
+impl Lines {
+    /// Rows remembered at most; and after this many lookups, remembering stops unless half of
+    /// them found the row (a line not found costs its key, a lookup and a copy of the key kept).
+    const MAX: usize = 4096;
+    const TRIAL: u32 = 128;
+
+    fn on(&self) -> bool {
+        self.lookups < Self::TRIAL || self.hits * 2 >= self.lookups
+    }
 }
 
 /// The endpoint and vendor of each call a block saw, by method, URL and host: a log repeats its
@@ -177,9 +238,13 @@ impl Rows {
     /// Classifies every record of a parsed block, part after part (each part's records are
     /// freed before the next part is parsed).
     pub fn of(parts: Parts<'_>, knowledge: &Knowledge) -> Self {
+        Self::of_with(parts, knowledge, &mut Memo::default())
+    }
+
+    /// [`Rows::of`] with what the block works out remembered in `memo`.
+    fn of_with(parts: Parts<'_>, knowledge: &Knowledge, memo: &mut Memo) -> Self {
         let mut rows = Self { rows: BlockColumns::reused(), ..Self::default() };
-        let mut memo = Memo::default();
-        let rest = parts.for_each_call(|record| rows.add(record, knowledge, &mut memo));
+        let rest = parts.for_each_call(&mut Adding { rows: &mut rows, knowledge, memo });
         rows.skipped = rest.skipped;
         rows.repaired = rest.repaired;
         rows.belonging = rest.belonging;
@@ -290,6 +355,96 @@ impl Rows {
     /// Whether the block holds no call.
     pub fn is_empty(&self) -> bool {
         self.rows.status.is_empty()
+    }
+}
+
+/// The calls of a block as they are read, turned into its rows.
+struct Adding<'a> {
+    rows: &'a mut Rows,
+    knowledge: &'a Knowledge,
+    memo: &'a mut Memo,
+}
+
+impl CallSink for Adding<'_> {
+    fn call(&mut self, record: &Record) {
+        self.rows.add(record, self.knowledge, self.memo);
+    }
+
+    fn keyed(&self) -> bool {
+        self.memo.lines.on()
+    }
+
+    fn repeat(&mut self, key: &[u8], source: SourceSpan, time_ms: Option<i64>) -> bool {
+        let lines = &mut self.memo.lines;
+        lines.lookups += 1;
+        let Some(&row) = lines.seen.get(key) else { return false };
+        lines.hits += 1;
+        self.rows.rows.push_row(source, time_ms, row);
+        true
+    }
+
+    fn first(&mut self, key: &[u8], record: &Record) {
+        self.call(record);
+        // A Retry-After is counted by value for each call that has one: such a row is not only
+        // its columns. (A definition's line has no headers; this keeps it so if one ever has.)
+        let lines = &mut self.memo.lines;
+        if lines.seen.len() < Lines::MAX
+            && record.response.header("retry-after").is_none()
+            && let Some(row) = self.rows.rows.last_row()
+        {
+            lines.seen.insert(key.into(), row);
+        }
+    }
+}
+
+/// Whether the rows the store builds from the line-format content `text` (a defined format's
+/// repeated lines taken from its block's memo of rows, [`Lines`]) are the rows each of its calls
+/// gives on its own, in one block: `Ok` with how many rows the memo gave, or the first row that
+/// differs. For the tests and the fuzzer.
+pub fn remembered_rows_agree(
+    text: &[u8],
+    format: Format,
+    knowledge: &Knowledge,
+    max_line_bytes: u64,
+) -> Result<u32, String> {
+    let parts = || crate::ingest::parts_of(text, format, Detail::Summary, max_line_bytes);
+    let mut memo = Memo::default();
+    let remembered = Rows::of_with(parts(), knowledge, &mut memo);
+    let (mut one_by_one, mut memo_of_each) = (Rows::default(), Memo::default());
+    let rest = parts().for_each_call(&mut |record: &Record| one_by_one.add(record, knowledge, &mut memo_of_each));
+    let (got, expected) = (remembered.as_text(), one_by_one.as_text());
+    if let Some(row) = (0..got.len().max(expected.len())).find(|&row| got.get(row) != expected.get(row)) {
+        return Err(format!("row {row}: {:?}, on its own {:?}", got.get(row), expected.get(row)));
+    }
+    if remembered.skipped != rest.skipped {
+        return Err(format!("skipped {:?}, on their own {:?}", remembered.skipped, rest.skipped));
+    }
+    Ok(memo.lines.hits)
+}
+
+impl Rows {
+    /// Each row as a reader sees it: its place, time and status, its kind, endpoint and message
+    /// as text (their ids are the block's own), its request key and wait.
+    fn as_text(&self) -> Vec<String> {
+        let text = |table: &Interner, id: u32| (id != NONE).then(|| table.get(id).to_string());
+        let columns = &self.rows;
+        (0..self.len())
+            .map(|row| {
+                format!(
+                    "{} {} {} {} {} {:?} {:?} {:?} {} {}",
+                    columns.line[row],
+                    columns.offset[row],
+                    columns.text_len[row],
+                    columns.time_ms[row],
+                    columns.status[row],
+                    text(&self.kinds, columns.kind[row]),
+                    text(&self.endpoints, columns.endpoint[row]),
+                    text(&self.messages, columns.message[row]),
+                    columns.request[row],
+                    columns.retry_after_ms[row],
+                )
+            })
+            .collect()
     }
 }
 

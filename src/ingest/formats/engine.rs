@@ -26,9 +26,7 @@ pub fn read_opener(format: &LineFormat, line: &str, detail: Detail) -> Option<Re
         }
         record.url = url_of(captures).or(record.url);
         record.host = text(captures, Field::Host).map(str::to_string);
-        record.time_ms = text(captures, Field::Time)
-            .and_then(|value| parse_time(format, value))
-            .filter(|at| (time::MIN_TIME_MS..=time::MAX_TIME_MS).contains(at));
+        record.time_ms = time_of(format, captures);
         if detail == Detail::Full {
             record.request_id = text(captures, Field::RequestId).map(str::to_string);
         }
@@ -45,7 +43,7 @@ fn text<'a>(captures: &'a Captured<'_>, field: Field) -> Option<&'a str> {
 
 fn record_of(format: &LineFormat, captures: &Captured<'_>, detail: Detail) -> Result<Record, SkipReason> {
     let mut record = Record::default();
-    fill(format, captures, detail, &mut record, &mut Buffers::default())?;
+    fill(format, captures, detail, time_of(format, captures), &mut record, &mut Buffers::default())?;
     Ok(record)
 }
 
@@ -115,7 +113,43 @@ pub fn read_line_reusing(
     format.patterns.iter().find_map(|pattern| {
         pattern.with_captures(line, |captures| {
             reused.clear();
-            fill(format, captures, detail, &mut reused.record, &mut reused.buffers)
+            fill(format, captures, detail, time_of(format, captures), &mut reused.record, &mut reused.buffers)
+        })
+    })
+}
+
+/// How [`read_line_keyed`] took a line of the format's own.
+pub enum Keyed {
+    /// Its row was known by its captures, and taken with the line's time.
+    Known,
+    /// Its call was read into the reused record.
+    Read,
+}
+
+/// [`read_line_reusing`] for a summary's rows, which are known by the captures they are made of:
+/// those of the line (all but its time, see [`Captured::row_key_into`]) are written into `key`,
+/// after the number of the pattern that matched, and `known` is asked first whether it has the
+/// row of a line with the same ones, given this line's time. If it has, the record is not
+/// filled: no request line split, no strings copied, no row worked out again.
+pub fn read_line_keyed(
+    format: &LineFormat,
+    line: &str,
+    reused: &mut Reused,
+    key: &mut Vec<u8>,
+    known: &mut dyn FnMut(&[u8], Option<i64>) -> bool,
+) -> Option<Result<Keyed, SkipReason>> {
+    format.patterns.iter().enumerate().find_map(|(number, pattern)| {
+        pattern.with_captures(line, |captures| {
+            key.clear();
+            key.extend_from_slice(&(number as u64).to_le_bytes());
+            captures.row_key_into(key);
+            let time_ms = time_of(format, captures);
+            if known(key, time_ms) {
+                return Ok(Keyed::Known);
+            }
+            reused.clear();
+            fill(format, captures, Detail::Summary, time_ms, &mut reused.record, &mut reused.buffers)
+                .map(|()| Keyed::Read)
         })
     })
 }
@@ -134,7 +168,7 @@ pub fn read_line_into(
             // Written in place (a record built and then pushed is copied into the vector).
             records.resize_with(records.len() + 1, Record::default);
             let record = records.last_mut()?;
-            let result = fill(format, captures, detail, record, &mut Buffers::default());
+            let result = fill(format, captures, detail, time_of(format, captures), record, &mut Buffers::default());
             if result.is_err() {
                 records.pop();
             }
@@ -143,12 +177,13 @@ pub fn read_line_into(
     })
 }
 
-/// Fills a default `record` with what `captures` hold, its URL, host and message written into the
-/// memory of `buffers` (empty, for a record of its own).
+/// Fills a default `record` with what `captures` hold, its time `time_ms` ([`time_of`] them),
+/// its URL, host and message written into the memory of `buffers` (empty, for a record of its own).
 fn fill(
     format: &LineFormat,
     captures: &Captured<'_>,
     detail: Detail,
+    time_ms: Option<i64>,
     record: &mut Record,
     buffers: &mut Buffers,
 ) -> Result<(), SkipReason> {
@@ -170,9 +205,7 @@ fn fill(
     }
     record.host = text(captures, Field::Host).and_then(|host| put(&mut buffers.host, host));
     record.client_digest = text(captures, Field::Client).map(crate::record::body_digest);
-    record.time_ms = text(captures, Field::Time)
-        .and_then(|value| parse_time(format, value))
-        .filter(|at| (time::MIN_TIME_MS..=time::MAX_TIME_MS).contains(at));
+    record.time_ms = time_ms;
     if let Some(message) = text(captures, Field::Message).or_else(|| text(captures, Field::Error)) {
         record.message = put(&mut buffers.message, message);
     }
@@ -204,6 +237,13 @@ fn fill(
         record.duration_ms = duration_ms(captures);
     }
     Ok(())
+}
+
+/// The call's time, from the `time` capture.
+fn time_of(format: &LineFormat, captures: &Captured<'_>) -> Option<i64> {
+    text(captures, Field::Time)
+        .and_then(|value| parse_time(format, value))
+        .filter(|at| (time::MIN_TIME_MS..=time::MAX_TIME_MS).contains(at))
 }
 
 /// A status of one to three digits as [`parse_status`] reads it, when it reads one (nearly every

@@ -33,6 +33,23 @@ pub enum Field {
 }
 
 impl Field {
+    /// The captures a call's row is made of besides its time: all [`super::engine`] reads for a
+    /// summary's detail but the time (the request id and duration are read only for the full one,
+    /// and a header's name and value not at all).
+    const ROW: [Self; 11] = [
+        Self::Request,
+        Self::Method,
+        Self::Url,
+        Self::Path,
+        Self::Query,
+        Self::Host,
+        Self::Client,
+        Self::Message,
+        Self::Error,
+        Self::Body,
+        Self::Status,
+    ];
+
     const ALL: [(Self, &'static str); 19] = [
         (Self::Request, "request"),
         (Self::Method, "method"),
@@ -94,6 +111,8 @@ pub struct Pattern {
     program: Option<Program>,
     /// The group of each [`Field`] the pattern captures (names looked up once, not per line).
     groups: [Option<usize>; Field::ALL.len()],
+    /// The groups of the [`Field::ROW`] fields it captures, in that order.
+    row_groups: Box<[usize]>,
 }
 
 /// Bytes past which [`Pattern::with_captures`] does not return its result through the
@@ -119,6 +138,11 @@ fn groups_of<'a>(names: impl Iterator<Item = (usize, &'a str)>) -> [Option<usize
         }
     }
     groups
+}
+
+/// The groups of the [`Field::ROW`] fields among `groups`.
+fn row_groups_of(groups: &[Option<usize>; Field::ALL.len()]) -> Box<[usize]> {
+    Field::ROW.iter().filter_map(|field| groups[*field as usize]).collect()
 }
 
 /// The groups of a line a pattern matched.
@@ -147,6 +171,21 @@ impl Captured<'_> {
         let (start, end) = (*self.slots.get(2 * group)?, *self.slots.get(2 * group + 1)?);
         (start != UNSET && end != UNSET).then_some((start, end))
     }
+
+    /// Appends to `key` the bytes of every capture a call's row is made of besides its time
+    /// ([`Field::ROW`]), each after its length (`u64::MAX` for a group that took no part): two
+    /// lines of one pattern append the same bytes only when those captures are the same.
+    pub fn row_key_into(&self, key: &mut Vec<u8>) {
+        for &group in &self.pattern.row_groups {
+            match (self.slots.get(2 * group), self.slots.get(2 * group + 1)) {
+                (Some(&start), Some(&end)) if start != UNSET && end != UNSET => {
+                    key.extend_from_slice(&((end - start) as u64).to_le_bytes());
+                    key.extend_from_slice(&self.line.as_bytes()[start..end]);
+                }
+                _ => key.extend_from_slice(&u64::MAX.to_le_bytes()),
+            }
+        }
+    }
 }
 
 impl Pattern {
@@ -155,7 +194,14 @@ impl Pattern {
         let names = regex.capture_names().enumerate().filter_map(|(group, name)| Some((group, name?)));
         let groups = groups_of(names);
         let program = Program::compile(source);
-        Self { source: source.into(), program, regex: OnceLock::from(Some(regex)), matcher: OnceLock::new(), groups }
+        Self {
+            source: source.into(),
+            program,
+            regex: OnceLock::from(Some(regex)),
+            matcher: OnceLock::new(),
+            row_groups: row_groups_of(&groups),
+            groups,
+        }
     }
 
     /// `source` with its program, its regex built only when a line needs it; `None` when it has
@@ -168,6 +214,7 @@ impl Pattern {
             program: Some(program),
             regex: OnceLock::new(),
             matcher: OnceLock::new(),
+            row_groups: row_groups_of(&groups),
             groups,
         })
     }

@@ -199,3 +199,61 @@ fn recycled_columns_come_back_empty() {
         assert_eq!(lengths(&BlockColumns::reused()), [0; 10]);
     }
 }
+
+/// A line of a defined format whose captures but its time repeat an earlier line's gets the row
+/// that line got, with its own place and time: the same rows as each worked out on its own, on
+/// lines that differ in each capture a row is made of, on real logs and on the samples.
+#[test]
+fn a_repeated_line_gets_the_row_its_call_would_get_on_its_own() {
+    use crate::ingest::{Format, formats};
+    let knowledge = Knowledge::bundled();
+    let defined = |name: &str| Format::Line(formats::registry().find(name).expect("a bundled format"));
+    // Lines that differ in one capture at a time, each many times, interleaved, past the trial.
+    let mut urllib3 = String::new();
+    let mut combined = String::new();
+    for n in 0..Lines::TRIAL as usize * 6 {
+        let host = ["api.example.com", "api.my-virtual-office.com"][n % 2];
+        let request = [
+            "POST /v1/contacts HTTP/1.1",
+            "GET /api/customers/7 HTTP/1.1",
+            "POST /api/customers HTTP/1.1",
+            "DELETE /v1/contacts?id=3 HTTP/1.1",
+        ][n / 2 % 4];
+        let status = ["200", "409", "429", "503", "401"][n / 8 % 5];
+        urllib3.push_str(&format!("DEBUG:urllib3.connectionpool:https://{host}:443 \"{request}\" {status} 85\n"));
+        let client = ["203.0.113.7", "198.51.100.2", "-"][n / 40 % 3];
+        let second = n % 60;
+        combined.push_str(&format!(
+            "{client} - - [10/Oct/2026:13:55:{second:02} -0700] \"{request}\" {status} 92 \"-\" \"python-requests/2.32\"\n"
+        ));
+    }
+    let mut cases: Vec<(String, Vec<u8>, Format)> = vec![
+        ("urllib3 lines".into(), urllib3.into_bytes(), defined("python-urllib3")),
+        ("combined lines".into(), combined.into_bytes(), defined("combined")),
+    ];
+    let real = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs");
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    for folder in [real, samples] {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let Ok(bytes) = std::fs::read(entry.path()) else { continue };
+            let format = crate::ingest::detect::detect(&bytes);
+            if matches!(format, Format::Line(_)) {
+                cases.push((entry.path().display().to_string(), bytes, format));
+            }
+        }
+    }
+    assert!(cases.len() > 8, "the real logs and samples are there: {}", cases.len());
+    let mut hits = 0;
+    for (label, bytes, format) in &cases {
+        let remembered =
+            remembered_rows_agree(bytes, *format, &knowledge, 1 << 20).unwrap_or_else(|row| panic!("{label}: {row}"));
+        hits += remembered;
+        if label.ends_with(" lines") {
+            assert!(
+                remembered as usize > bytes.split(|&b| b == b'\n').count() / 2,
+                "{label}: the memo is put to the test"
+            );
+        }
+    }
+    assert!(hits > 1000, "rows were remembered: {hits}");
+}
