@@ -226,14 +226,25 @@ pub fn run_formats(loaded_cleanly: bool) -> anyhow::Result<i32> {
     let folder = crate::user_files::config_dir()
         .map_or_else(|| "(no config folder: set HOME)".to_string(), |dir| dir.join("formats").display().to_string());
     let _ = writeln!(out, "\nYour own: *.toml files in {folder}, or `--formats DIR` (README: \"Formats as data\").");
-    print!("{out}");
+    to_stdout(out.as_bytes())?;
     Ok(if loaded_cleanly { 0 } else { 2 })
+}
+
+/// Writes `bytes` to standard output. A reader that went away (`errlens audit FILE | head`) has
+/// what it wanted: errlens ends there, quietly and successfully, as `cat` and ripgrep do, rather
+/// than panicking (`print!`) or reporting the closed pipe as an error.
+pub(crate) fn to_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match std::io::Write::write_all(&mut stdout, bytes).and_then(|()| std::io::Write::flush(&mut stdout)) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        result => Ok(result?),
+    }
 }
 
 /// Runs `errlens samples`.
 pub fn run_samples() -> anyhow::Result<i32> {
     let dir = crate::samples::write_to_cache()?;
-    println!("{}", dir.display());
+    to_stdout(format!("{}\n", dir.display()).as_bytes())?;
     Ok(0)
 }
 
@@ -281,8 +292,8 @@ pub fn run_summary(format: OutputFormat, input_format: Option<Format>, files: &[
     let summary = summary::summarize(&store, None);
     let failed = report_unreadable(&store);
     match format {
-        OutputFormat::Json => println!("{}", crate::output::json::to_string_pretty(&summary)?),
-        OutputFormat::Text => print!("{}", summary::render_text(&summary)),
+        OutputFormat::Json => to_stdout(format!("{}\n", crate::output::json::to_string_pretty(&summary)?).as_bytes())?,
+        OutputFormat::Text => to_stdout(summary::render_text(&summary).as_bytes())?,
     }
     Ok(if failed { 2 } else { 0 })
 }
@@ -293,8 +304,8 @@ pub fn run_audit(format: OutputFormat, input_format: Option<Format>, files: &[Pa
     let failed = report_unreadable(&store);
     let report = crate::audit::Report::of(&crate::audit::audit(&store), &store);
     match format {
-        OutputFormat::Json => println!("{}", crate::output::json::to_string_pretty(&report)?),
-        OutputFormat::Text => print!("{}", crate::audit::render_text(&report)),
+        OutputFormat::Json => to_stdout(format!("{}\n", crate::output::json::to_string_pretty(&report)?).as_bytes())?,
+        OutputFormat::Text => to_stdout(crate::audit::render_text(&report).as_bytes())?,
     }
     Ok(if failed { 2 } else { 0 })
 }
@@ -317,8 +328,10 @@ pub fn run_compare(
     let failed = report_unreadable(&before) | report_unreadable(&after);
     let comparison = crate::compare::compare(&before, &after);
     match format {
-        OutputFormat::Json => println!("{}", crate::output::json::to_string_pretty(&comparison)?),
-        OutputFormat::Text => print!("{}", crate::compare::render_text(&comparison)),
+        OutputFormat::Json => {
+            to_stdout(format!("{}\n", crate::output::json::to_string_pretty(&comparison)?).as_bytes())?
+        }
+        OutputFormat::Text => to_stdout(crate::compare::render_text(&comparison).as_bytes())?,
     }
     Ok(match (failed, fail_on) {
         (true, _) => 2,
@@ -351,7 +364,7 @@ pub fn run_email(
         eprintln!("errlens: no vendor documents {group}: the email has no To: address");
     }
     eprintln!("errlens: {} sensitive value(s) removed", email.removed.len());
-    print!("{}", email.to_rfc5322());
+    to_stdout(email.to_rfc5322().as_bytes())?;
     Ok(if failed { 2 } else { 0 })
 }
 
@@ -365,12 +378,11 @@ pub fn run_redact(account_email: Option<String>, input_format: Option<Format>, f
     }
     let redactor = Redactor { account_email, ..Redactor::default() };
     let redacted = crate::redact_log::redact_log_bytes(&bytes, format, &redactor);
-    let mut stdout = std::io::stdout();
-    if stdout.is_terminal() {
-        print!("{}", for_stdout(&String::from_utf8_lossy(&redacted.value), true));
+    if std::io::stdout().is_terminal() {
+        to_stdout(for_stdout(&String::from_utf8_lossy(&redacted.value), true).as_bytes())?;
     } else {
         // A copy in the log's own bytes: lines that were not UTF-8 stay as they were.
-        std::io::Write::write_all(&mut stdout, &redacted.value)?;
+        to_stdout(&redacted.value)?;
     }
     let file = one_line(&file.to_string_lossy()).into_owned();
     eprintln!("errlens: {} sensitive value(s) removed from {file}", redacted.removed.len());

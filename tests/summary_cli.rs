@@ -206,3 +206,33 @@ fn the_chrome_har_with_every_status() {
         (Some(&11), Some(&13), Some(&11))
     );
 }
+
+/// A reader that stops early (`errlens report … | head`) ends errlens quietly: no panic, no error,
+/// whichever command was writing.
+#[test]
+fn a_closed_output_ends_each_command_quietly() {
+    let samples = common::root().join("sample-logs");
+    let samples = samples.to_str().expect("a UTF-8 path");
+    let worker = common::root().join("sample-logs/worker.log");
+    let commands: [&[&str]; 5] = [
+        &["summary", "--format", "json", samples],
+        &["audit", "--format", "json", samples],
+        &["report", samples],
+        &["redact", worker.to_str().expect("a UTF-8 path")],
+        &["formats"],
+    ];
+    for args in commands {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_errlens"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("errlens runs");
+        // The reading end closed before errlens writes (it reads its files first).
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("errlens ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

@@ -26,6 +26,6 @@ pub fn run_report(layout: ReportLayout, input_format: Option<Format>, files: &[P
     };
     // Every value from a log is escaped for the layout (output::markdown, output::html), and
     // hidden controls with it: the document is safe on a terminal too.
-    print!("{}", report::render(&report::build(&store, &Redactor::default()), format));
+    super::to_stdout(report::render(&report::build(&store, &Redactor::default()), format).as_bytes())?;
     Ok(if failed { 2 } else { 0 })
 }
