@@ -152,7 +152,7 @@ thread_local! {
 /// search) cost more than looking them up.
 #[derive(Default)]
 struct Memo {
-    messages: HashMap<Box<str>, Seen, foldhash::fast::RandomState>,
+    messages: hashbrown::HashMap<String, Seen, foldhash::fast::RandomState>,
     no_message: Seen,
     /// A buffer for endpoint templates, which are interned from it.
     endpoint: String,
@@ -290,12 +290,7 @@ impl Rows {
             None => knowledge.vendor_of(record),
         };
         let seen = match record.message.as_deref() {
-            Some(message) => {
-                if !memo.messages.contains_key(message) {
-                    memo.messages.insert(message.into(), Seen::default());
-                }
-                memo.messages.get_mut(message).expect("inserted above")
-            }
+            Some(message) => memo.messages.entry_ref(message).or_default(),
             None => &mut memo.no_message,
         };
         let message = match (record.message.as_deref(), seen.variant) {
