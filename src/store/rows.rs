@@ -176,7 +176,7 @@ impl Lines {
     /// Rows remembered at most; and after this many lookups, remembering stops unless half of
     /// them found the row (a line not found costs its key, a lookup and a copy of the key kept).
     const MAX: usize = 4096;
-    const TRIAL: u32 = 128;
+    const TRIAL: u32 = 64;
 
     fn on(&self) -> bool {
         self.lookups < Self::TRIAL || self.hits * 2 >= self.lookups

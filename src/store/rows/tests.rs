@@ -212,16 +212,18 @@ fn a_repeated_line_gets_the_row_its_call_would_get_on_its_own() {
     let mut urllib3 = String::new();
     let mut combined = String::new();
     for n in 0..Lines::TRIAL as usize * 6 {
-        let host = ["api.example.com", "api.my-virtual-office.com"][n % 2];
+        // Each line four times running, and again further on.
+        let shape = n / 4;
+        let host = ["api.example.com", "api.my-virtual-office.com"][shape % 2];
         let request = [
             "POST /v1/contacts HTTP/1.1",
             "GET /api/customers/7 HTTP/1.1",
             "POST /api/customers HTTP/1.1",
             "DELETE /v1/contacts?id=3 HTTP/1.1",
-        ][n / 2 % 4];
-        let status = ["200", "409", "429", "503", "401"][n / 8 % 5];
+        ][shape / 2 % 4];
+        let status = ["200", "409", "429", "503", "401"][shape / 8 % 5];
         urllib3.push_str(&format!("DEBUG:urllib3.connectionpool:https://{host}:443 \"{request}\" {status} 85\n"));
-        let client = ["203.0.113.7", "198.51.100.2", "-"][n / 40 % 3];
+        let client = ["203.0.113.7", "198.51.100.2", "-"][shape / 40 % 3];
         let second = n % 60;
         combined.push_str(&format!(
             "{client} - - [10/Oct/2026:13:55:{second:02} -0700] \"{request}\" {status} 92 \"-\" \"python-requests/2.32\"\n"
