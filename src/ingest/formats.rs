@@ -22,7 +22,8 @@ mod runs;
 
 pub use engine::{Keyed, Reused, read_line, read_line_into, read_line_keyed, read_line_reusing, read_opener};
 pub use load::{FormatProblem, configure, registry, user_field_names};
-pub use pattern::{Field, Pattern};
+pub use pattern::{Field, Pattern, with_thread_scratch};
+pub use runs::Scratch;
 
 use std::path::PathBuf;
 

@@ -161,49 +161,55 @@ impl DefinedLines<'_> {
         let mut key = Vec::new();
         // Asked again only after a line read keyed: a sink that stops knowing rows does not start again.
         let mut keyed = detail == Detail::Summary && sink.keyed();
-        let mut lines = lines(chunk, first_line);
-        for (number, start, line) in lines.by_ref() {
-            let source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
-            let text = chunk_text.map(|text| &text[start..start + line.len()]);
-            // What `read_defined_in_place` reads as the definition's text.
-            if let Some(text) = text.map(trimmed_text)
-                && line.len() as u64 <= max_line_bytes
-                && !text.starts_with('{')
-            {
-                let read_keyed = keyed;
-                let read = if read_keyed {
-                    let mut known = |key: &[u8], time_ms| sink.repeat(key, source, time_ms);
-                    let read = formats::read_line_keyed(format, text, &mut reused, &mut key, &mut known);
-                    keyed = sink.keyed();
-                    read
-                } else {
-                    formats::read_line_reusing(format, text, detail, &mut reused).map(|read| read.map(|()| Keyed::Read))
-                };
-                match read {
-                    Some(Ok(Keyed::Known)) => {}
-                    Some(Ok(Keyed::Read)) => {
-                        reused.record.source = source;
-                        if read_keyed {
-                            sink.first(&key, &reused.record);
-                        } else {
-                            sink.call(&reused.record);
+        // This thread's scratch for the part's searches, taken from its thread-local once.
+        formats::with_thread_scratch(|scratch| {
+            let mut lines = lines(chunk, first_line);
+            for (number, start, line) in lines.by_ref() {
+                let source = SourceSpan { line: number, offset: offset + start as u64, len: line.len() as u64 };
+                let text = chunk_text.map(|text| &text[start..start + line.len()]);
+                // What `read_defined_in_place` reads as the definition's text.
+                if let Some(text) = text.map(trimmed_text)
+                    && line.len() as u64 <= max_line_bytes
+                    && !text.starts_with('{')
+                {
+                    let read_keyed = keyed;
+                    let read = if read_keyed {
+                        let mut known = |key: &[u8], time_ms| sink.repeat(key, source, time_ms);
+                        let read = formats::read_line_keyed(format, text, &mut reused, scratch, &mut key, &mut known);
+                        keyed = sink.keyed();
+                        read
+                    } else {
+                        formats::read_line_reusing(format, text, detail, &mut reused, scratch)
+                            .map(|read| read.map(|()| Keyed::Read))
+                    };
+                    match read {
+                        Some(Ok(Keyed::Known)) => {}
+                        Some(Ok(Keyed::Read)) => {
+                            reused.record.source = source;
+                            if read_keyed {
+                                sink.first(&key, &reused.record);
+                            } else {
+                                sink.call(&reused.record);
+                            }
+                        }
+                        Some(Err(reason)) => parsed.skipped.push(Skipped { line: number, reason }),
+                        // A line the definition does not read is read as text.
+                        None => {
+                            let read = text::parse_into(text, detail, &mut parsed.records);
+                            account(parsed, source, read);
                         }
                     }
-                    Some(Err(reason)) => parsed.skipped.push(Skipped { line: number, reason }),
-                    // A line the definition does not read is read as text.
-                    None => {
-                        let read = text::parse_into(text, detail, &mut parsed.records);
-                        account(parsed, source, read);
+                } else {
+                    read_line_into(parsed, line, text, source, mode, detail, max_line_bytes);
+                }
+                if !parsed.records.is_empty() {
+                    for record in parsed.records.drain(..) {
+                        sink.call(&record);
                     }
                 }
-            } else {
-                read_line_into(parsed, line, text, source, mode, detail, max_line_bytes);
             }
-            for record in parsed.records.drain(..) {
-                sink.call(&record);
-            }
-        }
-        lines.next_number()
+            lines.next_number()
+        })
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::LineFormat;
 use super::pattern::{Captured, Field};
+use super::runs::Scratch;
 use crate::ingest::fields::{is_network_failure, split_request_line, split_request_target, status_from_reason};
 use crate::ingest::{Detail, SkipReason, error_body, time};
 use crate::record::Record;
@@ -103,15 +104,17 @@ fn put(buffer: &mut String, text: &str) -> Option<String> {
     Some(owned)
 }
 
-/// [`read_line_into`] into `reused.record` rather than a new record pushed onto a vector.
+/// [`read_line_into`] into `reused.record` rather than a new record pushed onto a vector, the
+/// patterns searched with `scratch` ([`super::with_thread_scratch`]).
 pub fn read_line_reusing(
     format: &LineFormat,
     line: &str,
     detail: Detail,
     reused: &mut Reused,
+    scratch: &mut Scratch,
 ) -> Option<Result<(), SkipReason>> {
     format.patterns.iter().find_map(|pattern| {
-        pattern.with_captures(line, |captures| {
+        pattern.with_captures_in(line, scratch, |captures| {
             reused.clear();
             fill(format, captures, detail, time_of(format, captures), &mut reused.record, &mut reused.buffers)
         })
@@ -135,11 +138,12 @@ pub fn read_line_keyed(
     format: &LineFormat,
     line: &str,
     reused: &mut Reused,
+    scratch: &mut Scratch,
     key: &mut Vec<u8>,
     known: &mut dyn FnMut(&[u8], Option<i64>) -> bool,
 ) -> Option<Result<Keyed, SkipReason>> {
     format.patterns.iter().enumerate().find_map(|(number, pattern)| {
-        pattern.with_captures(line, |captures| {
+        pattern.with_captures_in(line, scratch, |captures| {
             key.clear();
             key.extend_from_slice(&(number as u64).to_le_bytes());
             captures.row_key_into(key);

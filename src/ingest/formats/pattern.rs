@@ -140,6 +140,15 @@ fn groups_of<'a>(names: impl Iterator<Item = (usize, &'a str)>) -> [Option<usize
     groups
 }
 
+/// `work` with this thread's scratch, taken out of the thread-local for it (a search inside `work`
+/// that takes the thread-local's gets a fresh one) and put back after.
+pub fn with_thread_scratch<T>(work: impl FnOnce(&mut runs::Scratch) -> T) -> T {
+    let mut scratch = SCRATCH.take();
+    let done = work(&mut scratch);
+    SCRATCH.set(scratch);
+    done
+}
+
 /// The groups of the [`Field::ROW`] fields among `groups`.
 fn row_groups_of(groups: &[Option<usize>; Field::ALL.len()]) -> Box<[usize]> {
     Field::ROW.iter().filter_map(|field| groups[*field as usize]).collect()
@@ -281,6 +290,21 @@ impl Pattern {
             }
             Some(read(&Captured { line, slots: &scratch.slots, pattern: self }))
         })
+    }
+
+    /// [`Pattern::with_captures`] with `scratch` (this thread's, lent by [`with_thread_scratch`]
+    /// for many lines: taking it from the thread-local on every line cost a short line some 80
+    /// instructions).
+    pub fn with_captures_in<T>(
+        &self,
+        line: &str,
+        scratch: &mut runs::Scratch,
+        read: impl FnOnce(&Captured<'_>) -> T,
+    ) -> Option<T> {
+        if !self.search(line.as_bytes(), scratch) {
+            return None;
+        }
+        Some(read(&Captured { line, slots: &scratch.slots, pattern: self }))
     }
 
     /// Where the captures of `fields` are in the pattern's first match in `line` (a group that
