@@ -59,18 +59,16 @@ impl BlockColumns {
     }
 
     fn push(&mut self, record: &Record, kind: u32, endpoint: u32, message: u32) {
-        let span = record.source;
-        self.line.push(u32::try_from(span.line).unwrap_or(u32::MAX));
-        self.offset.push(span.offset);
-        self.text_len.push(u32::try_from(span.len).unwrap_or(u32::MAX));
-        self.time_ms.push(record.time_ms.unwrap_or(super::NO_TIME));
-        self.status.push(record.status);
-        self.kind.push(kind);
-        self.endpoint.push(endpoint);
-        self.message.push(message);
-        self.request.push(request_key(record));
         let retry_after = record.response.header("retry-after").and_then(|value| retry_after_ms(value, record.time_ms));
-        self.retry_after_ms.push(retry_after.map_or(NONE, |ms| u32::try_from(ms).unwrap_or(NONE - 1)));
+        let row = Row {
+            status: record.status,
+            kind,
+            endpoint,
+            message,
+            request: request_key(record),
+            retry_after_ms: retry_after.map_or(NONE, |ms| u32::try_from(ms).unwrap_or(NONE - 1)),
+        };
+        self.push_row(record.source, record.time_ms, row);
     }
 
     /// The last row but its place and time.
@@ -85,7 +83,7 @@ impl BlockColumns {
         })
     }
 
-    /// A row known already, at `span` with `time_ms`.
+    /// A row at `span` with `time_ms`.
     fn push_row(&mut self, span: SourceSpan, time_ms: Option<i64>, row: Row) {
         self.line.push(u32::try_from(span.line).unwrap_or(u32::MAX));
         self.offset.push(span.offset);
