@@ -231,12 +231,13 @@ pub fn run_formats(loaded_cleanly: bool) -> anyhow::Result<i32> {
 }
 
 /// Writes `bytes` to standard output. A reader that went away (`errlens audit FILE | head`) has
-/// what it wanted: errlens ends there, quietly and successfully, as `cat` and ripgrep do, rather
-/// than panicking (`print!`) or reporting the closed pipe as an error.
+/// what it wanted: the rest is dropped quietly, as `cat` and ripgrep do, rather than panicking
+/// (`print!`) or reporting the closed pipe as an error; the command still ends with its own status
+/// (2 for an unreadable input, `compare --fail-on`'s 1).
 pub(crate) fn to_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match std::io::Write::write_all(&mut stdout, bytes).and_then(|()| std::io::Write::flush(&mut stdout)) {
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         result => Ok(result?),
     }
 }
@@ -251,14 +252,19 @@ pub fn run_samples() -> anyhow::Result<i32> {
 /// Runs `errlens completions SHELL`.
 pub fn run_completions(shell: clap_complete::Shell) -> anyhow::Result<i32> {
     use clap::CommandFactory;
-    clap_complete::generate(shell, &mut Cli::command(), "errlens", &mut std::io::stdout());
+    // Written whole first: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "errlens", &mut script);
+    to_stdout(&script)?;
     Ok(0)
 }
 
 /// Runs `errlens man`.
 pub fn run_man() -> anyhow::Result<i32> {
     use clap::CommandFactory;
-    clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    to_stdout(&page)?;
     Ok(0)
 }
 

@@ -207,32 +207,45 @@ fn the_chrome_har_with_every_status() {
     );
 }
 
-/// A reader that stops early (`errlens report … | head`) ends errlens quietly: no panic, no error,
-/// whichever command was writing.
+/// A reader that stops early (`errlens report … | head`) changes nothing but what it reads: no
+/// panic, no error, and each command ends with the status it has when its output is read whole
+/// (2 for an unreadable input, 1 for `compare --fail-on new` with a new kind).
 #[test]
-fn a_closed_output_ends_each_command_quietly() {
-    let samples = common::root().join("sample-logs");
-    let samples = samples.to_str().expect("a UTF-8 path");
-    let worker = common::root().join("sample-logs/worker.log");
-    let commands: [&[&str]; 5] = [
-        &["summary", "--format", "json", samples],
-        &["audit", "--format", "json", samples],
-        &["report", samples],
-        &["redact", worker.to_str().expect("a UTF-8 path")],
-        &["formats"],
-    ];
+fn a_closed_output_ends_each_command_as_it_would_end_anyway() {
+    let sample = |name: &str| common::root().join("sample-logs").join(name).to_str().expect("a UTF-8 path").to_string();
+    let samples = common::root().join("sample-logs").to_str().expect("a UTF-8 path").to_string();
+    let commands: Vec<Vec<String>> = [
+        vec!["summary", "--format", "json", &samples],
+        vec!["summary", &sample("worker.log"), "/nonexistent/errlens.log"],
+        vec!["audit", "--format", "json", &samples],
+        vec!["report", &samples],
+        vec!["redact", &sample("worker.log")],
+        vec!["email", "--group", "rate_limited", &samples],
+        vec!["compare", "--before", &sample("envoy-access.log"), "--after", &sample("app.ndjson"), "--fail-on", "new"],
+        vec!["formats"],
+        vec!["completions", "bash"],
+        vec!["man"],
+    ]
+    .into_iter()
+    .map(|args| args.into_iter().map(str::to_string).collect())
+    .collect();
+    let mut codes = std::collections::BTreeSet::new();
     for args in commands {
+        let read_whole = common::errlens(&args.iter().map(String::as_str).collect::<Vec<_>>());
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_errlens"))
-            .args(args)
+            .args(&args)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("errlens runs");
-        // The reading end closed before errlens writes (it reads its files first).
+        // The reading end closed before errlens writes (it reads its files first; an output
+        // larger than the pipe's buffer fails to be written even if errlens were quicker).
         drop(child.stdout.take());
         let output = child.wait_with_output().expect("errlens ends");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{args:?}: {stderr}");
-        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), read_whole.status.code(), "{args:?}: {stderr}");
+        codes.extend(output.status.code());
     }
+    assert_eq!(codes, [0, 1, 2].into(), "the commands end with each status");
 }
