@@ -20,10 +20,11 @@ mod load;
 mod pattern;
 mod runs;
 
-pub use engine::{Keyed, Reused, read_line, read_line_into, read_line_keyed, read_line_reusing, read_opener};
+pub(crate) use engine::{Keyed, Reused, read_line_keyed, read_line_reusing};
+pub use engine::{read_line, read_line_into, read_opener};
 pub use load::{FormatProblem, configure, registry, user_field_names};
-pub use pattern::{Field, Pattern, with_thread_scratch};
-pub use runs::Scratch;
+pub(crate) use pattern::with_thread_scratch;
+pub use pattern::{Field, Pattern};
 
 use std::path::PathBuf;
 

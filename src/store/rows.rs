@@ -412,10 +412,30 @@ pub fn remembered_rows_agree(
     if remembered.skipped != rest.skipped {
         return Err(format!("skipped {:?}, on their own {:?}", remembered.skipped, rest.skipped));
     }
+    let counts = |rows: &Rows, repaired, belonging| (rows.block_totals(), repaired, belonging);
+    let (got, expected) = (
+        counts(&remembered, remembered.repaired, remembered.belonging),
+        counts(&one_by_one, rest.repaired, rest.belonging),
+    );
+    if got != expected {
+        return Err(format!("kinds' vendors, Retry-After counts and line counts {got:?}, on their own {expected:?}"));
+    }
     Ok(memo.lines.hits)
 }
 
 impl Rows {
+    /// What the block holds besides its rows, by kind as text: each kind's vendor and its
+    /// `Retry-After` values' counts.
+    fn block_totals(&self) -> BTreeMap<String, (Option<usize>, BTreeMap<String, usize>)> {
+        (0..self.kinds.len() as u32)
+            .map(|kind| {
+                let vendor = self.kind_vendors.get(kind as usize).copied().flatten();
+                let waits = self.retry_after.get(&kind).cloned().unwrap_or_default();
+                (self.kinds.get(kind).to_string(), (vendor, waits))
+            })
+            .collect()
+    }
+
     /// Each row as a reader sees it: its place, time and status, its kind, endpoint and message
     /// as text (their ids are the block's own), its request key and wait.
     fn as_text(&self) -> Vec<String> {

@@ -423,7 +423,8 @@ enum Resume {
 
 /// How a thread ended.
 enum Ended {
-    /// At `Cursor::pc`: the search backtracks.
+    /// At `Cursor::pc`, its steps since `Cursor::stretch` not yet charged: the search charges
+    /// them and backtracks to the frames on the stack.
     Failed,
     Matched,
     GaveUp,
@@ -565,8 +566,8 @@ impl Program {
         })
     }
 
-    /// One thread from `cursor`, stepped through the instructions until it fails (its place
-    /// left in `cursor`, for the search to backtrack) or matches.
+    /// One thread from `cursor`, stepped through the instructions until it fails (where, left in
+    /// `cursor` for the search to charge its last steps) or matches.
     #[inline(always)]
     fn thread(
         &self,
@@ -746,7 +747,7 @@ impl Program {
 
     /// The match starting at `start`, each thread run by `thread`: stepped through the
     /// instructions ([`Program::run`]) or a bundled pattern's generated code ([`generated`]).
-    /// A thread that fails leaves its place for the frames it pushed to be tried.
+    /// A thread that fails is charged its last steps, and the frames it pushed are tried next.
     #[inline(always)]
     fn run_with(
         &self,

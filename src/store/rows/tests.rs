@@ -229,9 +229,37 @@ fn a_repeated_line_gets_the_row_its_call_would_get_on_its_own() {
             "{client} - - [10/Oct/2026:13:55:{second:02} -0700] \"{request}\" {status} 92 \"-\" \"python-requests/2.32\"\n"
         ));
     }
+    // A format of two patterns, without a response, read by message and error: and lines a
+    // definition reads oddly (a request line that is not one, a time out of range, no status).
+    let mut requests = String::new();
+    let mut odd = String::new();
+    for n in 0..Lines::TRIAL as usize * 6 {
+        let shape = n / 4;
+        let status = ["409 Client Error: Conflict", "503 Server Error: Service Unavailable"][shape % 2];
+        let url =
+            ["https://api.example.com/v1/contacts", "https://api.my-virtual-office.com/api/customers"][shape / 2 % 2];
+        requests.push_str(&match shape / 4 % 3 {
+            0 => format!("requests.exceptions.HTTPError: {status} for url: {url}\n"),
+            1 => format!(
+                "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api.example.com', port=443): Max retries exceeded with url: /v1/contacts (Caused by {})\n",
+                ["NewConnectionError('refused')", "ReadTimeoutError('timed out')"][shape % 2]
+            ),
+            _ => format!("requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='{}', port=443): Read timed out. (read timeout=10) url: /v1/x\n", ["a.example", "b.example"][shape % 2]),
+        });
+        let (request, year) = [
+            ("\"\"", 2026),
+            ("\"\\x16\\x03\\x01\"", 2026),
+            ("\"GET /v1/x HTTP/1.1\"", 1800),
+            ("\"GET /v1/x HTTP/1.1\"", 2026),
+        ][shape % 4];
+        let status = ["400", "-", "200", "000"][shape / 4 % 4];
+        odd.push_str(&format!("203.0.113.7 - - [10/Oct/{year}:13:55:{:02} -0700] {request} {status} 0\n", n % 60));
+    }
     let mut cases: Vec<(String, Vec<u8>, Format)> = vec![
         ("urllib3 lines".into(), urllib3.into_bytes(), defined("python-urllib3")),
         ("combined lines".into(), combined.into_bytes(), defined("combined")),
+        ("requests lines".into(), requests.into_bytes(), defined("python-requests-error")),
+        ("odd combined lines".into(), odd.into_bytes(), defined("combined")),
     ];
     let real = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs");
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
