@@ -229,6 +229,14 @@ fn a_closed_output_ends_each_command_as_it_would_end_anyway() {
     .into_iter()
     .map(|args| args.into_iter().map(str::to_string).collect())
     .collect();
+    #[cfg(feature = "table")]
+    let commands: Vec<Vec<String>> = commands
+        .into_iter()
+        .chain(
+            ["ndjson", "csv", "parquet"]
+                .map(|to| ["export", "--to", to, "-o", "-", &samples].into_iter().map(str::to_string).collect()),
+        )
+        .collect();
     let mut codes = std::collections::BTreeSet::new();
     for args in commands {
         let read_whole = common::errlens(&args.iter().map(String::as_str).collect::<Vec<_>>());
