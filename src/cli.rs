@@ -230,15 +230,42 @@ pub fn run_formats(loaded_cleanly: bool) -> anyhow::Result<i32> {
     Ok(if loaded_cleanly { 0 } else { 2 })
 }
 
-/// Writes `bytes` to standard output. A reader that went away (`errlens audit FILE | head`) has
-/// what it wanted: the rest is dropped quietly, as `cat` and ripgrep do, rather than panicking
-/// (`print!`) or reporting the closed pipe as an error; the command still ends with its own status
-/// (2 for an unreadable input, `compare --fail-on`'s 1).
+/// Writes `bytes` to standard output ([`UntilClosed`]): a command's output that its reader stops
+/// reading (`errlens audit FILE | head`) is not an error, and the command ends with its own status.
 pub(crate) fn to_stdout(bytes: &[u8]) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match std::io::Write::write_all(&mut stdout, bytes).and_then(|()| std::io::Write::flush(&mut stdout)) {
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        result => Ok(result?),
+    let mut stdout = UntilClosed(Some(std::io::stdout().lock()));
+    std::io::Write::write_all(&mut stdout, bytes)?;
+    std::io::Write::flush(&mut stdout)?;
+    Ok(())
+}
+
+/// An output until its reader goes away (a closed pipe): from then on what is written is dropped,
+/// as `cat` and ripgrep do, rather than panicking (`print!`) or failing the command (a table
+/// writer's error); the command still ends with its own status (2 for an unreadable input,
+/// `compare --fail-on`'s 1).
+pub(crate) struct UntilClosed<W>(pub(crate) Option<W>);
+
+impl<W: std::io::Write> std::io::Write for UntilClosed<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let Some(out) = &mut self.0 else { return Ok(bytes.len()) };
+        match out.write(bytes) {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.0 = None;
+                Ok(bytes.len())
+            }
+            result => result,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.0.as_mut().map(std::io::Write::flush) {
+            Some(Err(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.0 = None;
+                Ok(())
+            }
+            Some(result) => result,
+            None => Ok(()),
+        }
     }
 }
 

@@ -102,35 +102,6 @@ fn time_ms(flag: &str, text: &str) -> Result<i64, UsageError> {
         .ok_or_else(|| UsageError(format!("{flag} {text:?}: a time such as 2026-11-20 or 2026-11-20T10:00:00Z")))
 }
 
-/// Standard output until its reader goes away (`errlens export -o - … | head`): from then on what
-/// is written is dropped, so the table writer neither fails with a closed pipe nor is reported
-/// as failing; the command ends with its own status, as [`super::to_stdout`]'s do.
-struct UntilClosed<W>(Option<W>);
-
-impl<W: std::io::Write> std::io::Write for UntilClosed<W> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        let Some(out) = &mut self.0 else { return Ok(bytes.len()) };
-        match out.write(bytes) {
-            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
-                self.0 = None;
-                Ok(bytes.len())
-            }
-            result => result,
-        }
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        match self.0.as_mut().map(std::io::Write::flush) {
-            Some(Err(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => {
-                self.0 = None;
-                Ok(())
-            }
-            Some(result) => result,
-            None => Ok(()),
-        }
-    }
-}
-
 /// Runs `errlens export`; returns the process exit code.
 pub fn run_export(
     to: ExportFormat,
@@ -152,7 +123,7 @@ pub fn run_export(
     let redactor = Redactor::default();
     let redactor = (!no_redact).then_some(&redactor);
     let exported = if to_stdout {
-        export::write(&store, &rows, to.into(), redactor, UntilClosed(Some(std::io::stdout().lock())))?
+        export::write(&store, &rows, to.into(), redactor, super::UntilClosed(Some(std::io::stdout().lock())))?
     } else {
         export::write_file(&store, &rows, to.into(), redactor, output)?
     };

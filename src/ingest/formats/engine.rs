@@ -130,10 +130,10 @@ pub enum Keyed {
 }
 
 /// [`read_line_reusing`] for a summary's rows, which are known by the captures they are made of:
-/// those of the line (all but its time, see [`Captured::row_key_into`]) are written into `key`,
-/// after the number of the pattern that matched, and `known` is asked first whether it has the
-/// row of a line with the same ones, given this line's time. If it has, the record is not
-/// filled: no request line split, no strings copied, no row worked out again.
+/// those of the line and the number of the pattern that matched ([`Captured::row_key_into`]) are
+/// written into `key`, and `known` is asked first whether it has the row of a line with the same
+/// ones, given this line's time. If it has, the record is not filled: no request line split, no
+/// strings copied, no row worked out again.
 pub fn read_line_keyed(
     format: &LineFormat,
     line: &str,
@@ -144,9 +144,7 @@ pub fn read_line_keyed(
 ) -> Option<Result<Keyed, SkipReason>> {
     format.patterns.iter().enumerate().find_map(|(number, pattern)| {
         pattern.with_captures_in(line, scratch, |captures| {
-            key.clear();
-            key.extend_from_slice(&(number as u64).to_le_bytes());
-            captures.row_key_into(key);
+            captures.row_key_into(number, key);
             let time_ms = time_of(format, captures);
             if known(key, time_ms) {
                 return Ok(Keyed::Known);

@@ -176,25 +176,32 @@ impl Captured<'_> {
     }
 
     fn span(&self, field: Field) -> Option<(usize, usize)> {
-        let group = self.pattern.groups[field as usize]?;
-        let (start, end) = (*self.slots.get(2 * group)?, *self.slots.get(2 * group + 1)?);
-        (start != UNSET && end != UNSET).then_some((start, end))
+        group_span(self.slots, self.pattern.groups[field as usize]?)
     }
 
-    /// Appends to `key` the bytes of every capture a call's row is made of besides its time
-    /// ([`Field::ROW`]), each after its length (`u64::MAX` for a group that took no part): two
-    /// lines of one pattern append the same bytes only when those captures are the same.
-    pub fn row_key_into(&self, key: &mut Vec<u8>) {
+    /// Writes into `key` what a call's row is made of besides its time, for the pattern numbered
+    /// `number` in its format: that number, then every capture of [`Field::ROW`] after its length
+    /// (`u64::MAX` for a group that took no part). Two lines write the same bytes only when the
+    /// same pattern matched them and those captures are the same.
+    pub fn row_key_into(&self, number: usize, key: &mut Vec<u8>) {
+        key.clear();
+        key.extend_from_slice(&(number as u64).to_le_bytes());
         for &group in &self.pattern.row_groups {
-            match (self.slots.get(2 * group), self.slots.get(2 * group + 1)) {
-                (Some(&start), Some(&end)) if start != UNSET && end != UNSET => {
+            match group_span(self.slots, group) {
+                Some((start, end)) => {
                     key.extend_from_slice(&((end - start) as u64).to_le_bytes());
                     key.extend_from_slice(&self.line.as_bytes()[start..end]);
                 }
-                _ => key.extend_from_slice(&u64::MAX.to_le_bytes()),
+                None => key.extend_from_slice(&u64::MAX.to_le_bytes()),
             }
         }
     }
+}
+
+/// Where `group` matched, by the search's `slots`: `None` when it took no part.
+fn group_span(slots: &[usize], group: usize) -> Option<(usize, usize)> {
+    let (start, end) = (*slots.get(2 * group)?, *slots.get(2 * group + 1)?);
+    (start != UNSET && end != UNSET).then_some((start, end))
 }
 
 impl Pattern {
@@ -284,12 +291,7 @@ impl Pattern {
             SCRATCH.with_borrow_mut(|scratch| scratch.slots = slots);
             return Some(read);
         }
-        SCRATCH.with_borrow_mut(|scratch| {
-            if !self.search(line.as_bytes(), scratch) {
-                return None;
-            }
-            Some(read(&Captured { line, slots: &scratch.slots, pattern: self }))
-        })
+        SCRATCH.with_borrow_mut(|scratch| self.with_captures_in(line, scratch, read))
     }
 
     /// [`Pattern::with_captures`] with `scratch` (this thread's, lent by [`with_thread_scratch`]
@@ -314,11 +316,7 @@ impl Pattern {
             if !self.search(line, scratch) {
                 return None;
             }
-            Some(fields.map(|field| {
-                let group = self.groups[field as usize]?;
-                let (start, end) = (*scratch.slots.get(2 * group)?, *scratch.slots.get(2 * group + 1)?);
-                (start != UNSET && end != UNSET).then_some((start, end))
-            }))
+            Some(fields.map(|field| group_span(&scratch.slots, self.groups[field as usize]?)))
         })
     }
 
