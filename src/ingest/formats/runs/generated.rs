@@ -47,7 +47,7 @@ pub(super) fn compiled(pattern: &str, fingerprint: impl FnOnce() -> u64) -> Opti
         "ResourceAccessException: (?P<message>I/O error on (?P<method>[A-Z]+) request for \"(?P<url>[^\"]+)\": .*)" => (search_30, 0x7291e3703412561b),
         "^(?:\\s+at |\\s*\\.\\.\\. \\d+ (?:more|common frames omitted)|Caused by: |\\s*Suppressed: |\\s+\\*__checkpoint|\\s*\\|_ |\\s*Error has been observed|\\s*Original Stack Trace:)" => (search_31, 0x977aea9bdc32db6e),
         "\\b(?P<method>Get|Post|Put|Patch|Delete|Head|Options) \"(?P<url>https?://[^\"]+)\": (?P<error>.+)" => (search_32, 0x36ef1286f5bd0545),
-        "^(?:\\S+ )?(?:[A-Z]+):\\s+(?P<client>\\S+) - \"(?P<request>[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\" (?P<status>\\d{3})\\b" => (search_33, 0x35d5b2ffb9c2ec63),
+        "^(?:\\S+ )??(?:[A-Z]+):\\s+(?P<client>\\S+) - \"(?P<request>[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\" (?P<status>\\d{3})\\b" => (search_33, 0x451eb03df588e053),
         "Completed (?P<status>\\d{3}) [^\\n]*? in (?P<duration_ms>[\\d.]+)ms" => (search_34, 0xd074214c508c0f87),
         "Started (?P<method>[A-Z]+) \"(?P<url>[^\"]+)\" for \\S+ at (?P<time>\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d{4})" => (search_35, 0x474609c9daabe059),
         "(?:^|: |\\] )\\s*(?:Processing by |Parameters: |Rendered |Rendering |Redirected to |Filter chain halted|Can't verify CSRF|Sent data |Sent file |↳ |[A-Z]\\w+ Load \\(|CACHE |\\(\\d+\\.\\d+ms\\) )" => (search_36, 0x9685812e3d417849),
@@ -4077,7 +4077,7 @@ fn search_32(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
     })
 }
 
-// ^(?:\S+ )?(?:[A-Z]+):\s+(?P<client>\S+) - "(?P<request>[^"\\]*(?:\\.[^"\\]*)*)" (?P<status>\d{3})\b
+// ^(?:\S+ )??(?:[A-Z]+):\s+(?P<client>\S+) - "(?P<request>[^"\\]*(?:\\.[^"\\]*)*)" (?P<status>\d{3})\b
 fn search_33(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch, budget: &mut usize) -> Found {
     program.run_with(line, start, scratch, budget, |cursor, stack, slots, budget| {
         let Cursor { mut pc, mut at, mut stretch } = *cursor;
@@ -4087,16 +4087,16 @@ fn search_33(program: &Program, line: &[u8], start: usize, scratch: &mut Scratch
                     save(stack, slots, 0, at);
                     if !holds(Assertion::Start, line, at) { *cursor = Cursor { pc: 1, at, stretch }; return Ended::Failed; }
                     if !charge(budget, 3 - stretch) { return Ended::GaveUp; }
-                    if !SET_0.may_start(line, at) {
-                        pc = 5;
-                        stretch = 5;
+                    if !SET_3.may_start(line, at) {
+                        pc = 3;
+                        stretch = 3;
                         continue;
                     }
-                    if SET_3.may_start(line, at) {
-                        stack.push(Frame::Try { pc: 5, at });
+                    if SET_0.may_start(line, at) {
+                        stack.push(Frame::Try { pc: 3, at });
                     }
-                    pc = 3;
-                    stretch = 3;
+                    pc = 5;
+                    stretch = 5;
                     continue;
                 }
                 3 => {
