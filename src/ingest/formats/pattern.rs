@@ -181,19 +181,37 @@ impl Captured<'_> {
 
     /// Writes into `key` what a call's row is made of besides its time, for the pattern numbered
     /// `number` in its format: that number, then every capture of [`Field::ROW`] after its length
-    /// (`u64::MAX` for a group that took no part). Two lines write the same bytes only when the
-    /// same pattern matched them and those captures are the same.
+    /// (`ABSENT` for a group that took no part). Two lines write the same bytes only when the
+    /// same pattern matched them and those captures are the same. Numbers are written in 4 bytes
+    /// (8 after a marker in the rare case they do not fit): the key is hashed and compared whole,
+    /// and 8-byte lengths made a third of urllib3's key.
     pub fn row_key_into(&self, number: usize, key: &mut Vec<u8>) {
         key.clear();
-        key.extend_from_slice(&(number as u64).to_le_bytes());
+        write_number(key, number);
         for &group in &self.pattern.row_groups {
             match group_span(self.slots, group) {
                 Some((start, end)) => {
-                    key.extend_from_slice(&((end - start) as u64).to_le_bytes());
+                    write_number(key, end - start);
                     key.extend_from_slice(&self.line.as_bytes()[start..end]);
                 }
-                None => key.extend_from_slice(&u64::MAX.to_le_bytes()),
+                None => key.extend_from_slice(&ABSENT.to_le_bytes()),
             }
+        }
+    }
+}
+
+/// What [`Captured::row_key_into`] writes for a group that took no part.
+const ABSENT: u32 = u32::MAX;
+/// What it writes before a number too big for 4 bytes, which then follows in 8.
+const WIDE: u32 = u32::MAX - 1;
+
+/// `number` in 4 bytes, or [`WIDE`] and 8 bytes: no two numbers, nor [`ABSENT`], write the same.
+fn write_number(key: &mut Vec<u8>, number: usize) {
+    match u32::try_from(number).ok().filter(|&short| short < WIDE) {
+        Some(short) => key.extend_from_slice(&short.to_le_bytes()),
+        None => {
+            key.extend_from_slice(&WIDE.to_le_bytes());
+            key.extend_from_slice(&(number as u64).to_le_bytes());
         }
     }
 }
@@ -378,5 +396,37 @@ impl Pattern {
     /// Whether its program's search runs as generated code (a bundled pattern's).
     pub fn has_generated_code(&self) -> bool {
         self.program.as_ref().is_some_and(runs::Program::has_generated_code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key is read field by field, so no number's bytes may be another's, nor start another's,
+    /// nor be those of a group that took no part: else two lines with different captures could
+    /// write the same key and share a row.
+    #[test]
+    fn numbers_in_a_key_are_each_written_their_own_way() {
+        let wide = WIDE as usize;
+        let numbers = [0, 1, 255, 256, wide - 1, wide, wide + 1, 1 << 32, usize::MAX];
+        let mut written: Vec<Vec<u8>> = numbers
+            .iter()
+            .map(|&number| {
+                let mut key = Vec::new();
+                write_number(&mut key, number);
+                key
+            })
+            .collect();
+        written.push(ABSENT.to_le_bytes().to_vec());
+        for (i, one) in written.iter().enumerate() {
+            for (j, other) in written.iter().enumerate() {
+                if i != j {
+                    assert!(!other.starts_with(one), "{one:?} starts {other:?}");
+                }
+            }
+        }
+        assert_eq!(written[0].len(), 4, "small numbers take 4 bytes");
+        assert_eq!(written[5].len(), 12, "WIDE itself is written wide");
     }
 }
