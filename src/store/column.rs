@@ -52,6 +52,16 @@ impl<T: Copy> Chunk<T> {
         }
     }
 
+    /// Gives back the room of a chunk full of one value, which no value will be written into
+    /// (the window's loading thread wrote its pages ahead: the next room it makes takes them).
+    fn release_room_when_full(&mut self) {
+        if let Self::Same { len, room, .. } = self
+            && *len == CHUNK_ROWS
+        {
+            *room = Vec::new();
+        }
+    }
+
     /// Writes the values out: from here on they are [`Chunk::Values`].
     fn write_out(&mut self) -> &mut Vec<T> {
         if let Self::Same { value, len, room, .. } = self {
@@ -173,6 +183,7 @@ impl<T: Copy + PartialEq> Column<T> {
         if values.peek().is_some() {
             last.write_out().extend(values);
         }
+        last.release_room_when_full();
         self.len += count;
     }
 
@@ -191,6 +202,7 @@ impl<T: Copy + PartialEq> Column<T> {
             },
             Chunk::Values(written) => written.extend_from_slice(values),
         }
+        last.release_room_when_full();
         self.len += values.len();
     }
 
@@ -348,11 +360,14 @@ mod tests {
     fn a_chunk_of_one_value_writes_none_of_them() {
         let mut column = Column::default();
         for _ in 0..3 {
-            column.add_chunk(Vec::new());
+            column.add_chunk(Vec::with_capacity(CHUNK_ROWS));
             column.extend_last_from_slice(&[42u32; CHUNK_ROWS / 2]);
             column.extend_last(std::iter::repeat_n(42, CHUNK_ROWS / 2));
         }
-        assert!(column.chunks.iter().all(|chunk| matches!(chunk, Chunk::Same { .. })));
+        assert!(
+            column.chunks.iter().all(|chunk| matches!(chunk, Chunk::Same { room, .. } if room.capacity() == 0)),
+            "full chunks of one value keep neither values nor room for them"
+        );
         assert_eq!(column.slabs.lock().expect("slabs").len(), 0, "nothing read as a slice yet");
         assert!(column.chunks().all(|chunk| chunk.len() == CHUNK_ROWS && chunk.iter().all(|&v| v == 42)));
         assert_eq!(column.slabs.lock().expect("slabs").len(), 1, "the chunks share one slab");
