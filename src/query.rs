@@ -189,7 +189,10 @@ pub struct Timeline {
     pub counts: Vec<Vec<u32>>,
 }
 
-/// Bucket widths to choose from, smallest first: seconds to days.
+/// Bucket widths to choose from, smallest first: seconds to a year. Past a week they are fixed
+/// numbers of days (30, 91, 365), not calendar months: a log of years (the real logs gathered
+/// span fourteen) is drawn a bar a quarter or a year, where weeks drew some 700 bars in a chart
+/// made for 60.
 const BUCKETS_MS: &[i64] = &[
     1_000,
     5_000,
@@ -206,6 +209,9 @@ const BUCKETS_MS: &[i64] = &[
     43_200_000,
     86_400_000,
     604_800_000,
+    2_592_000_000,
+    7_862_400_000,
+    31_536_000_000,
 ];
 
 /// The smallest bucket that cuts `span_ms` into at most `max_buckets`.
@@ -372,6 +378,13 @@ mod tests {
         assert_eq!(timeline.counts[2][23], 1);
         assert_eq!(bucket_width(5_000, 60), 1_000);
         assert_eq!(bucket_width(3 * 86_400_000, 60), 10_800_000);
+        // Years of logs stay within the buckets asked for, as far as a year a bucket allows.
+        const DAY_MS: i64 = 86_400_000;
+        for (years, width_days) in [(1, 7), (2, 30), (14, 91), (50, 365)] {
+            let span = years * 365 * DAY_MS;
+            assert_eq!(bucket_width(span, 60), width_days * DAY_MS, "{years} years");
+            assert!(span / bucket_width(span, 60) < 60, "{years} years");
+        }
     }
 
     /// The timeline as first written: every failure's status collected and sorted, series found
