@@ -214,6 +214,15 @@ const BUCKETS_MS: &[i64] = &[
     31_536_000_000,
 ];
 
+/// A bucket's width as people write it: `30 s`, `5 min`, `3 h`, `91 d`.
+pub fn bucket_text(bucket_ms: i64) -> String {
+    const UNITS: [(i64, &str); 4] = [(86_400_000, "d"), (3_600_000, "h"), (60_000, "min"), (1_000, "s")];
+    match UNITS.iter().find(|(unit, _)| bucket_ms >= *unit && bucket_ms % unit == 0) {
+        Some((unit, name)) => format!("{} {name}", bucket_ms / unit),
+        None => format!("{bucket_ms} ms"),
+    }
+}
+
 /// The smallest bucket that cuts `span_ms` into at most `max_buckets`.
 pub fn bucket_width(span_ms: i64, max_buckets: i64) -> i64 {
     BUCKETS_MS.iter().copied().find(|width| span_ms / width < max_buckets).unwrap_or(BUCKETS_MS[BUCKETS_MS.len() - 1])
@@ -378,6 +387,11 @@ mod tests {
         assert_eq!(timeline.counts[2][23], 1);
         assert_eq!(bucket_width(5_000, 60), 1_000);
         assert_eq!(bucket_width(3 * 86_400_000, 60), 10_800_000);
+        let texts: Vec<String> = BUCKETS_MS.iter().map(|&width| bucket_text(width)).collect();
+        assert_eq!(texts[..3], ["1 s", "5 s", "10 s"]);
+        assert_eq!(texts[4..7], ["1 min", "5 min", "10 min"]);
+        assert_eq!(texts[9..], ["1 h", "3 h", "6 h", "12 h", "1 d", "7 d", "30 d", "91 d", "365 d"]);
+        assert_eq!(bucket_text(1_500), "1500 ms");
         // Years of logs stay within the buckets asked for, as far as a year a bucket allows.
         const DAY_MS: i64 = 86_400_000;
         for (years, width_days) in [(1, 7), (2, 30), (14, 91), (50, 365)] {

@@ -235,16 +235,7 @@ fn axis_time_format(span_ms: i64, bucket_ms: i64) -> &'static str {
 
 fn timeline_ui(cx: &PanelContext, ui: &mut egui::Ui, actions: &mut Actions) {
     let timeline = &cx.view.timeline;
-    let minutes = timeline.bucket_ms as f64 / 60_000.0;
-    let bucket = if minutes >= 1440.0 {
-        format!("{} d", minutes / 1440.0)
-    } else if minutes >= 60.0 {
-        format!("{} h", minutes / 60.0)
-    } else if minutes >= 1.0 {
-        format!("{minutes} min")
-    } else {
-        format!("{} s", timeline.bucket_ms / 1000)
-    };
+    let bucket = crate::query::bucket_text(timeline.bucket_ms);
     ui.strong(format!("Failures over time (per {bucket}, stacked by status)"));
     if timeline.statuses.is_empty() {
         ui.label("No failures with a time.");

@@ -50,8 +50,8 @@ pub fn render(report: &Report) -> String {
     out.push_str(&svg::bars("Failures by kind", &kinds, "#c0392b"));
     let buckets = failures_over_time(&report.timeline);
     if let (Some((first, _)), Some((last, _))) = (buckets.first(), buckets.last()) {
-        let width = report.timeline.bucket_ms / 1000;
-        let _ = write!(out, "\n<h2>Failures over time</h2>\n<p>In buckets of {width} s (UTC).</p>\n");
+        let width = crate::query::bucket_text(report.timeline.bucket_ms);
+        let _ = write!(out, "\n<h2>Failures over time</h2>\n<p>In buckets of {width} (UTC).</p>\n");
         out.push_str(&svg::timeline(&buckets, &time_text(*first), &time_text(*last)));
     }
     out.push_str("\n<h2>Groups</h2>\n");

@@ -42,10 +42,10 @@ pub fn render(report: &Report) -> String {
     }
     let buckets = failures_over_time(&report.timeline);
     if buckets.iter().any(|(_, count)| *count > 0) {
-        let width = report.timeline.bucket_ms / 1000;
+        let width = crate::query::bucket_text(report.timeline.bucket_ms);
         let _ = write!(
             out,
-            "\n## Failures over time\n\nIn buckets of {width} s, from the bucket's start (UTC); buckets without failures are left out.\n\n| from | failures |\n|---|---:|\n"
+            "\n## Failures over time\n\nIn buckets of {width}, from the bucket's start (UTC); buckets without failures are left out.\n\n| from | failures |\n|---|---:|\n"
         );
         for (start, count) in buckets.iter().filter(|(_, count)| *count > 0) {
             let _ = writeln!(out, "| {} | {count} |", time_text(*start));
