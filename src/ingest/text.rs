@@ -5,7 +5,7 @@
 //! JSON error body whose reason phrase tells the status, or names a request that never got an
 //! answer (a timeout, a reset connection).
 
-use super::error_body;
+use super::error_body::{self, ErrorInfo};
 use super::fields::{self, status_from_reason};
 use super::formats::{Field, Pattern};
 use super::json_value::{JsonObject, JsonValue};
@@ -262,9 +262,6 @@ impl Slot<'_> {
 
 /// [`parse`] into `slot`.
 fn read(line: &str, detail: Detail, slot: &mut Slot<'_>) -> Result<(), SkipReason> {
-    // A summary reads an object that ends the line with the scanner, which builds no map of
-    // hashed keys and no owned strings (serde_json's took a text line with an error body as long
-    // as its regexes); what the scanner is not sure of, serde_json reads, as for JSON lines.
     // Found once, with memchr (`str::find` with a char, twice a line, stepped a byte at a time).
     let open = memchr::memchr(b'{', line.as_bytes());
     if detail == Detail::Summary
@@ -272,15 +269,63 @@ fn read(line: &str, detail: Detail, slot: &mut Slot<'_>) -> Result<(), SkipReaso
     {
         // An object that names no key a call or an error is read from is not read when the
         // text says the line is no call either way it could turn out.
-        if !embedded::may_name_call_key(&line[open..]) && no_call_either_way(line, open) {
+        let rest = &line[open..];
+        if !embedded::may_name_call_key(rest) && no_call_either_way(line, open) {
             return Err(SkipReason::NoApiCall);
         }
-        if let Some(node @ sparse::Node::Object(_)) = sparse::parse_value(&line.as_bytes()[open..]) {
-            return parse_with(line, &line[..open], Some(&node), detail, slot);
-        }
+        let object = crate::text_memo::remembered(&SUMMARY_OBJECTS, rest, object_for_summary);
+        let prefix = if object.is_some() { &line[..open] } else { line };
+        return parse_with(line, prefix, object, detail, slot);
     }
     let (prefix, embedded) = split_embedded_json(line, open);
-    parse_with(line, prefix, embedded.as_ref(), detail, slot)
+    let object = embedded.map(|value| ObjectRead::of(&value, detail));
+    parse_with(line, prefix, object, detail, slot)
+}
+
+thread_local! {
+    /// What the text from a line's first `{` on gave a summary: logs repeat the same few error
+    /// bodies thousands of times, and reading one (scanning it, looking up the dozens of keys a
+    /// call may be named by, reading its error) was half of reading a line that ends with one.
+    static SUMMARY_OBJECTS: crate::text_memo::TextMemo<Option<ObjectRead>> = crate::text_memo::TextMemo::default();
+}
+
+/// The object `text` (a line from its first `{` on) starts with, read for a summary; `None`
+/// when none parses there. A summary reads it with the scanner, which builds no map of hashed
+/// keys and no owned strings; what the scanner is not sure of, serde_json reads, as for JSON
+/// lines.
+fn object_for_summary(text: &str) -> Option<ObjectRead> {
+    if let Some(node @ sparse::Node::Object(_)) = sparse::parse_value(text.as_bytes()) {
+        return Some(ObjectRead::of(&node, Detail::Summary));
+    }
+    let (_, value) = split_embedded_json(text, Some(0));
+    value.map(|value| ObjectRead::of(&value, Detail::Summary))
+}
+
+/// What the JSON object a line embeds tells its call, read once for the whole line.
+#[derive(Clone)]
+struct ObjectRead {
+    /// The call the object describes whole (an access log's JSON tail), if it does; boxed, as
+    /// most objects describe none and a record is some 330 bytes to move.
+    call: Option<Box<Record>>,
+    /// The error it carries, when it describes no call.
+    body_error: ErrorInfo,
+    /// Its text, kept as the response body in full detail.
+    body: Option<String>,
+}
+
+impl ObjectRead {
+    fn of<V: JsonValue>(value: &V, detail: Detail) -> Self {
+        let call = value
+            .as_object()
+            .filter(|object| fields::describes_call(*object))
+            .and_then(|object| fields::discover(object, detail))
+            .map(Box::new);
+        if call.is_some() {
+            return Self { call, body_error: ErrorInfo::default(), body: None };
+        }
+        let body = (detail == Detail::Full).then(|| value.to_value().to_string());
+        Self { call, body_error: error_body::from_json(value), body }
+    }
 }
 
 /// Whether a line whose text from `open` on (a `{`) names no key of a call or an error is no
@@ -298,22 +343,24 @@ fn has_dash_request_start(text: &str) -> bool {
     scan::holds_pair(text.as_bytes(), b'"', b'-')
 }
 
-/// [`parse`] of a line whose `prefix` is followed by the JSON object `embedded`, if any.
-fn parse_with<V: JsonValue>(
+/// [`parse`] of a line whose `prefix` is followed by the JSON object read as `embedded`, if any.
+fn parse_with(
     line: &str,
     prefix: &str,
-    embedded: Option<&V>,
+    embedded: Option<ObjectRead>,
     detail: Detail,
     slot: &mut Slot<'_>,
 ) -> Result<(), SkipReason> {
-    if let Some(object) = embedded.and_then(JsonValue::as_object).filter(|object| fields::describes_call(*object))
-        && let Some(discovered) = fields::discover(object, detail)
-    {
-        let record = slot.record();
-        *record = discovered;
-        fill_from_text(record, prefix, request_in(prefix).as_ref(), detail);
-        return Ok(());
-    }
+    let (object_error, body) = match embedded {
+        Some(ObjectRead { call: Some(call), .. }) => {
+            let record = slot.record();
+            *record = *call;
+            fill_from_text(record, prefix, request_in(prefix).as_ref(), detail);
+            return Ok(());
+        }
+        Some(ObjectRead { call: None, body_error, body }) => (Some(body_error), body),
+        None => (None, None),
+    };
 
     let dash = has_dash_request_start(prefix).then(|| groups(&DASH_REQUEST, prefix)).flatten();
     if let Some(dash) = dash {
@@ -327,7 +374,7 @@ fn parse_with<V: JsonValue>(
     }
 
     let request = request_in(prefix);
-    if request.is_none() && embedded.is_none() {
+    if request.is_none() && object_error.is_none() {
         // A bare `status=500` without a request or a body is not evidence of an API call (and
         // a line with neither, most lines of a log, is not searched for a status at all).
         return Err(SkipReason::NoApiCall);
@@ -338,7 +385,7 @@ fn parse_with<V: JsonValue>(
         let status: u16 = digits.parse().ok()?;
         (status == 0 || (100..=599).contains(&status)).then(|| (status, &rest[end..]))
     });
-    let body_error = embedded.map(error_body::from_json).unwrap_or_default();
+    let body_error = object_error.unwrap_or_default();
 
     let mut envoy_tail = None;
     let mut network_failure = false;
@@ -369,8 +416,8 @@ fn parse_with<V: JsonValue>(
     if body_error.message.is_some() {
         record.message = body_error.message;
     }
-    if let Some(body) = embedded.filter(|_| detail == Detail::Full) {
-        record.response.body = Some(body.to_value().to_string());
+    if let Some(body) = body {
+        record.response.body = Some(body);
     }
     if record.message.is_none() {
         record.message = envoy_tail.and_then(envoy_message);

@@ -128,7 +128,7 @@ fn a_request_is_split_where_its_pattern_puts_its_groups() {
 }
 
 #[test]
-fn a_summary_reads_an_embedded_object_with_the_scanner_as_serde_json_reads_it() {
+fn a_summary_reads_an_embedded_object_with_the_scanner_as_serde_json_reads_it_and_remembers_it() {
     let lines = [
         r#"2026-11-20 10:15:02,123 ERROR [sync] POST /api/customers -> 409 Conflict {"error":"Conflict","message":"Customer with email a@b.de already exists"}"#,
         r#"ERROR POST /api/x failed {"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your balance is 30"}"#,
@@ -147,13 +147,19 @@ fn a_summary_reads_an_embedded_object_with_the_scanner_as_serde_json_reads_it() 
         r#"job {"time": "GET /v1/x HTTP/1.1", "host": 500}"#,
         r#"job {"time": 1, "status": 500}"#,
         r#"job {"time": ""- - HTTP/1.1" 400"}"#,
+        // The same object after other text: what the object tells is remembered, not the line's call.
+        r#"2026-11-21T08:00:00Z GET /api/customers/7 -> 404 {"error":"Bad Request"}"#,
+        r#"POST /x -> 400 {"error":"Bad Request"}"#,
+        r#"nothing to see {"error":"Bad Request"}"#,
+        r#"2026-11-21T08:00:01Z call {"status":200,"method":"GET","url":"/ok"}"#,
     ];
-    for line in lines {
+    // Twice: the second time each object is remembered.
+    for line in lines.iter().chain(&lines) {
         let (prefix, embedded) = split_embedded_json(line, memchr::memchr(b'{', line.as_bytes()));
         let mut records = Vec::new();
         let mut slot = Slot { records: &mut records, taken: false };
-        let by_serde =
-            parse_with(line, prefix, embedded.as_ref(), Detail::Summary, &mut slot).map(|()| records[0].clone());
+        let embedded = embedded.map(|value| ObjectRead::of(&value, Detail::Summary));
+        let by_serde = parse_with(line, prefix, embedded, Detail::Summary, &mut slot).map(|()| records[0].clone());
         assert_eq!(format!("{:?}", parse(line, Detail::Summary)), format!("{by_serde:?}"), "{line}");
     }
 }
