@@ -68,7 +68,7 @@ columns! {
     endpoint: u32,
     /// Per row: message variant (into `messages`), [`super::NONE`] when there is none.
     message: u32,
-    /// Per row: which request it was ([`super::rows::request_key`]): calls with the same key sent
+    /// Per row: which request it was (`rows::request_key_after`): calls with the same key sent
     /// the same method, URL and body (or idempotency key); 0 when the log cannot tell.
     request: u64,
     /// Per row: how long the response's `Retry-After` asked to wait, in ms; [`super::NONE`] without one.

@@ -118,7 +118,7 @@ fn every_row_is_classified_as_on_its_own_however_often_its_message_repeats() {
 /// A call's endpoint and vendor come from the block's memo when its method, URL and host
 /// were seen: each row still gets what it would get on its own.
 #[test]
-fn remembered_calls_give_each_row_its_own_endpoint_and_vendor() {
+fn remembered_calls_give_each_row_its_own_endpoint_vendor_and_request_key() {
     let knowledge = Knowledge::bundled();
     let vendor_url = "https://api.my-virtual-office.com/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab";
     let missing = "API key missing: send your key in the X-API-Key header";
@@ -143,28 +143,32 @@ fn remembered_calls_give_each_row_its_own_endpoint_and_vendor() {
         with(Some("POST"), Some("U\u{0}\u{0}"), None),
         with(Some("POST"), Some("7:U"), None),
         with(Some("POST"), Some(""), Some("-")),
+        with(Some("GET"), Some("/api/customers/7"), None),
+        with(Some("GET"), Some("https://h.example/api/customers/7?page=2#top"), Some("h.example")),
+        with(Some("DELETE"), Some(vendor_url), None),
+        Record { request_digest: Some(7), ..with(Some("PUT"), Some("/api/customers/7"), None) },
     ];
     // Each shape several times, interleaved, past the memo's trial.
     let records: Vec<Record> = (0..Calls::TRIAL as usize * 2).map(|at| shapes[at % shapes.len()].clone()).collect();
-    let expected: Vec<(String, Option<String>)> = records
+    let expected: Vec<(String, Option<String>, u64)> = records
         .iter()
         .map(|record| {
             let endpoint = endpoint::template(record.method.as_deref(), record.url.as_deref());
-            (endpoint, knowledge.classify(record).map(|found| found.kind))
+            (endpoint, knowledge.classify(record).map(|found| found.kind), request_key(record))
         })
         .collect();
     let rows = Rows::of(Parts::whole(Parsed { records, ..Parsed::default() }), &knowledge);
-    let got: Vec<(String, Option<String>)> = rows
-        .rows
-        .endpoint
-        .iter()
-        .zip(&rows.rows.kind)
-        .map(|(&endpoint, &kind)| {
-            (rows.endpoints.get(endpoint).to_string(), (kind != NONE).then(|| rows.kinds.get(kind).to_string()))
+    let got: Vec<(String, Option<String>, u64)> = (0..rows.len())
+        .map(|row| {
+            let (endpoint, kind) = (rows.rows.endpoint[row], rows.rows.kind[row]);
+            let kind = (kind != NONE).then(|| rows.kinds.get(kind).to_string());
+            (rows.endpoints.get(endpoint).to_string(), kind, rows.rows.request[row])
         })
         .collect();
     assert_eq!(got, expected);
-    let kinds: std::collections::BTreeSet<&Option<String>> = expected.iter().map(|(_, kind)| kind).collect();
+    let keys: std::collections::BTreeSet<u64> = expected.iter().map(|(.., key)| *key).collect();
+    assert!(keys.len() > 4, "calls with different requests: {keys:?}");
+    let kinds: std::collections::BTreeSet<&Option<String>> = expected.iter().map(|(_, kind, _)| kind).collect();
     assert!(kinds.len() > 1, "the vendor changes the kind here, so the memo is put to the test: {kinds:?}");
 }
 
@@ -187,11 +191,11 @@ fn recycled_columns_come_back_empty() {
     };
     let record = Record { status: 503, time_ms: Some(1), ..Record::default() };
     let mut columns = BlockColumns::default();
-    columns.push(&record, 1, 2, 3);
+    columns.push(&record, 1, 2, 3, 4);
     assert_eq!(lengths(&columns), [1; 10]);
     columns.clear();
     assert_eq!(lengths(&columns), [0; 10]);
-    columns.push(&record, 1, 2, 3);
+    columns.push(&record, 1, 2, 3, 4);
     columns.recycle();
     // The pool is the process's: other tests' blocks may be in it, or have taken this one (so
     // which come back is not asserted), and every one of them is empty.
