@@ -229,20 +229,28 @@ fn utc_rfc3339_millis(text: &[u8]) -> Option<i64> {
     if fraction.len() > 9 || !fraction.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let digits = |range: std::ops::Range<usize>| -> Option<i64> {
-        head[range]
-            .iter()
-            .try_fold(0i64, |value, byte| byte.is_ascii_digit().then(|| value * 10 + i64::from(byte - b'0')))
-    };
-    let separators = [(4, b'-'), (7, b'-'), (13, b':'), (16, b':')];
-    if !separators.iter().all(|(at, byte)| head[*at] == *byte) || !matches!(head[10], b'T' | b' ') {
+    // Every byte checked against the shape at once, without stopping at the first that fails:
+    // the checks unroll into a few instructions each, and the fields are then read as digits.
+    let head: &[u8; 19] = head.try_into().ok()?;
+    let mut shaped = true;
+    for (&byte, &want) in head.iter().zip(b"dddd-dd-ddTdd:dd:dd") {
+        shaped &= match want {
+            b'd' => byte.is_ascii_digit(),
+            b'T' => byte == b'T' || byte == b' ',
+            _ => byte == want,
+        };
+    }
+    if !shaped {
         return None;
     }
+    let digits = |range: std::ops::Range<usize>| -> i64 {
+        head[range].iter().fold(0, |value, byte| value * 10 + i64::from(byte - b'0'))
+    };
     let date: [u8; DATE_LEN] = head[..DATE_LEN].try_into().ok()?;
     let days = match LAST_DATE.get() {
         (last, days) if last == date => days,
         _ => {
-            let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+            let (year, month, day) = (digits(0..4), digits(5..7), digits(8..10));
             if !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) {
                 return None;
             }
@@ -251,7 +259,7 @@ fn utc_rfc3339_millis(text: &[u8]) -> Option<i64> {
             days
         }
     };
-    let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
+    let (hour, minute, second) = (digits(11..13), digits(14..16), digits(17..19));
     if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
