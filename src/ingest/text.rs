@@ -270,7 +270,8 @@ struct Slot<'r> {
 impl Slot<'_> {
     fn record(&mut self) -> &mut Record {
         if !self.taken {
-            self.records.push(Record::default());
+            // Written in place: a default record pushed is built first and then copied in.
+            self.records.resize_with(self.records.len() + 1, Record::default);
             self.taken = true;
         }
         self.records.last_mut().expect("pushed")
