@@ -207,24 +207,42 @@ impl Lines {
 /// remembering them.
 #[derive(Default)]
 struct Calls {
-    /// Where each call is in `list` (an index, not the call: a hit is then one lookup, where a
-    /// reference could not be returned from the lookup and a second one was made).
-    seen: HashMap<Box<[u8]>, u32, foldhash::fast::RandomState>,
+    /// Where each call is in `list`, found by the hash of its method, URL and host (an index, not
+    /// the call: a hit is then one lookup, where a reference could not be returned from the
+    /// lookup and a second one was made).
+    seen: hashbrown::HashTable<u32>,
     list: Vec<Call>,
-    /// The key being looked up: method, URL and host, each after its length.
-    key: Vec<u8>,
     lookups: u32,
     hits: u32,
 }
 
 #[derive(Clone)]
 struct Call {
+    /// What the call is remembered by: its method, URL and host, and their hash.
+    parts: [Option<Box<str>>; 3],
+    hash: u64,
     /// The block's id of its endpoint.
     endpoint: u32,
     /// Its vendor, once a failure asked.
     vendor: Option<Option<usize>>,
     /// Its method and target hashed for its request key (when it has a URL).
     target: Option<TargetHash>,
+}
+
+/// A call's method, URL and host, as [`Calls`] knows it.
+type CallParts<'r> = [Option<&'r str>; 3];
+
+/// The hash of a call's parts, each written after its length (`u64::MAX` when absent), so that
+/// parts which run into each other (`GET` + `/x` and `GE` + `T/x`) hash apart; calls with the
+/// same hash are told apart by their parts.
+fn hash_of_parts(parts: &CallParts<'_>) -> u64 {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let mut hasher = foldhash::fast::FixedState::default().build_hasher();
+    for part in parts {
+        hasher.write_u64(part.map_or(u64::MAX, |part| part.len() as u64));
+        hasher.write(part.unwrap_or_default().as_bytes());
+    }
+    hasher.finish()
 }
 
 impl Calls {
@@ -277,16 +295,13 @@ impl Rows {
             endpoint::template_into(buffer, record.method.as_deref(), record.url.as_deref());
             return (self.endpoints.intern(buffer), None);
         }
-        calls.key.clear();
-        for part in [record.method.as_deref(), record.url.as_deref(), record.host.as_deref()] {
-            // Each part after its length (`u64::MAX` when absent): no method, URL and host of a
-            // log, whatever bytes they hold, make the key of another call.
-            let len = part.map_or(u64::MAX, |part| part.len() as u64);
-            calls.key.extend_from_slice(&len.to_le_bytes());
-            calls.key.extend_from_slice(part.unwrap_or_default().as_bytes());
-        }
+        // Looked up by its parts, without copying them into a key.
+        let parts: CallParts<'_> = [record.method.as_deref(), record.url.as_deref(), record.host.as_deref()];
+        let hash = hash_of_parts(&parts);
         calls.lookups += 1;
-        if let Some(&at) = calls.seen.get(calls.key.as_slice()) {
+        let Calls { seen, list, .. } = calls;
+        let same = |at: &u32| list[*at as usize].parts.iter().map(Option::as_deref).eq(parts);
+        if let Some(&at) = seen.find(hash, same) {
             calls.hits += 1;
             let call = &mut calls.list[at as usize];
             return (call.endpoint, Some(call));
@@ -296,9 +311,10 @@ impl Rows {
         if calls.list.len() >= Calls::MAX {
             return (endpoint, None);
         }
-        calls.seen.insert(calls.key.as_slice().into(), calls.list.len() as u32);
+        let Calls { seen, list, .. } = calls;
+        seen.insert_unique(hash, list.len() as u32, |at| list[*at as usize].hash);
         let target = record.url.as_deref().map(|url| TargetHash::of(record.method.as_deref(), url));
-        calls.list.push(Call { endpoint, vendor: None, target });
+        list.push(Call { parts: parts.map(|part| part.map(Box::from)), hash, endpoint, vendor: None, target });
         (endpoint, calls.list.last_mut())
     }
 
