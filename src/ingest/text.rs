@@ -281,10 +281,11 @@ impl Slot<'_> {
 /// [`parse`] into `slot`.
 fn read(line: &str, detail: Detail, slot: &mut Slot<'_>) -> Result<(), SkipReason> {
     // Found once, with memchr (`str::find` with a char, twice a line, stepped a byte at a time).
-    let open = memchr::memchr(b'{', line.as_bytes());
-    if detail == Detail::Summary
-        && let Some(open) = open
-    {
+    let Some(open) = memchr::memchr(b'{', line.as_bytes()) else {
+        // Most lines: no object to read.
+        return parse_with(line, line, None, detail, slot);
+    };
+    if detail == Detail::Summary {
         // An object that names no key a call or an error is read from is not read when the
         // text says the line is no call either way it could turn out.
         let rest = &line[open..];
@@ -295,7 +296,7 @@ fn read(line: &str, detail: Detail, slot: &mut Slot<'_>) -> Result<(), SkipReaso
         let prefix = if object.is_some() { &line[..open] } else { line };
         return parse_with(line, prefix, object, detail, slot);
     }
-    let (prefix, embedded) = split_embedded_json(line, open);
+    let (prefix, embedded) = split_embedded_json(line, Some(open));
     let object = embedded.map(|value| ObjectRead::of(&value, detail));
     parse_with(line, prefix, object, detail, slot)
 }
