@@ -3,30 +3,44 @@
 //! Emails, UUIDs, long numbers and hex ids are replaced by placeholders, as Sentry does for
 //! grouping; this also keeps customers' emails out of summaries.
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use std::sync::LazyLock;
 
-static PATTERNS: LazyLock<[(Regex, &'static str); 4]> = LazyLock::new(|| {
-    [
-        (Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid email pattern"), "{email}"),
-        (
-            Regex::new(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
-                .expect("valid uuid pattern"),
-            "{id}",
-        ),
-        (Regex::new(r"\b[0-9a-fA-F]{16,}\b").expect("valid hex pattern"), "{id}"),
-        (Regex::new(r"\b\d{5,}\b").expect("valid number pattern"), "{n}"),
-    ]
-});
+/// What each value looks like, and what it becomes.
+const PATTERNS: [(&str, &str); 4] = [
+    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "{email}"),
+    (r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b", "{id}"),
+    (r"\b[0-9a-fA-F]{16,}\b", "{id}"),
+    (r"\b\d{5,}\b", "{n}"),
+];
+
+/// [`PATTERNS`] with Unicode's `\w`, `\d` and `\b`, for a message with a non-ASCII character.
+static UNICODE: LazyLock<[(Regex, &str); 4]> = LazyLock::new(|| compiled(true));
+
+/// [`PATTERNS`] with ASCII's classes, for an ASCII message: on ASCII text Unicode's `\w`, `\d`
+/// and `\b` are ASCII's, so they replace the same values, and they compile in a fraction of the
+/// time (Unicode's `\w` took the first message with a digit 8 M instructions, some 3 ms).
+static ASCII: LazyLock<[(Regex, &str); 4]> = LazyLock::new(|| compiled(false));
+
+fn compiled(unicode: bool) -> [(Regex, &'static str); 4] {
+    PATTERNS.map(|(pattern, placeholder)| {
+        let regex = RegexBuilder::new(pattern).unicode(unicode).build().expect("a valid variant pattern");
+        (regex, placeholder)
+    })
+}
 
 /// The variant of a message.
 pub fn of(message: &str) -> String {
-    let mut text = message.trim().to_string();
+    let text = message.trim().to_string();
     // Every pattern needs a digit or an `@`: most messages have neither and skip the regexes.
     if !text.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
         return text;
     }
-    for (pattern, placeholder) in PATTERNS.iter() {
+    replaced(if text.is_ascii() { &ASCII } else { &UNICODE }, text)
+}
+
+fn replaced(patterns: &[(Regex, &str); 4], mut text: String) -> String {
+    for (pattern, placeholder) in patterns {
         if pattern.is_match(&text) {
             text = pattern.replace_all(&text, *placeholder).into_owned();
         }
@@ -36,6 +50,24 @@ pub fn of(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// ASCII text gets the same variant from the ASCII classes as from Unicode's. The
+        /// alphabet makes emails, ids and long numbers next to one another.
+        #[test]
+        fn ascii_classes_replace_what_unicode_ones_do_on_ascii_text(text in "[0-9a-fA-F@._+ xz:-]{0,60}") {
+            let ascii = super::replaced(&super::ASCII, text.clone());
+            prop_assert_eq!(ascii, super::replaced(&super::UNICODE, text));
+        }
+    }
+
+    #[test]
+    fn unicode_messages_keep_unicode_classes() {
+        assert_eq!(super::of("Kundin zoë.müller@beispiel.de existiert"), "Kundin {email} existiert");
+        assert_eq!(super::of("Nummer ٣٤٥٦٧ 12345 fehlt"), "Nummer {n} {n} fehlt");
+    }
+
     #[test]
     fn values_become_placeholders() {
         assert_eq!(
