@@ -277,8 +277,8 @@ impl Hasher for IdHasher {
 struct Tally {
     count: usize,
     span_ms: Option<(i64, i64)>,
-    endpoints: IdCounts,
-    messages: IdCounts,
+    endpoints: RunCounts,
+    messages: RunCounts,
 }
 
 impl Tally {
@@ -287,9 +287,9 @@ impl Tally {
         if time_ms != NO_TIME {
             crate::query::widen(&mut self.span_ms, time_ms);
         }
-        *self.endpoints.entry(endpoint).or_insert(0) += 1;
+        self.endpoints.add(endpoint);
         if message != NONE {
-            *self.messages.entry(message).or_insert(0) += 1;
+            self.messages.add(message);
         }
     }
 
@@ -299,18 +299,53 @@ impl Tally {
             crate::query::widen(&mut self.span_ms, first);
             crate::query::widen(&mut self.span_ms, last);
         }
-        for (endpoint, count) in other.endpoints {
-            *self.endpoints.entry(endpoint).or_insert(0) += count;
-        }
-        for (message, count) in other.messages {
-            *self.messages.entry(message).or_insert(0) += count;
-        }
+        self.endpoints.merge(other.endpoints);
+        self.messages.merge(other.messages);
     }
 
     fn into_group(self, store: &Store, kind: u32) -> Group {
-        let endpoints = sorted_counts(self.endpoints, |id| store.endpoints.get(id).to_string());
-        let messages = sorted_counts(self.messages, |id| store.messages.get(id).to_string());
+        let endpoints = sorted_counts(self.endpoints.into_counts(), |id| store.endpoints.get(id).to_string());
+        let messages = sorted_counts(self.messages.into_counts(), |id| store.messages.get(id).to_string());
         group(store, kind, self.count, self.span_ms, endpoints, messages)
+    }
+}
+
+/// Counts by id, with the run of the last id counted apart until another comes: a kind's
+/// failures mostly come from one endpoint with one message after another, each of which then
+/// costs an addition instead of a lookup (a tenth of a summary of urllib3's log of 12 statuses).
+#[derive(Default, Clone)]
+struct RunCounts {
+    counts: IdCounts,
+    last: u32,
+    run: usize,
+}
+
+impl RunCounts {
+    fn add(&mut self, id: u32) {
+        if self.run > 0 && id == self.last {
+            self.run += 1;
+        } else {
+            self.flush();
+            (self.last, self.run) = (id, 1);
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.run > 0 {
+            *self.counts.entry(self.last).or_insert(0) += self.run;
+            self.run = 0;
+        }
+    }
+
+    fn merge(&mut self, other: Self) {
+        for (id, count) in other.into_counts() {
+            *self.counts.entry(id).or_insert(0) += count;
+        }
+    }
+
+    fn into_counts(mut self) -> IdCounts {
+        self.flush();
+        self.counts
     }
 }
 

@@ -142,3 +142,20 @@ fn a_store_of_many_chunks_counted_on_several_threads_sums_as_counted_row_by_row(
         apart.groups.iter().all(|group| group.status == 503 || group.endpoints.len() > 1 && group.messages.len() > 1)
     );
 }
+
+#[test]
+fn runs_of_one_id_count_as_the_id_counted_one_by_one() {
+    // Runs, single ids, an id coming back after others, and counts merged from another counter
+    // whose last run is still open.
+    let ids = [7, 7, 7, 3, 7, 9, 9, 3, 3, 3, 7, 0, 0, 9];
+    let split = 9;
+    let (mut first, mut second) = (RunCounts::default(), RunCounts::default());
+    ids[..split].iter().for_each(|&id| first.add(id));
+    ids[split..].iter().for_each(|&id| second.add(id));
+    first.merge(second);
+    let mut counted: Vec<(u32, usize)> = first.into_counts().into_iter().collect();
+    counted.sort();
+    let mut one_by_one = std::collections::BTreeMap::new();
+    ids.iter().for_each(|&id| *one_by_one.entry(id).or_insert(0) += 1);
+    assert_eq!(counted, one_by_one.into_iter().collect::<Vec<_>>());
+}
