@@ -7,6 +7,7 @@ use super::pattern::build_regex;
 use super::{Expect, LineFormat, Origin, Pattern, Registry};
 use rayon::prelude::*;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use toml::Spanned;
@@ -123,8 +124,8 @@ fn user_dirs(extra_dirs: &[PathBuf]) -> Vec<PathBuf> {
 
 /// The bundled formats, then every `*.toml` in `dirs` (a folder that does not exist is no problem).
 pub fn load(dirs: &[PathBuf]) -> Registry {
-    let mut files: Vec<(std::borrow::Cow<'static, str>, Origin)> =
-        BUNDLED.iter().map(|(name, text)| (std::borrow::Cow::Borrowed(*text), Origin::Bundled(name))).collect();
+    let mut files: Vec<(Cow<'static, str>, Origin)> =
+        BUNDLED.iter().map(|(name, text)| (Cow::Borrowed(*text), Origin::Bundled(name))).collect();
     let mut registry = Registry::default();
     for path in crate::user_files::toml_files(dirs) {
         match std::fs::read_to_string(&path) {
