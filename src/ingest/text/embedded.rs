@@ -37,11 +37,19 @@ static NAMES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 pub fn may_name_call_key(text: &str) -> bool {
     let names = &*NAMES;
     let bytes = text.as_bytes();
-    super::super::scan::positions_of(bytes, b'"', b'\\').any(|at| {
+    // Plain loops: written as closures in `any`, the inner one became a call of its own in a build
+    // whose other code changed, and this check took a fifth more instructions (haproxy +1.9 %).
+    for at in super::super::scan::positions_of(bytes, b'"', b'\\') {
+        if bytes[at] == b'\\' {
+            return true;
+        }
         let name_start = &bytes[at + 1..];
-        bytes[at] == b'\\'
-            || name_start.first().is_some_and(|first| {
-                names[usize::from(*first)].iter().any(|name| name_start.starts_with(name.as_bytes()))
-            })
-    })
+        let Some(first) = name_start.first() else { continue };
+        for name in &names[usize::from(*first)] {
+            if name_start.starts_with(name.as_bytes()) {
+                return true;
+            }
+        }
+    }
+    false
 }
