@@ -312,7 +312,8 @@ impl Tally {
 
 /// Counts by id, with the run of the last id counted apart until another comes: a kind's
 /// failures mostly come from one endpoint with one message after another, each of which then
-/// costs an addition instead of a lookup (a tenth of a summary of urllib3's log of 12 statuses).
+/// costs an addition instead of a lookup (urllib3's log, three quarters failures: −0.8 % of its
+/// instructions).
 #[derive(Default, Clone)]
 struct RunCounts {
     counts: IdCounts,

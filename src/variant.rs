@@ -39,6 +39,7 @@ pub fn of(message: &str) -> String {
     replaced(if text.is_ascii() { &ASCII } else { &UNICODE }, text)
 }
 
+/// `text` with each pattern's values replaced by its placeholder, in the patterns' order.
 fn replaced(patterns: &[(Regex, &str); 4], mut text: String) -> String {
     for (pattern, placeholder) in patterns {
         if pattern.is_match(&text) {
