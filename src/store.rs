@@ -247,8 +247,7 @@ impl Store {
         let knowledge = Arc::clone(&self.knowledge);
         let index = self.files.len();
         self.files.push(SourceFile::new(path.clone()));
-        // Nothing is shown before the whole file is in: every core starts at once.
-        let options = ingest::ReadOptions { format, first_block_alone: false, ..ingest::ReadOptions::default() };
+        let options = ingest::ReadOptions { format, ..ingest::ReadOptions::default() };
         let result = ingest::ingest_file(
             &path,
             &options,

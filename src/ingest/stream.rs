@@ -46,17 +46,12 @@ pub struct ReadOptions {
     pub detail: Detail,
     /// What errlens refuses to hold or parse.
     pub limits: IngestLimits,
-    /// Whether the first block is parsed before any other starts: a window shows its first
-    /// counts the sooner. A caller that waits for the whole file (the CLI) lets every core start
-    /// at once: the first block alone kept one of two cores idle for some 2 ms (5 % of a 64 MiB
-    /// urllib3 log's time).
-    pub first_block_alone: bool,
 }
 
 impl Default for ReadOptions {
-    /// Detected format, the store's detail, the documented limits, the first block alone.
+    /// Detected format, the store's detail, the documented limits.
     fn default() -> Self {
-        Self { format: None, detail: Detail::Summary, limits: IngestLimits::default(), first_block_alone: true }
+        Self { format: None, detail: Detail::Summary, limits: IngestLimits::default() }
     }
 }
 
@@ -89,7 +84,7 @@ pub fn ingest_file<T: Send>(
     map: impl Fn(Parts<'_>) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
-    let ReadOptions { format, detail, limits, first_block_alone } = *options;
+    let ReadOptions { format, detail, limits } = *options;
     let io_error = |source| IngestError::Io { path: path.to_path_buf(), source };
     let metadata = input::check(path)?;
     if !metadata.is_file() {
@@ -174,7 +169,6 @@ pub fn ingest_file<T: Send>(
     });
     let mut first = true;
     parse_in_order(
-        first_block_alone,
         || {
             let mut reader = reader.borrow_mut();
             let block = if std::mem::take(&mut first) { reader.first_block() } else { reader.next_block() };
@@ -211,11 +205,10 @@ pub fn ingest_file<T: Send>(
 
 /// Parses each block `next` gives on the pool as soon as it is given, and hands the results to
 /// `deliver` in order, each as soon as it and those before it are done: no block waits for a
-/// slower one beside it. With `first_alone` the first block goes alone (a window's first counts
-/// wait for its parse only); then a few are in flight while the next are read. Stops when `next`
-/// has no more or `deliver` says `false`.
+/// slower one beside it. The first block goes alone (a window's first counts wait for its parse
+/// only); then a few are in flight while the next are read. Stops when `next` has no more or
+/// `deliver` says `false`.
 fn parse_in_order<B: Send, R: Send>(
-    first_alone: bool,
     mut next: impl FnMut() -> Result<Option<B>, IngestError>,
     parse: impl Fn(B) -> R + Sync,
     mut deliver: impl FnMut(R) -> bool,
@@ -230,7 +223,7 @@ fn parse_in_order<B: Send, R: Send>(
         let (mut given, mut delivered) = (0usize, 0usize);
         let mut more = true;
         loop {
-            let limit = if delivered == 0 && first_alone { 1 } else { in_flight_max };
+            let limit = if delivered == 0 { 1 } else { in_flight_max };
             while more && given - delivered < limit {
                 let Some(block) = next()? else {
                     more = false;
@@ -274,7 +267,7 @@ fn ingest_whole<T: Send>(
     map: impl Fn(Parts<'_>) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
-    let ReadOptions { format, detail, limits, first_block_alone } = *options;
+    let ReadOptions { format, detail, limits } = *options;
     // A table (Parquet, Arrow IPC) is read as the NDJSON text of its rows, which calls are read
     // back from: it is content that is not the file's bytes.
     let table = format.filter(|format| format.is_table()).or_else(|| super::table::magic(&bytes));
@@ -310,7 +303,6 @@ fn ingest_whole<T: Send>(
         on_open(&opened);
         let mut blocks = w3c::blocks(content, TEXT_BLOCK_BYTES, limits.max_line_bytes).into_iter();
         parse_in_order(
-            first_block_alone,
             || Ok(blocks.next()),
             |block: w3c::Block| {
                 let end = block.end as u64;
@@ -349,7 +341,6 @@ fn ingest_whole<T: Send>(
     let mode = line::Mode::of(format);
     let mut blocks = cut_blocks(content, block_bytes(format), grouping_of(format)).into_iter();
     parse_in_order(
-        first_block_alone,
         || Ok(blocks.next()),
         |(start, end, line): (usize, usize, u64)| {
             let parts = Parts::lines(&content[start..end], line, start as u64, mode, detail, limits.max_line_bytes);
@@ -572,41 +563,6 @@ mod tests {
     use super::*;
     use crate::ingest::{SkipReason, Skipped};
     use crate::record::{Record, SourceSpan};
-
-    /// What `parse_in_order` asked for and handed on, in order: `next N` when it took block N,
-    /// `deliver N` when it handed on N's result.
-    fn order_of_work(first_alone: bool) -> Vec<String> {
-        let events = std::sync::Mutex::new(Vec::new());
-        let mut given = 0;
-        parse_in_order(
-            first_alone,
-            || {
-                given += 1;
-                events.lock().expect("not poisoned").push(format!("next {given}"));
-                Ok((given <= 4).then_some(given))
-            },
-            |block: usize| block * 10,
-            |result| {
-                events.lock().expect("not poisoned").push(format!("deliver {}", result / 10));
-                true
-            },
-        )
-        .expect("no block fails");
-        events.into_inner().expect("not poisoned")
-    }
-
-    #[test]
-    fn the_first_block_goes_alone_only_when_asked_and_results_come_in_order() {
-        let alone = order_of_work(true);
-        assert_eq!(alone[..3], ["next 1", "deliver 1", "next 2"], "{alone:?}");
-        let at_once = order_of_work(false);
-        let first_delivered = at_once.iter().position(|event| event == "deliver 1").expect("delivered");
-        assert!(at_once[..first_delivered].contains(&"next 2".to_string()), "{at_once:?}");
-        for events in [alone, at_once] {
-            let delivered: Vec<&String> = events.iter().filter(|event| event.starts_with("deliver")).collect();
-            assert_eq!(delivered, ["deliver 1", "deliver 2", "deliver 3", "deliver 4"], "{events:?}");
-        }
-    }
 
     #[test]
     fn a_document_in_parts_keeps_every_record_and_skipped_item_in_order() {
