@@ -13,6 +13,7 @@
 //! values.
 
 mod node;
+mod path_table;
 mod paths;
 
 pub use node::{Members, Node, PathBits, path_key_bits};

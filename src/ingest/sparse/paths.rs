@@ -1,13 +1,15 @@
 //! Which parts of a line the scanner keeps: a table from dotted key paths to what to do there.
 
+use super::path_table::PathTable;
 use std::collections::HashMap;
 
 /// Which dotted key paths (keys joined with `.`, as [`crate::ingest::fields::lookup`] matches them) a
 /// read keeps: `kept` paths are built whole except for `pruned` paths below them.
 pub struct Paths {
-    /// Hashed with foldhash: the keys are short dotted paths, which it hashes eight bytes at a
-    /// time (FNV took one multiply a byte, each waiting for the last).
+    /// The entries as they are made.
     table: HashMap<Box<str>, Entry, foldhash::fast::RandomState>,
+    /// The same, as the scanner asks them ([`Self::action`]).
+    lookup: PathTable<Entry>,
     /// The header names kept at [`Entry::Headers`] paths, compared without case.
     pub(super) header_names: Vec<&'static str>,
     /// The first bytes of `header_names`, in both cases.
@@ -65,7 +67,13 @@ impl Paths {
         for path in &pruned {
             table.insert((*path).into(), Entry::Pruned);
         }
-        Self { table, header_names: Vec::new(), header_starts: [false; 256] }
+        Self { lookup: PathTable::new([]), table, header_names: Vec::new(), header_starts: [false; 256] }.finished()
+    }
+
+    /// The entries made, as the scanner asks them.
+    fn finished(mut self) -> Self {
+        self.lookup = PathTable::new(self.table.iter().map(|(path, entry)| (&**path, *entry)));
+        self
     }
 
     /// Keeps the values at these exact paths as text (an object or array as its JSON text), even
@@ -74,7 +82,7 @@ impl Paths {
         for path in paths {
             self.table.insert(path.into(), Entry::Text);
         }
-        self
+        self.finished()
     }
 
     /// Keeps only the headers called `names` at these paths: from an object (`{"Name": value}`)
@@ -95,17 +103,17 @@ impl Paths {
                 self.header_starts[usize::from(first.to_ascii_uppercase())] = true;
             }
         }
-        self
+        self.finished()
     }
 
     #[inline]
     pub(super) fn action(&self, path: &str, inside_kept: bool) -> Action {
-        match self.table.get(path) {
+        match self.lookup.get(path) {
             Some(Entry::Pruned) => Action::Skip,
             Some(Entry::Kept) => Action::Build,
             Some(Entry::Text) => Action::BuildText,
             Some(Entry::Headers) => Action::Headers,
-            Some(Entry::Ancestor { kept }) => Action::Descend { inside_kept: inside_kept || *kept },
+            Some(Entry::Ancestor { kept }) => Action::Descend { inside_kept: inside_kept || kept },
             None if inside_kept => Action::Build,
             None => Action::Skip,
         }
