@@ -116,6 +116,8 @@ impl<'a> Scanner<'a, '_> {
     /// The value at the cursor as `action` asks: `None` inside when it is passed over.
     fn member(&mut self, action: Action) -> Option<Option<Node<'a>>> {
         let value = match action {
+            // A string (most values passed over) read here, not through a call.
+            Action::Skip if self.peek()? == b'"' => return self.skip_string().map(|_| None),
             Action::Skip => return self.skip_value().map(|()| None),
             Action::BuildText if matches!(self.peek()?, b'{' | b'[') => {
                 let start = self.at;
@@ -124,7 +126,11 @@ impl<'a> Scanner<'a, '_> {
             }
             Action::Headers => self.headers()?,
             Action::Descend { inside_kept } if self.peek()? == b'{' => Node::Object(self.object(inside_kept)?),
-            // Paths do not reach into arrays or scalars: a value there is kept whole.
+            // Paths do not reach into arrays or scalars: a value there is kept whole (a string,
+            // most of them, read here rather than through a call).
+            Action::Build | Action::BuildText | Action::Descend { .. } if self.peek()? == b'"' => {
+                self.build_string()?
+            }
             Action::Build | Action::BuildText | Action::Descend { .. } => self.build_value()?,
         };
         Some(Some(value))
@@ -244,14 +250,7 @@ impl<'a> Scanner<'a, '_> {
     fn build_value(&mut self) -> Option<Node<'a>> {
         let start = self.at;
         let node = match self.peek()? {
-            b'"' => {
-                let escaped = self.skip_string()?;
-                if escaped {
-                    Node::String(Cow::Owned(serde_json::from_str(self.source.get(start..self.at)?).ok()?))
-                } else {
-                    Node::String(Cow::Borrowed(self.source.get(start + 1..self.at - 1)?))
-                }
-            }
+            b'"' => self.build_string()?,
             b'{' => Node::Object(self.members(|scanner, _| scanner.build_value().map(Some))?),
             b'[' => Node::Array(self.items()?),
             b't' => self.skip_literal(b"true").map(|()| Node::Bool(true))?,
@@ -267,6 +266,19 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
             _ => return None,
+        };
+        Some(node)
+    }
+
+    /// The string at `"`, borrowed from the line where it holds no escape.
+    #[inline(always)]
+    fn build_string(&mut self) -> Option<Node<'a>> {
+        let start = self.at;
+        let escaped = self.skip_string()?;
+        let node = if escaped {
+            Node::String(Cow::Owned(serde_json::from_str(self.source.get(start..self.at)?).ok()?))
+        } else {
+            Node::String(Cow::Borrowed(self.source.get(start + 1..self.at - 1)?))
         };
         Some(node)
     }
@@ -311,7 +323,12 @@ impl<'a> Scanner<'a, '_> {
                 self.eat(b':')?;
                 self.skip_space();
             }
-            self.skip_value()?;
+            // Most values passed over are strings: read here, not through a call.
+            if self.peek()? == b'"' {
+                self.skip_string()?;
+            } else {
+                self.skip_value()?;
+            }
             if self.end_of_member(close)? {
                 return Some(());
             }
