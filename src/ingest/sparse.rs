@@ -28,8 +28,12 @@ const MAX_DEPTH: usize = 100;
 /// Bytes of a dotted path the scanner makes room for at once (kept paths have under 30).
 const PATH_CAPACITY: usize = 48;
 
-/// About how many keys of a call's object are kept (nested objects keep a few and start empty).
+/// About how many keys of a call's object are kept.
 const KEPT_KEYS_HINT: usize = 12;
+
+/// The same for an object below read key by key (a first member pushed onto an empty list cost
+/// twice an allocation of this room).
+const NESTED_KEPT_KEYS_HINT: usize = 4;
 
 /// serde_json's own `Value` reads an object with this key as a raw value; such a line is left to it.
 const SERDE_RAW_VALUE_KEY: &[u8] = b"$serde_json::private::RawValue";
@@ -93,7 +97,10 @@ impl<'a> Scanner<'a, '_> {
 
     /// Reads the object at `{`, keeping what the paths below `self.path` ask for.
     fn object(&mut self, inside_kept: bool) -> Option<Members<'a>> {
-        self.members(|scanner, key| {
+        // Room for what a call line keeps, so the list is not regrown key by key; an object
+        // below, read key by key, keeps one or two (a request's or response's headers and body).
+        let capacity = if self.depth == 0 { KEPT_KEYS_HINT } else { NESTED_KEPT_KEYS_HINT };
+        self.members(capacity, |scanner, key| {
             let parent_len = scanner.path.len();
             let action = if parent_len == 0 {
                 // A top-level key is its own path; only an object read below needs it written.
@@ -138,9 +145,12 @@ impl<'a> Scanner<'a, '_> {
 
     /// Reads the object at `{`, keeping the values `each` reads for their keys (`None` inside:
     /// passed over).
-    fn members(&mut self, mut each: impl FnMut(&mut Self, &str) -> Option<Option<Node<'a>>>) -> Option<Members<'a>> {
-        // Room for what a call line keeps, so the list is not regrown key by key.
-        let mut object = if self.depth == 0 { Members::with_capacity(KEPT_KEYS_HINT) } else { Members::default() };
+    fn members(
+        &mut self,
+        capacity: usize,
+        mut each: impl FnMut(&mut Self, &str) -> Option<Option<Node<'a>>>,
+    ) -> Option<Members<'a>> {
+        let mut object = Members::with_capacity(capacity);
         if self.open(b'}')? {
             return Some(object);
         }
@@ -163,7 +173,7 @@ impl<'a> Scanner<'a, '_> {
         let paths = self.paths;
         match self.peek()? {
             b'{' => {
-                let object = self.members(|scanner, name| {
+                let object = self.members(0, |scanner, name| {
                     if paths.header_names.iter().any(|wanted| name.eq_ignore_ascii_case(wanted)) {
                         scanner.build_value().map(Some)
                     } else {
@@ -251,7 +261,7 @@ impl<'a> Scanner<'a, '_> {
         let start = self.at;
         let node = match self.peek()? {
             b'"' => self.build_string()?,
-            b'{' => Node::Object(self.members(|scanner, _| scanner.build_value().map(Some))?),
+            b'{' => Node::Object(self.members(0, |scanner, _| scanner.build_value().map(Some))?),
             b'[' => Node::Array(self.items()?),
             b't' => self.skip_literal(b"true").map(|()| Node::Bool(true))?,
             b'f' => self.skip_literal(b"false").map(|()| Node::Bool(false))?,
