@@ -246,11 +246,24 @@ fn first<'a, O: JsonObject>(object: &'a O, aliases: &Aliases) -> Option<&'a O::V
 }
 
 fn first_text(object: &impl JsonObject, aliases: &Aliases) -> Option<String> {
-    aliases.in_object(object).find_map(|path| match lookup(object, path)?.shape() {
-        Shape::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
-        Shape::Number(number) => Some(number.to_string()),
+    first_text_read(object, aliases, str::to_string)
+}
+
+/// [`first_text`] handed to `read` as it is in the object, without a copy of its own (a
+/// method's text was copied only to be looked up among the known methods).
+fn first_text_read<T>(object: &impl JsonObject, aliases: &Aliases, read: impl FnOnce(&str) -> T) -> Option<T> {
+    let value = aliases.in_object(object).find_map(|path| {
+        lookup(object, path).filter(|value| match value.shape() {
+            Shape::String(text) => !text.trim().is_empty() && text != "-",
+            Shape::Number(_) => true,
+            _ => false,
+        })
+    })?;
+    match value.shape() {
+        Shape::String(text) => Some(read(text.trim())),
+        Shape::Number(number) => Some(read(&number.to_string())),
         _ => None,
-    })
+    }
 }
 
 /// A status code from a number or numeric string; `None` for anything that is not one.
@@ -328,8 +341,8 @@ fn call_of(object: &impl JsonObject) -> Option<Call> {
 /// [`call_of`] by looking up every alias.
 fn call_in(object: &impl JsonObject) -> Option<Call> {
     let (line_method, line_target) =
-        first_text(object, &REQUEST_LINE_ALIASES).and_then(|line| split_request_line(&line)).unzip();
-    let method = first_text(object, &METHOD_ALIASES).map(|method| crate::record::method_upper(&method)).or(line_method);
+        first_text_read(object, &REQUEST_LINE_ALIASES, split_request_line).flatten().unzip();
+    let method = first_text_read(object, &METHOD_ALIASES, crate::record::method_upper).or(line_method);
     let url = url_of(object).or(line_target);
     let status = STATUS_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(status_of));
     let error = describe_error(object, status.is_none_or(crate::record::is_failure_status));
