@@ -1,8 +1,8 @@
 //! The scanner's table of dotted paths, for the one question it asks of every key it reads:
-//! what is at this path? Most keys are short and most are not in the table, so a key is known by
-//! its length and its first and last eight bytes (the whole of a key of up to sixteen), hashed
-//! together: no hashing byte by byte and no `memcmp` call, which cost a JSON line's keys a tenth
-//! of its reading with a general map.
+//! what is at this path? Most keys are short, so a key is known by its length and its first and
+//! last eight bytes (the whole of a key of up to sixteen), hashed and compared as words: no
+//! hashing byte by byte and no `memcmp` call, which a general map cost the scanner 5 % of its
+//! instructions on the bench's JSON lines.
 
 /// A fixed table from paths to values, built once.
 pub struct PathTable<V> {
