@@ -247,7 +247,8 @@ impl Store {
         let knowledge = Arc::clone(&self.knowledge);
         let index = self.files.len();
         self.files.push(SourceFile::new(path.clone()));
-        let options = ingest::ReadOptions { format, ..ingest::ReadOptions::default() };
+        // Blocks of any format as small as text's: nothing here takes in each block but its rows.
+        let options = ingest::ReadOptions { format, blocks: ingest::Blocks::Small, ..ingest::ReadOptions::default() };
         let result = ingest::ingest_file(
             &path,
             &options,

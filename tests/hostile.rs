@@ -630,7 +630,8 @@ fn a_100_mb_single_line_is_skipped_with_its_size_and_the_next_line_is_read() {
     // The same line as text, through the library's block reader with a small limit.
     let limits = IngestLimits { max_line_bytes: 1 << 20, ..IngestLimits::default() };
     let mut parsed = ingest::Parsed::default();
-    let options = ingest::ReadOptions { format: Some(Format::Text), detail: ingest::Detail::Full, limits };
+    let options =
+        ingest::ReadOptions { format: Some(Format::Text), detail: ingest::Detail::Full, limits, ..Default::default() };
     ingest::ingest_file(
         &path,
         &options,

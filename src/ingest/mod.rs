@@ -52,7 +52,7 @@ use std::sync::{Arc, RwLock};
 
 pub use detect::Format;
 pub use parts::{CallSink, Parts, give_back_records};
-pub use stream::{BLOCK_BYTES, Opened, ReadOptions, ingest_file};
+pub use stream::{BLOCK_BYTES, Blocks, Opened, ReadOptions, ingest_file};
 
 /// How much of each call to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,19 +15,35 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Bytes parsed by one task, at most: JSON lines (some 1 KiB each) are read 4 MiB at a time.
+/// Bytes parsed by one task, at most: JSON lines (some 1 KiB each) are read 4 MiB at a time by
+/// the window ([`Blocks::Large`]).
 pub const BLOCK_BYTES: usize = 4 << 20;
 
 /// Bytes parsed by one task of a text format. Its lines are short (some 200 bytes), and the
 /// records of 4 MiB of them (330 bytes each) cost fresh pages where 1 MiB's stay in the caches
-/// and the allocator's free lists; JSON lines gain from larger blocks instead (a block's
-/// classifications are remembered for its own lines: a window loading 1 GiB of them took 8%
-/// longer with 1 MiB blocks).
+/// and the allocator's free lists.
 pub const TEXT_BLOCK_BYTES: usize = 1 << 20;
 
+/// How large the blocks of JSON lines are, by what the reader does with each block.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Blocks {
+    /// [`BLOCK_BYTES`]: for the window, whose views take in every block they are given. A
+    /// block's classifications are remembered for its own lines only: the window's load of
+    /// 1 GiB took longer with 1 MiB blocks (1.47–1.53 s against 1.29–1.39 s, alternated).
+    #[default]
+    Large,
+    /// [`TEXT_BLOCK_BYTES`], as text's: for a reader that only adds the blocks' rows up (the
+    /// CLI, [`crate::store::Store::load`]). Four times as many blocks cost 4 % more
+    /// instructions (memos rebuilt), but the summary of 256 MiB took some 4 % less time (60
+    /// runs alternated): a block stays in the caches from its read to its parse, and the cores
+    /// wait less for a slow block or the next read (a timeline of 4 MiB blocks dipped to one
+    /// busy core while the reading thread caught up).
+    Small,
+}
+
 /// How many bytes a block of `format` holds.
-fn block_bytes(format: Format) -> usize {
-    if line::Mode::of(format) == line::Mode::Ndjson { BLOCK_BYTES } else { TEXT_BLOCK_BYTES }
+fn block_bytes(format: Format, blocks: Blocks) -> usize {
+    if line::Mode::of(format) == line::Mode::Ndjson && blocks == Blocks::Large { BLOCK_BYTES } else { TEXT_BLOCK_BYTES }
 }
 
 /// The first block of a line file: its counts are the first a window shows.
@@ -46,12 +62,14 @@ pub struct ReadOptions {
     pub detail: Detail,
     /// What errlens refuses to hold or parse.
     pub limits: IngestLimits,
+    /// How large the blocks of JSON lines are.
+    pub blocks: Blocks,
 }
 
 impl Default for ReadOptions {
-    /// Detected format, the store's detail, the documented limits.
+    /// Detected format, the store's detail, the documented limits, the window's blocks.
     fn default() -> Self {
-        Self { format: None, detail: Detail::Summary, limits: IngestLimits::default() }
+        Self { format: None, detail: Detail::Summary, limits: IngestLimits::default(), blocks: Blocks::Large }
     }
 }
 
@@ -84,7 +102,7 @@ pub fn ingest_file<T: Send>(
     map: impl Fn(Parts<'_>) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
-    let ReadOptions { format, detail, limits } = *options;
+    let ReadOptions { format, detail, limits, blocks } = *options;
     let io_error = |source| IngestError::Io { path: path.to_path_buf(), source };
     let metadata = input::check(path)?;
     if !metadata.is_file() {
@@ -165,7 +183,7 @@ pub fn ingest_file<T: Send>(
         done: false,
         spare: Vec::new(),
         grouping: grouping_of(format),
-        block_bytes: block_bytes(format),
+        block_bytes: block_bytes(format, blocks),
     });
     let mut first = true;
     parse_in_order(
@@ -267,7 +285,7 @@ fn ingest_whole<T: Send>(
     map: impl Fn(Parts<'_>) -> T + Sync,
     mut on_block: impl FnMut(T, u64) -> bool,
 ) -> Result<Opened, IngestError> {
-    let ReadOptions { format, detail, limits } = *options;
+    let ReadOptions { format, detail, limits, blocks } = *options;
     // A table (Parquet, Arrow IPC) is read as the NDJSON text of its rows, which calls are read
     // back from: it is content that is not the file's bytes.
     let table = format.filter(|format| format.is_table()).or_else(|| super::table::magic(&bytes));
@@ -339,7 +357,7 @@ fn ingest_whole<T: Send>(
     }
     on_open(&opened);
     let mode = line::Mode::of(format);
-    let mut blocks = cut_blocks(content, block_bytes(format), grouping_of(format)).into_iter();
+    let mut blocks = cut_blocks(content, block_bytes(format, blocks), grouping_of(format)).into_iter();
     parse_in_order(
         || Ok(blocks.next()),
         |(start, end, line): (usize, usize, u64)| {

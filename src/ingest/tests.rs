@@ -233,9 +233,14 @@ fn read_in_blocks(path: &Path) -> (Opened, Parsed, Vec<u64>) {
 
 /// [`read_in_blocks`] within `limits`.
 fn read_in_blocks_within(path: &Path, limits: IngestLimits) -> (Opened, Parsed, Vec<u64>) {
+    read_in_blocks_with(path, ReadOptions { limits, ..ReadOptions::default() })
+}
+
+/// [`read_in_blocks`] with `options`, keeping every call whole.
+fn read_in_blocks_with(path: &Path, options: ReadOptions) -> (Opened, Parsed, Vec<u64>) {
     let mut all = Parsed::default();
     let mut progress = Vec::new();
-    let options = ReadOptions { detail: Detail::Full, limits, ..ReadOptions::default() };
+    let options = ReadOptions { detail: Detail::Full, ..options };
     let opened = ingest_file(
         path,
         &options,
@@ -318,6 +323,15 @@ fn the_block_reader_matches_the_whole_read() {
     assert_eq!(blocks.records.len(), whole.records.len());
     assert_eq!(blocks.records, whole.records);
     assert_eq!(blocks.skipped, whole.skipped);
+    // The CLI's smaller blocks: more of them, the same calls and skipped lines.
+    let (_, small, small_progress) =
+        read_in_blocks_with(&path, ReadOptions { blocks: super::Blocks::Small, ..ReadOptions::default() });
+    let text_block = super::stream::TEXT_BLOCK_BYTES as u64;
+    let about_a_text_block = |progress: &[u64]| progress.windows(2).filter(|w| w[1] - w[0] <= text_block + 100).count();
+    assert_eq!(about_a_text_block(&progress), 0, "{progress:?}");
+    assert!(about_a_text_block(&small_progress) >= 3, "{small_progress:?}");
+    assert_eq!(small.records, whole.records);
+    assert_eq!(small.skipped, whole.skipped);
 }
 
 #[test]
