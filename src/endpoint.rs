@@ -2,8 +2,6 @@
 //! `{id}`, so `PATCH https://h/api/customers/3f2a...?x=1` and `PATCH /api/customers/9c1b...`
 //! count as one endpoint.
 
-use crate::text_memo::TextMemo;
-
 /// The endpoint template of a call.
 ///
 /// ```
@@ -21,43 +19,15 @@ pub fn template(method: Option<&str>, url: Option<&str>) -> String {
 
 /// [`template`] written into `templated` (cleared first), for a caller that reuses one buffer.
 pub fn template_into(templated: &mut String, method: Option<&str>, url: Option<&str>) {
-    method_into(templated, method, url.is_some());
-    if let Some(url) = url {
-        templated_path_into(templated, url);
-    }
-}
-
-thread_local! {
-    /// Each URL's templated path, as this thread worked it out: a log repeats its URLs in every
-    /// block, whose own memo of calls starts empty, and templating one (its segments tested for
-    /// ids) cost some 1,300 instructions.
-    static PATHS: TextMemo<Box<str>> = TextMemo::default();
-}
-
-/// [`template_into`], with the URL's templated path remembered on this thread for the next time
-/// the same URL comes.
-pub fn template_into_remembered(templated: &mut String, method: Option<&str>, url: Option<&str>) {
-    method_into(templated, method, url.is_some());
-    if let Some(url) = url {
-        let path = |url: &str| {
-            let mut path = String::new();
-            templated_path_into(&mut path, url);
-            path.into_boxed_str()
-        };
-        crate::text_memo::with_remembered(&PATHS, url, path, |path| templated.push_str(path));
-    }
-}
-
-/// Starts a template: `templated` cleared, the method and what comes before the path.
-fn method_into(templated: &mut String, method: Option<&str>, has_url: bool) {
     templated.clear();
-    templated.push_str(method.unwrap_or("?"));
-    templated.push_str(if has_url { " " } else { " (unknown path)" });
-}
-
-/// Appends the templated path of `url`: its segments, the id-like ones as `{id}`.
-fn templated_path_into(templated: &mut String, url: &str) {
+    let method = method.unwrap_or("?");
+    templated.push_str(method);
+    let Some(url) = url else {
+        templated.push_str(" (unknown path)");
+        return;
+    };
     let path = path_of(url);
+    templated.push(' ');
     let path_start = templated.len();
     // Split at bytes: `str::split` with a char runs a char searcher for every call's URL.
     let mut slashes = memchr::memchr_iter(b'/', path.as_bytes()).peekable();
@@ -181,33 +151,6 @@ pub fn is_unset_value(segment: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_remembered_template_is_the_template() {
-        let long = format!("/api/{}/items/42", "x".repeat(2000));
-        let urls = [
-            "https://api.example.com/api/customers/3f2a9c1b-1111-4c3d-9e8f-0123456789ab?x=1",
-            "https://api.example.com",
-            "https://api.example.com/",
-            "/api/customers",
-            "",
-            "?only=query",
-            long.as_str(),
-        ];
-        let mut remembered = String::from("left over");
-        // Twice: worked out, then from the memo; each URL after another method, and without one.
-        for _ in 0..2 {
-            for url in urls {
-                for method in [Some("PATCH"), Some("GET"), None] {
-                    template_into_remembered(&mut remembered, method, Some(url));
-                    assert_eq!(remembered, template(method, Some(url)), "{method:?} {url}");
-                }
-            }
-        }
-        template_into_remembered(&mut remembered, Some("GET"), None);
-        assert_eq!(remembered, "GET (unknown path)");
-        assert!(PATHS.with_borrow(|known| known.len() == urls.len() - 1), "the long URL is not kept");
-    }
 
     #[test]
     fn a_value_the_client_never_got_stays_in_the_endpoint() {

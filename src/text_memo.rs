@@ -36,37 +36,6 @@ pub fn remembered<T: Clone>(memo: &'static LocalKey<TextMemo<T>>, text: &str, an
     value
 }
 
-/// `read` of `answer(text)`, from `memo` when this thread has worked it out before: for an
-/// answer better read in place than cloned (a string). `answer` must depend on `text` alone.
-pub fn with_remembered<T, R>(
-    memo: &'static LocalKey<TextMemo<T>>,
-    text: &str,
-    answer: impl FnOnce(&str) -> T,
-    read: impl FnOnce(&T) -> R,
-) -> R {
-    if text.len() > MAX_TEXT_BYTES {
-        return read(&answer(text));
-    }
-    // `read` comes back when the text is not known: `answer` then runs outside the borrow.
-    let known = move |known: &HashMap<Box<str>, T, _>| match known.get(text) {
-        Some(known) => Ok(read(known)),
-        None => Err(read),
-    };
-    let read = match memo.with_borrow(known) {
-        Ok(read) => return read,
-        Err(read) => read,
-    };
-    let value = answer(text);
-    let done = read(&value);
-    memo.with_borrow_mut(|known| {
-        if known.len() >= MAX_ENTRIES {
-            known.clear();
-        }
-        known.insert(text.into(), value);
-    });
-    done
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,25 +43,7 @@ mod tests {
 
     thread_local! {
         static LENGTHS: TextMemo<usize> = TextMemo::default();
-        static UPPER: TextMemo<String> = TextMemo::default();
         static CALLS: Cell<usize> = const { Cell::new(0) };
-    }
-
-    #[test]
-    fn a_text_read_in_place_is_worked_out_once() {
-        let worked_out = Cell::new(0);
-        let upper = |text: &str| {
-            worked_out.set(worked_out.get() + 1);
-            text.to_uppercase()
-        };
-        let read: Vec<String> =
-            ["ab", "c", "ab", "ab"].iter().map(|text| with_remembered(&UPPER, text, upper, String::clone)).collect();
-        assert_eq!(read, ["AB", "C", "AB", "AB"]);
-        assert_eq!(worked_out.get(), 2);
-        let long = "x".repeat(MAX_TEXT_BYTES + 1);
-        assert_eq!(with_remembered(&UPPER, &long, upper, String::len), MAX_TEXT_BYTES + 1);
-        assert_eq!(with_remembered(&UPPER, &long, upper, String::len), MAX_TEXT_BYTES + 1);
-        assert_eq!(worked_out.get(), 4, "long texts are not remembered");
     }
 
     fn counted_len(text: &str) -> usize {

@@ -292,7 +292,7 @@ impl Rows {
     /// The endpoint id of `record`'s call, and where its vendor is remembered (if it is).
     fn call<'m>(&mut self, record: &Record, calls: &'m mut Calls, buffer: &mut String) -> (u32, Option<&'m mut Call>) {
         if !calls.on() {
-            endpoint::template_into_remembered(buffer, record.method.as_deref(), record.url.as_deref());
+            endpoint::template_into(buffer, record.method.as_deref(), record.url.as_deref());
             return (self.endpoints.intern(buffer), None);
         }
         // Looked up by its parts, without copying them into a key.
@@ -306,7 +306,7 @@ impl Rows {
             let call = &mut calls.list[at as usize];
             return (call.endpoint, Some(call));
         }
-        endpoint::template_into_remembered(buffer, record.method.as_deref(), record.url.as_deref());
+        endpoint::template_into(buffer, record.method.as_deref(), record.url.as_deref());
         let endpoint = self.endpoints.intern(buffer);
         if calls.list.len() >= Calls::MAX {
             return (endpoint, None);
