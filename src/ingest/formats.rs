@@ -90,6 +90,13 @@ impl LineFormat {
         [&self.opener, &self.continuation, &self.body, &self.header].into_iter().flatten()
     }
 
+    /// Whether a line's call is the same whenever its text is: no pattern captures a time, so
+    /// that two lines alike are two calls alike but for where they are (urllib3's and uvicorn's
+    /// default logs, which repeat a polled endpoint's lines word for word).
+    pub fn timeless(&self) -> bool {
+        !self.patterns.iter().any(|pattern| pattern.captures(Field::Time))
+    }
+
     /// Whether `line` belongs to the call before it.
     pub fn continues(&self, line: &[u8]) -> bool {
         self.continuation.as_ref().is_some_and(|pattern| pattern.is_match(line))

@@ -161,6 +161,9 @@ impl DefinedLines<'_> {
         let mut key = Vec::new();
         // Asked again only after a line read keyed: a sink that stops knowing rows does not start again.
         let mut keyed = detail == Detail::Summary && sink.keyed();
+        // A line of a format that captures no time is its call's whole key, while the sink
+        // remembers rows by their lines.
+        let mut whole_lines = format.timeless();
         // This thread's scratch for the part's searches, taken from its thread-local once.
         formats::with_thread_scratch(|scratch| {
             let mut lines = lines(chunk, first_line);
@@ -173,6 +176,13 @@ impl DefinedLines<'_> {
                     && !text.starts_with('{')
                 {
                     let read_keyed = keyed;
+                    if read_keyed && whole_lines {
+                        match sink.repeat_line(text.as_bytes(), source) {
+                            Some(true) => continue,
+                            Some(false) => {}
+                            None => whole_lines = false,
+                        }
+                    }
                     let read = if read_keyed {
                         let mut known = |key: &[u8], time_ms| sink.repeat(key, source, time_ms);
                         let read = formats::read_line_keyed(format, text, &mut reused, scratch, &mut key, &mut known);
@@ -183,11 +193,18 @@ impl DefinedLines<'_> {
                             .map(|read| read.map(|()| Keyed::Read))
                     };
                     match read {
-                        Some(Ok(Keyed::Known)) => {}
+                        Some(Ok(Keyed::Known)) => {
+                            if whole_lines {
+                                sink.remember_line(text.as_bytes());
+                            }
+                        }
                         Some(Ok(Keyed::Read)) => {
                             reused.record.source = source;
                             if read_keyed {
                                 sink.first(&key, &reused.record);
+                                if whole_lines {
+                                    sink.remember_line(text.as_bytes());
+                                }
                             } else {
                                 sink.call(&reused.record);
                             }

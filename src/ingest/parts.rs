@@ -55,6 +55,20 @@ pub trait CallSink {
     fn first(&mut self, _key: &[u8], record: &Record) {
         self.call(record);
     }
+
+    /// Takes the row of the call of a line of a timeless format ([`LineFormat::timeless`]) that
+    /// is this `line` word for word, with its `source`, if it remembers one (`Some(true)`): its
+    /// search and key are then not made at all. `None` once it remembers no lines whole: it is
+    /// not asked again for the part.
+    ///
+    /// [`LineFormat::timeless`]: super::formats::LineFormat::timeless
+    fn repeat_line(&mut self, _line: &[u8], _source: SourceSpan) -> Option<bool> {
+        None
+    }
+
+    /// After [`CallSink::repeat`] or [`CallSink::first`] took the call of a timeless format's
+    /// `line`: its row may be remembered by the line for [`CallSink::repeat_line`].
+    fn remember_line(&mut self, _line: &[u8]) {}
 }
 
 impl<F: FnMut(&Record)> CallSink for F {

@@ -176,6 +176,7 @@ struct Memo {
     endpoint: String,
     calls: Calls,
     lines: Lines,
+    whole_lines: WholeLines,
 }
 
 /// The rows of a block's lines of a defined format, by the captures of their lines but the time
@@ -198,6 +199,33 @@ impl Lines {
 
     fn on(&self) -> bool {
         self.lookups < Self::TRIAL || self.hits * 2 >= self.lookups
+    }
+}
+
+/// The rows of a block's lines of a timeless format ([`LineFormat::timeless`]) by the lines
+/// themselves: a line seen before word for word takes its row for the cost of hashing it, where
+/// its search and key cost some 1,100 instructions (urllib3's line). Kept beside [`Lines`], which
+/// still knows lines whose captures repeat though their text does not (a response's size);
+/// remembering stops in a block whose lines seldom repeat whole.
+///
+/// [`LineFormat::timeless`]: crate::ingest::formats::LineFormat::timeless
+#[derive(Default)]
+struct WholeLines {
+    seen: hashbrown::HashMap<Box<[u8]>, Row, foldhash::fast::RandomState>,
+    lookups: u32,
+    hits: u32,
+    /// Whether the block's last row is the same for every line alike: a row found by its
+    /// captures, or read from a line without a Retry-After (which is counted beside the row).
+    last_row_reusable: bool,
+}
+
+impl WholeLines {
+    /// Lines remembered at most, and the longest remembered: a long line is seldom seen twice.
+    const MAX: usize = 4096;
+    const MAX_LINE_BYTES: usize = 1024;
+
+    fn on(&self) -> bool {
+        self.lookups < Lines::TRIAL || self.hits * 2 >= self.lookups
     }
 }
 
@@ -413,16 +441,42 @@ impl CallSink for Adding<'_> {
         let Some(&row) = lines.seen.get(key) else { return false };
         lines.hits += 1;
         self.rows.rows.push_row(source, time_ms, row);
+        self.memo.whole_lines.last_row_reusable = true;
         true
+    }
+
+    fn repeat_line(&mut self, line: &[u8], source: SourceSpan) -> Option<bool> {
+        let whole = &mut self.memo.whole_lines;
+        if !whole.on() {
+            return None;
+        }
+        whole.lookups += 1;
+        let Some(&row) = whole.seen.get(line) else { return Some(false) };
+        whole.hits += 1;
+        self.rows.rows.push_row(source, None, row);
+        Some(true)
+    }
+
+    fn remember_line(&mut self, line: &[u8]) {
+        let whole = &mut self.memo.whole_lines;
+        if whole.last_row_reusable
+            && whole.seen.len() < WholeLines::MAX
+            && line.len() <= WholeLines::MAX_LINE_BYTES
+            && let Some(row) = self.rows.rows.last_row()
+        {
+            whole.seen.insert(line.into(), row);
+        }
     }
 
     fn first(&mut self, key: &[u8], record: &Record) {
         self.call(record);
         // A Retry-After is counted by value for each call that has one: such a row is not only
         // its columns. (A definition's line has no headers; this keeps it so if one ever has.)
+        let reusable = record.response.header("retry-after").is_none();
+        self.memo.whole_lines.last_row_reusable = reusable;
         let lines = &mut self.memo.lines;
         if lines.seen.len() < Lines::MAX
-            && record.response.header("retry-after").is_none()
+            && reusable
             && let Some(row) = self.rows.rows.last_row()
         {
             lines.seen.insert(key.into(), row);
@@ -460,7 +514,7 @@ pub fn remembered_rows_agree(
     if got != expected {
         return Err(format!("kinds' vendors, Retry-After counts and line counts {got:?}, on their own {expected:?}"));
     }
-    Ok(memo.lines.hits)
+    Ok(memo.lines.hits + memo.whole_lines.hits)
 }
 
 impl Rows {

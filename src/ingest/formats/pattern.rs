@@ -258,6 +258,11 @@ impl Pattern {
         &self.source
     }
 
+    /// Whether it captures `field`.
+    pub fn captures(&self, field: Field) -> bool {
+        self.groups[field as usize].is_some()
+    }
+
     /// The names of its groups.
     pub fn capture_names(&self) -> Vec<&str> {
         match &self.program {

@@ -291,3 +291,45 @@ fn a_repeated_line_gets_the_row_its_call_would_get_on_its_own() {
     }
     assert!(hits > 1000, "rows were remembered: {hits}");
 }
+
+/// A timeless format's line seen before word for word takes its row by the line, without a
+/// search; lines alike in their captures only (a response's size) still take theirs by the
+/// captures; a format that captures a time never remembers lines whole. Every row is its own.
+#[test]
+fn a_timeless_line_seen_word_for_word_takes_its_row_by_the_line() {
+    use crate::ingest::{Format, formats};
+    let knowledge = Knowledge::bundled();
+    let defined = |name: &str| Format::Line(formats::registry().find(name).expect("a bundled format"));
+    let (urllib3, combined) = (defined("python-urllib3"), defined("combined"));
+    let line = |n: usize, size: usize| {
+        let status = ["200", "409", "429", "503"][n % 4];
+        format!(
+            "DEBUG:urllib3.connectionpool:https://api.example.com:443 \"POST /v1/contacts HTTP/1.1\" {status} {size}\n"
+        )
+    };
+    let lines = Lines::TRIAL as usize * 8;
+    let same_lines: String = (0..lines).map(|n| line(n, 85)).collect();
+    let sizes_differ: String = (0..lines).map(|n| line(n, 100 + n)).collect();
+    let timed: String = (0..lines)
+        .map(|n| format!("203.0.113.7 - - [10/Oct/2026:13:55:{:02} -0700] \"GET /v1/x HTTP/1.1\" 200 92\n", n % 4))
+        .collect();
+    let memo_of = |text: &str, format| {
+        let parts = crate::ingest::parts_of(text.as_bytes(), format, crate::ingest::Detail::Summary, 1 << 20);
+        let mut memo = Memo::default();
+        let rows = Rows::of_with(parts, &knowledge, &mut memo);
+        assert_eq!(rows.len(), lines);
+        memo
+    };
+    let memo = memo_of(&same_lines, urllib3);
+    assert!(memo.whole_lines.hits as usize > lines - 8, "taken whole: {}", memo.whole_lines.hits);
+    let memo = memo_of(&sizes_differ, urllib3);
+    assert_eq!(memo.whole_lines.hits, 0);
+    assert_eq!(memo.whole_lines.lookups, Lines::TRIAL, "it stops looking after its trial");
+    assert!(memo.lines.hits as usize > lines - 8, "taken by their captures: {}", memo.lines.hits);
+    let memo = memo_of(&timed, combined);
+    assert_eq!((memo.whole_lines.lookups, memo.whole_lines.seen.len()), (0, 0));
+    assert!(memo.lines.hits > 0);
+    for (text, format) in [(&same_lines, urllib3), (&sizes_differ, urllib3), (&timed, combined)] {
+        remembered_rows_agree(text.as_bytes(), format, &knowledge, 1 << 20).expect("every row is its call's own");
+    }
+}
