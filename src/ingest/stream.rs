@@ -170,6 +170,7 @@ pub fn ingest_file<T: Send>(
     on_open(&opened);
     let mode = line::Mode::of(format);
     let mut fields = (format == Format::W3c).then(w3c::FieldsInEffect::default);
+    let left_when_opened = file_len.saturating_sub(head.len() as u64);
     // The mark taken off in place (`split_off` copied the head into fresh pages).
     let mut pending = head;
     pending.drain(..content_offset);
@@ -182,6 +183,7 @@ pub fn ingest_file<T: Send>(
         line: 1,
         done: false,
         spare: Vec::new(),
+        left_when_opened,
         grouping: grouping_of(format),
         block_bytes: block_bytes(format, blocks),
     });
@@ -470,6 +472,11 @@ struct LineBlocks {
     done: bool,
     /// Buffers of parsed blocks, reused: a fresh buffer costs a page fault every 4 KiB.
     spare: Vec<Vec<u8>>,
+    /// What the file held past the bytes read, by its length when it was opened: no more room is
+    /// made for reading (a file that grew is still read to its end, in room made as it comes).
+    /// A small file read whole with the head grew that buffer to a block's size for nothing, and
+    /// the allocator copied all its room: some 300 page faults, a fifth of a small file's.
+    left_when_opened: u64,
     /// A format whose calls span lines: blocks end before a call's first line.
     grouping: Option<&'static LineFormat>,
     /// How large a block is ([`block_bytes`]).
@@ -560,8 +567,9 @@ impl LineBlocks {
             self.taken = 0;
         }
         let before = self.pending.len();
-        self.pending.reserve(wanted);
+        self.pending.reserve(wanted.min(usize::try_from(self.left_when_opened).unwrap_or(usize::MAX)));
         let read = (&mut self.file).take(wanted as u64).read_to_end(&mut self.pending)?;
+        self.left_when_opened = self.left_when_opened.saturating_sub(read as u64);
         if read == 0 && before == self.pending.len() {
             self.done = true;
         }
@@ -603,5 +611,44 @@ mod tests {
         let empty = in_parts(Parsed { skipped: vec![skipped(1)], ..Parsed::default() }, 2, 7);
         assert_eq!(empty.len(), 1);
         assert_eq!((empty[0].0.skipped.len(), empty[0].1), (1, 7));
+    }
+
+    /// Room for reading is made by the file's length when opened; a file that grew since (here:
+    /// every byte past the head) is still read to its end, in blocks cut after line ends.
+    #[test]
+    fn a_file_longer_than_when_it_was_opened_is_read_to_its_end() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("grown.log");
+        let text: String = (0..40_000).map(|n| format!("line {n} of a log that grew\n")).collect();
+        std::fs::write(&path, &text).expect("written");
+        let mut file = File::open(&path).expect("opened");
+        let mut head = Vec::new();
+        (&mut file).take(100).read_to_end(&mut head).expect("head read");
+        for left_when_opened in [0, 10, u64::MAX] {
+            let mut file = File::open(&path).expect("opened");
+            std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(100)).expect("after the head");
+            let mut blocks = LineBlocks {
+                file,
+                pending: head.clone(),
+                taken: 0,
+                offset: 0,
+                line: 1,
+                done: false,
+                spare: Vec::new(),
+                left_when_opened,
+                grouping: None,
+                block_bytes: 64 << 10,
+            };
+            let mut read = Vec::new();
+            let mut lines = 1;
+            while let Some(block) = blocks.next_block().expect("read") {
+                assert!(block.bytes.ends_with(b"\n"), "cut after a line end");
+                assert_eq!((block.offset, block.line), (read.len() as u64, lines));
+                lines += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
+                read.extend_from_slice(&block.bytes);
+                blocks.give_back(block.bytes);
+            }
+            assert_eq!(read, text.as_bytes(), "left when opened: {left_when_opened}");
+        }
     }
 }
