@@ -211,6 +211,8 @@ impl Lines {
 /// [`LineFormat::timeless`]: crate::ingest::formats::LineFormat::timeless
 #[derive(Default)]
 struct WholeLines {
+    // Not a second `Lines`: with one map type for both, the lookup was no longer inlined in
+    // either (+0.8 to 1.5 % instructions on urllib3 and combined lines).
     seen: hashbrown::HashMap<Box<[u8]>, Row, foldhash::fast::RandomState>,
     lookups: u32,
     hits: u32,
