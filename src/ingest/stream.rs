@@ -475,7 +475,7 @@ struct LineBlocks {
     /// What the file held past the bytes read, by its length when it was opened: no more room is
     /// made for reading (a file that grew is still read to its end, in room made as it comes).
     /// A small file read whole with the head grew that buffer to a block's size for nothing, and
-    /// the allocator copied all its room: some 300 page faults, a fifth of a small file's.
+    /// the allocator copied all its room: some 230 page faults, a fifth of a small file's.
     left_when_opened: u64,
     /// A format whose calls span lines: blocks end before a call's first line.
     grouping: Option<&'static LineFormat>,
