@@ -175,18 +175,13 @@ pub fn ingest_file<T: Send>(
     let mut pending = head;
     pending.drain(..content_offset);
     // Read ahead and handed back buffers between parses, on this thread only.
-    let reader = std::cell::RefCell::new(LineBlocks {
+    let reader = std::cell::RefCell::new(LineBlocks::new(
         file,
         pending,
-        taken: 0,
-        offset: 0,
-        line: 1,
-        done: false,
-        spare: Vec::new(),
         left_when_opened,
-        grouping: grouping_of(format),
-        block_bytes: block_bytes(format, blocks),
-    });
+        grouping_of(format),
+        block_bytes(format, blocks),
+    ));
     let mut first = true;
     parse_in_order(
         || {
@@ -484,6 +479,28 @@ struct LineBlocks {
 }
 
 impl LineBlocks {
+    /// Blocks of `file`, whose first bytes (from the start of its content) are `pending`.
+    fn new(
+        file: File,
+        pending: Vec<u8>,
+        left_when_opened: u64,
+        grouping: Option<&'static LineFormat>,
+        block_bytes: usize,
+    ) -> Self {
+        Self {
+            file,
+            pending,
+            taken: 0,
+            offset: 0,
+            line: 1,
+            done: false,
+            spare: Vec::new(),
+            left_when_opened,
+            grouping,
+            block_bytes,
+        }
+    }
+
     /// A block of about [`FIRST_BLOCK_BYTES`] from what the format detection read ahead, or a
     /// whole block when no line ends after that.
     fn first_block(&mut self) -> std::io::Result<Option<Block>> {
@@ -627,18 +644,7 @@ mod tests {
         for left_when_opened in [0, 10, u64::MAX] {
             let mut file = File::open(&path).expect("opened");
             std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(100)).expect("after the head");
-            let mut blocks = LineBlocks {
-                file,
-                pending: head.clone(),
-                taken: 0,
-                offset: 0,
-                line: 1,
-                done: false,
-                spare: Vec::new(),
-                left_when_opened,
-                grouping: None,
-                block_bytes: 64 << 10,
-            };
+            let mut blocks = LineBlocks::new(file, head.clone(), left_when_opened, None, 64 << 10);
             let mut read = Vec::new();
             let mut lines = 1;
             while let Some(block) = blocks.next_block().expect("read") {
