@@ -10,7 +10,10 @@ use super::json_value::{JsonObject, JsonValue, Shape};
 use super::sparse;
 use super::{Detail, time};
 use crate::record::{Message, Method, Record};
+use shapes::Lookups;
 use std::sync::{LazyLock, OnceLock};
+
+mod shapes;
 
 /// The field names discovery looks for: `assets/formats/fields.toml`, then the `[fields]` tables
 /// of the user's format files.
@@ -124,13 +127,15 @@ pub static RETRY_AFTER: LazyLock<&'static [&'static str]> = LazyLock::new(|| lea
 /// one AND with all the table's bits rules out the whole table, most often.
 struct Aliases {
     paths: &'static [&'static str],
+    /// Its place in [`ALIASES`], where objects of a shape seen before remember its paths.
+    id: usize,
     /// Each path's bits, and all of them.
     key_bits: OnceLock<(Vec<sparse::PathBits>, sparse::PathBits)>,
 }
 
 impl Aliases {
-    const fn new(paths: &'static [&'static str]) -> Self {
-        Self { paths, key_bits: OnceLock::new() }
+    const fn new(paths: &'static [&'static str], id: usize) -> Self {
+        Self { paths, id, key_bits: OnceLock::new() }
     }
 
     /// The paths `object` may hold, in table order.
@@ -145,20 +150,41 @@ impl Aliases {
     }
 }
 
-static STATUS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*STATUS));
-static METHOD_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*METHOD));
-static URL_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*URL));
-static URL_PARTS: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(&["full", "original", "path", "Path"]));
-static REQUEST_LINE_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_LINE));
-static TIME_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*TIME));
-static REQUEST_ID_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_ID));
-static REQUEST_BODY_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_BODY));
-static RESPONSE_BODY_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*RESPONSE_BODY));
-static REQUEST_HEADERS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_HEADERS));
-static RESPONSE_HEADERS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*RESPONSE_HEADERS));
-static ERROR_MESSAGE_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*ERROR_MESSAGE));
-static ERROR_TYPE_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*ERROR_TYPE));
-static RETRY_AFTER_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*RETRY_AFTER));
+static STATUS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*STATUS, 0));
+static METHOD_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*METHOD, 1));
+static URL_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*URL, 2));
+static REQUEST_LINE_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_LINE, 3));
+static TIME_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*TIME, 4));
+static REQUEST_ID_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_ID, 5));
+static REQUEST_BODY_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_BODY, 6));
+static RESPONSE_BODY_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*RESPONSE_BODY, 7));
+static REQUEST_HEADERS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*REQUEST_HEADERS, 8));
+static RESPONSE_HEADERS_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*RESPONSE_HEADERS, 9));
+static ERROR_MESSAGE_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*ERROR_MESSAGE, 10));
+static ERROR_TYPE_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*ERROR_TYPE, 11));
+static RETRY_AFTER_ALIASES: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(*RETRY_AFTER, 12));
+/// Looked up in a URL's object, never through a remembered shape.
+static URL_PARTS: LazyLock<Aliases> = LazyLock::new(|| Aliases::new(&["full", "original", "path", "Path"], usize::MAX));
+
+/// The tables read from a call's object, each at its id.
+static ALIASES: LazyLock<[&'static Aliases; 13]> = LazyLock::new(|| {
+    [
+        &STATUS_ALIASES,
+        &METHOD_ALIASES,
+        &URL_ALIASES,
+        &REQUEST_LINE_ALIASES,
+        &TIME_ALIASES,
+        &REQUEST_ID_ALIASES,
+        &REQUEST_BODY_ALIASES,
+        &RESPONSE_BODY_ALIASES,
+        &REQUEST_HEADERS_ALIASES,
+        &RESPONSE_HEADERS_ALIASES,
+        &ERROR_MESSAGE_ALIASES,
+        &ERROR_TYPE_ALIASES,
+        &RETRY_AFTER_ALIASES,
+    ]
+    .map(|aliases| &**aliases)
+});
 
 /// Every path [`discover`] and [`not_a_call`] read from an object for a summary, and the keys
 /// they read directly (`error`, `message`): a summary builds these and checks the rest of a line
@@ -241,23 +267,25 @@ fn lookup_by_keys<'a, O: JsonObject>(object: &'a O, path: &str) -> Option<&'a O:
     }
 }
 
-fn first<'a, O: JsonObject>(object: &'a O, aliases: &Aliases) -> Option<&'a O::Value> {
-    aliases.in_object(object).find_map(|path| lookup(object, path).filter(|value| !value.is_null()))
+fn first<'o, O: JsonObject>(object: &Lookups<'o, O>, aliases: &'static Aliases) -> Option<&'o O::Value> {
+    object.values(aliases).find(|value| !value.is_null())
 }
 
-fn first_text(object: &impl JsonObject, aliases: &Aliases) -> Option<String> {
+fn first_text<O: JsonObject>(object: &Lookups<'_, O>, aliases: &'static Aliases) -> Option<String> {
     first_text_read(object, aliases, str::to_string)
 }
 
 /// [`first_text`] handed to `read` as it is in the object, without a copy of its own (a
 /// method's text was copied only to be looked up among the known methods).
-fn first_text_read<T>(object: &impl JsonObject, aliases: &Aliases, read: impl FnOnce(&str) -> T) -> Option<T> {
-    let value = aliases.in_object(object).find_map(|path| {
-        lookup(object, path).filter(|value| match value.shape() {
-            Shape::String(text) => !text.trim().is_empty() && text != "-",
-            Shape::Number(_) => true,
-            _ => false,
-        })
+fn first_text_read<O: JsonObject, T>(
+    object: &Lookups<'_, O>,
+    aliases: &'static Aliases,
+    read: impl FnOnce(&str) -> T,
+) -> Option<T> {
+    let value = object.values(aliases).find(|value| match value.shape() {
+        Shape::String(text) => !text.trim().is_empty() && text != "-",
+        Shape::Number(_) => true,
+        _ => false,
     })?;
     match value.shape() {
         Shape::String(text) => Some(read(text.trim())),
@@ -280,9 +308,7 @@ pub fn status_of(value: &impl JsonValue) -> Option<u16> {
 /// other than a status says so (`"status": 99999`, `"status": "ok"`); otherwise `default`.
 pub fn not_a_call(object: &impl JsonObject, default: SkipReason) -> SkipReason {
     const SHOWN_CHARS: usize = 40;
-    let Some(value) =
-        STATUS_ALIASES.in_object(object).filter_map(|path| lookup(object, path)).find(|value| !value.is_null())
-    else {
+    let Some(value) = Lookups::plain(object).values(&STATUS_ALIASES).find(|value| !value.is_null()) else {
         return default;
     };
     SkipReason::BadStatus(crate::output::text::clip(&value.to_value().to_string(), SHOWN_CHARS))
@@ -290,13 +316,18 @@ pub fn not_a_call(object: &impl JsonObject, default: SkipReason) -> SkipReason {
 
 /// Whether an object names its own status or request: a call record, not just an error body.
 pub fn describes_call(object: &impl JsonObject) -> bool {
-    STATUS_ALIASES.in_object(object).any(|path| lookup(object, path).and_then(status_of).is_some())
-        || first_text(object, &METHOD_ALIASES).is_some()
-        || url_of(object).is_some()
+    let object = Lookups::plain(object);
+    object.values(&STATUS_ALIASES).any(|value| status_of(value).is_some())
+        || first_text(&object, &METHOD_ALIASES).is_some()
+        || url_of(&object).is_some()
 }
 
 /// Reads one API call out of a JSON object, or `None` when the object is not one.
 pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
+    discover_through(&Lookups::plain(object), detail)
+}
+
+fn discover_through<O: JsonObject>(object: &Lookups<'_, O>, detail: Detail) -> Option<Record> {
     let mut record = Record::default();
     call_of(object)?.write_to(&mut record);
     fill(object, detail, &mut record);
@@ -305,14 +336,16 @@ pub fn discover(object: &impl JsonObject, detail: Detail) -> Option<Record> {
 
 /// [`discover`] into a record pushed onto `records` and filled where it stays (some 330 bytes,
 /// copied through every function that returned it); `false`, with nothing pushed, when the
-/// object is not a call.
+/// object is not a call. An object of a shape this thread has seen is read as that shape's were
+/// ([`shapes`]).
 pub fn discover_into(object: &impl JsonObject, detail: Detail, records: &mut Vec<Record>) -> bool {
-    let Some(call) = call_of(object) else { return false };
+    let object = Lookups::remembered(object);
+    let Some(call) = call_of(&object) else { return false };
     // Written in place (a record built and then pushed is copied into the vector).
     records.resize_with(records.len() + 1, Record::default);
     if let Some(record) = records.last_mut() {
         call.write_to(record);
-        fill(object, detail, record);
+        fill(&object, detail, record);
     }
     true
 }
@@ -334,17 +367,17 @@ impl Call {
 
 /// Whether `object` is a call at all, first: a log line's object that is not one (a logfmt line
 /// whose call is in its message) is not looked through for times, headers and bodies.
-fn call_of(object: &impl JsonObject) -> Option<Call> {
-    if may_be_call(object) { call_in(object) } else { None }
+fn call_of<O: JsonObject>(object: &Lookups<'_, O>) -> Option<Call> {
+    if object.may_be_call() { call_in(object) } else { None }
 }
 
 /// [`call_of`] by looking up every alias.
-fn call_in(object: &impl JsonObject) -> Option<Call> {
+fn call_in<O: JsonObject>(object: &Lookups<'_, O>) -> Option<Call> {
     let (line_method, line_target) =
         first_text_read(object, &REQUEST_LINE_ALIASES, split_request_line).flatten().unzip();
     let method = first_text_read(object, &METHOD_ALIASES, crate::record::method_upper).or(line_method);
     let url = url_of(object).or(line_target);
-    let status = STATUS_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(status_of));
+    let status = object.values(&STATUS_ALIASES).find_map(status_of);
     let error = describe_error(object, status.is_none_or(crate::record::is_failure_status));
     let status = match status {
         Some(status) => status,
@@ -395,12 +428,16 @@ fn may_be_call(object: &impl JsonObject) -> bool {
 
 /// The time the call in `object` started: the first of [`TIME`]'s paths that holds one.
 pub fn time_in(object: &impl JsonObject) -> Option<i64> {
-    TIME_ALIASES.in_object(object).find_map(|path| lookup(object, path).and_then(time::parse_value))
+    time_of(&Lookups::plain(object))
+}
+
+fn time_of<O: JsonObject>(object: &Lookups<'_, O>) -> Option<i64> {
+    object.values(&TIME_ALIASES).find_map(time::parse_value)
 }
 
 /// Fills the rest of a call's `record` from `object`: its time, headers and bodies.
-fn fill(object: &impl JsonObject, detail: Detail, record: &mut Record) {
-    record.time_ms = time_in(object);
+fn fill<O: JsonObject>(object: &Lookups<'_, O>, detail: Detail, record: &mut Record) {
+    record.time_ms = time_of(object);
     let mut response_headers = first(object, &RESPONSE_HEADERS_ALIASES).map(headers_of).unwrap_or_default();
     if !response_headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
         && let Some(value) = first_text(object, &RETRY_AFTER_ALIASES)
@@ -412,7 +449,7 @@ fn fill(object: &impl JsonObject, detail: Detail, record: &mut Record) {
         record.request_id = first_text(object, &REQUEST_ID_ALIASES);
         record.duration_ms = DURATION
             .iter()
-            .find_map(|(path, unit)| lookup(object, path).and_then(duration_number).map(|value| value * unit));
+            .find_map(|(path, unit)| lookup(object.object, path).and_then(duration_number).map(|value| value * unit));
         record.request = Message {
             headers: first(object, &REQUEST_HEADERS_ALIASES).map(headers_of).unwrap_or_default(),
             body: first(object, &REQUEST_BODY_ALIASES).and_then(body_text),
@@ -437,11 +474,11 @@ fn fill(object: &impl JsonObject, detail: Detail, record: &mut Record) {
     }
 }
 
-fn url_of(object: &impl JsonObject) -> Option<String> {
-    URL_ALIASES.in_object(object).find_map(|path| match lookup(object, path)?.shape() {
+fn url_of<O: JsonObject>(object: &Lookups<'_, O>) -> Option<String> {
+    object.values(&URL_ALIASES).find_map(|value| match value.shape() {
         Shape::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
         // ECS and Traefik keep URLs as objects.
-        Shape::Object(parts) => first_text(parts, &URL_PARTS),
+        Shape::Object(parts) => first_text(&Lookups::plain(parts), &URL_PARTS),
         _ => None,
     })
 }
@@ -610,7 +647,7 @@ fn body_digest(value: &impl JsonValue) -> Option<u64> {
 /// The call's error, from its response body when `read_body` (a failure, or a call whose status
 /// is not logged: the body may name it) and otherwise from the log's own error fields. A success's
 /// body is data, not an error, and often most of the line, so it is not looked into.
-fn describe_error(object: &impl JsonObject, read_body: bool) -> ErrorInfo {
+fn describe_error<O: JsonObject>(object: &Lookups<'_, O>, read_body: bool) -> ErrorInfo {
     let body = first(object, &RESPONSE_BODY_ALIASES);
     let mut info = match body {
         _ if !read_body => ErrorInfo::default(),
@@ -629,12 +666,12 @@ fn describe_error(object: &impl JsonObject, read_body: bool) -> ErrorInfo {
     }
     if info.error_type.is_none() {
         // An app log that wrote only the error body (`{"error": "Conflict", "message": ...}`).
-        if let Some(reason) = object.get("error").and_then(JsonValue::as_str)
+        if let Some(reason) = object.object.get("error").and_then(JsonValue::as_str)
             && status_from_reason(reason).is_some()
         {
             info.error_type = Some(reason.to_string());
             if info.message.as_deref() == Some(reason) {
-                info.message = object.get("message").and_then(JsonValue::as_str).map(str::to_string);
+                info.message = object.object.get("message").and_then(JsonValue::as_str).map(str::to_string);
             }
         }
     }

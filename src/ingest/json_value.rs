@@ -77,6 +77,20 @@ pub trait JsonObject {
 
     /// The members in the order they were first written.
     fn entries(&self) -> impl Iterator<Item = (&str, &Self::Value)>;
+
+    /// Whether [`Self::value_at`] is one step, not a walk of the members.
+    const INDEXED: bool = false;
+
+    /// Words that objects with the same keys in the same order, the same of them holding
+    /// objects, share (and others mostly do not). Objects that keep none say zeros.
+    fn fingerprint(&self) -> [u64; 6] {
+        [0; 6]
+    }
+
+    /// The value of the member at `index` in [`Self::entries`]' order.
+    fn value_at(&self, index: usize) -> Option<&Self::Value> {
+        self.entries().nth(index).map(|(_, value)| value)
+    }
 }
 
 impl JsonValue for Value {

@@ -29,7 +29,7 @@ const MAX_DEPTH: usize = 100;
 const PATH_CAPACITY: usize = 48;
 
 /// About how many keys of a call's object are kept.
-const KEPT_KEYS_HINT: usize = 12;
+const KEPT_KEYS_HINT: usize = 11;
 
 /// The same for an object below read key by key (a first member pushed onto an empty list cost
 /// twice an allocation of this room).

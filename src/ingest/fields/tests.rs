@@ -212,12 +212,12 @@ fn turned_away_is_no_call(map: &Map<String, Value>) -> Result<(), String> {
     if may_be_call(map) {
         return Ok(());
     }
-    if call_in(map).is_some() {
+    if call_in(&Lookups::plain(map)).is_some() {
         return Err(format!("{map:?} is a call"));
     }
     let text = Value::Object(map.clone()).to_string();
     if let Some(sparse::Node::Object(members)) = sparse::parse_value(text.as_bytes())
-        && (may_be_call(&members) || call_in(&members).is_some())
+        && (may_be_call(&members) || call_in(&Lookups::plain(&members)).is_some())
     {
         return Err(format!("{text} read by the scanner"));
     }
@@ -283,6 +283,72 @@ proptest::proptest! {
     fn objects_turned_away_by_their_keys_are_no_calls(map in call_shaped_object()) {
         proptest::prop_assert_eq!(turned_away_is_no_call(&map), Ok(()));
     }
+}
+
+/// `map` with every value that is not an object replaced by one of `call_shaped_leaves`' others (or
+/// null, or an empty string), chosen by `seed`: an object of the same shape with other values.
+fn same_shape_other_values(map: &Map<String, Value>, seed: &mut u64) -> Map<String, Value> {
+    let mut leaves: Vec<Value> = call_shaped_leaves().into_iter().filter(|leaf| !leaf.is_object()).collect();
+    leaves.extend([Value::Null, json!(""), json!("-"), json!(503)]);
+    let mut value_for = |value: &Value| match value {
+        Value::Object(inner) => Value::Object(same_shape_other_values(inner, seed)),
+        _ => {
+            *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            leaves[(*seed >> 33) as usize % leaves.len()].clone()
+        }
+    };
+    map.iter().map(|(key, value)| (key.clone(), value_for(value))).collect()
+}
+
+/// What the scanner's object of `map` gives through this thread's remembered shapes, against
+/// serde_json's looked up path by path; and whether its shape was remembered.
+fn remembered_against_looked_up(map: &Map<String, Value>, detail: Detail) -> Result<bool, String> {
+    let text = Value::Object(map.clone()).to_string();
+    let Some(sparse::Node::Object(members)) = sparse::parse_value(text.as_bytes()) else {
+        return Err(format!("{text} is an object"));
+    };
+    let lookups = Lookups::remembered(&members);
+    let read = discover_through(&lookups, detail);
+    let looked_up = discover(map, detail);
+    let remembered = lookups.is_remembered();
+    if read == looked_up { Ok(remembered) } else { Err(format!("{text}: {read:?} against {looked_up:?}")) }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    /// An object of a shape seen before reads as one whose paths are looked up, whatever its
+    /// values: a null or empty first alias, a status that is a word, a URL that is a number.
+    #[test]
+    fn a_remembered_shape_reads_as_its_lookups_do(map in call_shaped_object(), mut seed in proptest::prelude::any::<u64>()) {
+        let twin = same_shape_other_values(&map, &mut seed);
+        let other = same_shape_other_values(&map, &mut seed);
+        for detail in [Detail::Summary, Detail::Full] {
+            for object in [&map, &twin, &other, &map] {
+                proptest::prop_assert_eq!(remembered_against_looked_up(object, detail).map(|_| ()), Ok(()));
+            }
+        }
+    }
+}
+
+/// Objects of a shape seen before are read through it, and read as their lookups read them, also
+/// when their keys, or which of their values are objects, differ from a shape seen; shapes that
+/// seldom repeat are looked up, after a trial, for a while.
+#[test]
+fn objects_are_read_through_shapes_while_shapes_repeat() {
+    let line = object(json!({"ts": "2026-12-07T10:00:00Z", "status": 404, "url": "/v1/a", "response": {"body": "x"}}));
+    let same = object(json!({"ts": "2026-12-07T10:00:01Z", "status": null, "url": "/v1/b", "response": {"body": ""}}));
+    let string_for_object =
+        object(json!({"ts": "2026-12-07T10:00:02Z", "status": 500, "url": "/v1/c", "response": "{}"}));
+    let other_key =
+        object(json!({"ts": "2026-12-07T10:00:03Z", "status": 500, "url": "/v1/d", "responses": {"body": "y"}}));
+    let remembered = |map: &Map<String, Value>| remembered_against_looked_up(map, Detail::Summary).expect("same call");
+    for map in [&line, &same, &string_for_object, &other_key, &line] {
+        assert!(remembered(map));
+    }
+    let unique = |n: usize| object(json!({ format!("key{n}"): 1, "status": 404 }));
+    let remembered_count = (0..200).filter(|&n| remembered(&unique(n))).count();
+    assert!(remembered_count < 100, "{remembered_count} of 200 remembered");
+    assert!(!remembered(&line));
 }
 
 /// The scanner's objects rule alias paths out by the bits of their keys: a path an object holds,

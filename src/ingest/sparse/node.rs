@@ -194,4 +194,28 @@ impl<'a> JsonObject for Members<'a> {
     fn entries(&self) -> impl Iterator<Item = (&str, &Node<'a>)> {
         self.members.iter().map(|member| (member.key.as_ref(), &member.value))
     }
+
+    const INDEXED: bool = true;
+
+    /// The key bits and length of the object and, mixed, of the objects it holds: objects whose
+    /// own keys are alike differ there when the objects they hold do.
+    fn fingerprint(&self) -> [u64; 6] {
+        let ([seen_low, seen_high], [objects_low, objects_high]) = (self.seen.0, self.objects.0);
+        let inner = if objects_low | objects_high == 0 {
+            0
+        } else {
+            self.members.iter().fold(0_u64, |inner, member| match &member.value {
+                Node::Object(object) => {
+                    let words = object.fingerprint();
+                    inner.rotate_left(5) ^ words.iter().fold(0_u64, |all, word| all.rotate_left(7) ^ word)
+                }
+                _ => inner,
+            })
+        };
+        [seen_low, seen_high, objects_low, objects_high, inner, self.members.len() as u64]
+    }
+
+    fn value_at(&self, index: usize) -> Option<&Node<'a>> {
+        self.members.get(index).map(|member| &member.value)
+    }
 }
