@@ -268,7 +268,7 @@ fn lookup_by_keys<'a, O: JsonObject>(object: &'a O, path: &str) -> Option<&'a O:
 }
 
 fn first<'o, O: JsonObject>(object: &Lookups<'o, O>, aliases: &'static Aliases) -> Option<&'o O::Value> {
-    object.values(aliases).find(|value| !value.is_null())
+    object.find(aliases, |value| !value.is_null())
 }
 
 fn first_text<O: JsonObject>(object: &Lookups<'_, O>, aliases: &'static Aliases) -> Option<String> {
@@ -282,7 +282,7 @@ fn first_text_read<O: JsonObject, T>(
     aliases: &'static Aliases,
     read: impl FnOnce(&str) -> T,
 ) -> Option<T> {
-    let value = object.values(aliases).find(|value| match value.shape() {
+    let value = object.find(aliases, |value| match value.shape() {
         Shape::String(text) => !text.trim().is_empty() && text != "-",
         Shape::Number(_) => true,
         _ => false,
@@ -308,7 +308,7 @@ pub fn status_of(value: &impl JsonValue) -> Option<u16> {
 /// other than a status says so (`"status": 99999`, `"status": "ok"`); otherwise `default`.
 pub fn not_a_call(object: &impl JsonObject, default: SkipReason) -> SkipReason {
     const SHOWN_CHARS: usize = 40;
-    let Some(value) = Lookups::plain(object).values(&STATUS_ALIASES).find(|value| !value.is_null()) else {
+    let Some(value) = Lookups::plain(object).find(&STATUS_ALIASES, |value| !value.is_null()) else {
         return default;
     };
     SkipReason::BadStatus(crate::output::text::clip(&value.to_value().to_string(), SHOWN_CHARS))
@@ -317,7 +317,7 @@ pub fn not_a_call(object: &impl JsonObject, default: SkipReason) -> SkipReason {
 /// Whether an object names its own status or request: a call record, not just an error body.
 pub fn describes_call(object: &impl JsonObject) -> bool {
     let object = Lookups::plain(object);
-    object.values(&STATUS_ALIASES).any(|value| status_of(value).is_some())
+    object.find_map(&STATUS_ALIASES, status_of).is_some()
         || first_text(&object, &METHOD_ALIASES).is_some()
         || url_of(&object).is_some()
 }
@@ -377,7 +377,7 @@ fn call_in<O: JsonObject>(object: &Lookups<'_, O>) -> Option<Call> {
         first_text_read(object, &REQUEST_LINE_ALIASES, split_request_line).flatten().unzip();
     let method = first_text_read(object, &METHOD_ALIASES, crate::record::method_upper).or(line_method);
     let url = url_of(object).or(line_target);
-    let status = object.values(&STATUS_ALIASES).find_map(status_of);
+    let status = object.find_map(&STATUS_ALIASES, status_of);
     let error = describe_error(object, status.is_none_or(crate::record::is_failure_status));
     let status = match status {
         Some(status) => status,
@@ -432,7 +432,7 @@ pub fn time_in(object: &impl JsonObject) -> Option<i64> {
 }
 
 fn time_of<O: JsonObject>(object: &Lookups<'_, O>) -> Option<i64> {
-    object.values(&TIME_ALIASES).find_map(time::parse_value)
+    object.find_map(&TIME_ALIASES, time::parse_value)
 }
 
 /// Fills the rest of a call's `record` from `object`: its time, headers and bodies.
@@ -475,7 +475,7 @@ fn fill<O: JsonObject>(object: &Lookups<'_, O>, detail: Detail, record: &mut Rec
 }
 
 fn url_of<O: JsonObject>(object: &Lookups<'_, O>) -> Option<String> {
-    object.values(&URL_ALIASES).find_map(|value| match value.shape() {
+    object.find_map(&URL_ALIASES, |value| match value.shape() {
         Shape::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
         // ECS and Traefik keep URLs as objects.
         Shape::Object(parts) => first_text(&Lookups::plain(parts), &URL_PARTS),
