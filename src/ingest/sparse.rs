@@ -100,32 +100,33 @@ impl<'a> Scanner<'a, '_> {
         // Room for what a call line keeps, so the list is not regrown key by key; an object
         // below, read key by key, keeps one or two (a request's or response's headers and body).
         let capacity = if self.depth == 0 { KEPT_KEYS_HINT } else { NESTED_KEPT_KEYS_HINT };
-        self.members(capacity, |scanner, key| {
+        self.members(capacity, |scanner, key, object| {
             let parent_len = scanner.path.len();
             let action = if parent_len == 0 {
                 // A top-level key is its own path; only an object read below needs it written.
-                let action = scanner.paths.action(key, inside_kept);
+                let action = scanner.paths.action(&key, inside_kept);
                 if matches!(action, Action::Descend { .. }) {
-                    scanner.path.push_str(key);
+                    scanner.path.push_str(&key);
                 }
                 action
             } else {
                 scanner.path.push('.');
-                scanner.path.push_str(key);
+                scanner.path.push_str(&key);
                 scanner.paths.action(&scanner.path, inside_kept)
             };
-            let value = scanner.member(action);
+            let read = scanner.member_into(action, key, object);
             scanner.path.truncate(parent_len);
-            value
+            read
         })
     }
 
-    /// The value at the cursor as `action` asks: `None` inside when it is passed over.
-    fn member(&mut self, action: Action) -> Option<Option<Node<'a>>> {
+    /// The value at the cursor as `action` asks, added to `object` as `key`'s unless it is passed
+    /// over. (Added here, not handed back: a value handed back was copied twice more.)
+    fn member_into(&mut self, action: Action, key: Cow<'a, str>, object: &mut Members<'a>) -> Option<()> {
         let value = match action {
             // A string (most values passed over) read here, not through a call.
-            Action::Skip if self.peek()? == b'"' => return self.skip_string().map(|_| None),
-            Action::Skip => return self.skip_value().map(|()| None),
+            Action::Skip if self.peek()? == b'"' => return self.skip_string().map(|_| ()),
+            Action::Skip => return self.skip_value(),
             Action::BuildText if matches!(self.peek()?, b'{' | b'[') => {
                 let start = self.at;
                 self.skip_value()?;
@@ -140,15 +141,15 @@ impl<'a> Scanner<'a, '_> {
             }
             Action::Build | Action::BuildText | Action::Descend { .. } => self.build_value()?,
         };
-        Some(Some(value))
+        object.insert(key, value);
+        Some(())
     }
 
-    /// Reads the object at `{`, keeping the values `each` reads for their keys (`None` inside:
-    /// passed over).
+    /// Reads the object at `{`, keeping what `each` adds to it for each key.
     fn members(
         &mut self,
         capacity: usize,
-        mut each: impl FnMut(&mut Self, &str) -> Option<Option<Node<'a>>>,
+        mut each: impl FnMut(&mut Self, Cow<'a, str>, &mut Members<'a>) -> Option<()>,
     ) -> Option<Members<'a>> {
         let mut object = Members::with_capacity(capacity);
         if self.open(b'}')? {
@@ -159,9 +160,7 @@ impl<'a> Scanner<'a, '_> {
             let key = self.key()?;
             self.eat(b':')?;
             self.skip_space();
-            if let Some(value) = each(self, &key)? {
-                object.insert(key, value);
-            }
+            each(self, key, &mut object)?;
             if self.end_of_member(b'}')? {
                 return Some(object);
             }
@@ -173,11 +172,12 @@ impl<'a> Scanner<'a, '_> {
         let paths = self.paths;
         match self.peek()? {
             b'{' => {
-                let object = self.members(0, |scanner, name| {
+                let object = self.members(0, |scanner, name, object| {
                     if paths.header_names.iter().any(|wanted| name.eq_ignore_ascii_case(wanted)) {
-                        scanner.build_value().map(Some)
+                        object.insert(name, scanner.build_value()?);
+                        Some(())
                     } else {
-                        scanner.skip_value().map(|()| None)
+                        scanner.skip_value()
                     }
                 })?;
                 Some(Node::Object(object))
@@ -261,7 +261,10 @@ impl<'a> Scanner<'a, '_> {
         let start = self.at;
         let node = match self.peek()? {
             b'"' => self.build_string()?,
-            b'{' => Node::Object(self.members(0, |scanner, _| scanner.build_value().map(Some))?),
+            b'{' => Node::Object(self.members(0, |scanner, key, object| {
+                object.insert(key, scanner.build_value()?);
+                Some(())
+            })?),
             b'[' => Node::Array(self.items()?),
             b't' => self.skip_literal(b"true").map(|()| Node::Bool(true))?,
             b'f' => self.skip_literal(b"false").map(|()| Node::Bool(false))?,
