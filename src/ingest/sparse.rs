@@ -15,6 +15,7 @@
 mod node;
 mod path_table;
 mod paths;
+mod skip;
 
 pub use node::{Members, Node, PathBits, path_key_bits};
 use paths::Action;
@@ -85,9 +86,7 @@ impl<'a> Scanner<'a, '_> {
     }
 
     fn skip_space(&mut self) {
-        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
-            self.at += 1;
-        }
+        self.at = skip::space_end(self.text, self.at);
     }
 
     fn eat(&mut self, byte: u8) -> Option<()> {
@@ -315,36 +314,15 @@ impl<'a> Scanner<'a, '_> {
     fn skip_value(&mut self) -> Option<()> {
         match self.peek()? {
             b'"' => self.skip_string().map(|_| ()),
-            b'{' => self.skip_container(b'}', true),
-            b'[' => self.skip_container(b']', false),
+            b'{' | b'[' => {
+                self.at = skip::container_end(self.text, self.at, self.depth)?;
+                Some(())
+            }
             b't' => self.skip_literal(b"true"),
             b'f' => self.skip_literal(b"false"),
             b'n' => self.skip_literal(b"null"),
             b'-' | b'0'..=b'9' => self.skip_number(),
             _ => None,
-        }
-    }
-
-    fn skip_container(&mut self, close: u8, keyed: bool) -> Option<()> {
-        if self.open(close)? {
-            return Some(());
-        }
-        loop {
-            self.skip_space();
-            if keyed {
-                self.key_raw()?;
-                self.eat(b':')?;
-                self.skip_space();
-            }
-            // Most values passed over are strings: read here, not through a call.
-            if self.peek()? == b'"' {
-                self.skip_string()?;
-            } else {
-                self.skip_value()?;
-            }
-            if self.end_of_member(close)? {
-                return Some(());
-            }
         }
     }
 
@@ -364,96 +342,21 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Passes over the string at `"`; whether it holds escapes.
-    // Inlined: most strings are short, and a call costs a fifth of passing over one.
     #[inline(always)]
     fn skip_string(&mut self) -> Option<bool> {
-        let text = self.text;
-        let mut at = self.at + 1;
-        let mut escaped = false;
-        loop {
-            at = next_special(text, at);
-            match *text.get(at)? {
-                b'"' => {
-                    self.at = at + 1;
-                    return Some(escaped);
-                }
-                b'\\' => {
-                    escaped = true;
-                    self.at = at;
-                    self.skip_escape()?;
-                    at = self.at;
-                }
-                // serde_json refuses control characters in strings.
-                0..0x20 => return None,
-                _ => at += 1,
-            }
-        }
-    }
-
-    fn skip_escape(&mut self) -> Option<()> {
-        match *self.text.get(self.at + 1)? {
-            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 2,
-            b'u' => {
-                let hex = self.text.get(self.at + 2..self.at + 6)?;
-                if !hex.iter().all(u8::is_ascii_hexdigit) {
-                    return None;
-                }
-                let unit = u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
-                // Surrogates must pair up; serde_json says how when they do not.
-                if (0xD800..=0xDFFF).contains(&unit) {
-                    return None;
-                }
-                self.at += 6;
-            }
-            _ => return None,
-        }
-        Some(())
+        let (end, escaped) = skip::string_end(self.text, self.at)?;
+        self.at = end;
+        Some(escaped)
     }
 
     fn skip_literal(&mut self, literal: &[u8]) -> Option<()> {
-        self.text[self.at..].starts_with(literal).then(|| self.at += literal.len())
-    }
-
-    /// A number in JSON's grammar. serde_json also refuses numbers too large for an `f64`, which
-    /// only an exponent or hundreds of digits make: it checks those itself.
-    fn skip_number(&mut self) -> Option<()> {
-        let start = self.at;
-        if self.peek() == Some(b'-') {
-            self.at += 1;
-        }
-        match self.peek()? {
-            b'0' => self.at += 1,
-            b'1'..=b'9' => self.skip_digits(),
-            _ => return None,
-        }
-        if self.peek() == Some(b'.') {
-            self.at += 1;
-            if !self.peek()?.is_ascii_digit() {
-                return None;
-            }
-            self.skip_digits();
-        }
-        let exponent = matches!(self.peek(), Some(b'e' | b'E'));
-        if exponent || self.at - start > 300 {
-            if exponent {
-                self.at += 1;
-                if let Some(b'+' | b'-') = self.peek() {
-                    self.at += 1;
-                }
-                if !self.peek()?.is_ascii_digit() {
-                    return None;
-                }
-                self.skip_digits();
-            }
-            serde_json::from_slice::<serde_json::Number>(&self.text[start..self.at]).ok()?;
-        }
+        self.at = skip::literal_end(self.text, self.at, literal)?;
         Some(())
     }
 
-    fn skip_digits(&mut self) {
-        while self.peek().is_some_and(|byte| byte.is_ascii_digit()) {
-            self.at += 1;
-        }
+    fn skip_number(&mut self) -> Option<()> {
+        self.at = skip::number_end(self.text, self.at)?;
+        Some(())
     }
 }
 
