@@ -16,11 +16,13 @@ mod node;
 mod path_table;
 mod paths;
 mod skip;
+mod template;
 
 pub use node::{Members, Node, PathBits, path_key_bits};
 use paths::Action;
 pub use paths::Paths;
 use std::borrow::Cow;
+use template::Template;
 use wide::u8x16;
 
 /// Deeper than this, the scanner leaves the line to serde_json (whose limit is 128).
@@ -51,9 +53,17 @@ pub fn parse<'a>(text: &'a [u8], paths: &Paths) -> Option<Members<'a>> {
     if scanner.peek()? != b'{' {
         return None;
     }
-    let object = scanner.object(false)?;
+    let object = TEMPLATE.with_borrow_mut(|template| {
+        let on = template.begin(paths);
+        scanner.top_object(on.then_some(template))
+    })?;
     scanner.skip_space();
     (scanner.at == text.len()).then_some(object)
+}
+
+thread_local! {
+    /// The keys of the last line this thread read, for the next line's.
+    static TEMPLATE: std::cell::RefCell<Template> = std::cell::RefCell::new(Template::default());
 }
 
 /// The JSON value `text` holds, whole, or `None` when it is not one or the scanner is not sure
@@ -94,6 +104,47 @@ impl<'a> Scanner<'a, '_> {
         (self.peek()? == byte).then(|| self.at += 1)
     }
 
+    /// Reads the line's object at `{`, as [`Self::object`] reads one, but a key written as the
+    /// key at its place in the last line's object is taken as that key ([`Template`]).
+    fn top_object(&mut self, mut template: Option<&mut Template>) -> Option<Members<'a>> {
+        let mut object = Members::with_capacity(KEPT_KEYS_HINT);
+        if self.open(b'}')? {
+            return Some(object);
+        }
+        for index in 0.. {
+            self.skip_space();
+            let start = self.at;
+            let known = template.as_deref().and_then(|template| template.recognize(index, self.text, start));
+            let (key, action) = match known {
+                Some(known) => {
+                    self.at += known.written;
+                    // Past the opening quote, before the closing quote and the colon.
+                    (Cow::Borrowed(self.source.get(start + 1..self.at - 2)?), known.action)
+                }
+                None => {
+                    let key = self.key()?;
+                    self.eat(b':')?;
+                    let action = self.paths.action(&key, false);
+                    if let Some(template) = template.as_deref_mut() {
+                        template.learn(index, &self.text[start..self.at], &key, action);
+                    }
+                    (key, action)
+                }
+            };
+            self.skip_space();
+            // A top-level key is its own path; only an object read below needs it written.
+            if matches!(action, Action::Descend { .. }) {
+                self.path.push_str(&key);
+            }
+            self.member_into(action, key, &mut object)?;
+            self.path.clear();
+            if self.end_of_member(b'}')? {
+                return Some(object);
+            }
+        }
+        None
+    }
+
     /// Reads the object at `{`, keeping what the paths below `self.path` ask for.
     fn object(&mut self, inside_kept: bool) -> Option<Members<'a>> {
         // Room for what a call line keeps, so the list is not regrown key by key; an object
@@ -121,6 +172,8 @@ impl<'a> Scanner<'a, '_> {
 
     /// The value at the cursor as `action` asks, added to `object` as `key`'s unless it is passed
     /// over. (Added here, not handed back: a value handed back was copied twice more.)
+    // Inlined: as a call, its arguments and result cost a member some 30 instructions.
+    #[inline(always)]
     fn member_into(&mut self, action: Action, key: Cow<'a, str>, object: &mut Members<'a>) -> Option<()> {
         let value = match action {
             // A string (most values passed over) read here, not through a call.

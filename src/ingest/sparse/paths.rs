@@ -2,6 +2,7 @@
 
 use super::path_table::PathTable;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Which dotted key paths (keys joined with `.`, as [`crate::ingest::fields::lookup`] matches them) a
 /// read keeps: `kept` paths are built whole except for `pruned` paths below them.
@@ -14,6 +15,8 @@ pub struct Paths {
     pub(super) header_names: Vec<&'static str>,
     /// The first bytes of `header_names`, in both cases.
     pub(super) header_starts: [bool; 256],
+    /// This table as it now is, told from every other ([`Self::id`]).
+    id: u64,
 }
 
 /// What a path in the table is.
@@ -67,13 +70,22 @@ impl Paths {
         for path in &pruned {
             table.insert((*path).into(), Entry::Pruned);
         }
-        Self { lookup: PathTable::new([]), table, header_names: Vec::new(), header_starts: [false; 256] }.finished()
+        Self { lookup: PathTable::new([]), table, header_names: Vec::new(), header_starts: [false; 256], id: 0 }
+            .finished()
     }
 
     /// The entries made, as the scanner asks them.
     fn finished(mut self) -> Self {
+        static TABLES: AtomicU64 = AtomicU64::new(1);
         self.lookup = PathTable::new(self.table.iter().map(|(path, entry)| (&**path, *entry)));
+        self.id = TABLES.fetch_add(1, Ordering::Relaxed);
         self
+    }
+
+    /// A number no other table has, nor this one as it was before a change: what the scanner
+    /// remembers of a table's answers is the answers of the table with this id.
+    pub(super) fn id(&self) -> u64 {
+        self.id
     }
 
     /// Keeps the values at these exact paths as text (an object or array as its JSON text), even
