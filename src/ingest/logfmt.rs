@@ -48,7 +48,9 @@ fn pairs(line: &str) -> Option<Members<'_>> {
         let key_end = rest.bytes().position(|b| !is_key_byte(b)).unwrap_or(rest.len());
         let word_end = if rest.as_bytes().get(key_end) == Some(&b'=') { key_end } else { end_of_word(rest, b'=') };
         let key = &rest[..word_end];
-        if rest[word_end..].starts_with('=') && is_key(key) {
+        // A word that runs past its key bytes holds a byte no key has: only one whose key bytes
+        // run up to its `=` is a key (its bytes were checked as they were counted).
+        if rest[word_end..].starts_with('=') && word_end == key_end && (1..=MAX_KEY_LEN).contains(&key_end) {
             let (value, after) = value_at(&rest[word_end + 1..]);
             object.insert(Cow::Borrowed(key), Node::String(value));
             rest = scan::trim_start(after);
@@ -74,9 +76,8 @@ fn pairs(line: &str) -> Option<Members<'_>> {
     Some(object)
 }
 
-fn is_key(word: &str) -> bool {
-    !word.is_empty() && word.len() <= 64 && word.bytes().all(is_key_byte)
-}
+/// Bytes a key has at most.
+const MAX_KEY_LEN: usize = 64;
 
 fn is_key_byte(byte: u8) -> bool {
     KEY_BYTES[usize::from(byte)]
