@@ -113,6 +113,25 @@ pub fn mentions_ignoring_case(text: &[u8], names: &[&str]) -> bool {
     })
 }
 
+/// `a == b`, up to sixteen bytes by two loads of each (overlapping where the length is not a
+/// multiple of the load): a `memcmp` call for every short key compared cost about as much as
+/// reading the key.
+#[inline(always)]
+pub fn same_short(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if b.len() != len {
+        return false;
+    }
+    let word = |bytes: &[u8], at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    let half = |bytes: &[u8], at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"));
+    match len {
+        17.. => a == b,
+        8.. => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
+        4.. => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
+        _ => a == b,
+    }
+}
+
 /// `text.trim()`, cutting byte by byte: the ASCII whitespace `char::is_whitespace` knows
 /// (vertical tab included, unlike `u8::is_ascii_whitespace`), and only an end left on a byte
 /// that is not ASCII, which may start other whitespace (`U+00A0`), goes to `str::trim`. The

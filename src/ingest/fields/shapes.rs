@@ -12,6 +12,7 @@
 //! are remembered; a thread stops asking for a while when few of its objects share shapes.
 
 use super::{ALIASES, Aliases, JsonObject, JsonValue, lookup, may_be_call};
+use crate::ingest::scan::same_short;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -122,31 +123,13 @@ impl Shape {
     fn fits<O: JsonObject>(&self, object: &O) -> bool {
         object.len() == self.members.len()
             && object.entries().zip(&self.members).all(|((key, value), (shape_key, inner))| {
-                same_key(key.as_bytes(), shape_key.as_bytes())
+                same_short(key.as_bytes(), shape_key.as_bytes())
                     && match (value.as_object(), inner) {
                         (Some(value), Some(inner)) => inner.fits(value),
                         (None, None) => true,
                         _ => false,
                     }
             })
-    }
-}
-
-/// `a == b`, for a key of up to sixteen bytes by two loads of each: a `memcmp` call for every
-/// key cost a shape's check three times as much.
-#[inline(always)]
-fn same_key(a: &[u8], b: &[u8]) -> bool {
-    let len = a.len();
-    if b.len() != len {
-        return false;
-    }
-    let word = |key: &[u8], at: usize| u64::from_le_bytes(key[at..at + 8].try_into().expect("eight bytes"));
-    let half = |key: &[u8], at: usize| u32::from_le_bytes(key[at..at + 4].try_into().expect("four bytes"));
-    match len {
-        17.. => a == b,
-        8.. => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
-        4.. => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
-        _ => a == b,
     }
 }
 

@@ -355,20 +355,7 @@ fn objects_are_read_through_shapes_while_shapes_repeat() {
 /// flattened or nested, beside other keys, is never ruled out.
 #[test]
 fn no_alias_an_object_holds_is_ruled_out_by_its_keys_bits() {
-    let tables = [
-        &STATUS_ALIASES,
-        &METHOD_ALIASES,
-        &URL_ALIASES,
-        &URL_PARTS,
-        &REQUEST_LINE_ALIASES,
-        &TIME_ALIASES,
-        &REQUEST_ID_ALIASES,
-        &REQUEST_BODY_ALIASES,
-        &RESPONSE_BODY_ALIASES,
-        &REQUEST_HEADERS_ALIASES,
-        &RESPONSE_HEADERS_ALIASES,
-        &ERROR_MESSAGE_ALIASES,
-    ];
+    let tables = ALIASES.iter().copied().chain([&*URL_PARTS]);
     for aliases in tables {
         let paths = sparse::Paths::new(aliases.paths.iter().copied(), [], []);
         for path in aliases.paths {

@@ -7,6 +7,7 @@
 //! is that key, with the same action: one compare of a few words.
 
 use super::paths::{Action, Paths};
+use crate::ingest::scan::same_short;
 
 /// Keys the template holds at most: a call line's object has a dozen.
 const MAX_KEYS: usize = 64;
@@ -80,7 +81,7 @@ impl Template {
         let start = index.checked_sub(1).map_or(0, |last| self.keys[last].end);
         let written = &self.written[start..known.end];
         let there = text.get(at..at + written.len())?;
-        same_bytes(there, written).then_some(Recognized { written: written.len(), action: known.action })
+        same_short(there, written).then_some(Recognized { written: written.len(), action: known.action })
     }
 
     /// Remembers that the `index`-th key was written `written` (from its opening quote to past its
@@ -99,24 +100,6 @@ impl Template {
             self.written.extend_from_slice(written);
             self.keys.push(Known { end: self.written.len(), action });
         }
-    }
-}
-
-/// `a == b` for slices of the same length, by words for up to sixteen bytes: a `memcmp` call for
-/// every key cost about as much as reading it.
-#[inline(always)]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let len = a.len();
-    if b.len() != len {
-        return false;
-    }
-    let word = |bytes: &[u8], at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
-    let half = |bytes: &[u8], at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"));
-    match len {
-        17.. => a == b,
-        8.. => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
-        4.. => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
-        _ => a == b,
     }
 }
 
