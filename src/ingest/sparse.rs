@@ -379,15 +379,10 @@ impl<'a> Scanner<'a, '_> {
     // Inlined: see `key`.
     #[inline(always)]
     fn key_raw(&mut self) -> Option<(usize, bool)> {
-        if self.peek()? != b'"' {
-            return None;
-        }
         let start = self.at;
-        let escaped = self.skip_string()?;
-        // Most keys differ from serde_json's in their first byte.
-        let raw_value_key =
-            self.text.get(start + 1) == Some(&b'$') && &self.text[start + 1..self.at - 1] == SERDE_RAW_VALUE_KEY;
-        (!raw_value_key).then_some((start, escaped))
+        let (end, escaped) = skip::key_string_end(self.text, start)?;
+        self.at = end;
+        Some((start, escaped))
     }
 
     /// Passes over the string at `"`; whether it holds escapes.

@@ -285,6 +285,16 @@ proptest::proptest! {
     }
 }
 
+/// A plan keeps each table's places at the table's id: the ids are the tables' places in
+/// `ALIASES`, and the URL's parts, looked up only in a URL's object, have none there.
+#[test]
+fn every_alias_table_is_at_its_id() {
+    for (place, aliases) in ALIASES.iter().enumerate() {
+        assert_eq!(aliases.id, place, "{:?}", aliases.paths.first());
+    }
+    assert!(URL_PARTS.id >= ALIASES.len());
+}
+
 /// `map` with every value that is not an object replaced by one of `call_shaped_leaves`' others (or
 /// null, or an empty string), chosen by `seed`: an object of the same shape with other values.
 fn same_shape_other_values(map: &Map<String, Value>, seed: &mut u64) -> Map<String, Value> {

@@ -99,18 +99,23 @@ pub(super) fn number_end(text: &[u8], start: usize) -> Option<usize> {
     Some(at)
 }
 
-/// Just past the colon after the key at `at` (its opening quote). The key serde_json's `Value`
-/// reads as a raw value is refused: such a line is left to it.
+/// Just past the key whose opening quote is at `at`, and whether it holds escapes. The key
+/// serde_json's `Value` reads as a raw value is refused: such a line is left to it.
 #[inline(always)]
-pub(super) fn key_end(text: &[u8], at: usize) -> Option<usize> {
+pub(super) fn key_string_end(text: &[u8], at: usize) -> Option<(usize, bool)> {
     if text.get(at) != Some(&b'"') {
         return None;
     }
-    let (end, _) = string_end(text, at)?;
+    let (end, escaped) = string_end(text, at)?;
     // Most keys differ from serde_json's in their first byte.
-    if text.get(at + 1) == Some(&b'$') && &text[at + 1..end - 1] == SERDE_RAW_VALUE_KEY {
-        return None;
-    }
+    let raw_value_key = text.get(at + 1) == Some(&b'$') && &text[at + 1..end - 1] == SERDE_RAW_VALUE_KEY;
+    (!raw_value_key).then_some((end, escaped))
+}
+
+/// Just past the colon after the key whose opening quote is at `at`.
+#[inline(always)]
+fn key_end(text: &[u8], at: usize) -> Option<usize> {
+    let (end, _) = key_string_end(text, at)?;
     let colon = space_end(text, end);
     (text.get(colon) == Some(&b':')).then_some(colon + 1)
 }
