@@ -6,7 +6,7 @@ each beside the awk one-liner of issue 22 and `wc -l`, in the same run.
 Goal (issue 22): errlens at least 2x the speed of `awk '{print $9}' FILE | sort | uniq -c` on a
 file of its kind. Used by bench.py (`--families`, `--families-only`) and formats.sh.
 """
-import itertools, json, statistics, subprocess, tomllib
+import itertools, json, random, re, statistics, subprocess, tomllib
 from pathlib import Path
 
 SIZE = 64 << 20
@@ -15,18 +15,19 @@ AWK = "awk '{print $9}' %s | sort | uniq -c"
 STATUSES = [200, 201, 204, 400, 401, 404, 409, 422, 429, 500, 502, 503]
 
 # name, what it is, where its lines come from: ("real", file, header lines kept once),
-# ("sample", file of sample-logs/), ("definition", format name: its sample line, statuses varied)
+# ("sample", file of sample-logs/), ("definition", format name: its sample line with what a real
+# log varies varied, see `varied_lines`)
 FAMILIES = [
     ("combined", "Apache combined (real)", ("real", "apache-combined-10k.log", 0)),
     ("haproxy", "HAProxy httplog via syslog (real; half # comment lines)", ("real", "haproxy-httplog-syslog.log", 0)),
     ("squid", "Squid native (real; two thirds comment and blank lines)", ("real", "squid-native.log", 0)),
     ("w3c", "IIS W3C extended (real)", ("real", "iis-w3c.log", 4)),
-    ("aws-alb", "AWS ALB access log (the definition's sample)", ("definition", "aws-alb")),
+    ("aws-alb", "AWS ALB access log (the definition's sample, varied)", ("definition", "aws-alb")),
     ("logfmt", "Loki logfmt (real)", ("real", "loki-distributor-logfmt.log", 0)),
     ("oslo-wsgi", "OpenStack nova (real; half other lines)", ("real", "openstack-nova-2k.log", 0)),
-    ("python-urllib3", "client library: urllib3 debug lines (the definition's sample)", ("definition", "python-urllib3")),
+    ("python-urllib3", "client library: urllib3 debug lines (the definition's sample, varied; a tenth `Starting new HTTPS connection`)", ("definition", "python-urllib3")),
     ("okhttp", "client library: OkHttp logcat, calls over many lines (sample-logs)", ("sample", "android-okhttp.log")),
-    ("uvicorn", "framework: uvicorn access lines (the definition's sample)", ("definition", "uvicorn")),
+    ("uvicorn", "framework: uvicorn access lines (the definition's sample, varied)", ("definition", "uvicorn")),
     ("app-text", "application log read by the generic text reader (sample-logs/worker.log)", ("sample", "worker.log")),
 ]
 
@@ -51,10 +52,56 @@ def source_lines(repo, real, source):
     if kind == "sample":
         return [], (repo / "sample-logs" / source[1]).read_bytes().splitlines(keepends=True)
     line, status = definition_sample(repo, source[1])
-    if status is None:
-        return [], [line.encode() + b"\n"]
-    # The sample with its status varied, so that a summary has groups to count.
-    return [], [line.replace(f" {status} ", f" {code} ").encode() + b"\n" for code in STATUSES]
+    return [], varied_lines(source[1], line, status)
+
+
+# Distinct lines a definition family cycles through: more than a block holds (1 MiB, some 8,000
+# of these lines), so no block sees a line twice, as in a real log.
+VARIED_LINES = 40_000
+RESOURCES = ["contacts", "customers", "invoices", "orders", "payments"]
+METHODS = ["GET", "GET", "POST", "PATCH", "DELETE"]
+REASONS = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
+           409: "Conflict", 422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error",
+           502: "Bad Gateway", 503: "Service Unavailable"}
+
+
+def varied_lines(name, sample, status):
+    """The sample line of definition `name` as a real log of it writes it: its status, the
+    resource and id in its path (or a page in its query), its client's address and port, its
+    response size, its time and request id each varied where the line has them. urllib3 also
+    logs a new connection before some calls, a line that is no call."""
+    rng = random.Random(22)
+    lines = []
+    start = 1_782_000_000.0
+    for n in range(VARIED_LINES):
+        if name == "python-urllib3" and n % 10 == 9:
+            lines.append(f"DEBUG:urllib3.connectionpool:Starting new HTTPS connection ({rng.randint(1, 9)}): api.example.com:443\n".encode())
+            continue
+        resource = rng.choice(RESOURCES)
+        if rng.random() < 0.7:
+            path = f"/v1/{resource}/{rng.getrandbits(128):032x}"
+            path = f"{path[:-32]}{path[-32:-24]}-{path[-24:-20]}-{path[-20:-16]}-{path[-16:-12]}-{path[-12:]}"
+        else:
+            path = f"/v1/{resource}?page={rng.randint(1, 500)}"
+        code = rng.choice(STATUSES)
+        line = sample.replace("/v1/contacts", path)
+        line = re.sub(r'"(POST|GET) ', f'"{rng.choice(METHODS)} ', line, count=1)
+        if status is not None:
+            # An ALB's status is written twice (its own and the target's).
+            line = line.replace(f" {status} {status} ", f" {code} {code} ").replace(f" {status} ", f" {code} ")
+        # uvicorn writes the status's reason phrase after it.
+        line = re.sub(r"(\" \d{3}) Conflict$", lambda m: f"{m[1]} {REASONS[code]}", line)
+        # A client's address and port (uvicorn, ALB): `192.0.2.39:2817`.
+        line = re.sub(r"\b192\.0\.2\.\d+:\d+", f"192.0.2.{rng.randint(1, 254)}:{rng.randint(1024, 65535)}", line, count=1)
+        if name == "python-urllib3":
+            line = re.sub(r" \d+$", f" {rng.randint(0, 5000)}", line)
+        if name == "aws-alb":
+            at = start + n * 0.013
+            stamp = f"{__import__('time').strftime('%Y-%m-%dT%H:%M:%S', __import__('time').gmtime(at))}.{int(at * 1e6) % 1_000_000:06d}Z"
+            line = re.sub(r"\d{4}-\d\d-\d\dT[\d:.]+Z", stamp, line, count=1)
+            line = re.sub(r'"Root=1-[0-9a-f]+-[0-9a-f]+"', f'"Root=1-{int(at):08x}-{rng.getrandbits(96):024x}"', line)
+        lines.append(line.encode() + b"\n")
+    return lines
 
 
 def make(repo, real, out_dir):
@@ -65,7 +112,8 @@ def make(repo, real, out_dir):
         if source[0] == "real" and not (real / source[1]).exists():
             print(f"  {name}: skipped, no {real / source[1]}")
             continue
-        path = out_dir / f"{name}-64m.log"
+        # Definition families are varied (a file named apart from the earlier repeated one).
+        path = out_dir / (f"{name}-varied-64m.log" if source[0] == "definition" else f"{name}-64m.log")
         paths[name] = path
         if path.exists() and path.stat().st_size >= SIZE:
             continue
