@@ -36,17 +36,32 @@ impl Knowledge {
 
     /// The vendor a call went to, by host or (without a host) by path.
     pub fn vendor_of(&self, record: &Record) -> Option<usize> {
-        let url = record.url.as_deref().unwrap_or_default();
-        let host = record.host.as_deref().map(endpoint::strip_port).or_else(|| endpoint::host_of(url));
-        let path = endpoint::path_of(url);
-        self.vendors.iter().position(|base| {
-            let Some(vendor) = &base.vendor else { return false };
-            match host {
-                Some(host) => vendor.hosts.iter().any(|known| known.eq_ignore_ascii_case(host)),
-                None => vendor.path_prefixes.iter().any(|prefix| path.starts_with(prefix.as_str())),
+        match call_host(record) {
+            Some(host) => self.vendor_of_host(host),
+            None => {
+                let path = endpoint::path_of(record.url.as_deref().unwrap_or_default());
+                self.vendors.iter().position(|base| {
+                    base.vendor.as_ref().is_some_and(|vendor| {
+                        vendor.path_prefixes.iter().any(|prefix| path.starts_with(prefix.as_str()))
+                    })
+                })
             }
+        }
+    }
+
+    /// The vendor whose host `host` is (without its port).
+    pub fn vendor_of_host(&self, host: &str) -> Option<usize> {
+        self.vendors.iter().position(|base| {
+            base.vendor.as_ref().is_some_and(|vendor| vendor.hosts.iter().any(|known| known.eq_ignore_ascii_case(host)))
         })
     }
+}
+
+/// The host a call went to, without its port, as [`Knowledge::vendor_of`] matches it: the one
+/// the log names, or its URL's.
+pub fn call_host(record: &Record) -> Option<&str> {
+    let url = record.url.as_deref().unwrap_or_default();
+    record.host.as_deref().map(endpoint::strip_port).or_else(|| endpoint::host_of(url))
 }
 
 impl Knowledge {

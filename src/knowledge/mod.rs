@@ -8,7 +8,7 @@ mod classify;
 pub mod practices;
 mod user;
 
-pub use classify::Classification;
+pub use classify::{Classification, call_host};
 pub use practices::{Practices, Severity};
 pub use user::{configure, load as load_with_user_files};
 

@@ -175,8 +175,30 @@ struct Memo {
     /// A buffer for endpoint templates, which are interned from it.
     endpoint: String,
     calls: Calls,
+    last_host: LastHost,
     lines: Lines,
     whole_lines: WholeLines,
+}
+
+/// The vendor of the last host a call went to, for calls the block does not remember (ids in
+/// every path): a block's calls go to a host or two, and matching one against every vendor's
+/// hosts cost a urllib3 line some 300 instructions, where comparing it with the last is a few.
+#[derive(Default)]
+struct LastHost {
+    /// The host and its vendor, once one was asked for.
+    known: Option<(String, Option<usize>)>,
+}
+
+impl LastHost {
+    fn vendor_of(&mut self, record: &Record, knowledge: &Knowledge) -> Option<usize> {
+        let Some(host) = crate::knowledge::call_host(record) else {
+            return knowledge.vendor_of(record);
+        };
+        match &self.known {
+            Some((known, vendor)) if known == host => *vendor,
+            _ => self.known.insert((host.to_string(), knowledge.vendor_of_host(host))).1,
+        }
+    }
 }
 
 /// The rows of a block's lines of a defined format, by the captures of their lines but the time
@@ -355,7 +377,7 @@ impl Rows {
         let vendor = |record: &Record| match call {
             Some(Call { vendor: Some(vendor), .. }) => *vendor,
             Some(call) => *call.vendor.insert(knowledge.vendor_of(record)),
-            None => knowledge.vendor_of(record),
+            None => memo.last_host.vendor_of(record, knowledge),
         };
         let seen = match record.message.as_deref() {
             Some(message) => memo.messages.entry_ref(message).or_default(),
