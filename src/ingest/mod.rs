@@ -37,7 +37,7 @@ pub mod limits;
 mod line;
 mod logfmt;
 mod parts;
-mod scan;
+pub(crate) mod scan;
 mod sparse;
 mod stream;
 mod table;
