@@ -46,6 +46,10 @@ fn block_bytes(format: Format, blocks: Blocks) -> usize {
     if line::Mode::of(format) == line::Mode::Ndjson && blocks == Blocks::Large { BLOCK_BYTES } else { TEXT_BLOCK_BYTES }
 }
 
+/// How many times smaller than the others a block cut near a file's end may be
+/// ([`LineBlocks::wanted`]): 64 KiB for the CLI's blocks, 256 KiB for the window's.
+const TAIL_SHRINK: usize = 16;
+
 /// The first block of a line file: its counts are the first a window shows.
 pub const FIRST_BLOCK_BYTES: usize = 256 << 10;
 
@@ -184,6 +188,7 @@ pub fn ingest_file<T: Send>(
     ));
     let mut first = true;
     parse_in_order(
+        blocks == Blocks::Large,
         || {
             let mut reader = reader.borrow_mut();
             let block = if std::mem::take(&mut first) { reader.first_block() } else { reader.next_block() };
@@ -220,10 +225,12 @@ pub fn ingest_file<T: Send>(
 
 /// Parses each block `next` gives on the pool as soon as it is given, and hands the results to
 /// `deliver` in order, each as soon as it and those before it are done: no block waits for a
-/// slower one beside it. The first block goes alone (a window's first counts wait for its parse
-/// only); then a few are in flight while the next are read. Stops when `next` has no more or
-/// `deliver` says `false`.
+/// slower one beside it. With `first_alone` (the window's [`Blocks::Large`]), the first block
+/// goes alone, as a window's first counts wait for its parse only; then, or from the start, a
+/// few are in flight while the next are read. Stops when `next` has no more or `deliver` says
+/// `false`.
 fn parse_in_order<B: Send, R: Send>(
+    first_alone: bool,
     mut next: impl FnMut() -> Result<Option<B>, IngestError>,
     parse: impl Fn(B) -> R + Sync,
     mut deliver: impl FnMut(R) -> bool,
@@ -238,7 +245,7 @@ fn parse_in_order<B: Send, R: Send>(
         let (mut given, mut delivered) = (0usize, 0usize);
         let mut more = true;
         loop {
-            let limit = if delivered == 0 { 1 } else { in_flight_max };
+            let limit = if first_alone && delivered == 0 { 1 } else { in_flight_max };
             while more && given - delivered < limit {
                 let Some(block) = next()? else {
                     more = false;
@@ -318,6 +325,7 @@ fn ingest_whole<T: Send>(
         on_open(&opened);
         let mut blocks = w3c::blocks(content, TEXT_BLOCK_BYTES, limits.max_line_bytes).into_iter();
         parse_in_order(
+            sizes == Blocks::Large,
             || Ok(blocks.next()),
             |block: w3c::Block| {
                 let end = block.end as u64;
@@ -356,6 +364,7 @@ fn ingest_whole<T: Send>(
     let mode = line::Mode::of(format);
     let mut blocks = cut_blocks(content, block_bytes(format, sizes), grouping_of(format)).into_iter();
     parse_in_order(
+        sizes == Blocks::Large,
         || Ok(blocks.next()),
         |(start, end, line): (usize, usize, u64)| {
             let parts = Parts::lines(&content[start..end], line, start as u64, mode, detail, limits.max_line_bytes);
@@ -513,19 +522,18 @@ impl LineBlocks {
         Ok(Some(self.take(cut)))
     }
 
-    /// The next block of about `block_bytes`, cut after a line end; `None` at the end.
+    /// The next block of about `block_bytes` (less near the end, [`LineBlocks::wanted`]), cut
+    /// after a line end; `None` at the end.
     fn next_block(&mut self) -> std::io::Result<Option<Block>> {
         while !(self.done && self.taken == self.pending.len()) {
-            while !self.done && self.pending.len() - self.taken < self.block_bytes {
-                self.read_more(self.block_bytes - (self.pending.len() - self.taken))?;
+            let wanted = self.wanted();
+            while !self.done && self.pending.len() - self.taken < wanted {
+                self.read_more(wanted - (self.pending.len() - self.taken))?;
             }
             let unread = &self.pending[self.taken..];
             // Cut after the first line end past a block (what format detection read ahead holds
             // several), else after the last line end; at end of file, take everything.
-            let past_a_block = unread
-                .get(self.block_bytes..)
-                .and_then(|tail| memchr::memchr(b'\n', tail))
-                .map(|at| self.block_bytes + at);
+            let past_a_block = unread.get(wanted..).and_then(|tail| memchr::memchr(b'\n', tail)).map(|at| wanted + at);
             let line_end = past_a_block.or_else(|| if self.done { None } else { memchr::memrchr(b'\n', unread) });
             let cut = match line_end {
                 Some(at) => {
@@ -541,6 +549,16 @@ impl LineBlocks {
             return Ok(Some(self.take(cut)));
         }
         Ok(None)
+    }
+
+    /// How many bytes the next block wants: [`LineBlocks::block_bytes`], but a quarter of what
+    /// is left of the file once that is less, down to a [`TAIL_SHRINK`]th of a block. The last
+    /// blocks then end close together on every core, where a last block of the full size kept
+    /// one core busy alone for up to its whole parse (a text log's megabyte, some 8 ms).
+    fn wanted(&self) -> usize {
+        let left = self.left_when_opened.saturating_add((self.pending.len() - self.taken) as u64);
+        let quarter = usize::try_from(left / 4).unwrap_or(usize::MAX);
+        self.block_bytes.min(quarter.max(self.block_bytes / TAIL_SHRINK))
     }
 
     /// The next `len` unread bytes as a block. A block read on its own is handed over whole, and
@@ -632,6 +650,32 @@ mod tests {
 
     /// Room for reading is made by the file's length when opened; a file that grew since (here:
     /// every byte past the head) is still read to its end, in blocks cut after line ends.
+    #[test]
+    fn the_last_blocks_of_a_file_shrink_to_a_quarter_of_what_is_left() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("long.log");
+        let text: String = (0..80_000).map(|n| format!("line {n:>6} of a log read in blocks\n")).collect();
+        std::fs::write(&path, &text).expect("written");
+        let block_bytes = 256 << 10;
+        let file = File::open(&path).expect("opened");
+        let mut blocks = LineBlocks::new(file, Vec::new(), text.len() as u64, None, block_bytes);
+        let (mut read, mut lines, mut sizes) = (Vec::new(), 1, Vec::new());
+        while let Some(block) = blocks.next_block().expect("read") {
+            assert_eq!((block.offset, block.line), (read.len() as u64, lines), "blocks in order, lines counted");
+            lines += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
+            let left = text.len() - read.len();
+            sizes.push(block.bytes.len());
+            // The block size while four are left, then a quarter of the rest, but never under
+            // the tail's size unless the file ends: within a line of it (cut at a line end).
+            let wanted = block_bytes.min((left / 4).max(block_bytes / TAIL_SHRINK)).min(left);
+            assert!(block.bytes.len().abs_diff(wanted) < 64, "{} bytes for {wanted}", block.bytes.len());
+            read.extend_from_slice(&block.bytes);
+            blocks.give_back(block.bytes);
+        }
+        assert_eq!(read, text.as_bytes());
+        assert!(sizes.len() > text.len() / block_bytes + 3, "more, smaller blocks at the end: {sizes:?}");
+    }
+
     #[test]
     fn a_file_longer_than_when_it_was_opened_is_read_to_its_end() {
         let dir = tempfile::tempdir().expect("tempdir");
