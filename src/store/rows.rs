@@ -180,9 +180,10 @@ struct Memo {
     whole_lines: WholeLines,
 }
 
-/// The vendor of the last host a call went to, for calls the block does not remember (ids in
-/// every path): a block's calls go to a host or two, and matching one against every vendor's
-/// hosts cost a urllib3 line some 300 instructions, where comparing it with the last is a few.
+/// The vendor of the last host a call went to, for each call the block sees for the first time
+/// or does not remember (ids in every path): a block's calls go to a host or two, and matching
+/// one against every vendor's hosts cost a urllib3 line some 300 instructions (a JSON line's,
+/// whose host is in its URL, 760), where comparing it with the last is a few.
 #[derive(Default)]
 struct LastHost {
     /// The host and its vendor, once one was asked for.
@@ -376,7 +377,7 @@ impl Rows {
         // Its vendor, looked up once per call remembered.
         let vendor = |record: &Record| match call {
             Some(Call { vendor: Some(vendor), .. }) => *vendor,
-            Some(call) => *call.vendor.insert(knowledge.vendor_of(record)),
+            Some(call) => *call.vendor.insert(memo.last_host.vendor_of(record, knowledge)),
             None => memo.last_host.vendor_of(record, knowledge),
         };
         let seen = match record.message.as_deref() {
