@@ -47,8 +47,15 @@ fn block_bytes(format: Format, blocks: Blocks) -> usize {
 }
 
 /// How many times smaller than the others a block cut near a file's end may be
-/// ([`LineBlocks::wanted`]): 64 KiB for the CLI's blocks, 256 KiB for the window's.
+/// ([`LineBlocks::wanted`]), for a reader that only adds the blocks' rows up: 64 KiB.
 const TAIL_SHRINK: usize = 16;
+
+/// The smallest block cut near a file's end. The window's blocks do not shrink: its views take
+/// in every block, and its frames were measured with blocks of the full size.
+fn smallest_block_bytes(format: Format, blocks: Blocks) -> usize {
+    let full = block_bytes(format, blocks);
+    if blocks == Blocks::Large { full } else { full / TAIL_SHRINK }
+}
 
 /// The first block of a line file: its counts are the first a window shows.
 pub const FIRST_BLOCK_BYTES: usize = 256 << 10;
@@ -185,6 +192,7 @@ pub fn ingest_file<T: Send>(
         left_when_opened,
         grouping_of(format),
         block_bytes(format, blocks),
+        smallest_block_bytes(format, blocks),
     ));
     let mut first = true;
     parse_in_order(
@@ -483,8 +491,10 @@ struct LineBlocks {
     left_when_opened: u64,
     /// A format whose calls span lines: blocks end before a call's first line.
     grouping: Option<&'static LineFormat>,
-    /// How large a block is ([`block_bytes`]).
+    /// How large a block is ([`block_bytes`]), and the smallest cut near the file's end
+    /// ([`smallest_block_bytes`]).
     block_bytes: usize,
+    smallest: usize,
 }
 
 impl LineBlocks {
@@ -495,6 +505,7 @@ impl LineBlocks {
         left_when_opened: u64,
         grouping: Option<&'static LineFormat>,
         block_bytes: usize,
+        smallest: usize,
     ) -> Self {
         Self {
             file,
@@ -507,6 +518,7 @@ impl LineBlocks {
             left_when_opened,
             grouping,
             block_bytes,
+            smallest,
         }
     }
 
@@ -552,13 +564,13 @@ impl LineBlocks {
     }
 
     /// How many bytes the next block wants: [`LineBlocks::block_bytes`], but a quarter of what
-    /// is left of the file once that is less, down to a [`TAIL_SHRINK`]th of a block. The last
-    /// blocks then end close together on every core, where a last block of the full size kept
-    /// one core busy alone for up to its whole parse (a text log's megabyte, some 8 ms).
+    /// is left of the file once that is less, down to [`LineBlocks::smallest`]. The last blocks
+    /// then end close together on every core, where a last block of the full size kept one core
+    /// busy alone for up to its whole parse (a text log's megabyte, some 8 ms).
     fn wanted(&self) -> usize {
         let left = self.left_when_opened.saturating_add((self.pending.len() - self.taken) as u64);
         let quarter = usize::try_from(left / 4).unwrap_or(usize::MAX);
-        self.block_bytes.min(quarter.max(self.block_bytes / TAIL_SHRINK))
+        self.block_bytes.min(quarter.max(self.smallest))
     }
 
     /// The next `len` unread bytes as a block. A block read on its own is handed over whole, and
@@ -658,7 +670,8 @@ mod tests {
         std::fs::write(&path, &text).expect("written");
         let block_bytes = 256 << 10;
         let file = File::open(&path).expect("opened");
-        let mut blocks = LineBlocks::new(file, Vec::new(), text.len() as u64, None, block_bytes);
+        let mut blocks =
+            LineBlocks::new(file, Vec::new(), text.len() as u64, None, block_bytes, block_bytes / TAIL_SHRINK);
         let (mut read, mut lines, mut sizes) = (Vec::new(), 1, Vec::new());
         while let Some(block) = blocks.next_block().expect("read") {
             assert_eq!((block.offset, block.line), (read.len() as u64, lines), "blocks in order, lines counted");
@@ -688,7 +701,7 @@ mod tests {
         for left_when_opened in [0, 10, u64::MAX] {
             let mut file = File::open(&path).expect("opened");
             std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(100)).expect("after the head");
-            let mut blocks = LineBlocks::new(file, head.clone(), left_when_opened, None, 64 << 10);
+            let mut blocks = LineBlocks::new(file, head.clone(), left_when_opened, None, 64 << 10, 64 << 10);
             let mut read = Vec::new();
             let mut lines = 1;
             while let Some(block) = blocks.next_block().expect("read") {
