@@ -6,7 +6,7 @@ each beside the awk one-liner of issue 22 and `wc -l`, in the same run.
 Goal (issue 22): errlens at least 2x the speed of `awk '{print $9}' FILE | sort | uniq -c` on a
 file of its kind. Used by bench.py (`--families`, `--families-only`) and formats.sh.
 """
-import itertools, json, random, re, statistics, subprocess, tomllib
+import itertools, json, random, re, statistics, subprocess, time, tomllib
 from pathlib import Path
 
 SIZE = 64 << 20
@@ -97,7 +97,7 @@ def varied_lines(name, sample, status):
             line = re.sub(r" \d+$", f" {rng.randint(0, 5000)}", line)
         if name == "aws-alb":
             at = start + n * 0.013
-            stamp = f"{__import__('time').strftime('%Y-%m-%dT%H:%M:%S', __import__('time').gmtime(at))}.{int(at * 1e6) % 1_000_000:06d}Z"
+            stamp = f"{time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(at))}.{int(at * 1e6) % 1_000_000:06d}Z"
             line = re.sub(r"\d{4}-\d\d-\d\dT[\d:.]+Z", stamp, line, count=1)
             line = re.sub(r'"Root=1-[0-9a-f]+-[0-9a-f]+"', f'"Root=1-{int(at):08x}-{rng.getrandbits(96):024x}"', line)
         lines.append(line.encode() + b"\n")

@@ -182,8 +182,8 @@ struct Memo {
 
 /// The vendor of the last host a call went to, for each call the block sees for the first time
 /// or does not remember (ids in every path): a block's calls go to a host or two, and matching
-/// one against every vendor's hosts cost a urllib3 line some 300 instructions (a JSON line's,
-/// whose host is in its URL, 760), where comparing it with the last is a few.
+/// one against every vendor's hosts cost a urllib3 line some 300 instructions, where comparing
+/// it with the last is a few (a host that is in the URL is still parsed out of it).
 #[derive(Default)]
 struct LastHost {
     /// The host and its vendor, once one was asked for.
