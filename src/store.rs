@@ -253,7 +253,7 @@ impl Store {
             &path,
             &options,
             |_opened| {},
-            |parts| Rows::of(parts, &knowledge),
+            |parts| Rows::of_shared(parts, &knowledge),
             |rows, _done| {
                 self.extend_file(index, rows);
                 true

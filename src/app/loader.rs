@@ -85,7 +85,7 @@ impl Loader {
 
 fn load_one(
     path: &std::path::Path,
-    knowledge: &Knowledge,
+    knowledge: &Arc<Knowledge>,
     sender: &Sender<Event>,
     cancel: &AtomicBool,
     repaint: &impl Fn(),
@@ -104,7 +104,7 @@ fn load_one(
             let _ = sender.send(Event::Started { path: path.to_path_buf(), opened: opened.clone() });
             repaint();
         },
-        |parts| Rows::of(parts, knowledge),
+        |parts| Rows::of_shared(parts, knowledge),
         |rows, done_bytes| {
             let count = rows.len();
             let sent =

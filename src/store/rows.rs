@@ -4,10 +4,13 @@
 use super::{Interner, NONE};
 use crate::endpoint;
 use crate::ingest::{CallSink, Detail, Format, Parts, Skipped};
-use crate::knowledge::Knowledge;
+use crate::knowledge::{Classification, Knowledge};
 use crate::record::{Record, SourceSpan};
 use crate::variant;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+mod classified;
 
 /// A block's rows column by column, as the store keeps them (so most of adding them is copying
 /// slices), their strings ids into the block's own tables.
@@ -178,6 +181,9 @@ struct Memo {
     last_host: LastHost,
     lines: Lines,
     whole_lines: WholeLines,
+    /// The knowledge, when it is shared: then what the block has not classified yet is looked
+    /// up in what this thread classified with it ([`classified`]).
+    shared: Option<Arc<Knowledge>>,
 }
 
 /// The vendor of the last host a call went to, for each call the block sees for the first time
@@ -318,6 +324,7 @@ struct Seen {
 }
 
 /// All a classification reads besides the message.
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct KindKey {
     vendor: Option<usize>,
     addressed: bool,
@@ -330,6 +337,12 @@ impl Rows {
     /// freed before the next part is parsed).
     pub fn of(parts: Parts<'_>, knowledge: &Knowledge) -> Self {
         Self::of_with(parts, knowledge, &mut Memo::default())
+    }
+
+    /// [`Rows::of`] with shared knowledge, classifying what this thread classified with it before
+    /// from its memory (a file's blocks classify the same messages).
+    pub fn of_shared(parts: Parts<'_>, knowledge: &Arc<Knowledge>) -> Self {
+        Self::of_with(parts, knowledge, &mut Memo { shared: Some(Arc::clone(knowledge)), ..Memo::default() })
     }
 
     /// [`Rows::of`] with what the block works out remembered in `memo`.
@@ -392,7 +405,11 @@ impl Rows {
             }
             (None, None) => NONE,
         };
-        let kind = if record.is_failure() { self.kind_of(record, vendor(record), knowledge, seen) } else { NONE };
+        let kind = if record.is_failure() {
+            self.kind_of(record, vendor(record), knowledge, memo.shared.as_ref(), seen)
+        } else {
+            NONE
+        };
         if kind != NONE
             && let Some(value) = record.response.header("retry-after")
         {
@@ -408,7 +425,14 @@ impl Rows {
     }
 
     /// The block's kind id of a failure, classified once per message and circumstances.
-    fn kind_of(&mut self, record: &Record, vendor: Option<usize>, knowledge: &Knowledge, seen: &mut Seen) -> u32 {
+    fn kind_of(
+        &mut self,
+        record: &Record,
+        vendor: Option<usize>,
+        knowledge: &Knowledge,
+        shared: Option<&Arc<Knowledge>>,
+        seen: &mut Seen,
+    ) -> u32 {
         let addressed = record.url.is_some() || record.host.is_some();
         let error_type = record.error_type.as_deref();
         let same = |known: &KindKey| {
@@ -421,7 +445,20 @@ impl Rows {
             return *kind;
         }
         let key = KindKey { vendor, addressed, status: record.status, error_type: error_type.map(Box::from) };
-        let Some(classification) = knowledge.classify(record) else { return NONE };
+        let kind = match shared {
+            Some(shared) => classified::classify(shared, record, &key, |found| self.add_kind(found)),
+            None => self.add_kind(knowledge.classify(record).as_ref()),
+        };
+        if kind == NONE {
+            return NONE;
+        }
+        seen.kinds.push((key, kind));
+        kind
+    }
+
+    /// The block's id of a classification's kind (its vendor noted), [`NONE`] for none.
+    fn add_kind(&mut self, classification: Option<&Classification>) -> u32 {
+        let Some(classification) = classification else { return NONE };
         let kind = self.kinds.intern(&classification.kind);
         // A kind id may be a vendor's and the generic one too (`rate_limited`): its vendor is the
         // first call's that a vendor explains, however the file was cut into blocks.
@@ -429,7 +466,6 @@ impl Rows {
             Some(vendor) => *vendor = vendor.or(classification.vendor),
             None => self.kind_vendors.push(classification.vendor),
         }
-        seen.kinds.push((key, kind));
         kind
     }
 

@@ -115,6 +115,40 @@ fn every_row_is_classified_as_on_its_own_however_often_its_message_repeats() {
     assert_eq!(rows.messages.len(), 2);
 }
 
+/// A thread's classifications, kept for a file's later blocks, are those of the knowledge they
+/// were made with: blocks read with other knowledge (another vendor file) classify afresh.
+#[test]
+fn a_later_block_classifies_as_its_own_knowledge_does() {
+    let vendor = Some("https://api.my-virtual-office.com/api/customers");
+    let missing = "API key missing: send your key in the X-API-Key header";
+    let records = || {
+        vec![
+            call(401, vendor, Some("Unauthorized"), Some(missing)),
+            call(401, None, None, Some(missing)),
+            call(403, vendor, Some("Unauthorized"), Some(missing)),
+            call(502, None, None, None),
+        ]
+    };
+    let bundled = Arc::new(Knowledge::bundled());
+    // The same files without the vendor's kinds: its messages are generic failures there.
+    let mut without_kinds = Knowledge::bundled();
+    without_kinds.vendors.iter_mut().for_each(|base| base.kinds.clear());
+    let without_kinds = Arc::new(without_kinds);
+    let kinds_of = |knowledge: &Arc<Knowledge>| {
+        let rows = Rows::of_shared(Parts::whole(Parsed { records: records(), ..Parsed::default() }), knowledge);
+        let kinds: Vec<Option<String>> =
+            rows.rows.kind.iter().map(|&kind| (kind != NONE).then(|| rows.kinds.get(kind).to_string())).collect();
+        let expected: Vec<Option<String>> =
+            records().iter().map(|record| knowledge.classify(record).map(|found| found.kind)).collect();
+        assert_eq!(kinds, expected);
+        kinds
+    };
+    let first = kinds_of(&bundled);
+    assert_eq!(kinds_of(&bundled), first, "a later block, from the thread's memory");
+    assert_ne!(kinds_of(&without_kinds), first, "other knowledge, classified afresh");
+    assert_eq!(kinds_of(&bundled), first);
+}
+
 /// A call's endpoint and vendor come from the block's memo when its method, URL and host
 /// were seen: each row still gets what it would get on its own.
 #[test]
