@@ -105,8 +105,24 @@ fn quoted_values_are_what_the_quote_pattern_finds() {
     let pattern = Regex::new(r#""([^"]*)""#).expect("pattern");
     for text in ["", "\"", "a \"b\" c", "\"\"\"", "\"x\" \"y\" \"z", "\"é\" \"→\"", "no quotes", "\"\"\"\""] {
         let by_pattern: Vec<&str> = pattern.captures_iter(text).map(|c| c.get(1).expect("group").as_str()).collect();
-        assert_eq!(quoted_values(text), by_pattern, "{text:?}");
+        assert_eq!(quoted_values(text).collect::<Vec<_>>(), by_pattern, "{text:?}");
     }
+}
+
+#[test]
+fn a_uuid_is_what_the_uuid_pattern_matches() {
+    let uuid = "82df3d8f-27f2-43f2-a2e8-f6e0f8784CCF";
+    let mut values = vec![uuid.to_string(), String::new(), "-".into(), format!(" {uuid}"), format!("{uuid}0")];
+    // Each byte in turn made a dash, a letter past `f`, a digit and a character of two bytes.
+    for at in 0..uuid.len() {
+        for other in ["-", "g", "7", "é"] {
+            values.push(format!("{}{other}{}", &uuid[..at], &uuid[at + 1..]));
+        }
+    }
+    for value in &values {
+        assert_eq!(is_uuid(value), UUID.is_match(value), "{value:?}");
+    }
+    assert!(values.iter().filter(|value| is_uuid(value)).count() > 20, "some of them are UUIDs");
 }
 
 #[test]
