@@ -7,7 +7,10 @@ use super::json_value::{JsonValue, Shape};
 use chrono::{DateTime, NaiveDateTime};
 
 mod format;
+mod rfc3339;
+
 pub use format::TimeFormat;
+use rfc3339::utc_rfc3339_millis;
 
 /// The earliest time kept: 0000-01-01T00:00:00Z. Times outside the years 0000–9999 are nonsense
 /// in a log, cannot be written as RFC 3339, and would overflow arithmetic on time spans.
@@ -183,11 +186,12 @@ fn parse_text_any(text: &str) -> Option<i64> {
     if text.is_empty() || text.len() > MAX_TEXT_LEN {
         return None;
     }
-    if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return epoch_seconds_millis(text).or_else(|| text.parse::<f64>().ok().and_then(from_epoch_number));
-    }
+    // First the form of nearly every time (which has a `-` where an epoch number has none).
     if let Some(millis) = utc_rfc3339_millis(text.as_bytes()) {
         return Some(millis);
+    }
+    if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return epoch_seconds_millis(text).or_else(|| text.parse::<f64>().ok().and_then(from_epoch_number));
     }
     parse_text_by_chrono(text)
 }
@@ -208,74 +212,6 @@ fn parse_text_by_chrono(text: &str) -> Option<i64> {
     }
     let zoneless = text.strip_suffix('Z').unwrap_or(text);
     NAIVE_FORMATS.iter().find_map(|format| parse_naive(zoneless, format).map(|time| time.and_utc().timestamp_millis()))
-}
-
-/// The forms almost every log line carries, `2026-11-20T10:15:02.123Z`, and without the zone
-/// (UTC, as everywhere), with a space for the `T` (W3C, Java logs) and a comma before the
-/// fraction (Python's logging), read without
-/// chrono's general parser (a line's timestamp cost as much as its status, URL and method
-/// together). Anything else (offsets, leap seconds, more than nine fraction digits) is left to
-/// chrono.
-fn utc_rfc3339_millis(text: &[u8]) -> Option<i64> {
-    let zoneless = text.strip_suffix(b"Z").unwrap_or(text);
-    let (head, fraction) = match zoneless {
-        head if head.len() == 19 => (head, &[][..]),
-        // Python's logging writes `,123`, with a space for the `T`.
-        head if head.len() > 20 && (head[19] == b'.' || head[19] == b',' && head[10] == b' ') => {
-            (&head[..19], &head[20..])
-        }
-        _ => return None,
-    };
-    if fraction.len() > 9 || !fraction.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    // Every byte checked against the shape at once, without stopping at the first that fails:
-    // the checks unroll into a few instructions each, and the fields are then read as digits.
-    let head: &[u8; 19] = head.try_into().ok()?;
-    let mut shaped = true;
-    for (&byte, &want) in head.iter().zip(b"dddd-dd-ddTdd:dd:dd") {
-        shaped &= match want {
-            b'd' => byte.is_ascii_digit(),
-            b'T' => byte == b'T' || byte == b' ',
-            _ => byte == want,
-        };
-    }
-    if !shaped {
-        return None;
-    }
-    let digits = |range: std::ops::Range<usize>| -> i64 {
-        head[range].iter().fold(0, |value, byte| value * 10 + i64::from(byte - b'0'))
-    };
-    let date: [u8; DATE_LEN] = head[..DATE_LEN].try_into().ok()?;
-    let days = match LAST_DATE.get() {
-        (last, days) if last == date => days,
-        _ => {
-            let (year, month, day) = (digits(0..4), digits(5..7), digits(8..10));
-            if !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) {
-                return None;
-            }
-            let days = days_from_civil(year, month, day);
-            LAST_DATE.set((date, days));
-            days
-        }
-    };
-    let (hour, minute, second) = (digits(11..13), digits(14..16), digits(17..19));
-    if hour > 23 || minute > 59 || second > 59 {
-        return None;
-    }
-    let millis = fraction.iter().chain(b"000").take(3).fold(0, |value, byte| value * 10 + i64::from(byte - b'0'));
-    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second;
-    Some(seconds * 1_000 + millis)
-}
-
-/// `2026-11-20`: the date of an RFC 3339 time.
-const DATE_LEN: usize = 10;
-
-thread_local! {
-    /// The date of the last RFC 3339 time read on this thread, and its days since 1970 (only a
-    /// valid date is remembered): a log's lines come a day's worth at a time, whose date is
-    /// read once.
-    static LAST_DATE: std::cell::Cell<([u8; DATE_LEN], i64)> = const { std::cell::Cell::new(([0; DATE_LEN], 0)) };
 }
 
 /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
@@ -451,6 +387,33 @@ mod tests {
         }
         assert!(utc_rfc3339_millis(b"2026-11-20 10:15:02").is_some(), "W3C's form takes the fast path");
         assert!(utc_rfc3339_millis(b"2026-11-20 11:00:02,608").is_some(), "so does Python's");
+    }
+
+    /// Every byte of a time made every other ASCII byte in turn: what the fast read answers,
+    /// chrono answers the same, and a digit for a digit it reads as chrono does (but a leap second).
+    #[test]
+    fn a_time_with_any_byte_changed_reads_as_chrono_reads_it() {
+        for time in
+            ["2026-11-20T10:15:02.123Z", "2024-02-29 23:59:59,608", "2026-12-31T19:09:29", "2000-01-01 00:00:00Z"]
+        {
+            for at in 0..time.len() {
+                for byte in 0..=0x7f_u8 {
+                    let mut text = time.as_bytes().to_vec();
+                    text[at] = byte;
+                    let text = String::from_utf8(text).expect("ASCII");
+                    let (fast, chrono) = (utc_rfc3339_millis(text.as_bytes()), parse_text_by_chrono(&text));
+                    assert!(fast.is_none() || fast == chrono, "{text:?}: {fast:?}, chrono {chrono:?}");
+                    let digit_for_digit = byte.is_ascii_digit() && time.as_bytes()[at].is_ascii_digit();
+                    if digit_for_digit && !text[17..19].starts_with('6') {
+                        assert_eq!(fast, chrono, "{text:?}");
+                    }
+                }
+                // Bytes that are a digit's but for their high bit are no digit either.
+                let mut bytes = time.as_bytes().to_vec();
+                bytes[at] |= 0x80;
+                assert_eq!(utc_rfc3339_millis(&bytes), None, "{bytes:?}");
+            }
+        }
     }
 
     proptest::proptest! {
