@@ -137,12 +137,17 @@ pub fn from_body_text(body: &str) -> ErrorInfo {
             break;
         }
         // Most bodies the scanner reads borrowed; what it is unsure of, serde_json reads.
-        if let Some(value) = sparse::parse_value(trimmed.as_bytes()) {
-            match value {
-                sparse::Node::String(inner) => text = std::borrow::Cow::Owned(inner.into_owned()),
-                value => return from_json(&value),
+        let read = sparse::with_bump(|bump| match sparse::parse_value(trimmed.as_bytes(), bump)? {
+            sparse::Node::String(inner) => Some(Err(inner.to_string())),
+            value => Some(Ok(from_json(&value))),
+        });
+        match read {
+            Some(Ok(info)) => return info,
+            Some(Err(inner)) => {
+                text = std::borrow::Cow::Owned(inner);
+                continue;
             }
-            continue;
+            None => {}
         }
         match serde_json::from_str::<Value>(trimmed) {
             Ok(Value::String(inner)) => text = std::borrow::Cow::Owned(inner),

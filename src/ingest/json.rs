@@ -187,9 +187,14 @@ pub fn read_item(text: &[u8], format: Format, detail: Detail) -> Result<Record, 
     // What the scanner is not sure of, the whole parse below reads, and says why not.
     if format == Format::Har
         && detail == Detail::Summary
-        && let Some(object) = sparse::parse(text, &HAR_SUMMARY_PATHS)
+        && let Some(read) = sparse::with_bump(|bump| {
+            let object = sparse::parse(text, &HAR_SUMMARY_PATHS, bump)?;
+            Some(
+                har::entry_record(&object, detail).ok_or_else(|| fields::not_a_call(&object, SkipReason::JsonNotACall)),
+            )
+        })
     {
-        return har::entry_record(&object, detail).ok_or_else(|| fields::not_a_call(&object, SkipReason::JsonNotACall));
+        return read;
     }
     let object = match serde_json::from_slice::<Value>(text) {
         Ok(Value::Object(object)) => flatten_otlp(object),

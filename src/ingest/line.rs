@@ -378,9 +378,11 @@ fn parse_one_into(
     if starts_object || mode == Mode::Ndjson {
         // What the scanner is not sure of, the whole parse below reads, and says why not.
         if detail == Detail::Summary
-            && let Some(object) = sparse::parse(trimmed, &SUMMARY_PATHS)
+            && let Some(read) = sparse::with_bump(|bump| {
+                sparse::parse(trimmed, &SUMMARY_PATHS, bump).map(|object| object_record_into(&object, detail, records))
+            })
         {
-            return object_record_into(&object, detail, records);
+            return read;
         }
         match serde_json::from_slice::<Value>(trimmed) {
             Ok(Value::Object(object)) => return object_record_into(&object, detail, records),

@@ -5,7 +5,7 @@
 //! (Heroku's syslog prefix) is the call's time.
 
 use super::json_value::JsonObject;
-use super::sparse::{Members, Node};
+use super::sparse::{self, Bump, Members, Node};
 use super::{Detail, SkipReason, line, scan, time};
 use crate::record::Record;
 use std::borrow::Cow;
@@ -18,10 +18,14 @@ const PAIRS_HINT: usize = 16;
 /// Reads one line, its call pushed onto `records` (nothing pushed when the line is not one); a
 /// line with too few pairs is read as generic text.
 pub fn read_into(line: &str, detail: Detail, records: &mut Vec<Record>) -> Result<(), SkipReason> {
-    let Some(object) = pairs(line) else {
+    let read = sparse::with_bump(|bump| {
+        let object = pairs(line, bump)?;
+        Some(line::object_record_into(&object, detail, records))
+    });
+    let Some(read) = read else {
         return super::text::parse_into(line, detail, records);
     };
-    line::object_record_into(&object, detail, records).map_err(|reason| match reason {
+    read.map_err(|reason| match reason {
         SkipReason::JsonNotACall => SkipReason::NoApiCall,
         other => other,
     })
@@ -29,16 +33,18 @@ pub fn read_into(line: &str, detail: Detail, records: &mut Vec<Record>) -> Resul
 
 /// Whether `line` is logfmt that describes a call (format detection).
 pub fn reads_call(line: &str) -> bool {
-    pairs(line).is_some_and(|object| line::object_record(&object, Detail::Summary).is_ok())
+    sparse::with_bump(|bump| {
+        pairs(line, bump).is_some_and(|object| line::object_record(&object, Detail::Summary).is_ok())
+    })
 }
 
 /// The pairs of a line (a key written twice keeps its last value), or `None` when it has fewer
 /// than [`MIN_PAIRS`]: an object of strings as the JSON scanner keeps one, borrowed from the line
 /// where no escape had to be undone, which field discovery reads as it reads JSON.
-fn pairs(line: &str) -> Option<Members<'_>> {
+fn pairs<'a>(line: &'a str, bump: &'a Bump) -> Option<Members<'a>> {
     // Room for a line's pairs from the start: grown from empty, the object was reallocated
     // twice on a Loki line, a twentieth of reading it.
-    let mut object = Members::with_capacity(PAIRS_HINT);
+    let mut object = Members::with_capacity_in(PAIRS_HINT, bump);
     let mut rest = scan::trim(line);
     let mut leading_time = None;
     let mut first = true;
@@ -52,7 +58,11 @@ fn pairs(line: &str) -> Option<Members<'_>> {
         // run up to its `=` is a key (its bytes were checked as they were counted).
         if rest[word_end..].starts_with('=') && word_end == key_end && (1..=MAX_KEY_LEN).contains(&key_end) {
             let (value, after) = value_at(&rest[word_end + 1..]);
-            object.insert(Cow::Borrowed(key), Node::String(value));
+            let value = match value {
+                Cow::Borrowed(value) => value,
+                Cow::Owned(value) => bump.alloc_str(&value),
+            };
+            object.insert(key, Node::String(value));
             rest = scan::trim_start(after);
         } else {
             // A word that is not a pair: skip to the next space (a quoted word whole).
@@ -71,7 +81,7 @@ fn pairs(line: &str) -> Option<Members<'_>> {
     if let Some(at) = leading_time
         && object.get("time").is_none()
     {
-        object.insert(Cow::Borrowed("time"), Node::String(Cow::Borrowed(at)));
+        object.insert("time", Node::String(at));
     }
     Some(object)
 }
@@ -154,6 +164,10 @@ fn value_at(text: &str) -> (Cow<'_, str>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pairs_of(line: &str) -> Option<Members<'_>> {
+        pairs(line, sparse::leaked_bump())
+    }
     use crate::ingest::json_value::JsonValue;
     use proptest::prelude::*;
 
@@ -175,13 +189,13 @@ mod tests {
 
     #[test]
     fn pairs_quoted_and_bare() {
-        let object =
-            pairs(r#"ts=2024-05-02T12:17:25Z level=debug msg="POST /push (200) \"x\" 33ms" empty= k"#).expect("pairs");
+        let object = pairs_of(r#"ts=2024-05-02T12:17:25Z level=debug msg="POST /push (200) \"x\" 33ms" empty= k"#)
+            .expect("pairs");
         assert_eq!(object.get("msg").and_then(JsonValue::as_str), Some("POST /push (200) \"x\" 33ms"));
         assert_eq!(object.get("empty").and_then(JsonValue::as_str), Some(""));
         assert_eq!(object.len(), 4);
-        assert!(pairs("just a sentence with a=b in it").is_none());
-        let twice = pairs("a=1 b=2 a=3").expect("pairs");
+        assert!(pairs_of("just a sentence with a=b in it").is_none());
+        let twice = pairs_of("a=1 b=2 a=3").expect("pairs");
         let shown: Vec<String> =
             twice.entries().map(|(key, value)| format!("{key}={}", value.as_str().unwrap_or_default())).collect();
         assert_eq!(shown, ["a=3", "b=2"]);
@@ -191,7 +205,7 @@ mod tests {
     fn a_key_runs_to_its_equals_sign_and_no_further() {
         let long = "k".repeat(65);
         let line = format!("note k=1 a b.c-d@e/f_9=2 x=y=z =v é=3 {long}=4 q");
-        let object = pairs(&line).expect("pairs");
+        let object = pairs_of(&line).expect("pairs");
         let shown: Vec<String> =
             object.entries().map(|(key, value)| format!("{key}={}", value.as_str().unwrap_or_default())).collect();
         assert_eq!(shown, ["k=1", "b.c-d@e/f_9=2", "x=y=z"]);

@@ -18,10 +18,10 @@ mod paths;
 mod skip;
 mod template;
 
+pub use bumpalo::Bump;
 pub use node::{Members, Node, PathBits, path_key_bits};
 use paths::Action;
 pub use paths::Paths;
-use std::borrow::Cow;
 use template::Template;
 use wide::u8x16;
 
@@ -44,12 +44,12 @@ const SERDE_RAW_VALUE_KEY: &[u8] = b"$serde_json::private::RawValue";
 
 /// The object `text` holds with only the paths `paths` keeps, or `None` when `text` is not a JSON
 /// object or the scanner is not sure it is valid JSON.
-pub fn parse<'a>(text: &'a [u8], paths: &Paths) -> Option<Members<'a>> {
+pub fn parse<'a>(text: &'a [u8], paths: &Paths, bump: &'a Bump) -> Option<Members<'a>> {
     // Every string is then valid UTF-8, and every byte outside strings is checked to be ASCII.
     let source = utf8(text)?;
     // Room for the deepest kept path, so it is not regrown as keys are read.
     let path = String::with_capacity(PATH_CAPACITY);
-    let mut scanner = Scanner { text, source, at: 0, depth: 0, paths, path };
+    let mut scanner = Scanner { text, source, bump, at: 0, depth: 0, paths, path };
     scanner.skip_space();
     if scanner.peek()? != b'{' {
         return None;
@@ -67,12 +67,39 @@ thread_local! {
     static TEMPLATE: std::cell::RefCell<Template> = std::cell::RefCell::new(Template::default());
 }
 
+thread_local! {
+    /// The arena of a line's values, emptied and kept for the next line's.
+    static LINE_BUMP: std::cell::Cell<Option<Bump>> = const { std::cell::Cell::new(None) };
+}
+
+/// Bytes of arena a thread keeps between lines at most: a line of megabytes does not leave its
+/// arena's memory behind.
+const MAX_KEPT_BUMP_BYTES: usize = 1 << 20;
+
+/// `read` with an arena for the values it reads: this thread's, emptied, unless it is in use (a
+/// value read while another is; then one of its own).
+pub fn with_bump<R>(read: impl FnOnce(&Bump) -> R) -> R {
+    let mut bump = LINE_BUMP.take().unwrap_or_default();
+    let result = read(&bump);
+    if bump.allocated_bytes() <= MAX_KEPT_BUMP_BYTES {
+        bump.reset();
+        LINE_BUMP.set(Some(bump));
+    }
+    result
+}
+
+/// An arena that lives as long as the test that asks for it.
+#[cfg(test)]
+pub fn leaked_bump() -> &'static Bump {
+    Box::leak(Box::default())
+}
+
 /// The JSON value `text` holds, whole, or `None` when it is not one or the scanner is not sure
 /// it is valid JSON.
-pub fn parse_value(text: &[u8]) -> Option<Node<'_>> {
+pub fn parse_value<'a>(text: &'a [u8], bump: &'a Bump) -> Option<Node<'a>> {
     static NO_PATHS: std::sync::LazyLock<Paths> = std::sync::LazyLock::new(|| Paths::new([], [], []));
     let source = utf8(text)?;
-    let mut scanner = Scanner { text, source, at: 0, depth: 0, paths: &NO_PATHS, path: String::new() };
+    let mut scanner = Scanner { text, source, bump, at: 0, depth: 0, paths: &NO_PATHS, path: String::new() };
     scanner.skip_space();
     let value = scanner.build_value()?;
     scanner.skip_space();
@@ -84,6 +111,8 @@ struct Scanner<'a, 'p> {
     /// The same text as a `str`: strings are cut from it at their quotes, which are character
     /// boundaries, without checking their UTF-8 again.
     source: &'a str,
+    /// Where the lists and decoded strings of the values kept are made.
+    bump: &'a Bump,
     at: usize,
     depth: usize,
     paths: &'p Paths,
@@ -109,7 +138,7 @@ impl<'a> Scanner<'a, '_> {
     /// at its place in the last line's object is taken as that key ([`Template`]).
     fn top_object(&mut self, mut template: Option<&mut Template>) -> Option<Members<'a>> {
         // Room for what a call line keeps, so the list is not regrown key by key.
-        let mut object = Members::with_capacity(KEPT_KEYS_HINT);
+        let mut object = Members::with_capacity_in(KEPT_KEYS_HINT, self.bump);
         if self.open(b'}')? {
             return Some(object);
         }
@@ -121,14 +150,14 @@ impl<'a> Scanner<'a, '_> {
                 Some(known) => {
                     self.at += known.written;
                     // Past the opening quote, before the closing quote and the colon.
-                    (Cow::Borrowed(self.source.get(start + 1..self.at - 2)?), known.action)
+                    (self.source.get(start + 1..self.at - 2)?, known.action)
                 }
                 None => {
                     let key = self.key()?;
                     self.eat(b':')?;
-                    let action = self.paths.action(&key, false);
+                    let action = self.paths.action(key, false);
                     if let Some(template) = template.as_deref_mut() {
-                        template.learn(index, &self.text[start..self.at], &key, action);
+                        template.learn(index, &self.text[start..self.at], key, action);
                     }
                     (key, action)
                 }
@@ -136,7 +165,7 @@ impl<'a> Scanner<'a, '_> {
             self.skip_space();
             // A top-level key is its own path; only an object read below needs it written.
             if matches!(action, Action::Descend { .. }) {
-                self.path.push_str(&key);
+                self.path.push_str(key);
             }
             self.member_into(action, key, &mut object)?;
             self.path.clear();
@@ -155,7 +184,7 @@ impl<'a> Scanner<'a, '_> {
         self.members(NESTED_KEPT_KEYS_HINT, |scanner, key, object| {
             let parent_len = scanner.path.len();
             scanner.path.push('.');
-            scanner.path.push_str(&key);
+            scanner.path.push_str(key);
             let action = scanner.paths.action(&scanner.path, inside_kept);
             let read = scanner.member_into(action, key, object);
             scanner.path.truncate(parent_len);
@@ -167,7 +196,7 @@ impl<'a> Scanner<'a, '_> {
     /// over. (Added here, not handed back: a value handed back was copied twice more.)
     // Inlined: as a call, its arguments and result cost a member some 30 instructions.
     #[inline(always)]
-    fn member_into(&mut self, action: Action, key: Cow<'a, str>, object: &mut Members<'a>) -> Option<()> {
+    fn member_into(&mut self, action: Action, key: &'a str, object: &mut Members<'a>) -> Option<()> {
         let value = match action {
             // A string (most values passed over) read here, not through a call.
             Action::Skip if self.peek()? == b'"' => return self.skip_string().map(|_| ()),
@@ -175,7 +204,7 @@ impl<'a> Scanner<'a, '_> {
             Action::BuildText if matches!(self.peek()?, b'{' | b'[') => {
                 let start = self.at;
                 self.skip_value()?;
-                Node::String(Cow::Borrowed(self.source.get(start..self.at)?))
+                Node::String(self.source.get(start..self.at)?)
             }
             Action::Headers => self.headers()?,
             Action::Descend { inside_kept } if self.peek()? == b'{' => Node::Object(self.object(inside_kept)?),
@@ -194,9 +223,9 @@ impl<'a> Scanner<'a, '_> {
     fn members(
         &mut self,
         capacity: usize,
-        mut each: impl FnMut(&mut Self, Cow<'a, str>, &mut Members<'a>) -> Option<()>,
+        mut each: impl FnMut(&mut Self, &'a str, &mut Members<'a>) -> Option<()>,
     ) -> Option<Members<'a>> {
-        let mut object = Members::with_capacity(capacity);
+        let mut object = Members::with_capacity_in(capacity, self.bump);
         if self.open(b'}')? {
             return Some(object);
         }
@@ -231,7 +260,7 @@ impl<'a> Scanner<'a, '_> {
                 Some(Node::Object(object))
             }
             b'[' => {
-                let mut items = Vec::new();
+                let mut items = bumpalo::collections::Vec::new_in(self.bump);
                 if self.open(b']')? {
                     return Some(Node::Array(items));
                 }
@@ -293,13 +322,13 @@ impl<'a> Scanner<'a, '_> {
     // Inlined, as `key_raw` is: a key is some ten bytes, and a call's saving and restoring of
     // registers cost about as much as passing over it.
     #[inline(always)]
-    fn key(&mut self) -> Option<Cow<'a, str>> {
+    fn key(&mut self) -> Option<&'a str> {
         let (start, escaped) = self.key_raw()?;
         let (text, source): (&'a [u8], &'a str) = (self.text, self.source);
         if escaped {
-            serde_json::from_slice::<String>(&text[start..self.at]).ok().map(Cow::Owned)
+            serde_json::from_slice::<String>(&text[start..self.at]).ok().map(|key| &*self.bump.alloc_str(&key))
         } else {
-            source.get(start + 1..self.at - 1).map(Cow::Borrowed)
+            source.get(start + 1..self.at - 1)
         }
     }
 
@@ -337,16 +366,17 @@ impl<'a> Scanner<'a, '_> {
         let start = self.at;
         let escaped = self.skip_string()?;
         let node = if escaped {
-            Node::String(Cow::Owned(serde_json::from_str(self.source.get(start..self.at)?).ok()?))
+            let decoded: String = serde_json::from_str(self.source.get(start..self.at)?).ok()?;
+            Node::String(self.bump.alloc_str(&decoded))
         } else {
-            Node::String(Cow::Borrowed(self.source.get(start + 1..self.at - 1)?))
+            Node::String(self.source.get(start + 1..self.at - 1)?)
         };
         Some(node)
     }
 
     /// The array at `[`, whole.
-    fn items(&mut self) -> Option<Vec<Node<'a>>> {
-        let mut items = Vec::new();
+    fn items(&mut self) -> Option<bumpalo::collections::Vec<'a, Node<'a>>> {
+        let mut items = bumpalo::collections::Vec::new_in(self.bump);
         if self.open(b']')? {
             return Some(items);
         }

@@ -315,8 +315,12 @@ thread_local! {
 /// keys and no owned strings; what the scanner is not sure of, serde_json reads, as for JSON
 /// lines.
 fn object_for_summary(text: &str) -> Option<ObjectRead> {
-    if let Some(node @ sparse::Node::Object(_)) = sparse::parse_value(text.as_bytes()) {
-        return Some(ObjectRead::of(&node, Detail::Summary));
+    let read = sparse::with_bump(|bump| match sparse::parse_value(text.as_bytes(), bump)? {
+        node @ sparse::Node::Object(_) => Some(ObjectRead::of(&node, Detail::Summary)),
+        _ => None,
+    });
+    if read.is_some() {
+        return read;
     }
     let (_, value) = split_embedded_json(text, Some(0));
     value.map(|value| ObjectRead::of(&value, Detail::Summary))

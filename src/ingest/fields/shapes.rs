@@ -227,7 +227,7 @@ mod tests {
     use crate::ingest::sparse::{self, Node};
 
     fn object(text: &str) -> sparse::Members<'_> {
-        match sparse::parse_value(text.as_bytes()) {
+        match sparse::parse_value(text.as_bytes(), sparse::leaked_bump()) {
             Some(Node::Object(members)) => members,
             other => panic!("{text} is not an object: {other:?}"),
         }

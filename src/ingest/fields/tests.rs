@@ -216,7 +216,7 @@ fn turned_away_is_no_call(map: &Map<String, Value>) -> Result<(), String> {
         return Err(format!("{map:?} is a call"));
     }
     let text = Value::Object(map.clone()).to_string();
-    if let Some(sparse::Node::Object(members)) = sparse::parse_value(text.as_bytes())
+    if let Some(sparse::Node::Object(members)) = sparse::parse_value(text.as_bytes(), sparse::leaked_bump())
         && (may_be_call(&members) || call_in(&Lookups::plain(&members)).is_some())
     {
         return Err(format!("{text} read by the scanner"));
@@ -252,7 +252,7 @@ proptest::proptest! {
     #[test]
     fn key_bits_rule_out_no_path_an_object_holds(map in call_shaped_object()) {
         let text = Value::Object(map).to_string();
-        let Some(sparse::Node::Object(members)) = sparse::parse_value(text.as_bytes()) else {
+        let Some(sparse::Node::Object(members)) = sparse::parse_value(text.as_bytes(), sparse::leaked_bump()) else {
             return Err(proptest::test_runner::TestCaseError::fail(format!("{text} is an object")));
         };
         for aliases in [&STATUS_ALIASES, &METHOD_ALIASES, &URL_ALIASES, &RESPONSE_BODY_ALIASES, &TIME_ALIASES] {
@@ -314,7 +314,7 @@ fn same_shape_other_values(map: &Map<String, Value>, seed: &mut u64) -> Map<Stri
 /// serde_json's looked up path by path; and whether its shape was remembered.
 fn remembered_against_looked_up(map: &Map<String, Value>, detail: Detail) -> Result<bool, String> {
     let text = Value::Object(map.clone()).to_string();
-    let Some(sparse::Node::Object(members)) = sparse::parse_value(text.as_bytes()) else {
+    let Some(sparse::Node::Object(members)) = sparse::parse_value(text.as_bytes(), sparse::leaked_bump()) else {
         return Err(format!("{text} is an object"));
     };
     let lookups = Lookups::remembered(&members);
@@ -373,7 +373,7 @@ fn no_alias_an_object_holds_is_ruled_out_by_its_keys_bits() {
             let mut nested = object(nest(path, json!("x")));
             nested.insert("a".into(), json!(1));
             for line in [flat.to_string(), Value::Object(nested).to_string()] {
-                let members = sparse::parse(line.as_bytes(), &paths).expect("valid JSON");
+                let members = sparse::parse(line.as_bytes(), &paths, sparse::leaked_bump()).expect("valid JSON");
                 assert!(lookup(&members, path).is_some(), "{path} in {line}");
                 assert!(aliases.in_object(&members).any(|held| held == *path), "{path} ruled out of {line}");
             }
@@ -385,12 +385,12 @@ fn no_alias_an_object_holds_is_ruled_out_by_its_keys_bits() {
                 first_key(path),
                 &Value::Object(object(nest(path, json!(1)))).to_string()[1..]
             );
-            let Some(members) = sparse::parse(line.as_bytes(), &paths) else { panic!("{line}") };
+            let Some(members) = sparse::parse(line.as_bytes(), &paths, sparse::leaked_bump()) else { panic!("{line}") };
             assert!(lookup(&members, path).is_some(), "{path} in {line}");
             assert!(aliases.in_object(&members).any(|held| held == *path), "{path} ruled out of {line}");
         }
         // A path whose keys are missing is ruled out by most objects (the point of the bits).
-        let members = sparse::parse(br#"{"q": 1}"#, &paths).expect("valid JSON");
+        let members = sparse::parse(br#"{"q": 1}"#, &paths, sparse::leaked_bump()).expect("valid JSON");
         assert!(aliases.in_object(&members).count() < aliases.paths.len().max(2), "{:?}", aliases.paths);
     }
 }

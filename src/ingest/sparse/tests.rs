@@ -16,7 +16,7 @@ fn paths() -> &'static Paths {
 }
 
 fn sparse(text: &str) -> Option<Value> {
-    parse(text.as_bytes(), paths()).map(|object| Value::Object(normalized(object.to_map())))
+    parse(text.as_bytes(), paths(), leaked_bump()).map(|object| Value::Object(normalized(object.to_map())))
 }
 
 /// An object or array kept as text is compared by what it parses to, not by its spacing.
@@ -80,10 +80,10 @@ fn keeps_kept_paths_nested_or_flattened_and_leaves_out_the_rest() {
 #[test]
 fn an_object_at_a_text_path_is_kept_as_its_json_text() {
     let text = r#"{"response":{"body":{ "error" : "Conflict" }},"x":1}"#;
-    let object = parse(text.as_bytes(), paths()).expect("valid").to_map();
+    let object = parse(text.as_bytes(), paths(), leaked_bump()).expect("valid").to_map();
     assert_eq!(object["response"]["body"], json!(r#"{ "error" : "Conflict" }"#));
     let string_body = r#"{"response":{"body":"{\"a\":1}"}}"#;
-    let object = parse(string_body.as_bytes(), paths()).expect("valid").to_map();
+    let object = parse(string_body.as_bytes(), paths(), leaked_bump()).expect("valid").to_map();
     assert_eq!(Value::Object(object), serde_json::from_str::<Value>(string_body).expect("valid JSON"));
 }
 
@@ -155,11 +155,11 @@ fn invalid_or_doubtful_json_is_left_to_serde_json() {
         deep.as_bytes(),
     ];
     for case in cases {
-        assert_eq!(parse(case, paths()), None, "{}", String::from_utf8_lossy(case));
+        assert_eq!(parse(case, paths(), leaked_bump()), None, "{}", String::from_utf8_lossy(case));
     }
     // Doubtful but valid: the slower read takes these.
     assert!(serde_json::from_slice::<Value>(br#"{"x":"\ud83d\ude00"}"#).is_ok());
-    assert_eq!(parse(br#"{"x":"\ud83d\ude00"}"#, paths()), None);
+    assert_eq!(parse(br#"{"x":"\ud83d\ude00"}"#, paths(), leaked_bump()), None);
     // An exponent within range is checked by serde_json and accepted.
     assert_eq!(sparse(r#"{"status":2e2,"x":-1E-400}"#), Some(json!({"status": 200.0})));
 }
@@ -228,7 +228,7 @@ proptest! {
             _ if at < bytes.len() => { bytes.remove(at); }
             _ => {}
         }
-        if let Some(object) = parse(&bytes, paths()) {
+        if let Some(object) = parse(&bytes, paths(), leaked_bump()) {
             let whole = serde_json::from_slice::<Value>(&bytes);
             prop_assert!(whole.is_ok(), "accepted what serde_json refuses: {}", String::from_utf8_lossy(&bytes));
             let whole = whole.expect("checked");
@@ -254,9 +254,9 @@ proptest! {
             0 if at < bytes.len() => bytes[at] = byte,
             1 => bytes.insert(at, byte),
             2 if at < bytes.len() => { bytes.remove(at); }
-            _ => prop_assert!(parse_value(&bytes).is_some(), "a valid value was refused"),
+            _ => prop_assert!(parse_value(&bytes, leaked_bump()).is_some(), "a valid value was refused"),
         }
-        if let Some(node) = parse_value(&bytes) {
+        if let Some(node) = parse_value(&bytes, leaked_bump()) {
             let whole = serde_json::from_slice::<Value>(&bytes);
             prop_assert!(whole.is_ok(), "accepted what serde_json refuses: {}", String::from_utf8_lossy(&bytes));
             prop_assert_eq!(node.to_value().into_owned(), whole.expect("checked"));
@@ -287,7 +287,7 @@ fn the_first_byte_that_needs_a_look_is_found_in_eight() {
 #[test]
 fn headers_keep_only_the_wanted_names_in_every_shape() {
     let paths = Paths::new(["response.status"], [], []).with_headers(["response.headers"], ["retry-after"]);
-    let read = |text: &str| parse(text.as_bytes(), &paths).map(|object| Value::Object(object.to_map()));
+    let read = |text: &str| parse(text.as_bytes(), &paths, leaked_bump()).map(|object| Value::Object(object.to_map()));
     assert_eq!(
         read(r#"{"response":{"headers":{"Date":"x","Retry-After":"5"},"status":429}}"#),
         Some(json!({"response": {"headers": {"Retry-After": "5"}, "status": 429}}))
@@ -318,5 +318,23 @@ fn the_next_byte_that_needs_a_look_is_found_in_sixteen_eight_and_one() {
             }
         }
         assert!(next_special(&vec![0xc3; len], 0) + 8 > len, "no special byte: at most seven are left");
+    }
+}
+
+/// A value read while another is (an error body inside a line's reading) gets an arena of its
+/// own, and the two arenas' decoded strings stay apart; the thread's arena serves the next line.
+#[test]
+fn a_value_read_inside_another_reading_gets_an_arena_of_its_own() {
+    let line = br#"{"status": 500, "url": "/a\"b", "request": {"url": "/c\\d"}}"#;
+    let body = br#"{"error": "e\"f", "list": ["g\\h", 1]}"#;
+    let whole = |text: &[u8]| serde_json::from_slice::<Value>(text).expect("valid JSON");
+    for _ in 0..3 {
+        let (outer, inner) = with_bump(|bump| {
+            let object = parse(line, paths(), bump).expect("valid");
+            let inner = with_bump(|bump| parse_value(body, bump).map(|node| node.to_value().into_owned()));
+            (Value::Object(object.to_map()), inner)
+        });
+        assert_eq!(outer, whole(line));
+        assert_eq!(inner, Some(whole(body)));
     }
 }
