@@ -168,6 +168,12 @@ thread_local! {
     static VARIANTS: crate::text_memo::TextMemo<String> = crate::text_memo::TextMemo::default();
 }
 
+thread_local! {
+    /// The memo of this thread's last block, emptied, for its next: its tables keep the room they
+    /// grew to (each block grew them anew, and freed them).
+    static SPARE_MEMO: std::cell::Cell<Option<Memo>> = const { std::cell::Cell::new(None) };
+}
+
 /// What a block already worked out for a message. Logs repeat the same few errors thousands of
 /// times; finding a message's variant (regexes) and classifying a failure (lowercasing, keyword
 /// search) cost more than looking them up.
@@ -184,6 +190,30 @@ struct Memo {
     /// The knowledge, when it is shared: then what the block has not classified yet is looked
     /// up in what this thread classified with it ([`classified`]).
     shared: Option<Arc<Knowledge>>,
+}
+
+impl Memo {
+    /// This memo with all it learned forgotten (every field as a new memo's), its tables keeping
+    /// their room.
+    fn emptied(self) -> Self {
+        let Memo { mut messages, mut endpoint, calls, lines, whole_lines, .. } = self;
+        let (mut calls_seen, mut list, mut lines_seen, mut whole_seen) =
+            (calls.seen, calls.list, lines.seen, whole_lines.seen);
+        messages.clear();
+        endpoint.clear();
+        calls_seen.clear();
+        list.clear();
+        lines_seen.clear();
+        whole_seen.clear();
+        Memo {
+            messages,
+            endpoint,
+            calls: Calls { seen: calls_seen, list, ..Calls::default() },
+            lines: Lines { seen: lines_seen, ..Lines::default() },
+            whole_lines: WholeLines { seen: whole_seen, ..WholeLines::default() },
+            ..Memo::default()
+        }
+    }
 }
 
 /// The vendor of the last host a call went to, for each call the block sees for the first time
@@ -342,7 +372,11 @@ impl Rows {
     /// [`Rows::of`] with shared knowledge, classifying what this thread classified with it before
     /// from its memory (a file's blocks classify the same messages).
     pub fn of_shared(parts: Parts<'_>, knowledge: &Arc<Knowledge>) -> Self {
-        Self::of_with(parts, knowledge, &mut Memo { shared: Some(Arc::clone(knowledge)), ..Memo::default() })
+        let mut memo = SPARE_MEMO.take().unwrap_or_default();
+        memo.shared = Some(Arc::clone(knowledge));
+        let rows = Self::of_with(parts, knowledge, &mut memo);
+        SPARE_MEMO.set(Some(memo.emptied()));
+        rows
     }
 
     /// [`Rows::of`] with what the block works out remembered in `memo`.

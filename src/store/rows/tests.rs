@@ -367,3 +367,51 @@ fn a_timeless_line_seen_word_for_word_takes_its_row_by_the_line() {
         remembered_rows_agree(text.as_bytes(), format, &knowledge, 1 << 20).expect("every row is its call's own");
     }
 }
+
+/// A thread's blocks share one memo, emptied between them: a block read after others gets the
+/// rows a fresh memo gives it, and an emptied memo has learned nothing (its tables only keep
+/// their room).
+#[test]
+fn a_block_read_after_others_gets_the_rows_a_fresh_memo_gives() {
+    use crate::ingest::{Format, formats};
+    let knowledge = Arc::new(Knowledge::bundled());
+    let urllib3 = Format::Line(formats::registry().find("python-urllib3").expect("a bundled format"));
+    let line = |n: usize| {
+        let status = ["200", "409", "429", "503"][n % 4];
+        format!(
+            "DEBUG:urllib3.connectionpool:https://api.example.com:443 \"POST /v1/contacts/{} HTTP/1.1\" {status} 85\n",
+            n % 7
+        )
+    };
+    let repeated: String = (0..Lines::TRIAL as usize * 4).map(line).collect();
+    let app = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-logs/app.ndjson")).expect("a sample");
+    let blocks = [(repeated.as_bytes(), urllib3), (&app[..], Format::Ndjson), (repeated.as_bytes(), urllib3)];
+    for (text, format) in blocks.into_iter().cycle().take(6) {
+        let parts = || crate::ingest::parts_of(text, format, crate::ingest::Detail::Summary, 1 << 20);
+        let (shared, fresh) = (Rows::of_shared(parts(), &knowledge), Rows::of(parts(), &knowledge));
+        assert!(shared.len() > 20);
+        assert_eq!(shared.as_text(), fresh.as_text());
+        assert_eq!(shared.block_totals(), fresh.block_totals());
+    }
+    let mut memo = Memo::default();
+    let parts = crate::ingest::parts_of(repeated.as_bytes(), urllib3, crate::ingest::Detail::Summary, 1 << 20);
+    Rows::of_with(parts, &knowledge, &mut memo);
+    assert!(memo.lines.hits > 0 && !memo.messages.is_empty() || memo.calls.lookups > 0);
+    let emptied = memo.emptied();
+    let learned = |memo: &Memo| {
+        (memo.messages.len(), memo.calls.list.len(), memo.calls.lookups, memo.calls.hits, memo.lines.seen.len())
+    };
+    assert_eq!(learned(&emptied), (0, 0, 0, 0, 0));
+    let more = |memo: &Memo| {
+        (
+            memo.lines.lookups,
+            memo.lines.hits,
+            memo.whole_lines.seen.len(),
+            memo.whole_lines.lookups,
+            memo.whole_lines.hits,
+        )
+    };
+    assert_eq!(more(&emptied), (0, 0, 0, 0, 0));
+    assert!(emptied.endpoint.is_empty() && emptied.last_host.known.is_none() && emptied.shared.is_none());
+    assert!(!emptied.whole_lines.last_row_reusable && emptied.no_message.kinds.is_empty());
+}
