@@ -164,12 +164,12 @@ fn value_at(text: &str) -> (Cow<'_, str>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::json_value::JsonValue;
+    use proptest::prelude::*;
 
     fn pairs_of(line: &str) -> Option<Members<'_>> {
         pairs(line, sparse::leaked_bump())
     }
-    use crate::ingest::json_value::JsonValue;
-    use proptest::prelude::*;
 
     proptest! {
         #[test]

@@ -369,8 +369,9 @@ impl Rows {
         Self::of_with(parts, knowledge, &mut Memo::default())
     }
 
-    /// [`Rows::of`] with shared knowledge, classifying what this thread classified with it before
-    /// from its memory (a file's blocks classify the same messages).
+    /// [`Rows::of`] with shared knowledge, for a file's blocks: what this thread classified with
+    /// it before is taken from its memory (the blocks classify the same messages), and the block
+    /// works in the memo of the thread's last block, emptied (its tables keep their room).
     pub fn of_shared(parts: Parts<'_>, knowledge: &Arc<Knowledge>) -> Self {
         let mut memo = SPARE_MEMO.take().unwrap_or_default();
         memo.shared = Some(Arc::clone(knowledge));
