@@ -1,7 +1,7 @@
 //! Failures classified on this thread, for the blocks after. A block remembers how it classified
 //! each message (its ids are its own), but each block of a file starts afresh: on an NDJSON log
 //! cut into 1 MiB blocks, every block classified its hundred-odd messages again (lowercasing,
-//! keyword search; some 3,000 instructions each), 2 % of reading it.
+//! keyword search; some 3,000 instructions each), 1–2 % of reading it.
 
 use super::KindKey;
 use crate::knowledge::{Classification, Knowledge};
@@ -35,9 +35,9 @@ struct Entry {
     classification: Option<Classification>,
 }
 
-/// `then` of how `knowledge` classifies `record`, whose message is `message` and whose other
-/// circumstances are `key` (all [`Knowledge::classify`] reads): from this thread's memory when
-/// it classified the same with the same knowledge before.
+/// `then` of how `knowledge` classifies `record`, by its message and its other circumstances
+/// `key` (all [`Knowledge::classify`] reads): from this thread's memory when it classified the
+/// same with the same knowledge before.
 pub(super) fn classify<T>(
     knowledge: &Arc<Knowledge>,
     record: &Record,
