@@ -260,7 +260,7 @@ impl<'a> Scanner<'a, '_> {
                 Some(Node::Object(object))
             }
             b'[' => {
-                let mut items = bumpalo::collections::Vec::new_in(self.bump);
+                let mut items = node::arena_vec(0, self.bump);
                 if self.open(b']')? {
                     return Some(Node::Array(items));
                 }
@@ -375,8 +375,8 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// The array at `[`, whole.
-    fn items(&mut self) -> Option<bumpalo::collections::Vec<'a, Node<'a>>> {
-        let mut items = bumpalo::collections::Vec::new_in(self.bump);
+    fn items(&mut self) -> Option<node::ArenaVec<'a, Node<'a>>> {
+        let mut items = node::arena_vec(0, self.bump);
         if self.open(b']')? {
             return Some(items);
         }

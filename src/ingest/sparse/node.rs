@@ -12,6 +12,21 @@ use bumpalo::Bump;
 use bumpalo::collections::Vec as BumpVec;
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
+use std::mem::ManuallyDrop;
+
+/// A list in the line's arena, never dropped: its memory goes with the arena's, and its items
+/// hold nothing else (no value here has drop glue, as the assertion below checks). Dropping a
+/// line's values walked every list for nothing, out of line where the compiler did not inline
+/// the drop: 1.7 % of the bench's NDJSON lines' instructions, 3 % of logfmt's.
+pub type ArenaVec<'a, T> = ManuallyDrop<BumpVec<'a, T>>;
+
+// What makes never dropping a line's values sound: none of them owns memory outside the arena.
+const _: () = assert!(!std::mem::needs_drop::<Node<'static>>(), "a kept value must not own memory");
+
+/// An empty [`ArenaVec`] in `bump`, with room for `capacity` items.
+pub fn arena_vec<'a, T>(capacity: usize, bump: &'a Bump) -> ArenaVec<'a, T> {
+    ManuallyDrop::new(BumpVec::with_capacity_in(capacity, bump))
+}
 
 /// A kept JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,14 +35,14 @@ pub enum Node<'a> {
     Bool(bool),
     Number(Number),
     String(&'a str),
-    Array(BumpVec<'a, Node<'a>>),
+    Array(ArenaVec<'a, Node<'a>>),
     Object(Members<'a>),
 }
 
 /// A kept JSON object: its members in the order their keys were first written.
 #[derive(Debug, Clone)]
 pub struct Members<'a> {
-    members: BumpVec<'a, Member<'a>>,
+    members: ArenaVec<'a, Member<'a>>,
     /// The bits of all keys: a key whose bit is clear is not there.
     seen: KeyBits,
     /// The bits of the keys that hold objects: only those can lead a dotted path further (most
@@ -46,11 +61,7 @@ struct Member<'a> {
 impl<'a> Members<'a> {
     /// An empty object in `bump`, with room for `capacity` members.
     pub fn with_capacity_in(capacity: usize, bump: &'a Bump) -> Self {
-        Self {
-            members: BumpVec::with_capacity_in(capacity, bump),
-            seen: KeyBits::default(),
-            objects: KeyBits::default(),
-        }
+        Self { members: arena_vec(capacity, bump), seen: KeyBits::default(), objects: KeyBits::default() }
     }
 
     /// Adds a member; a key written again keeps its place and takes the new value, as in
