@@ -103,7 +103,7 @@ pub fn read_in_parts<'a>(
     offset: u64,
     mut read: impl FnMut(&'a [u8], u64, u64, &mut Parsed) -> u64 + 'a,
 ) -> impl Iterator<Item = Parsed> + 'a {
-    let (mut rest, mut line, mut offset, mut room) = (chunk, first_line, offset, 0);
+    let (mut rest, mut line, mut offset, mut room, mut skipped_room) = (chunk, first_line, offset, 0, 0);
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
@@ -115,9 +115,13 @@ pub fn read_in_parts<'a>(
         let (part, after) = rest.split_at(end);
         let mut records = SPARE_RECORDS.take();
         records.reserve(room);
-        let mut parsed = Parsed { records, ..Parsed::default() };
+        // The lines skipped have room as the last part's had, not grown a push at a time (in a
+        // log of comments and other lines, most lines).
+        let skipped = Vec::with_capacity(skipped_room);
+        let mut parsed = Parsed { records, skipped, ..Parsed::default() };
         let next_line = read(part, line, offset, &mut parsed);
         room = parsed.records.len() + parsed.records.len() / 8;
+        skipped_room = parsed.skipped.len() + parsed.skipped.len() / 8;
         line = next_line;
         offset += end as u64;
         rest = after;
@@ -127,7 +131,12 @@ pub fn read_in_parts<'a>(
 
 /// Adds what `part` held besides its calls to `rest`, and gives its records back.
 fn keep_rest(rest: &mut Parsed, part: Parsed) {
-    rest.skipped.extend(part.skipped);
+    if rest.skipped.is_empty() {
+        // The first part's are taken as they are, not copied.
+        rest.skipped = part.skipped;
+    } else {
+        rest.skipped.extend(part.skipped);
+    }
     rest.repaired += part.repaired;
     rest.belonging += part.belonging;
     give_back_records(part.records);
