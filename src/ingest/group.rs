@@ -31,7 +31,9 @@ pub fn parse_lines(
     detail: Detail,
     max_line_bytes: u64,
 ) -> Parsed {
-    let mut parsed = Parsed::default();
+    // The vector the thread's last block or part gave back: grown a push at a time, a block's
+    // records (330 bytes each) were copied at each doubling.
+    let mut parsed = Parsed { records: super::parts::spare_records(), ..Parsed::default() };
     let mut open: Option<usize> = None;
     let mut pending: Option<Pending> = None;
     // The lines that continued the opener waiting (one list for all of them: a list of its own

@@ -30,6 +30,12 @@ pub fn give_back_records(mut records: Vec<Record>) {
     }
 }
 
+/// This thread's spare vector for a block's records (empty, with the room the last part or
+/// block's records left), for a reader that reads a whole block ([`super::group`]).
+pub fn spare_records() -> Vec<Record> {
+    SPARE_RECORDS.take()
+}
+
 /// Records a kept vector has room for at most (a part of short lines holds a few thousand, some
 /// 330 bytes each).
 const MAX_SPARE_RECORDS: usize = 16_384;
