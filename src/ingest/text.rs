@@ -57,7 +57,7 @@ fn holds_status_word(text: &str) -> bool {
 /// Envoy writes `"- - HTTP/1.1" 400` for a request it could not parse, `"- - -" 0` for TCP.
 static DASH_REQUEST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""-\s+-\s+(HTTP/[\d.]+|-)"\s+(\d{1,3})\b"#).expect("valid dash pattern"));
-/// A quoted value that is a request id (Envoy's); [`is_uuid`] reads it by hand.
+/// A quoted value that is a request id (Envoy's); [`scan::is_uuid`] reads it by hand.
 #[cfg(test)]
 static UUID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -499,7 +499,9 @@ fn fill_from_text(record: &mut Record, text: &str, request: Option<&Groups<'_>>,
         }
     }
     let mut quoted = quoted_values(text);
-    if let Some(id) = quoted.find(|value| is_uuid(value)) {
+    // By hand, as [`UUID`] matches one: a line with a JSON body holds dozens of quoted values, and
+    // a regex search set up for each, and the list of them, cost an application log 1 %.
+    if let Some(id) = quoted.find(|value| scan::is_uuid(value.as_bytes())) {
         if record.request_id.is_none() && detail == Detail::Full {
             record.request_id = Some(id.to_string());
         }
@@ -525,18 +527,6 @@ fn fill_from_text(record: &mut Record, text: &str, request: Option<&Groups<'_>>,
 fn quoted_values(text: &str) -> impl Iterator<Item = &str> {
     let mut quotes = memchr::memchr_iter(b'"', text.as_bytes());
     std::iter::from_fn(move || Some(&text[quotes.next()? + 1..quotes.next()?]))
-}
-
-/// Whether `value` is a UUID, as [`UUID`] matches one: 36 bytes, hex digits in groups of
-/// 8-4-4-4-12. (A line with a JSON body holds dozens of quoted values: a regex search set up for
-/// each, and the list of them, cost an application log 1 % of its reading.)
-fn is_uuid(value: &str) -> bool {
-    let bytes = value.as_bytes();
-    bytes.len() == 36
-        && bytes.iter().enumerate().all(|(at, byte)| match at {
-            8 | 13 | 18 | 23 => *byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
-        })
 }
 
 fn envoy_message(tail: &str) -> Option<String> {

@@ -4,6 +4,8 @@
 //! in the patterns' order, finding what its regex finds (leftmost, longest as the regex is
 //! greedy, `\w` and `\b` ASCII's); a test holds the passes to the regexes.
 
+use crate::ingest::scan::is_uuid;
+
 /// `text` (ASCII) with its emails, UUIDs, long hex ids and long numbers replaced by placeholders.
 pub(super) fn replaced(text: String) -> String {
     let text = replace_each(text, email_at, "{email}");
@@ -75,12 +77,6 @@ fn email_at(text: &[u8], from: usize) -> Option<(usize, usize)> {
 /// `\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`.
 fn uuid_at(text: &[u8], from: usize) -> Option<(usize, usize)> {
     const LEN: usize = 36;
-    let is_uuid = |candidate: &[u8]| {
-        candidate.iter().enumerate().all(|(at, byte)| match at {
-            8 | 13 | 18 | 23 => *byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
-        })
-    };
     (from..=text.len().checked_sub(LEN)?)
         .find(|&start| {
             text[start].is_ascii_hexdigit()

@@ -120,9 +120,9 @@ fn a_uuid_is_what_the_uuid_pattern_matches() {
         }
     }
     for value in &values {
-        assert_eq!(is_uuid(value), UUID.is_match(value), "{value:?}");
+        assert_eq!(scan::is_uuid(value.as_bytes()), UUID.is_match(value), "{value:?}");
     }
-    assert!(values.iter().filter(|value| is_uuid(value)).count() > 20, "some of them are UUIDs");
+    assert!(values.iter().filter(|value| scan::is_uuid(value.as_bytes())).count() > 20, "some of them are UUIDs");
 }
 
 #[test]
