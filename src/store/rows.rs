@@ -303,6 +303,8 @@ struct Calls {
     list: Vec<Call>,
     lookups: u32,
     hits: u32,
+    /// Whether it stopped remembering ([`Calls::gives_up`]).
+    stopped: bool,
 }
 
 #[derive(Clone)]
@@ -339,9 +341,16 @@ impl Calls {
     /// quarter of them found the call.
     const MAX: usize = 4096;
     const TRIAL: u32 = 1024;
+    /// Lookups after which remembering stops early if hardly any (a sixteenth) found the call:
+    /// a URL with an id in every call never comes again, and each one remembered cost urllib3's
+    /// line its parts copied and kept (some 400 instructions, over a seventh of a block's lines).
+    const EARLY_TRIAL: u32 = 256;
 
-    fn on(&self) -> bool {
-        self.lookups < Self::TRIAL || self.hits * 4 >= self.lookups
+    /// Whether remembering stops, after a lookup that did not find the call (only a miss makes
+    /// the share of hits smaller; the test is not made for every call).
+    fn gives_up(&self) -> bool {
+        let few = |share: u32| self.hits * share < self.lookups;
+        (self.lookups >= Self::TRIAL && few(4)) || (self.lookups >= Self::EARLY_TRIAL && few(16))
     }
 }
 
@@ -392,7 +401,7 @@ impl Rows {
 
     /// The endpoint id of `record`'s call, and where its vendor is remembered (if it is).
     fn call<'m>(&mut self, record: &Record, calls: &'m mut Calls, buffer: &mut String) -> (u32, Option<&'m mut Call>) {
-        if !calls.on() {
+        if calls.stopped {
             endpoint::template_into(buffer, record.method.as_deref(), record.url.as_deref());
             return (self.endpoints.intern(buffer), None);
         }
@@ -407,6 +416,7 @@ impl Rows {
             let call = &mut calls.list[at as usize];
             return (call.endpoint, Some(call));
         }
+        calls.stopped = calls.gives_up();
         endpoint::template_into(buffer, record.method.as_deref(), record.url.as_deref());
         let endpoint = self.endpoints.intern(buffer);
         if calls.list.len() >= Calls::MAX {

@@ -206,6 +206,37 @@ fn remembered_calls_give_each_row_its_own_endpoint_vendor_and_request_key() {
     assert!(kinds.len() > 1, "the vendor changes the kind here, so the memo is put to the test: {kinds:?}");
 }
 
+/// Calls whose URLs never come again (an id in each) stop being remembered early, where calls
+/// that repeat keep being remembered; the rows are the same either way.
+#[test]
+fn calls_that_never_come_again_stop_being_remembered_early() {
+    let knowledge = Knowledge::bundled();
+    let calls = |url: &dyn Fn(usize) -> String| -> Vec<Record> {
+        (0..Calls::TRIAL as usize * 2).map(|at| call(404, Some(&url(at)), None, None)).collect()
+    };
+    let unique = calls(&|at| format!("https://api.example.com/v1/contacts/{:08x}-1111-4c3d-9e8f-0123456789ab", at));
+    let repeated = calls(&|at| format!("https://api.example.com/v1/contacts/{}", at % 40));
+    for (records, remembered) in [(unique, false), (repeated, true)] {
+        let mut memo = Memo::default();
+        let rows = Rows::of_with(
+            Parts::whole(Parsed { records: records.clone(), ..Parsed::default() }),
+            &knowledge,
+            &mut memo,
+        );
+        let (lookups, kept) = (memo.calls.lookups, memo.calls.list.len());
+        if remembered {
+            assert_eq!((lookups, memo.calls.stopped), (records.len() as u32, false));
+        } else {
+            assert_eq!((lookups, kept, memo.calls.stopped), (Calls::EARLY_TRIAL, Calls::EARLY_TRIAL as usize, true));
+        }
+        let mut one_by_one = Rows::default();
+        for record in &records {
+            one_by_one.add(record, &knowledge, &mut Memo::default());
+        }
+        assert_eq!(rows.as_text(), one_by_one.as_text());
+    }
+}
+
 /// Columns a block hands back are empty when the next block takes them, every one of them.
 #[test]
 fn recycled_columns_come_back_empty() {
