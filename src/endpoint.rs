@@ -118,7 +118,8 @@ pub fn is_id_like(segment: &str) -> bool {
 }
 
 /// [`is_id_like`] of a segment's bytes: a template slices its path's bytes at slashes without
-/// checking each slice for a character's boundary (3 % of a urllib3 line's template).
+/// checking each slice for a character's boundary (some 30 of a urllib3 line's ~600 template
+/// instructions).
 #[inline]
 fn is_id_like_bytes(bytes: &[u8]) -> bool {
     let len = bytes.len();
