@@ -5,6 +5,7 @@
 //! text or HTML pages (their title or first line).
 
 use super::json_value::{JsonObject, JsonValue, Shape};
+use super::scan::trim;
 use super::sparse;
 use serde_json::Value;
 
@@ -160,7 +161,7 @@ pub fn from_body_text(body: &str) -> ErrorInfo {
 
 fn scalar_text(value: &impl JsonValue) -> Option<String> {
     match value.shape() {
-        Shape::String(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
+        Shape::String(text) if !trim(text).is_empty() => Some(trim(text).to_string()),
         Shape::Number(number) => Some(number.to_string()),
         _ => None,
     }

@@ -7,6 +7,7 @@
 use super::SkipReason;
 use super::error_body::{self, ErrorInfo};
 use super::json_value::{JsonObject, JsonValue, Shape};
+use super::scan::trim;
 use super::sparse;
 use super::{Detail, time};
 use crate::record::{Message, Method, Record};
@@ -476,7 +477,7 @@ fn fill<O: JsonObject>(object: &Lookups<'_, O>, detail: Detail, record: &mut Rec
 
 fn url_of<O: JsonObject>(object: &Lookups<'_, O>) -> Option<String> {
     object.find_map(&URL_ALIASES, |value| match value.shape() {
-        Shape::String(text) if !text.trim().is_empty() && text != "-" => Some(text.trim().to_string()),
+        Shape::String(text) if !trim(text).is_empty() && text != "-" => Some(trim(text).to_string()),
         // ECS and Traefik keep URLs as objects.
         Shape::Object(parts) => first_text(&Lookups::plain(parts), &URL_PARTS),
         _ => None,
