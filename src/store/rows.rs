@@ -480,10 +480,12 @@ impl Rows {
     ) -> u32 {
         let addressed = record.url.is_some() || record.host.is_some();
         let error_type = record.error_type.as_deref();
+        // The status first: it tells most of a message's ways apart (a log without messages has one
+        // list of them all, searched for every failure).
         let same = |known: &KindKey| {
-            known.vendor == vendor
+            known.status == record.status
+                && known.vendor == vendor
                 && known.addressed == addressed
-                && known.status == record.status
                 && known.error_type.as_deref() == error_type
         };
         if let Some((_, kind)) = seen.kinds.iter().find(|(known, _)| same(known)) {
