@@ -350,7 +350,7 @@ def main():
                      f"{h['median'] / GOALS['har_s']:.1f}× goal", f"< {GOALS['har_s']} s",
                      verdict(h["median"] < GOALS["har_s"], f"{h['median'] / GOALS['har_s']:.1f}× over")])
     rows += family_rows
-    rows.append(["same answer as the generator (and jq; awk on the combined log)", "MATCH" if not problems else f"{len(problems)} MISMATCH", "", "", "all MATCH",
+    rows.append(["same answer as the generator (and jq; awk counting each family's statuses)", "MATCH" if not problems else f"{len(problems)} MISMATCH", "", "", "all MATCH",
                  "PASS" if not problems else "MISS"])
     final = table(["figure", "value", "baseline", "ratio", "goal", "result"], rows)
     machine_line = (f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['mem_gib']} GiB RAM, Linux {m['kernel']}, "
