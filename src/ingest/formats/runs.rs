@@ -228,6 +228,32 @@ impl std::fmt::Debug for ByteSet {
     }
 }
 
+/// The bytes what follows a run can start with ([`Inst::Run`]'s `after`), and the run's other
+/// bytes: a lazy run passes over those to its next end worth trying, found by memchr when they
+/// leave out one to three bytes (`.*?<-- ` goes to the next `<`; byte by byte, OkHttp's
+/// response and request lines spent some 1,000 instructions each there).
+#[derive(Debug)]
+struct After {
+    set: ByteSet,
+    passed: ByteSet,
+    stops: Stops,
+}
+
+impl After {
+    fn new(set: ByteSet, run: &ByteSet) -> Self {
+        let passed = ByteSet(std::array::from_fn(|b| run.0[b] && !set.0[b]));
+        Self { stops: Stops::of(&passed), set, passed }
+    }
+}
+
+impl std::hash::Hash for After {
+    /// As its set: the rest follows from it and the run's, so a program's fingerprint is what
+    /// it was.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.set.hash(state);
+    }
+}
+
 #[derive(Debug, Hash)]
 enum Inst {
     /// This byte.
@@ -248,7 +274,7 @@ enum Inst {
         possessive: bool,
         /// For a run that can end shorter: the bytes what follows it can start with, when they
         /// are known. Only ends before one of them are tried (`[\w.:]+:` backs off to a `:`).
-        after: Option<Box<ByteSet>>,
+        after: Option<Box<After>>,
     },
     /// Try `first`, then `second`. A branch that needs a byte first, and cannot start with the
     /// byte at hand, is not tried: its `starts` are the bytes it can start with, `None` when it
@@ -793,7 +819,7 @@ impl Program {
     fn shorter_end(&self, line: &[u8], next: usize, low: usize, at: usize, budget: &mut usize) -> Option<usize> {
         let Some(Inst::Run { after: Some(after), .. }) = self.insts.get(next - 1) else { return Some(at - 1) };
         // `at` is at most the line's length: every byte below it is there.
-        let before = line[low..at].iter().rposition(|&b| after.0[usize::from(b)]);
+        let before = line[low..at].iter().rposition(|&b| after.set.0[usize::from(b)]);
         *budget = budget.saturating_sub((at - low - before.map_or(0, |q| q + 1)) / 8);
         before.map(|q| low + q)
     }
@@ -804,20 +830,20 @@ impl Program {
     /// before a `-` only: the ends between fail at once). `None` when it cannot end longer.
     fn longer_by(&self, line: &[u8], run: usize, at: usize, left: usize, budget: &mut usize) -> Option<usize> {
         let Inst::Run { set, after, .. } = &self.insts[run] else { unreachable!("Longer names a run") };
-        let mut taken = 0;
-        loop {
-            let byte = *line.get(at + taken)?;
-            if taken == left || !set.0[usize::from(byte)] {
-                return None;
-            }
-            taken += 1;
-            let Some(after) = after else { return Some(taken) };
-            // The line's end is always worth trying: `after` leaves out a `$` that may follow.
-            if line.get(at + taken).is_none_or(|&next| after.0[usize::from(next)]) {
-                *budget = budget.saturating_sub(taken / 8);
-                return Some(taken);
-            }
+        let first = *line.get(at)?;
+        if left == 0 || !set.0[usize::from(first)] {
+            return None;
         }
+        let Some(after) = after else { return Some(1) };
+        // Past the first byte, the run's bytes that cannot start what follows, then a byte that
+        // can (the line's end is always worth trying: `after` leaves out a `$` that may follow);
+        // any other byte ends the run with no end to try.
+        let taken = 1 + after.stops.run_length(&after.passed, &line[at + 1..]);
+        if taken > left || line.get(at + taken).is_some_and(|&next| !after.set.0[usize::from(next)]) {
+            return None;
+        }
+        *budget = budget.saturating_sub(taken / 8);
+        Some(taken)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-use super::{Assertion, ByteSet, Field, Inst, Literal, Program, Stops};
+use super::{After, Assertion, ByteSet, Field, Inst, Literal, Program, Stops};
 
 /// Instructions at most: a pattern that expands to more (large counted repetitions) is left to
 /// the regex crate.
@@ -34,9 +34,10 @@ impl Program {
                 let disjoint = follows.as_ref().is_some_and(|after| (0..256).all(|b| !(set.0[b] && after.0[b])));
                 // A run of exactly `n` (`\d{3}` before `\b`) has one end whatever follows.
                 let one_end = disjoint || min == max;
-                if let Inst::Run { possessive, after, .. } = &mut insts[pc] {
+                let after = follows.filter(|_| !one_end).map(|follows| Box::new(After::new(follows, set)));
+                if let Inst::Run { possessive, after: slot, .. } = &mut insts[pc] {
                     *possessive = one_end;
-                    *after = follows.filter(|_| !one_end).map(Box::new);
+                    *slot = after;
                 }
             }
         }
