@@ -1,15 +1,18 @@
 //! Where a text line names its time (`2026-11-20 11:00:44,422`, `10/Oct/2026:13:55:36 +0000`),
 //! found by hand exactly as [`super::TIME`] finds it in ASCII text: on an application log the
 //! regex's lazy automaton, run forward to a match's end and back to its start, took an eighth of
-//! a line's reading. The regex stays the definition (and reads text that is not ASCII, where its
-//! `\d` also takes other scripts' digits); a test holds the two to the same answer.
+//! a line's reading. The regex stays the definition (and reads text that holds other scripts'
+//! digits, which its `\d` takes too); tests hold the two to the same answer.
 
 /// Where the first time is in `text` (start, end), as the regex
 /// `\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?|\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}`
-/// finds it; `None` for text that is not ASCII (ask the regex).
+/// finds it; `None` for text with a numeral outside ASCII (ask the regex).
 pub fn find(text: &str) -> Option<Option<(usize, usize)>> {
     let bytes = text.as_bytes();
-    if !bytes.is_ascii() {
+    // Other bytes than ASCII's never hold a shape's byte, so where the regex's `\d` can only
+    // take ASCII digits the two agree: Loki's `432.924µs` sent a line in sixteen to the regex,
+    // whose building alone cost a 64 MiB log some 2 ms. `is_numeric` takes more than `\d`.
+    if !bytes.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
         return None;
     }
     // Every time has a colon where its hour ends: 13 bytes after its start (ISO) or 11 (CLF).
