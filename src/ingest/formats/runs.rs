@@ -470,19 +470,9 @@ pub struct Scratch {
 }
 
 impl Program {
-    /// Whether the pattern can only match at the start of the line.
-    pub fn anchored(&self) -> bool {
-        self.anchored
-    }
-
     /// Whether its search runs as generated code.
     pub fn has_generated_code(&self) -> bool {
         self.compiled.is_some()
-    }
-
-    /// This program's number: no other program has it.
-    pub fn id(&self) -> u64 {
-        self.id
     }
 
     /// The named groups: (group index, name).
