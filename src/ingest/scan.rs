@@ -304,9 +304,12 @@ mod tests {
 
         #[test]
         fn mentions_what_a_lowercase_search_finds(text in "[a-zA-Z: \r-]{0,60}(Retry-After|retry-after|RETRY\rAFTER|Idempotency-KEY|r)?[a-zA-Z \r-]{0,30}") {
-            let names = ["retry-after", "idempotency-key"];
             let lower = text.to_ascii_lowercase();
-            prop_assert_eq!(mentions_ignoring_case(text.as_bytes(), &names), names.iter().any(|name| lower.contains(name)));
+            // Two names, each alone, and with a name of one byte and an empty one among them.
+            let lists: [&[&str]; 5] = [&["retry-after", "idempotency-key"], &["idempotency-key"], &["retry-after"], &["-", "retry-after"], &["", "x"]];
+            for names in lists {
+                prop_assert_eq!(mentions_ignoring_case(text.as_bytes(), names), names.iter().any(|name| lower.contains(name)), "{:?}", names);
+            }
         }
     }
 }
