@@ -29,6 +29,8 @@ STATUS_AWK = {
     "python-urllib3": "$4 ~ /^HTTP/ {print $5}",
     "okhttp": "match($0, /<-- [0-9][0-9][0-9]/) {print substr($0, RSTART + 4, 3)} /<-- HTTP FAILED/ {print 0}",
     "uvicorn": "{print $7}",
+    "rails": "match($0, /Completed [0-9][0-9][0-9] /) {print substr($0, RSTART + 10, 3)}",
+    "faraday": "match($0, /response: Status [0-9][0-9][0-9]/) {print substr($0, RSTART + 17, 3)}",
 }
 STATUSES = [200, 201, 204, 400, 401, 404, 409, 422, 429, 500, 502, 503]
 
@@ -46,6 +48,8 @@ FAMILIES = [
     ("python-urllib3", "client library: urllib3 debug lines (the definition's sample, varied; a tenth `Starting new HTTPS connection`)", ("definition", "python-urllib3")),
     ("okhttp", "client library: OkHttp logcat, calls over many lines (sample-logs)", ("sample", "android-okhttp.log")),
     ("uvicorn", "framework: uvicorn access lines (the definition's sample, varied)", ("definition", "uvicorn")),
+    ("rails", "framework: Rails production.log, seven lines a request (written as Rails writes them)", ("calls", "rails")),
+    ("faraday", "client library: Faraday logger with headers and bodies, seven lines a call (written as it writes them)", ("calls", "faraday")),
     ("app-text", "application log read by the generic text reader (sample-logs/worker.log)", ("sample", "worker.log")),
 ]
 
@@ -69,6 +73,8 @@ def source_lines(repo, real, source):
         return head, body
     if kind == "sample":
         return [], (repo / "sample-logs" / source[1]).read_bytes().splitlines(keepends=True)
+    if kind == "calls":
+        return [], call_lines(source[1])
     line, status = definition_sample(repo, source[1])
     return [], varied_lines(source[1], line, status)
 
@@ -122,6 +128,42 @@ def varied_lines(name, sample, status):
     return lines
 
 
+def call_lines(name):
+    """The lines of VARIED_LINES / 7 calls as `name`'s logger writes them: Rails' request (tagged
+    with its request id) from `Started` to `Completed`, with the lines between that Rails writes
+    for a JSON API; Faraday's request and response with their headers and bodies."""
+    rng = random.Random(22)
+    lines = []
+    for n in range(VARIED_LINES // 7):
+        at = 1_782_000_000.0 + n * 0.37
+        stamp = f"{time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(at))}.{int(at * 1e6) % 1_000_000:06d}"
+        code, resource = rng.choice(STATUSES), rng.choice(RESOURCES)
+        method = rng.choice(METHODS)
+        if name == "rails":
+            rid = f"{rng.getrandbits(128):032x}"
+            rid = f"{rid[:8]}-{rid[8:12]}-{rid[12:16]}-{rid[16:20]}-{rid[20:]}"
+            pid = rng.randint(1000, 9999)
+            info, debug = f"I, [{stamp} #{pid}]  INFO -- : [{rid}] ", f"D, [{stamp} #{pid}] DEBUG -- : [{rid}] "
+            day = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(at))
+            lines += [f'{info}Started {method} "/v1/{resource}/{rng.randint(1, 99999)}" for 192.0.2.{rng.randint(1, 254)} at {day} +0000',
+                      f"{info}Processing by {resource.capitalize()}Controller#{rng.choice(['show', 'create', 'update'])} as JSON",
+                      f'{info}  Parameters: {{"id"=>"{rng.randint(1, 99999)}", "email"=>"[FILTERED]"}}',
+                      f'{debug}  {resource[:-1].capitalize()} Load (0.{rng.randint(1, 9)}ms)  SELECT "{resource}".* FROM "{resource}" WHERE "{resource}"."id" = $1 LIMIT $2  [["id", {rng.randint(1, 99999)}], ["LIMIT", 1]]',
+                      f"{debug}  ↳ app/controllers/{resource}_controller.rb:{rng.randint(5, 80)}:in `{rng.choice(['show', 'create', 'update'])}'",
+                      f"{info}  Rendered {resource}/show.json.jbuilder (Duration: 0.{rng.randint(1, 9)}ms | Allocations: {rng.randint(100, 999)})",
+                      f"{info}Completed {code} {REASONS[code]} in {rng.randint(2, 900)}ms (Views: 0.4ms | ActiveRecord: 1.{rng.randint(0, 9)}ms | Allocations: {rng.randint(1000, 9999)})"]
+        else:
+            head = f"I, [{stamp} #{rng.randint(1000, 9999)}]  INFO -- "
+            lines += [f"{head}request: {method} https://api.example.com/v1/{resource}/{rng.getrandbits(64):016x}",
+                      f'{head}request: Content-Type: "application/json"',
+                      f'{head}request: User-Agent: "Faraday v2.7.4"',
+                      f'{head}request: {{"email":"user{rng.randint(1, 9999)}@example.com","name":"Lena"}}',
+                      f"{head}response: Status {code}",
+                      f'{head}response: content-type: "application/json; charset=utf-8"',
+                      f'{head}response: {{"error":"{REASONS[code]}","message":"request {rng.randint(1, 99999)} answered {code}"}}']
+    return [line.encode() + b"\n" for line in lines]
+
+
 def make(repo, real, out_dir):
     """Writes the 64 MiB log of every family that is not there yet; returns {name: path}."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -131,7 +173,7 @@ def make(repo, real, out_dir):
             print(f"  {name}: skipped, no {real / source[1]}")
             continue
         # Definition families are varied (a file named apart from the earlier repeated one).
-        path = out_dir / (f"{name}-varied-64m.log" if source[0] == "definition" else f"{name}-64m.log")
+        path = out_dir / (f"{name}-varied-64m.log" if source[0] in ("definition", "calls") else f"{name}-64m.log")
         paths[name] = path
         if path.exists() and path.stat().st_size >= SIZE:
             continue
