@@ -128,6 +128,11 @@ def varied_lines(name, sample, status):
     return lines
 
 
+# What a failure's body says in the client families: a few messages, as an API repeats them.
+FAILURE_MESSAGES = ["email has already been taken", "invalid API key", "too many requests, slow down",
+                    "contact not found", "upstream timed out"]
+
+
 def call_lines(name):
     """The lines of VARIED_LINES / 7 calls as `name`'s logger writes them: Rails' request (tagged
     with its request id) from `Started` to `Completed`, with the lines between that Rails writes
@@ -160,7 +165,8 @@ def call_lines(name):
                       f'{head}request: {{"email":"user{rng.randint(1, 9999)}@example.com","name":"Lena"}}',
                       f"{head}response: Status {code}",
                       f'{head}response: content-type: "application/json; charset=utf-8"',
-                      f'{head}response: {{"error":"{REASONS[code]}","message":"request {rng.randint(1, 99999)} answered {code}"}}']
+                      f'{head}response: {{"id":"{rng.getrandbits(64):016x}","email":"user{rng.randint(1, 9999)}@example.com"}}' if code < 400 else
+                      f'{head}response: {{"error":"{REASONS[code]}","message":"{rng.choice(FAILURE_MESSAGES)}"}}']
     return [line.encode() + b"\n" for line in lines]
 
 
