@@ -178,7 +178,7 @@ def make(repo, real, out_dir):
         if source[0] == "real" and not (real / source[1]).exists():
             print(f"  {name}: skipped, no {real / source[1]}")
             continue
-        # Definition families are varied (a file named apart from the earlier repeated one).
+        # Definition and call families are varied (a file named apart from the earlier repeated one).
         path = out_dir / (f"{name}-varied-64m.log" if source[0] in ("definition", "calls") else f"{name}-64m.log")
         paths[name] = path
         if path.exists() and path.stat().st_size >= SIZE:
